@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, arrows pointing one way: roster (executable) -> RosterSite -> RosterCore.
+// RosterCore knows records, the store, validation and changes, and uses Foundation only.
+let package = Package(
+    name: "roster",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roster", targets: ["roster"]),
+        .executable(name: "roster-synth", targets: ["roster-synth"]),
+        .library(name: "RosterCore", targets: ["RosterCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "RosterCore"),
+        .target(name: "RosterSite", dependencies: ["RosterCore", "Ccmark"]),
+        .target(name: "RosterSynth", dependencies: ["RosterCore"]),
+        .executableTarget(
+            name: "roster",
+            dependencies: [
+                "RosterCore", "RosterSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "roster-synth",
+            dependencies: [
+                "RosterSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

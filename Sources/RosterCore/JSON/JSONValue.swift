@@ -1,0 +1,84 @@
+/// A JSON value that remembers where it was in its source file.
+///
+/// Foundation's `JSONDecoder` drops duplicate keys, accepts trailing commas and reports no
+/// positions, so records are parsed with ``JSONParser`` into this tree instead. Offsets are byte
+/// offsets into the file; ``SourceText`` turns them into line and column only when a finding is
+/// printed.
+public struct JSONNode: Sendable, Equatable {
+    public var value: JSONValue
+    /// Byte offset of the value's first character.
+    public var offset: Int
+
+    public init(_ value: JSONValue, offset: Int = 0) {
+        self.value = value
+        self.offset = offset
+    }
+}
+
+/// One `"key": value` pair of an object, in source order.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var keyOffset: Int
+    public var node: JSONNode
+
+    public init(key: String, keyOffset: Int = 0, node: JSONNode) {
+        self.key = key
+        self.keyOffset = keyOffset
+        self.node = node
+    }
+}
+
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's literal text, exactly as written (so nothing is lost to floating point).
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    /// Members in source order; ``JSONParser`` guarantees the keys are unique.
+    case object([JSONMember])
+
+    /// The name of the value's type, as a message shows it.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+extension JSONNode {
+    /// The member named `key`, when this is an object that has it.
+    public func member(_ key: String) -> JSONMember? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.key == key }
+    }
+
+    /// The node an RFC 6901 JSON pointer names, or the deepest node on its way that exists.
+    /// When the pointer ends at a key, `keyOffset` tells whether to point at the key itself.
+    public func offset(of pointer: String) -> Int {
+        var node = self
+        var best = offset
+        let parts = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for raw in parts {
+            let part = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            switch node.value {
+            case .object(let members):
+                guard let m = members.first(where: { $0.key == part }) else { return best }
+                node = m.node
+                best = m.keyOffset
+            case .array(let items):
+                guard let i = Int(part), items.indices.contains(i) else { return best }
+                node = items[i]
+                best = node.offset
+            default:
+                return best
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,37 @@
+/// The fields of each record kind, in canonical order. The decoder accepts exactly these keys
+/// and the encoder writes them in this order; the JSON Schemas in `schemas/` list the same.
+public enum RecordKeys {
+    public static let marketplace = ["$schema", "schemaVersion", "provider", "admins", "registration", "guards", "portal", "notifications"]
+    public static let provider = ["name"]
+    public static let registrationSettings = ["enabled", "autoApprove"]
+    public static let guards = ["maxRemovalFraction", "minSuperAdmins"]
+    public static let portal = ["title", "baseURL", "showEmails", "editURL"]
+    public static let notifications = ["sender", "adminRecipients"]
+
+    public static let org = ["$schema", "schemaVersion", "id", "name", "status", "createdAt", "statusChangedAt", "statusChangedBy", "registration", "members", "teams"]
+    public static let registration = ["requestedBy", "requestedAt", "decision", "decidedBy", "decidedAt", "reason"]
+    public static let membership = ["email", "firstName", "lastName", "role", "state", "invitedAt", "invitedBy"]
+    public static let team = ["id", "name", "default", "members"]
+
+    public static let share = ["$schema", "schemaVersion", "id", "name", "description", "consumers"]
+    public static let shareLink = ["org", "since", "until"]
+}
+
+/// The record file kinds and where they live.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case marketplace, org, share
+
+    /// The `$schema` value a record of this kind carries, relative to its file.
+    public var schemaReference: String {
+        switch self {
+        case .marketplace: "../schemas/marketplace.schema.json"
+        case .org: "../../schemas/org.schema.json"
+        case .share: "../../schemas/share.schema.json"
+        }
+    }
+
+    public var schemaFileName: String { "\(rawValue).schema.json" }
+}
+
+/// The version of the record format this build reads and writes.
+public let currentSchemaVersion = 1

@@ -1,0 +1,28 @@
+/// One share (a product or data set): `data/shares/<id>.json`, and the orgs that receive it.
+public struct ShareRecord: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String
+    /// In file order when loaded; sorted by org id when written.
+    public var consumers: [ShareLink]
+
+    public init(id: String, name: String, description: String = "", consumers: [ShareLink] = []) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.consumers = consumers
+    }
+}
+
+/// A consumer org's access to a share: from `since`, until `until` when set (dates, YYYY-MM-DD).
+public struct ShareLink: Sendable, Equatable {
+    public var org: String
+    public var since: String
+    public var until: String?
+
+    public init(org: String, since: String, until: String? = nil) {
+        self.org = org
+        self.since = since
+        self.until = until
+    }
+}

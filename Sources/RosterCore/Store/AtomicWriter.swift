@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes files so that a reader (or a crash) sees either the old bytes or the new, never a mix:
+/// temp file in the same directory, fsync, rename over the target, fsync of the directory.
+public enum AtomicWriter {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
+    /// Writes `bytes` to `path`, creating parent directories. Skips the write (and keeps the
+    /// modification time) when the file already holds exactly these bytes; returns whether it wrote.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Bool {
+        if case .success(let existing) = FileAccess.read(path), existing == bytes { return false }
+        let directory = parent(of: path)
+        try makeDirectories(directory)
+        let temp = directory + "/.roster-tmp-\(getpid())-" + (path.split(separator: "/").last.map(String.init) ?? "file")
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n <= 0 { let e = failure(path); close(fd); unlink(temp); throw e }
+            written += n
+        }
+        guard fsync(fd) == 0 else { let e = failure(path); close(fd); unlink(temp); throw e }
+        close(fd)
+        guard rename(temp, path) == 0 else { let e = failure(path); unlink(temp); throw e }
+        syncDirectory(directory)
+        return true
+    }
+
+    /// Removes a file and makes the removal durable.
+    public static func remove(_ path: String) throws(WriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw failure(path) }
+        syncDirectory(parent(of: path))
+    }
+
+    static func failure(_ path: String) -> WriteError {
+        WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    public static func makeDirectories(_ directory: String) throws(WriteError) {
+        var info = stat()
+        if stat(directory, &info) == 0 { return }
+        try makeDirectories(parent(of: directory))
+        guard mkdir(directory, 0o755) == 0 || errno == EEXIST else { throw failure(directory) }
+    }
+}

@@ -1,0 +1,164 @@
+import Dispatch
+
+/// Loads a repository's records into a ``Snapshot``, in parallel, keeping every problem.
+public enum RecordStore {
+    /// The outcome of reading one file.
+    struct FileResult: Sendable {
+        var path: String
+        var bytes: [UInt8]?
+        var findings: [Finding] = []
+        var org: OrgRecord?
+        var share: ShareRecord?
+        var marketplace: MarketplaceSettings?
+        var outdated = false
+    }
+
+    /// Reads `data/` under `root`. Never throws: unreadable files become findings.
+    public static func load(root: String) -> Snapshot {
+        let orgNames = FileAccess.list(root + "/" + Snapshot.orgsDirectory)
+        let shareNames = FileAccess.list(root + "/" + Snapshot.sharesDirectory)
+        var jobs: [(String, RecordKind)] = [(Snapshot.marketplacePath, .marketplace)]
+        var findings: [Finding] = []
+        for (dir, names, kind) in [(Snapshot.orgsDirectory, orgNames, RecordKind.org), (Snapshot.sharesDirectory, shareNames, .share)] {
+            for name in names where !name.hasPrefix(".") {
+                let path = dir + "/" + name
+                if name.hasSuffix(".json") {
+                    jobs.append((path, kind))
+                } else {
+                    findings.append(Finding(path: path, pointer: nil, line: 1, column: 1, severity: .warning, rule: "stray-file",
+                                            message: "\(dir)/ holds only <id>.json record files; this file is ignored"))
+                }
+            }
+        }
+        let results = parallelMap(jobs) { path, kind in loadFile(root: root, path: path, kind: kind) }
+        return assemble(results, extraFindings: findings)
+    }
+
+    /// Loads one file's bytes into a result; also used for bytes that come from git.
+    static func loadFile(root: String, path: String, kind: RecordKind) -> FileResult {
+        switch FileAccess.read(root + "/" + path) {
+        case .success(let bytes):
+            return decode(path: path, bytes: bytes, kind: kind)
+        case .failure(let error):
+            var result = FileResult(path: path)
+            let message: String
+            switch error {
+            case .symbolicLink: message = "record files must be regular files, not symbolic links; replace the link with the file itself"
+            case .notRegularFile: message = "expected a regular file"
+            case .system(let reason):
+                if kind == .marketplace, !FileAccess.exists(root + "/" + path) {
+                    message = "data/marketplace.json is missing; run `roster init` to create a repository, or pass --root DIR"
+                } else {
+                    message = "cannot read the file: \(reason)"
+                }
+            }
+            let rule = error == .symbolicLink ? "symlink" : "file-unreadable"
+            result.findings.append(Finding(path: path, pointer: nil, line: 1, column: 1, rule: rule, message: message))
+            return result
+        }
+    }
+
+    /// Parses and decodes one record file.
+    static func decode(path: String, bytes: [UInt8], kind: RecordKind) -> FileResult {
+        var result = FileResult(path: path, bytes: bytes)
+        let parsed = JSONParser.parse(bytes)
+        if !parsed.problems.isEmpty {
+            let text = SourceText(bytes: bytes)
+            for p in parsed.problems {
+                let (line, column) = text.position(of: p.offset)
+                result.findings.append(Finding(path: path, pointer: nil, line: line, column: column, rule: p.rule, message: p.message))
+            }
+        }
+        guard var root = parsed.root else { return result }
+        let log = DecodeLog(path: path)
+        // The version decides how the rest is read, so it is checked first.
+        if let versionNode = root.member("schemaVersion")?.node {
+            guard case .number(let text) = versionNode.value, let version = Int(text) else {
+                log.error("wrong-type", "/schemaVersion", "\"schemaVersion\" must be a whole number, not \(versionNode.value.typeName)")
+                result.findings += log.findings
+                return result
+            }
+            if version > currentSchemaVersion {
+                log.error("schema-version-newer", "/schemaVersion",
+                          "this file has schemaVersion \(version), newer than this roster understands (\(currentSchemaVersion)); upgrade roster")
+                result.findings += log.findings
+                return result
+            }
+            if version < Migrations.oldestSupported {
+                log.error("invalid-value", "/schemaVersion", "schemaVersion \(version) does not exist; the first version is \(Migrations.oldestSupported)")
+                result.findings += log.findings
+                return result
+            }
+            if version < currentSchemaVersion {
+                root = Migrations.migrate(root, from: version, kind: kind)
+                result.outdated = true
+                result.findings.append(.warning("schema-version-old", path, "/schemaVersion",
+                                                "schemaVersion \(version) is older than \(currentSchemaVersion); run `roster migrate` to rewrite the file"))
+            }
+        } else if case .object = root.value {
+            log.error("missing-field", "", "the record is missing \"schemaVersion\": \(currentSchemaVersion)")
+        }
+        switch kind {
+        case .marketplace:
+            result.marketplace = RecordDecoder.marketplace(root, log: log)
+        case .org:
+            result.org = RecordDecoder.org(root, log: log)
+            if let id = result.org?.id { checkFileName(id, path: path, log: log) }
+        case .share:
+            result.share = RecordDecoder.share(root, log: log)
+            if let id = result.share?.id { checkFileName(id, path: path, log: log) }
+        }
+        result.findings += log.findings
+        return result
+    }
+
+    static func checkFileName(_ id: String, path: String, log: DecodeLog) {
+        let stem = fileStem(path)
+        if id != stem {
+            log.error("id-filename", "/id", "the id \"\(id)\" differs from the file name \"\(stem).json\"; rename the file or change the id")
+        }
+    }
+
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+
+    static func assemble(_ results: [FileResult], extraFindings: [Finding]) -> Snapshot {
+        var snapshot = Snapshot(loadFindings: extraFindings)
+        snapshot.orgs.reserveCapacity(results.count)
+        for r in results {
+            if let bytes = r.bytes { snapshot.sources[r.path] = bytes }
+            snapshot.loadFindings += r.findings
+            if r.outdated { snapshot.outdatedPaths.insert(r.path) }
+            if let m = r.marketplace { snapshot.marketplace = m }
+            if let org = r.org {
+                snapshot.orgs.append(OrgFile(path: r.path, record: org))
+            } else if r.path.hasPrefix(Snapshot.orgsDirectory + "/") {
+                snapshot.unreadableOrgIDs.insert(fileStem(r.path))
+            }
+            if let share = r.share {
+                snapshot.shares.append(ShareFile(path: r.path, record: share))
+            } else if r.path.hasPrefix(Snapshot.sharesDirectory + "/") {
+                snapshot.unreadableShareIDs.insert(fileStem(r.path))
+            }
+        }
+        return snapshot
+    }
+}
+
+/// Maps in parallel over the machine's cores, keeping the input order, so output does not
+/// depend on the thread count. Each slot is written by exactly one worker.
+func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunkSize chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
+    var items = [R?](repeating: nil, count: input.count)
+    let chunks = (input.count + chunk - 1) / chunk
+    items.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let out = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for k in (c * chunk)..<min(input.count, (c + 1) * chunk) {
+                out[k] = transform(input[k])
+            }
+        }
+    }
+    return items.map { $0! }
+}

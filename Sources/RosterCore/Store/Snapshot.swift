@@ -1,0 +1,75 @@
+/// An org together with its file, relative to the project root.
+public struct OrgFile: Sendable, Equatable {
+    public var path: String
+    public var record: OrgRecord
+
+    public init(path: String, record: OrgRecord) {
+        self.path = path
+        self.record = record
+    }
+}
+
+/// A share together with its file, relative to the project root.
+public struct ShareFile: Sendable, Equatable {
+    public var path: String
+    public var record: ShareRecord
+
+    public init(path: String, record: ShareRecord) {
+        self.path = path
+        self.record = record
+    }
+}
+
+/// Everything in a repository's `data/`, loaded once and then treated as a value.
+/// Validation reads a snapshot; a change maps one snapshot to the next.
+public struct Snapshot: Sendable {
+    public static let marketplacePath = "data/marketplace.json"
+    public static let orgsDirectory = "data/orgs"
+    public static let sharesDirectory = "data/shares"
+
+    public var marketplace: MarketplaceSettings?
+    /// Sorted by path.
+    public var orgs: [OrgFile]
+    /// Sorted by path.
+    public var shares: [ShareFile]
+    /// The bytes each record file had when loaded, by path: positions of findings are resolved
+    /// against them, and a write compares with them.
+    public var sources: [String: [UInt8]]
+    /// Problems found while reading and decoding files (syntax, types, unknown fields...).
+    public var loadFindings: [Finding]
+    /// Ids (file names) of org and share files that exist but could not be read as records;
+    /// references to them are not reported again as unknown.
+    public var unreadableOrgIDs: Set<String>
+    public var unreadableShareIDs: Set<String>
+    /// Paths of files written with an older schemaVersion (migrated in memory).
+    public var outdatedPaths: Set<String>
+
+    public init(marketplace: MarketplaceSettings? = nil, orgs: [OrgFile] = [], shares: [ShareFile] = [],
+                sources: [String: [UInt8]] = [:], loadFindings: [Finding] = [],
+                unreadableOrgIDs: Set<String> = [], unreadableShareIDs: Set<String> = [], outdatedPaths: Set<String> = []) {
+        self.marketplace = marketplace
+        self.orgs = orgs
+        self.shares = shares
+        self.sources = sources
+        self.loadFindings = loadFindings
+        self.unreadableOrgIDs = unreadableOrgIDs
+        self.unreadableShareIDs = unreadableShareIDs
+        self.outdatedPaths = outdatedPaths
+    }
+
+    public static func orgPath(_ id: String) -> String { "\(orgsDirectory)/\(id).json" }
+    public static func sharePath(_ id: String) -> String { "\(sharesDirectory)/\(id).json" }
+
+    public func org(_ id: String) -> OrgFile? {
+        orgs.first { $0.record.id == id }
+    }
+
+    public func share(_ id: String) -> ShareFile? {
+        shares.first { $0.record.id == id }
+    }
+
+    /// The settings, or the defaults when `marketplace.json` is missing or unreadable.
+    public var settings: MarketplaceSettings {
+        marketplace ?? MarketplaceSettings(providerName: "")
+    }
+}

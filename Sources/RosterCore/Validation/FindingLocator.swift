@@ -1,0 +1,31 @@
+/// Resolves the JSON pointers of findings to line and column, then sorts and de-duplicates.
+/// Only files that have findings are parsed again, once each.
+public enum FindingLocator {
+    public static func locate(_ findings: [Finding], sources: [String: [UInt8]]) -> [Finding] {
+        var byPath: [String: [Int]] = [:]
+        for (k, f) in findings.enumerated() where f.pointer != nil {
+            byPath[f.path, default: []].append(k)
+        }
+        var located = findings
+        let groups = byPath
+        let paths = groups.keys.sorted()
+        let resolved = parallelMap(paths) { path -> [(Int, Int, Int)] in
+            let indices = groups[path]!
+            guard let bytes = sources[path], let root = JSONParser.parse(bytes).root else {
+                return indices.map { ($0, 1, 1) }
+            }
+            let text = SourceText(bytes: bytes)
+            return indices.map { k in
+                let (line, column) = text.position(of: root.offset(of: findings[k].pointer ?? ""))
+                return (k, line, column)
+            }
+        }
+        for (k, line, column) in resolved.flatMap({ $0 }) {
+            located[k].line = line
+            located[k].column = column
+            located[k].pointer = nil
+        }
+        var seen = Set<Finding>()
+        return located.filter { seen.insert($0).inserted }.sorted(by: Finding.reportOrder)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// The syntax of the values records hold: ids, e-mails, dates and timestamps.
+public enum Formats {
+    /// `^[a-z0-9][a-z0-9-]{0,62}$`
+    public static func isValidID(_ id: String) -> Bool {
+        let u = Array(id.utf8)
+        guard (1...63).contains(u.count) else { return false }
+        for (k, b) in u.enumerated() {
+            let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            if !(alnum || (k > 0 && b == 0x2D)) { return false }
+        }
+        return true
+    }
+
+    /// A pragmatic address check: `local@domain.tld`, ASCII, no spaces, sensible dots.
+    /// A byte scanner: it runs for every member on every validation.
+    public static func isValidEmail(_ email: String) -> Bool {
+        var email = email
+        return email.withUTF8 { u in
+            guard u.count <= 254, let at = u.firstIndex(of: 0x40), at > 0, at <= 64, at < u.count - 1 else { return false }
+            // Local part: atext characters and single dots, not at either end.
+            var previousDot = true
+            for k in 0..<at {
+                let b = u[k]
+                if b == 0x2E {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
+                }
+                previousDot = false
+                guard isAlnum(b) || localSymbols.contains(b) else { return false }
+            }
+            if previousDot { return false }
+            // Domain: at least two labels of letters, digits and inner hyphens; a letter-only TLD.
+            var labelStart = at + 1, labels = 0, lettersOnly = true, lastLabelLettersOnly = false
+            for k in (at + 1)...u.count {
+                if k == u.count || u[k] == 0x2E {
+                    let length = k - labelStart
+                    guard length >= 1, length <= 63, u[labelStart] != 0x2D, u[k - 1] != 0x2D else { return false }
+                    labels += 1
+                    labelStart = k + 1
+                    lastLabelLettersOnly = lettersOnly
+                    lettersOnly = true
+                    continue
+                }
+                let b = u[k]
+                guard isAlnum(b) || b == 0x2D else { return false }
+                if !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { lettersOnly = false }
+            }
+            return labels >= 2 && lastLabelLettersOnly
+        }
+    }
+
+    /// Whether the string has no upper-case ASCII letter (e-mails are ASCII).
+    public static func hasNoUppercase(_ s: String) -> Bool {
+        s.utf8.allSatisfy { !($0 >= 0x41 && $0 <= 0x5A) }
+    }
+
+    static func isAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    static let localSymbols: [UInt8] = Array("!#$%&'*+/=?^_`{|}~-".utf8)
+
+    /// The key under which two names count as the same: trimmed, NFKC-normalized, lower-cased.
+    public static func nameKey(_ name: String) -> String {
+        if let ascii = trimmedASCII(name) { return ascii.lowercased() }
+        return name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    /// Length in characters after trimming surrounding white space.
+    public static func trimmedLength(_ name: String) -> Int {
+        if let ascii = trimmedASCII(name) { return ascii.utf8.count }
+        return name.trimmingCharacters(in: .whitespacesAndNewlines).count
+    }
+
+    /// The fast path for the common case: an ASCII name, trimmed without Foundation.
+    static func trimmedASCII(_ s: String) -> Substring? {
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        guard let first = u.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = u.lastIndex(where: { !isSpace($0) })!
+        return s[first...last]
+    }
+
+    /// A calendar date `YYYY-MM-DD`, or nil.
+    public static func date(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8 { u in u.count == 10 ? date(u) : nil }
+    }
+
+    static func date(_ u: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
+              let y = digits(u, 0, 4), let m = digits(u, 5, 2), let d = digits(u, 8, 2) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// An RFC 3339 timestamp: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; returns its date part.
+    public static func timestamp(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8(timestamp)
+    }
+
+    static func timestamp(_ u: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard u.count >= 20, let day = date(u),
+              u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A,
+              let h = digits(u, 11, 2), let mi = digits(u, 14, 2), let s = digits(u, 17, 2),
+              h < 24, mi < 60, s < 61 else { return nil }
+        var k = 19
+        if u[k] == 0x2E {
+            k += 1
+            let start = k
+            while k < u.count, u[k] >= 0x30, u[k] <= 0x39 { k += 1 }
+            if k == start { return nil }
+        }
+        guard k < u.count else { return nil }
+        if u[k] == 0x5A { return k == u.count - 1 ? day : nil }
+        guard u[k] == 0x2B || u[k] == 0x2D, u.count == k + 6, u[k + 3] == 0x3A,
+              let oh = digits(u, k + 1, 2), let om = digits(u, k + 4, 2), oh < 24, om < 60 else { return nil }
+        return day
+    }
+
+    static func digits(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for k in start..<(start + count) {
+            guard u[k] >= 0x30, u[k] <= 0x39 else { return nil }
+            v = v * 10 + Int(u[k] - 0x30)
+        }
+        return v
+    }
+}
+
+/// A day of the proleptic Gregorian calendar.
+public struct CalendarDate: Sendable, Comparable, Hashable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+    /// Days since 1970-01-01.
+    public let dayNumber: Int
+
+    /// Nil when the day does not exist (2025-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1 else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        dayNumber = era * 146097 + doe - 719468
+    }
+
+    /// Today in UTC.
+    public static func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian)
+        var utc = parts
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let c = utc.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+}

@@ -1,0 +1,147 @@
+/// Ids, names, e-mails, dates: each value on its own.
+enum IdentityRules {
+    static let all: [Rule] = [
+        Rule("id-format", "org, share and team ids match ^[a-z0-9][a-z0-9-]{0,62}$", idFormat),
+        Rule("org-name", "org names have 3 to 64 characters after trimming", eachOrg: orgName),
+        Rule("org-name-unique", "no two orgs share a name, ignoring case and Unicode normalization", orgNameUnique),
+        Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
+        Rule("share-name-unique", "no two shares share a name, ignoring case", shareNameUnique),
+        Rule("team-name", "team names have 2 to 100 characters after trimming", eachOrg: teamName),
+        Rule("email-format", "member e-mails are valid addresses, in lower case", eachOrg: emailFormat),
+        Rule("member-name", "members have a first and a last name", eachOrg: memberName),
+        Rule("timestamp-format", "createdAt, invitedAt and the registration times are RFC 3339 timestamps", eachOrg: timestampFormat),
+        Rule("date-format", "share access since/until are YYYY-MM-DD dates, until not before since", dateFormat),
+    ]
+
+    static let idPattern = "^[a-z0-9][a-z0-9-]{0,62}$"
+
+    static func idFormat(_ c: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        func check(_ id: String, _ path: String, _ pointer: String, _ what: String) {
+            if !Formats.isValidID(id) {
+                out.append(.error("id-format", path, pointer, "\(what) id \"\(id)\" must match \(idPattern): lower-case letters, digits and '-', at most 63 characters"))
+            }
+        }
+        for org in c.snapshot.orgs {
+            check(org.record.id, org.path, "/id", "org")
+            for (t, team) in org.record.teams.enumerated() { check(team.id, org.path, "/teams/\(t)/id", "team") }
+        }
+        for share in c.snapshot.shares { check(share.record.id, share.path, "/id", "share") }
+        return out
+    }
+
+    static func nameLength(_ rule: String, _ name: String, _ range: ClosedRange<Int>, _ path: String, _ pointer: String, _ what: String) -> Finding? {
+        let n = Formats.trimmedLength(name)
+        guard !range.contains(n) else { return nil }
+        return .error(rule, path, pointer, "\(what) name \"\(name)\" has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+    }
+
+    static func orgName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        nameLength("org-name", org.record.name, 3...64, org.path, "/name", "org").map { [$0] } ?? []
+    }
+
+    static func shareName(_ c: ValidationContext) -> [Finding] {
+        c.snapshot.shares.compactMap { nameLength("share-name", $0.record.name, 3...64, $0.path, "/name", "share") }
+    }
+
+    static func teamName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        org.record.teams.enumerated().compactMap { t, team in
+            nameLength("team-name", team.name, 2...100, org.path, "/teams/\(t)/name", "team")
+        }
+    }
+
+    /// Reports every record after the first (in path order) whose name key repeats.
+    static func uniqueNames(_ rule: String, _ items: [(path: String, name: String)], _ what: String) -> [Finding] {
+        var firstByKey: [String: String] = [:]
+        var out: [Finding] = []
+        for item in items {
+            let key = Formats.nameKey(item.name)
+            if let first = firstByKey[key] {
+                out.append(.error(rule, item.path, "/name", "\(what) name \"\(item.name)\" is already used by \(first) (names are compared ignoring case)"))
+            } else {
+                firstByKey[key] = item.path
+            }
+        }
+        return out
+    }
+
+    static func orgNameUnique(_ c: ValidationContext) -> [Finding] {
+        uniqueNames("org-name-unique", c.snapshot.orgs.map { ($0.path, $0.record.name) }, "org")
+    }
+
+    static func shareNameUnique(_ c: ValidationContext) -> [Finding] {
+        uniqueNames("share-name-unique", c.snapshot.shares.map { ($0.path, $0.record.name) }, "share")
+    }
+
+    static func emailFormat(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            for (i, m) in org.record.members.enumerated() {
+                if !Formats.isValidEmail(m.email) {
+                    out.append(.error("email-format", org.path, "/members/\(i)/email", "\"\(m.email)\" is not a valid e-mail address"))
+                } else if !Formats.hasNoUppercase(m.email) {
+                    out.append(.error("email-format", org.path, "/members/\(i)/email", "e-mails are stored in lower case: write \"\(m.email.lowercased())\""))
+                }
+                if !Formats.isValidEmail(m.invitedBy) {
+                    out.append(.error("email-format", org.path, "/members/\(i)/invitedBy", "invitedBy \"\(m.invitedBy)\" is not a valid e-mail address"))
+                }
+            }
+            if let r = org.record.registration, !Formats.isValidEmail(r.requestedBy) {
+                out.append(.error("email-format", org.path, "/registration/requestedBy", "requestedBy \"\(r.requestedBy)\" is not a valid e-mail address"))
+            }
+        }
+        return out
+    }
+
+    static func memberName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        func check(_ value: String, _ field: String, _ i: Int, _ email: String) {
+            let n = Formats.trimmedLength(value)
+            if n == 0 || n > 100 {
+                out.append(.error("member-name", org.path, "/members/\(i)/\(field)", "\(field) of \(email) must have 1 to 100 characters"))
+            }
+        }
+        for (i, m) in org.record.members.enumerated() {
+            check(m.firstName, "firstName", i, m.email)
+            check(m.lastName, "lastName", i, m.email)
+        }
+        return out
+    }
+
+    static func timestampFormat(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        func check(_ value: String?, _ path: String, _ pointer: String) {
+            guard let value, Formats.timestamp(value) == nil else { return }
+            let field = pointer.split(separator: "/").last.map(String.init) ?? pointer
+            out.append(.error("timestamp-format", path, pointer, "\(field) \"\(value)\" is not an RFC 3339 timestamp such as 2025-03-14T09:30:00Z"))
+        }
+        let r = org.record
+        check(r.createdAt, org.path, "/createdAt")
+        check(r.statusChangedAt, org.path, "/statusChangedAt")
+        check(r.registration?.requestedAt, org.path, "/registration/requestedAt")
+        check(r.registration?.decidedAt, org.path, "/registration/decidedAt")
+        for (i, m) in r.members.enumerated() { check(m.invitedAt, org.path, "/members/\(i)/invitedAt") }
+        return out
+    }
+
+    static func dateFormat(_ c: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        for share in c.snapshot.shares {
+            for (i, link) in share.record.consumers.enumerated() {
+                let since = Formats.date(link.since)
+                if since == nil {
+                    out.append(.error("date-format", share.path, "/consumers/\(i)/since", "since \"\(link.since)\" is not a date such as 2025-03-14"))
+                }
+                guard let untilText = link.until else { continue }
+                if let until = Formats.date(untilText) {
+                    if let since, until < since {
+                        out.append(.error("date-format", share.path, "/consumers/\(i)/until", "until \(untilText) is before since \(link.since)"))
+                    }
+                } else {
+                    out.append(.error("date-format", share.path, "/consumers/\(i)/until", "until \"\(untilText)\" is not a date such as 2025-03-14"))
+                }
+            }
+        }
+        return out
+    }
+}

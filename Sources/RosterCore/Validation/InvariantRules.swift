@@ -1,0 +1,113 @@
+/// Rules that hold across a whole org or the whole marketplace.
+enum InvariantRules {
+    static let all: [Rule] = [
+        Rule("user-single-org", "a user (e-mail) belongs to at most one consumer org", userSingleOrg),
+        Rule("min-super-admins", "every enabled org with members has at least guards.minSuperAdmins super admins", eachOrg: minSuperAdmins),
+        Rule("team-default", "every org has exactly one default team", eachOrg: teamDefault),
+        Rule("pending-org-members", "a pending or rejected org has only its requester as member", eachOrg: pendingOrgMembers),
+        Rule("pending-org-shares", "a pending or rejected org consumes no share", pendingOrgShares),
+        Rule("registration-state", "the registration record agrees with the org's status", eachOrg: registrationState),
+        Rule("registration-disabled", "a pending registration exists only while registration is enabled", eachOrg: registrationDisabled),
+    ]
+
+    static func userSingleOrg(_ c: ValidationContext) -> [Finding] {
+        var owner: [String: String] = [:]
+        owner.reserveCapacity(c.snapshot.orgs.count * 8)
+        var out: [Finding] = []
+        for org in c.snapshot.orgs {
+            for (i, m) in org.record.members.enumerated() {
+                if let first = owner[m.email] {
+                    if first != org.record.id {
+                        out.append(.error("user-single-org", org.path, "/members/\(i)/email", "\(m.email) is already a member of \(first); a user belongs to one consumer org at most"))
+                    }
+                } else {
+                    owner[m.email] = org.record.id
+                }
+            }
+        }
+        return out
+    }
+
+    static func minSuperAdmins(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+        let minimum = c.settings.guards.minSuperAdmins
+        let r = org.record
+        guard r.status == .enabled, !r.members.isEmpty else { return [] }
+        let count = r.members.reduce(0) { $0 + ($1.role == .superAdmin ? 1 : 0) }
+        guard count < minimum else { return [] }
+        return [.error("min-super-admins", org.path, "/members", "\(r.id) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\"")]
+    }
+
+    static func teamDefault(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            let defaults = org.record.teams.indices.filter { org.record.teams[$0].isDefault }
+            if defaults.isEmpty {
+                out.append(.error("team-default", org.path, "/teams", "\(org.record.id) has no default team; mark one team with \"default\": true"))
+            }
+            for t in defaults.dropFirst() {
+                out.append(.error("team-default", org.path, "/teams/\(t)/default", "\(org.record.id) has more than one default team"))
+            }
+        }
+        return out
+    }
+
+    static func isAwaitingOrRejected(_ r: OrgRecord) -> Bool {
+        r.status == .pending || r.status == .rejected
+    }
+
+    static func pendingOrgMembers(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        if isAwaitingOrRejected(org.record) {
+            let requester = org.record.registration?.requestedBy
+            for (i, m) in org.record.members.enumerated() where m.email != requester {
+                out.append(.error("pending-org-members", org.path, "/members/\(i)", "\(org.record.id) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(m.email)"))
+            }
+        }
+        return out
+    }
+
+    static func pendingOrgShares(_ c: ValidationContext) -> [Finding] {
+        let blocked = Set(c.snapshot.orgs.filter { isAwaitingOrRejected($0.record) }.map(\.record.id))
+        guard !blocked.isEmpty else { return [] }
+        var out: [Finding] = []
+        for share in c.snapshot.shares {
+            for (i, link) in share.record.consumers.enumerated() where blocked.contains(link.org) {
+                out.append(.error("pending-org-shares", share.path, "/consumers/\(i)/org", "\(link.org) is not approved (pending or rejected) and cannot consume \(share.record.id)"))
+            }
+        }
+        return out
+    }
+
+    static func registrationState(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            let r = org.record
+            func refuse(_ pointer: String, _ message: String) {
+                out.append(.error("registration-state", org.path, pointer, message))
+            }
+            guard let reg = r.registration else {
+                if isAwaitingOrRejected(r) { refuse("/status", "\(r.id) is \(r.status.rawValue) but has no \"registration\" record") }
+                return out
+            }
+            switch (r.status, reg.decision) {
+            case (.pending, .some): refuse("/registration/decision", "\(r.id) is pending, so its registration has no decision yet")
+            case (.rejected, let d) where d != .rejected: refuse("/registration", "\(r.id) is rejected, so its registration needs \"decision\": \"rejected\"")
+            case (.enabled, let d), (.disabled, let d):
+                if d != .approved { refuse("/registration", "\(r.id) is \(r.status.rawValue), so its registration needs \"decision\": \"approved\"") }
+            default: break
+            }
+            if reg.decision != nil, reg.decidedBy == nil || reg.decidedAt == nil {
+                refuse("/registration", "a decided registration records decidedBy and decidedAt")
+            }
+            if reg.decision == .rejected, (reg.reason ?? "").isEmpty {
+                refuse("/registration", "a rejected registration records the reason")
+            }
+        }
+        return out
+    }
+
+    static func registrationDisabled(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+        guard !c.settings.registration.enabled, org.record.status == .pending else { return [] }
+        return [.error("registration-disabled", org.path, "/status", "\(org.record.id) is a pending registration, but registration is disabled in \(Snapshot.marketplacePath); enable it or decide the request")]
+    }
+}

@@ -1,0 +1,78 @@
+/// References between records, and duplicates inside one record.
+enum ReferenceRules {
+    static let all: [Rule] = [
+        Rule("member-duplicate", "an e-mail appears once among an org's members", eachOrg: memberDuplicate),
+        Rule("team-duplicate", "team ids and names are unique within an org", eachOrg: teamDuplicate),
+        Rule("team-member-unknown", "team members are members of the same org, listed once", eachOrg: teamMemberUnknown),
+        Rule("share-consumer-unknown", "share consumers are existing orgs", shareConsumerUnknown),
+        Rule("share-consumer-duplicate", "an org is listed once among a share's consumers", shareConsumerDuplicate),
+    ]
+
+    static func memberDuplicate(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            var seen = SmallStringSet([])
+            for (i, m) in org.record.members.enumerated() where !seen.insert(m.email) {
+                out.append(.error("member-duplicate", org.path, "/members/\(i)/email", "\(m.email) is listed more than once; list each member once"))
+            }
+        }
+        return out
+    }
+
+    static func teamDuplicate(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            var ids: Set<String> = []
+            var names: Set<String> = []
+            for (t, team) in org.record.teams.enumerated() {
+                if !ids.insert(team.id).inserted {
+                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/id", "team id \"\(team.id)\" is used twice in \(org.record.id)"))
+                }
+                if !names.insert(Formats.nameKey(team.name)).inserted {
+                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/name", "team name \"\(team.name)\" is used twice in \(org.record.id)"))
+                }
+            }
+        }
+        return out
+    }
+
+    static func teamMemberUnknown(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        do {
+            let emails = SmallStringSet(org.record.members.lazy.map(\.email))
+            for (t, team) in org.record.teams.enumerated() {
+                var seen = SmallStringSet([])
+                for (k, email) in team.members.enumerated() {
+                    let pointer = "/teams/\(t)/members/\(k)"
+                    if !emails.contains(email) {
+                        out.append(.error("team-member-unknown", org.path, pointer, "team \"\(team.id)\" lists \(email), who is not a member of \(org.record.id); invite them first or remove the entry"))
+                    } else if !seen.insert(email) {
+                        out.append(.error("team-member-unknown", org.path, pointer, "team \"\(team.id)\" lists \(email) twice"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func shareConsumerUnknown(_ c: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        for share in c.snapshot.shares {
+            for (i, link) in share.record.consumers.enumerated() where !c.knownOrgIDs.contains(link.org) {
+                out.append(.error("share-consumer-unknown", share.path, "/consumers/\(i)/org", "consumer \"\(link.org)\" is not an org (no \(Snapshot.orgPath(link.org)))"))
+            }
+        }
+        return out
+    }
+
+    static func shareConsumerDuplicate(_ c: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        for share in c.snapshot.shares {
+            var seen: Set<String> = []
+            for (i, link) in share.record.consumers.enumerated() where !seen.insert(link.org).inserted {
+                out.append(.error("share-consumer-duplicate", share.path, "/consumers/\(i)/org", "\(link.org) is listed twice as a consumer of \(share.record.id)"))
+            }
+        }
+        return out
+    }
+}

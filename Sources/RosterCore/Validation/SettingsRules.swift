@@ -1,0 +1,50 @@
+/// The settings of `data/marketplace.json`.
+enum SettingsRules {
+    static let all: [Rule] = [
+        Rule("settings-email", "provider admins, the sender and admin recipients are valid e-mails", settingsEmail),
+        Rule("settings-guards", "maxRemovalFraction is between 0 and 1, minSuperAdmins at least 1", settingsGuards),
+        Rule("settings-url", "portal baseURL and editURL are http(s) URLs", settingsURL),
+    ]
+
+    static let path = Snapshot.marketplacePath
+
+    static func settingsEmail(_ c: ValidationContext) -> [Finding] {
+        guard let m = c.snapshot.marketplace else { return [] }
+        var out: [Finding] = []
+        for (i, e) in m.admins.enumerated() where !Formats.isValidEmail(e) || e != e.lowercased() {
+            out.append(.error("settings-email", path, "/admins/\(i)", "admin \"\(e)\" is not a valid lower-case e-mail address"))
+        }
+        for (i, e) in m.notifications.adminRecipients.enumerated() where !Formats.isValidEmail(e) {
+            out.append(.error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \"\(e)\" is not a valid e-mail address"))
+        }
+        if let sender = m.notifications.sender, !Formats.isValidEmail(sender) {
+            out.append(.error("settings-email", path, "/notifications/sender", "sender \"\(sender)\" is not a valid e-mail address"))
+        }
+        if m.admins.isEmpty {
+            out.append(.warning("settings-email", path, "/admins", "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`"))
+        }
+        return out
+    }
+
+    static func settingsGuards(_ c: ValidationContext) -> [Finding] {
+        guard let g = c.snapshot.marketplace?.guards else { return [] }
+        var out: [Finding] = []
+        if !(0...1).contains(g.maxRemovalFraction) {
+            out.append(.error("settings-guards", path, "/guards/maxRemovalFraction", "maxRemovalFraction is \(g.maxRemovalFraction); it must be between 0 and 1 (0.25 removes at most a quarter)"))
+        }
+        if g.minSuperAdmins < 1 {
+            out.append(.error("settings-guards", path, "/guards/minSuperAdmins", "minSuperAdmins is \(g.minSuperAdmins); it must be at least 1"))
+        }
+        return out
+    }
+
+    static func settingsURL(_ c: ValidationContext) -> [Finding] {
+        guard let p = c.snapshot.marketplace?.portal else { return [] }
+        var out: [Finding] = []
+        for (field, value) in [("baseURL", p.baseURL), ("editURL", p.editURL)] {
+            guard let value, !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(" ") else { continue }
+            out.append(.error("settings-url", path, "/portal/\(field)", "\(field) \"\(value)\" must be an http:// or https:// URL"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+/// Runs every rule over a snapshot and returns the findings, located and sorted.
+public enum Validator {
+    /// Every semantic rule, in the order of SPEC section 3. Loader rules (syntax, types,
+    /// unknown fields) are listed in ``loaderRules``; their findings come with the snapshot.
+    public static let rules: [Rule] = IdentityRules.all + ReferenceRules.all + InvariantRules.all
+        + HygieneRules.all + SettingsRules.all
+
+    /// Rule ids the loader reports while reading files.
+    public static let loaderRules: [(id: String, summary: String)] = [
+        ("json-syntax", "the file is valid JSON"),
+        ("json-bom", "no byte order mark"),
+        ("json-duplicate-key", "no key appears twice in an object"),
+        ("json-trailing-comma", "no comma before a closing bracket"),
+        ("unknown-field", "only documented fields (typo protection)"),
+        ("wrong-type", "each field has its documented type"),
+        ("missing-field", "required fields are present"),
+        ("invalid-value", "enumerated fields hold one of their values"),
+        ("id-filename", "a record's id equals its file name"),
+        ("symlink", "record files are regular files, not symbolic links"),
+        ("file-unreadable", "record files can be read"),
+        ("schema-version-newer", "the file's schemaVersion is one this roster understands"),
+        ("schema-version-old", "the file's schemaVersion is current (warning; `roster migrate` fixes it)"),
+        ("stray-file", "data/orgs and data/shares hold only .json records (warning)"),
+    ]
+
+    public static func validate(_ snapshot: Snapshot, options: ValidationOptions = .init()) -> [Finding] {
+        let context = ValidationContext(snapshot: snapshot, options: options)
+        var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
+        var whole: [@Sendable (ValidationContext) -> [Finding]] = []
+        for rule in rules {
+            switch rule.check {
+            case .eachOrg(let f): perOrg.append(f)
+            case .whole(let f): whole.append(f)
+            }
+        }
+        // Per-org rules run org by org (all rules on one org while it is in cache), orgs spread
+        // over the cores. Whole-snapshot rules then run one after the other: running them beside
+        // the org chunks would have two cores bump the reference counts of the same strings.
+        // A file with load errors (a dropped member, a field of the wrong type) is checked for
+        // structure only: its per-org rules would mostly repeat the load error in other words.
+        let orgRules = perOrg
+        let structurallyBroken = Set(snapshot.loadFindings.filter { $0.severity == .error }.map(\.path))
+        let orgFindings = parallelMap(Array(snapshot.orgs.indices), chunkSize: 256) { i in
+            let org = context.snapshot.orgs[i]
+            var out: [Finding] = []
+            if structurallyBroken.contains(org.path) { return out }
+            for rule in orgRules { out += rule(org, context) }
+            return out
+        }
+        let wholeFindings = whole.map { $0(context) }
+        let all = snapshot.loadFindings + orgFindings.flatMap { $0 } + wholeFindings.flatMap { $0 }
+        return FindingLocator.locate(all, sources: snapshot.sources)
+    }
+}

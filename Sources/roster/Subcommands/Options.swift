@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+
+/// Where the project is; every verb takes it.
+struct RootOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The project root: the folder that holds data/.", valueName: "dir"))
+    var root: String = "."
+
+    /// The root as an absolute path without a trailing slash.
+    var path: String {
+        let url = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return url.standardizedFileURL.path
+    }
+}
+
+/// Writes to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// True when standard output is a terminal, so colour is welcome.
+var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+/// Ends the process at once, skipping the release of large in-memory snapshots.
+func exitNow(_ code: Int32) -> Never {
+    fflush(nil)
+    exit(code)
+}

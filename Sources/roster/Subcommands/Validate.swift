@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every record and report all problems.",
+        discussion: """
+        Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every
+        problem, and prints each as
+
+          path:line:column: error|warning: message [rule-id]
+
+        followed by a count. Exits 1 when there is at least one error, 0 otherwise (warnings
+        alone do not fail). `--list-rules` prints every rule id with what it checks.
+
+        Examples:
+          roster validate
+          roster validate --format github        # annotations in a GitHub Actions log
+          roster validate --format json | jq '.[] | select(.severity == "error")'
+        """
+    )
+
+    @OptionGroup var root: RootOptions
+
+    @Option(help: "Output format: text, json or github.")
+    var format: FindingReport.Format = .text
+
+    @Option(help: ArgumentHelp("Measure ages (stale invitations, ended access) from this day, YYYY-MM-DD. Default: today (UTC), or $ROSTER_TODAY.", valueName: "date"))
+    var today: String?
+
+    @Flag(help: "List the rules and exit.")
+    var listRules = false
+
+    func run() throws {
+        if listRules {
+            for rule in Validator.loaderRules { print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.summary)") }
+            for rule in Validator.rules { print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.summary)") }
+            return
+        }
+        let options = try validationOptions(today)
+        let snapshot = RecordStore.load(root: root.path)
+        let findings = Validator.validate(snapshot, options: options)
+        print(FindingReport.render(findings, format: format, color: stdoutIsTerminal, filesChecked: snapshot.sources.count), terminator: "")
+        let failed = findings.contains { $0.severity == .error }
+        // The snapshot of a large repository takes a while to free; the process is ending anyway.
+        exitNow(failed ? 1 : 0)
+    }
+}
+
+extension FindingReport.Format: ExpressibleByArgument {}
+
+/// `--today`, else `$ROSTER_TODAY`, else today's date in UTC.
+func validationOptions(_ today: String?) throws -> ValidationOptions {
+    guard let text = today ?? ProcessInfo.processInfo.environment["ROSTER_TODAY"] else { return ValidationOptions() }
+    guard let day = Formats.date(text) else {
+        throw ValidationError("--today must be a date such as 2025-03-14, not \"\(text)\"")
+    }
+    return ValidationOptions(today: day)
+}
