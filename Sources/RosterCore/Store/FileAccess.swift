@@ -24,19 +24,23 @@ enum FileAccess {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
-        var bytes = [UInt8]()
-        var capacity = Int(info.st_size) + 1
-        // Files can grow between fstat and read; keep reading until end of file.
+        // One read of the size fstat gives (plus one byte to see the end of file), into memory
+        // that is not zero-filled first; a file that grew meanwhile is read on in chunks.
+        let size = Int(info.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            let n = Glibc.read(fd, buffer.baseAddress!, size + 1)
+            failed = n < 0
+            count = max(n, 0)
+        }
+        if failed { return .failure(.system(String(cString: strerror(errno)))) }
+        guard bytes.count > size else { return .success(bytes) }
+        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: capacity))
-            let n = bytes.withUnsafeMutableBufferPointer { buffer in
-                Glibc.read(fd, buffer.baseAddress! + start, capacity)
-            }
+            let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 { return .failure(.system(String(cString: strerror(errno)))) }
-            bytes.removeLast(capacity - n)
-            if n < capacity { return .success(bytes) }
-            capacity = 65536
+            if n == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[0..<n])
         }
     }
 

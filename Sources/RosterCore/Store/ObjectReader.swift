@@ -21,19 +21,28 @@ final class DecodeLog {
 /// shows every problem of a file.
 struct ObjectReader {
     let members: [JSONMember]
-    let pointer: String
+    let parent: String
+    let index: Int?
     let log: DecodeLog
     /// What the object is, for messages: "org", "member", "team".
     let what: String
 
-    /// Nil (and a finding) when `node` is not an object.
-    init?(_ node: JSONNode, pointer: String, what: String, log: DecodeLog) {
+    /// The object's JSON pointer, built only when a finding needs it (objects are many).
+    var pointer: String {
+        index.map { "\(parent)/\($0)" } ?? parent
+    }
+
+    /// Nil (and a finding) when `node` is not an object. The pointer is `parent` or, for an
+    /// element of an array, `parent/index`.
+    init?(_ node: JSONNode, pointer parent: String, index: Int? = nil, what: String, log: DecodeLog) {
         guard case .object(let members) = node.value else {
+            let pointer = index.map { "\(parent)/\($0)" } ?? parent
             log.error("wrong-type", pointer, "\(what) must be an object, not \(node.value.typeName)")
             return nil
         }
         self.members = members
-        self.pointer = pointer
+        self.parent = parent
+        self.index = index
         self.log = log
         self.what = what
     }

@@ -60,13 +60,13 @@ enum RecordDecoder {
         if let items = r.array("members", required: true) {
             members.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                if let m = membership(item, pointer: "/members/\(i)", log: log) { members.append(m) }
+                if let m = membership(item, index: i, log: log) { members.append(m) }
             }
         }
         var teams: [Team] = []
         if let items = r.array("teams", required: true) {
             for (i, item) in items.enumerated() {
-                if let t = team(item, pointer: "/teams/\(i)", log: log) { teams.append(t) }
+                if let t = team(item, index: i, log: log) { teams.append(t) }
             }
         }
         let changedAt = r.string("statusChangedAt", required: false)
@@ -77,8 +77,8 @@ enum RecordDecoder {
                          registration: registration, members: members, teams: teams)
     }
 
-    static func membership(_ node: JSONNode, pointer: String, log: DecodeLog) -> Membership? {
-        guard let r = ObjectReader(node, pointer: pointer, what: "member", log: log) else { return nil }
+    static func membership(_ node: JSONNode, index: Int, log: DecodeLog) -> Membership? {
+        guard let r = ObjectReader(node, pointer: "/members", index: index, what: "member", log: log) else { return nil }
         r.rejectUnknown(RecordKeys.membership)
         let email = r.string("email")
         let first = r.string("firstName")
@@ -92,8 +92,8 @@ enum RecordDecoder {
                           invitedAt: invitedAt, invitedBy: invitedBy)
     }
 
-    static func team(_ node: JSONNode, pointer: String, log: DecodeLog) -> Team? {
-        guard let r = ObjectReader(node, pointer: pointer, what: "team", log: log) else { return nil }
+    static func team(_ node: JSONNode, index: Int, log: DecodeLog) -> Team? {
+        guard let r = ObjectReader(node, pointer: "/teams", index: index, what: "team", log: log) else { return nil }
         r.rejectUnknown(RecordKeys.team)
         let id = r.string("id")
         let name = r.string("name")
@@ -113,7 +113,7 @@ enum RecordDecoder {
         var consumers: [ShareLink] = []
         if let items = r.array("consumers", required: true) {
             for (i, item) in items.enumerated() {
-                guard let c = ObjectReader(item, pointer: "/consumers/\(i)", what: "consumer", log: log) else { continue }
+                guard let c = ObjectReader(item, pointer: "/consumers", index: i, what: "consumer", log: log) else { continue }
                 c.rejectUnknown(RecordKeys.shareLink)
                 let org = c.string("org")
                 let since = c.string("since")

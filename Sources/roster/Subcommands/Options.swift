@@ -27,3 +27,8 @@ func exitNow(_ code: Int32) -> Never {
     fflush(nil)
     exit(code)
 }
+
+/// Writes text to standard output in one system call.
+func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
