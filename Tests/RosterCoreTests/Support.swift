@@ -62,10 +62,11 @@ final class TemporaryRepo {
 
 func copyOver(_ source: URL, into target: URL) throws {
     let fm = FileManager.default
-    for case let file as URL in fm.enumerator(at: source, includingPropertiesForKeys: nil)! {
+    // subpathsOfDirectory includes dot files (an overlay may hold .roster-journal).
+    for relative in try fm.subpathsOfDirectory(atPath: source.path) {
         var isDir: ObjCBool = false
+        let file = source.appendingPathComponent(relative)
         guard fm.fileExists(atPath: file.path, isDirectory: &isDir), !isDir.boolValue else { continue }
-        let relative = String(file.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
         let destination = target.appendingPathComponent(relative)
         try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }

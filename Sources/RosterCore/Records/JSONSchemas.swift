@@ -70,7 +70,7 @@ public enum JSONSchemas {
     static let registration = record(RecordKeys.registration, [
         "requestedBy": email, "requestedAt": timestamp,
         "decision": oneOf(Registration.Decision.allCases.map(\.rawValue)),
-        "decidedBy": email, "decidedAt": timestamp, "reason": type("string"),
+        "decidedBy": type("string", [], "the deciding admin's e-mail, or \"auto-approve\""), "decidedAt": timestamp, "reason": type("string"),
     ], required: ["requestedBy", "requestedAt"])
 
     static let org = document(.org, "Roster consumer org", record(RecordKeys.org, [

@@ -16,9 +16,22 @@ public enum AtomicWriter {
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Bool {
         if case .success(let existing) = FileAccess.read(path), existing == bytes { return false }
+        let temp = try writeTemporary(bytes, beside: path)
+        guard rename(temp, path) == 0 else { let e = failure(path); unlink(temp); throw e }
+        syncDirectory(parent(of: path))
+        return true
+    }
+
+    /// Prefix of temporary files; a crash before their rename leaves them behind, and
+    /// ``Transaction/recover(root:)`` removes them.
+    public static let temporaryPrefix = ".roster-tmp-"
+
+    /// Writes and fsyncs `bytes` to a new temporary file in the directory of `path`; returns its path.
+    static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(WriteError) -> String {
         let directory = parent(of: path)
         try makeDirectories(directory)
-        let temp = directory + "/.roster-tmp-\(getpid())-" + (path.split(separator: "/").last.map(String.init) ?? "file")
+        let name = path.split(separator: "/").last.map(String.init) ?? "file"
+        let temp = directory + "/" + temporaryPrefix + "\(getpid())-" + name
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
         var written = 0
@@ -29,9 +42,7 @@ public enum AtomicWriter {
         }
         guard fsync(fd) == 0 else { let e = failure(path); close(fd); unlink(temp); throw e }
         close(fd)
-        guard rename(temp, path) == 0 else { let e = failure(path); unlink(temp); throw e }
-        syncDirectory(directory)
-        return true
+        return temp
     }
 
     /// Removes a file and makes the removal durable.
@@ -44,12 +55,12 @@ public enum AtomicWriter {
         WriteError(path: path, reason: String(cString: strerror(errno)))
     }
 
-    static func parent(of path: String) -> String {
+    public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func syncDirectory(_ directory: String) {
+    public static func syncDirectory(_ directory: String) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 { fsync(fd); close(fd) }
     }

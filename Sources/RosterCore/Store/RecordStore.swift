@@ -30,6 +30,10 @@ public enum RecordStore {
                 }
             }
         }
+        if Transaction.isPending(root: root) {
+            findings.append(Finding(path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
+                                    message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
+        }
         let results = parallelMap(jobs) { path, kind in loadFile(root: root, path: path, kind: kind) }
         return assemble(results, extraFindings: findings)
     }

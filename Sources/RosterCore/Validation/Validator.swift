@@ -21,9 +21,12 @@ public enum Validator {
         ("schema-version-newer", "the file's schemaVersion is one this roster understands"),
         ("schema-version-old", "the file's schemaVersion is current (warning; `roster migrate` fixes it)"),
         ("stray-file", "data/orgs and data/shares hold only .json records (warning)"),
+        ("interrupted-change", "no change was interrupted halfway (`roster unlock` completes it)"),
     ]
 
-    public static func validate(_ snapshot: Snapshot, options: ValidationOptions = .init()) -> [Finding] {
+    /// Validates everything; with `orgPaths`, per-org rules run only on those orgs (a change
+    /// checks the orgs it touched, and the rules that span records in full).
+    public static func validate(_ snapshot: Snapshot, options: ValidationOptions = .init(), orgPaths: Set<String>? = nil) -> [Finding] {
         let context = ValidationContext(snapshot: snapshot, options: options)
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
         var whole: [@Sendable (ValidationContext) -> [Finding]] = []
@@ -43,7 +46,7 @@ public enum Validator {
         let orgFindings = parallelMap(Array(snapshot.orgs.indices), chunkSize: 256) { i in
             let org = context.snapshot.orgs[i]
             var out: [Finding] = []
-            if structurallyBroken.contains(org.path) { return out }
+            if structurallyBroken.contains(org.path) || orgPaths.map({ !$0.contains(org.path) }) == true { return out }
             for rule in orgRules { out += rule(org, context) }
             return out
         }

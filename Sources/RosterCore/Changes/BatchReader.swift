@@ -1,0 +1,108 @@
+/// Reads a `roster apply` batch: a JSON array of operations, each an object whose `op` names the
+/// verb (`"member.invite"`) and whose other fields carry its arguments under their CLI names.
+public enum BatchReader {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// Required and optional fields of each operation.
+    static let fields: [String: (required: [String], optional: [String])] = [
+        "org.create": (["name"], ["id"]),
+        "org.rename": (["org", "name"], []),
+        "org.enable": (["org"], []),
+        "org.disable": (["org"], []),
+        "org.delete": (["org", "confirm"], []),
+        "org.register": (["name", "email", "first", "last"], ["id"]),
+        "org.approve": (["org"], ["name"]),
+        "org.reject": (["org", "reason"], []),
+        "member.invite": (["org", "email", "first", "last", "role"], ["team"]),
+        "member.remove": (["org", "email"], []),
+        "member.set-role": (["org", "email", "role"], []),
+        "member.edit": (["org", "email"], ["first", "last"]),
+        "member.activate": (["org", "email"], []),
+        "team.create": (["org", "name"], ["id"]),
+        "team.delete": (["org", "team"], []),
+        "team.add": (["org", "team", "email"], []),
+        "team.remove": (["org", "team", "email"], []),
+        "share.create": (["name"], ["id", "description"]),
+        "share.delete": (["share"], []),
+        "share.add-org": (["share", "org"], ["until"]),
+        "share.remove-org": (["share", "org"], []),
+    ]
+
+    public static func operations(from bytes: [UInt8]) throws(Failure) -> [Change] {
+        let text = SourceText(bytes: bytes)
+        func fail(_ offset: Int, _ message: String) -> Failure {
+            let (line, column) = text.position(of: offset)
+            return Failure(line: line, column: column, message: message)
+        }
+        let parsed = JSONParser.parse(bytes)
+        if let problem = parsed.problems.first { throw fail(problem.offset, problem.message) }
+        guard let root = parsed.root, case .array(let items) = root.value else {
+            throw fail(parsed.root?.offset ?? 0, "a batch is a JSON array of operations, such as [{\"op\": \"org.create\", \"name\": \"Initech\"}]")
+        }
+        var out: [Change] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let members) = item.value else { throw fail(item.offset, "operation \(index) must be an object") }
+            guard let opMember = members.first(where: { $0.key == "op" }), case .string(let op) = opMember.node.value else {
+                throw fail(item.offset, "operation \(index) has no \"op\" naming the verb, such as \"member.invite\"")
+            }
+            guard let spec = fields[op] else {
+                let guess = ObjectReader.closest(to: op, in: Change.allNames).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw fail(opMember.node.offset, "operation \(index): unknown op \"\(op)\"\(guess)")
+            }
+            var values: [String: String] = [:]
+            for m in members where m.key != "op" {
+                guard spec.required.contains(m.key) || spec.optional.contains(m.key) else {
+                    let allowed = (spec.required + spec.optional).joined(separator: ", ")
+                    throw fail(m.keyOffset, "operation \(index) (\(op)): unknown field \"\(m.key)\"; \(op) takes \(allowed)")
+                }
+                guard case .string(let value) = m.node.value else {
+                    throw fail(m.node.offset, "operation \(index) (\(op)): \"\(m.key)\" must be a string")
+                }
+                values[m.key] = value
+            }
+            for key in spec.required where values[key] == nil {
+                throw fail(item.offset, "operation \(index) (\(op)): missing \"\(key)\"")
+            }
+            var role: Role?
+            if let raw = values["role"] {
+                guard let r = Role(rawValue: raw) else {
+                    throw fail(item.offset, "operation \(index) (\(op)): role must be \"super-admin\" or \"team-member\", not \"\(raw)\"")
+                }
+                role = r
+            }
+            out.append(make(op, values, role))
+        }
+        return out
+    }
+
+    static func make(_ op: String, _ v: [String: String], _ role: Role?) -> Change {
+        switch op {
+        case "org.create": .orgCreate(name: v["name"]!, id: v["id"])
+        case "org.rename": .orgRename(org: v["org"]!, name: v["name"]!)
+        case "org.enable": .orgEnable(org: v["org"]!)
+        case "org.disable": .orgDisable(org: v["org"]!)
+        case "org.delete": .orgDelete(org: v["org"]!, confirm: v["confirm"]!)
+        case "org.register": .orgRegister(name: v["name"]!, id: v["id"], email: v["email"]!, first: v["first"]!, last: v["last"]!)
+        case "org.approve": .orgApprove(org: v["org"]!, name: v["name"])
+        case "org.reject": .orgReject(org: v["org"]!, reason: v["reason"]!)
+        case "member.invite": .memberInvite(org: v["org"]!, email: v["email"]!, first: v["first"]!, last: v["last"]!, role: role!, team: v["team"])
+        case "member.remove": .memberRemove(org: v["org"]!, email: v["email"]!)
+        case "member.set-role": .memberSetRole(org: v["org"]!, email: v["email"]!, role: role!)
+        case "member.edit": .memberEdit(org: v["org"]!, email: v["email"]!, first: v["first"], last: v["last"])
+        case "member.activate": .memberActivate(org: v["org"]!, email: v["email"]!)
+        case "team.create": .teamCreate(org: v["org"]!, name: v["name"]!, id: v["id"])
+        case "team.delete": .teamDelete(org: v["org"]!, team: v["team"]!)
+        case "team.add": .teamAdd(org: v["org"]!, team: v["team"]!, email: v["email"]!)
+        case "team.remove": .teamRemove(org: v["org"]!, team: v["team"]!, email: v["email"]!)
+        case "share.create": .shareCreate(name: v["name"]!, id: v["id"], description: v["description"])
+        case "share.delete": .shareDelete(share: v["share"]!)
+        case "share.add-org": .shareAddOrg(share: v["share"]!, org: v["org"]!, until: v["until"])
+        default: .shareRemoveOrg(share: v["share"]!, org: v["org"]!)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// One change to the records: a verb of `roster` with its arguments. The CLI verbs and the
+/// entries of a `roster apply` batch both become operations, so both go through the same rules.
+public enum Change: Sendable, Equatable {
+    case orgCreate(name: String, id: String?)
+    case orgRename(org: String, name: String)
+    case orgEnable(org: String)
+    case orgDisable(org: String)
+    case orgDelete(org: String, confirm: String)
+    case orgRegister(name: String, id: String?, email: String, first: String, last: String)
+    case orgApprove(org: String, name: String?)
+    case orgReject(org: String, reason: String)
+    case memberInvite(org: String, email: String, first: String, last: String, role: Role, team: String?)
+    case memberRemove(org: String, email: String)
+    case memberSetRole(org: String, email: String, role: Role)
+    case memberEdit(org: String, email: String, first: String?, last: String?)
+    case memberActivate(org: String, email: String)
+    case teamCreate(org: String, name: String, id: String?)
+    case teamDelete(org: String, team: String)
+    case teamAdd(org: String, team: String, email: String)
+    case teamRemove(org: String, team: String, email: String)
+    case shareCreate(name: String, id: String?, description: String?)
+    case shareDelete(share: String)
+    case shareAddOrg(share: String, org: String, until: String?)
+    case shareRemoveOrg(share: String, org: String)
+
+    /// The verb as `roster apply` names it: `org.create`, `member.invite`, ...
+    public var name: String {
+        switch self {
+        case .orgCreate: "org.create"
+        case .orgRename: "org.rename"
+        case .orgEnable: "org.enable"
+        case .orgDisable: "org.disable"
+        case .orgDelete: "org.delete"
+        case .orgRegister: "org.register"
+        case .orgApprove: "org.approve"
+        case .orgReject: "org.reject"
+        case .memberInvite: "member.invite"
+        case .memberRemove: "member.remove"
+        case .memberSetRole: "member.set-role"
+        case .memberEdit: "member.edit"
+        case .memberActivate: "member.activate"
+        case .teamCreate: "team.create"
+        case .teamDelete: "team.delete"
+        case .teamAdd: "team.add"
+        case .teamRemove: "team.remove"
+        case .shareCreate: "share.create"
+        case .shareDelete: "share.delete"
+        case .shareAddOrg: "share.add-org"
+        case .shareRemoveOrg: "share.remove-org"
+        }
+    }
+
+    public static let allNames = [
+        "org.create", "org.rename", "org.enable", "org.disable", "org.delete", "org.register", "org.approve", "org.reject",
+        "member.invite", "member.remove", "member.set-role", "member.edit", "member.activate",
+        "team.create", "team.delete", "team.add", "team.remove",
+        "share.create", "share.delete", "share.add-org", "share.remove-org",
+    ]
+
+    /// Whether the operation records who did it (and so needs `--actor`).
+    public var recordsActor: Bool {
+        switch self {
+        case .orgEnable, .orgDisable, .orgApprove, .orgReject, .memberInvite: true
+        default: false
+        }
+    }
+}
+
+/// Who makes a change and when; filled into `invitedBy`, `decidedBy`, `statusChangedAt`...
+public struct ChangeContext: Sendable {
+    public var actor: String?
+    /// RFC 3339 timestamp of the change.
+    public var now: String
+    public var today: CalendarDate
+
+    public init(actor: String?, now: String, today: CalendarDate) {
+        self.actor = actor
+        self.now = now
+        self.today = today
+    }
+}
+
+/// Why a change was refused. The message says what to do instead.
+public struct ChangeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// Position in a batch (0-based), when the change came from `roster apply`.
+    public var operationIndex: Int?
+    public var operationName: String?
+    /// Findings of the validation that refused the result, if that is why.
+    public var findings: [Finding]
+
+    public init(_ message: String, findings: [Finding] = []) {
+        self.message = message
+        self.findings = findings
+    }
+
+    public var description: String {
+        guard let operationIndex, let operationName else { return message }
+        return "operation \(operationIndex) (\(operationName)): \(message)"
+    }
+}

@@ -1,0 +1,122 @@
+/// Applies operations to a snapshot in memory, enforcing the rules of the seeds, then validates
+/// the result. Nothing here touches the disk: ``ChangeWriter`` writes what ``ChangePlan`` says.
+public struct ChangeEngine {
+    public internal(set) var snapshot: Snapshot
+    let context: ChangeContext
+    /// Paths whose record changed or was created, and paths whose file goes away.
+    var touched: Set<String> = []
+    var removed: Set<String> = []
+    /// What the change does beyond the obvious, for the user to read (the impact of a delete).
+    public private(set) var notes: [String] = []
+
+    public init(snapshot: Snapshot, context: ChangeContext) {
+        self.snapshot = snapshot
+        self.context = context
+    }
+
+    /// Applies `operations` in order, all or nothing, and validates the result.
+    public static func plan(_ operations: [Change], on snapshot: Snapshot, context: ChangeContext) throws(ChangeRefusal) -> ChangePlan {
+        let loadErrors = snapshot.loadFindings.filter { $0.severity == .error }
+        if !loadErrors.isEmpty {
+            throw ChangeRefusal("the repository has files roster cannot read; fix them first (`roster validate` shows where)",
+                                findings: FindingLocator.locate(loadErrors, sources: snapshot.sources))
+        }
+        var engine = ChangeEngine(snapshot: snapshot, context: context)
+        for (index, operation) in operations.enumerated() {
+            do {
+                try engine.apply(operation)
+            } catch var refusal {
+                if operations.count > 1 || operation.name == "" {
+                    refusal.operationIndex = index
+                    refusal.operationName = operation.name
+                }
+                throw refusal
+            }
+        }
+        return try engine.finish(original: snapshot)
+    }
+
+    mutating func apply(_ operation: Change) throws(ChangeRefusal) {
+        if operation.recordsActor, context.actor == nil {
+            throw ChangeRefusal("\(operation.name) records who did it: pass --actor EMAIL or set ROSTER_ACTOR")
+        }
+        switch operation {
+        case let .orgCreate(name, id): try createOrg(name: name, id: id)
+        case let .orgRename(org, name): try renameOrg(org, to: name)
+        case let .orgEnable(org): try setEnabled(org, true)
+        case let .orgDisable(org): try setEnabled(org, false)
+        case let .orgDelete(org, confirm): try deleteOrg(org, confirm: confirm)
+        case let .orgRegister(name, id, email, first, last): try register(name: name, id: id, email: email, first: first, last: last)
+        case let .orgApprove(org, name): try approve(org, name: name)
+        case let .orgReject(org, reason): try reject(org, reason: reason)
+        case let .memberInvite(org, email, first, last, role, team): try invite(org, email: email, first: first, last: last, role: role, team: team)
+        case let .memberRemove(org, email): try removeMember(org, email: email)
+        case let .memberSetRole(org, email, role): try setRole(org, email: email, role: role)
+        case let .memberEdit(org, email, first, last): try editMember(org, email: email, first: first, last: last)
+        case let .memberActivate(org, email): try activate(org, email: email)
+        case let .teamCreate(org, name, id): try createTeam(org, name: name, id: id)
+        case let .teamDelete(org, team): try deleteTeam(org, team: team)
+        case let .teamAdd(org, team, email): try addToTeam(org, team: team, email: email)
+        case let .teamRemove(org, team, email): try removeFromTeam(org, team: team, email: email)
+        case let .shareCreate(name, id, description): try createShare(name: name, id: id, description: description)
+        case let .shareDelete(share): try deleteShare(share)
+        case let .shareAddOrg(share, org, until): try link(share, org: org, until: until)
+        case let .shareRemoveOrg(share, org): try unlink(share, org: org)
+        }
+    }
+
+    // MARK: - Access to records
+
+    func orgIndex(_ id: String) throws(ChangeRefusal) -> Int {
+        guard let i = snapshot.orgs.firstIndex(where: { $0.record.id == id }) else {
+            throw ChangeRefusal("there is no org \"\(id)\"\(suggestion(id, snapshot.orgs.map(\.record.id)))")
+        }
+        return i
+    }
+
+    func shareIndex(_ id: String) throws(ChangeRefusal) -> Int {
+        guard let i = snapshot.shares.firstIndex(where: { $0.record.id == id }) else {
+            throw ChangeRefusal("there is no share \"\(id)\"\(suggestion(id, snapshot.shares.map(\.record.id)))")
+        }
+        return i
+    }
+
+    func suggestion(_ word: String, _ candidates: [String]) -> String {
+        ObjectReader.closest(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+    }
+
+    /// Changes one org in place and remembers that its file must be written.
+    mutating func updateOrg(_ index: Int, _ change: (inout OrgRecord) throws(ChangeRefusal) -> Void) throws(ChangeRefusal) {
+        var record = snapshot.orgs[index].record
+        try change(&record)
+        snapshot.orgs[index].record = record
+        touched.insert(snapshot.orgs[index].path)
+    }
+
+    mutating func updateShare(_ index: Int, _ change: (inout ShareRecord) throws(ChangeRefusal) -> Void) throws(ChangeRefusal) {
+        var record = snapshot.shares[index].record
+        try change(&record)
+        snapshot.shares[index].record = record
+        touched.insert(snapshot.shares[index].path)
+    }
+
+    mutating func insertOrg(_ org: OrgRecord) {
+        let path = Snapshot.orgPath(org.id)
+        let at = snapshot.orgs.firstIndex { $0.path > path } ?? snapshot.orgs.count
+        snapshot.orgs.insert(OrgFile(path: path, record: org), at: at)
+        touched.insert(path)
+        removed.remove(path)
+    }
+
+    mutating func insertShare(_ share: ShareRecord) {
+        let path = Snapshot.sharePath(share.id)
+        let at = snapshot.shares.firstIndex { $0.path > path } ?? snapshot.shares.count
+        snapshot.shares.insert(ShareFile(path: path, record: share), at: at)
+        touched.insert(path)
+        removed.remove(path)
+    }
+
+    var actor: String { context.actor ?? "" }
+
+    mutating func note(_ text: String) { notes.append(text) }
+}

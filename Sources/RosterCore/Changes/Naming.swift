@@ -1,0 +1,51 @@
+import Foundation
+
+/// Ids derived from names, and the name checks every path shares with validation.
+enum Naming {
+    /// A readable id from a name: "Acme Logistics GmbH" -> "acme-logistics-gmbh".
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        var out = ""
+        var dash = false
+        for scalar in folded.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                if dash, !out.isEmpty { out.append("-") }
+                out.unicodeScalars.append(scalar)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return String(out.prefix(63)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+
+    /// The id to use: the given one (checked) or one derived from the name.
+    static func id(_ given: String?, from name: String, what: String) throws(ChangeRefusal) -> String {
+        let id = given ?? slug(name)
+        guard Formats.isValidID(id) else {
+            if given == nil { throw ChangeRefusal("cannot derive an id from the name \"\(name)\"; pass --id with lower-case letters, digits and '-'") }
+            throw ChangeRefusal("\(what) id \"\(id)\" must match \(IdentityRules.idPattern)")
+        }
+        return id
+    }
+
+    static func checkLength(_ name: String, _ range: ClosedRange<Int>, what: String) throws(ChangeRefusal) {
+        let n = Formats.trimmedLength(name)
+        guard range.contains(n) else {
+            throw ChangeRefusal("\(what) name \"\(name)\" has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+        }
+    }
+
+    /// A normalized e-mail (trimmed, lower case), or a refusal.
+    static func email(_ raw: String) throws(ChangeRefusal) -> String {
+        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        guard Formats.isValidEmail(email) else { throw ChangeRefusal("\"\(raw)\" is not a valid e-mail address") }
+        return email
+    }
+
+    static func personName(_ value: String, _ field: String) throws(ChangeRefusal) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(trimmed.count) else { throw ChangeRefusal("\(field) must have 1 to 100 characters") }
+        return trimmed
+    }
+}

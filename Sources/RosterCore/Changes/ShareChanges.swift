@@ -1,0 +1,51 @@
+/// share create / delete / add-org / remove-org.
+extension ChangeEngine {
+    mutating func createShare(name: String, id: String?, description: String?) throws(ChangeRefusal) {
+        let id = try Naming.id(id, from: name, what: "share")
+        if snapshot.shares.contains(where: { $0.record.id == id }) || snapshot.unreadableShareIDs.contains(id) {
+            throw ChangeRefusal("a share with id \"\(id)\" exists already; choose another with --id")
+        }
+        try Naming.checkLength(name, 3...64, what: "share")
+        if let other = snapshot.shares.first(where: { Formats.nameKey($0.record.name) == Formats.nameKey(name) }) {
+            throw ChangeRefusal("the name \"\(name)\" is already used by share \(other.record.id) (names are compared ignoring case)")
+        }
+        insertShare(ShareRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), description: description ?? ""))
+    }
+
+    mutating func deleteShare(_ share: String) throws(ChangeRefusal) {
+        let s = try shareIndex(share)
+        let consumers = snapshot.shares[s].record.consumers.map(\.org)
+        let path = snapshot.shares[s].path
+        snapshot.shares.remove(at: s)
+        touched.remove(path)
+        removed.insert(path)
+        note(consumers.isEmpty ? "\(share) had no consumers" : "\(consumers.count) org\(consumers.count == 1 ? "" : "s") lose access to \(share): \(consumers.joined(separator: ", "))")
+    }
+
+    mutating func link(_ share: String, org: String, until: String?) throws(ChangeRefusal) {
+        let s = try shareIndex(share)
+        let i = try orgIndex(org)
+        let status = snapshot.orgs[i].record.status
+        guard status == .enabled || status == .disabled else {
+            throw ChangeRefusal("\(org) is \(status.rawValue): only approved orgs can consume a share")
+        }
+        guard !snapshot.shares[s].record.consumers.contains(where: { $0.org == org }) else {
+            throw ChangeRefusal("\(org) already consumes \(share)")
+        }
+        if let until {
+            guard let day = Formats.date(until) else { throw ChangeRefusal("--until must be a date such as 2026-12-31, not \"\(until)\"") }
+            guard day >= context.today else { throw ChangeRefusal("--until \(until) is in the past") }
+        }
+        let since = context.today.description
+        try updateShare(s) { $0.consumers.append(ShareLink(org: org, since: since, until: until)) }
+        if status == .disabled { note("\(org) is disabled: its users get access to \(share) once it is enabled") }
+    }
+
+    mutating func unlink(_ share: String, org: String) throws(ChangeRefusal) {
+        let s = try shareIndex(share)
+        guard snapshot.shares[s].record.consumers.contains(where: { $0.org == org }) else {
+            throw ChangeRefusal("\(org) does not consume \(share)")
+        }
+        try updateShare(s) { $0.consumers.removeAll { $0.org == org } }
+    }
+}

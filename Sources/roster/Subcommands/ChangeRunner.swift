@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+
+/// Options every verb that changes records takes.
+struct ChangeOptions: ParsableArguments {
+    @OptionGroup var root: RootOptions
+
+    @Option(help: ArgumentHelp("Who makes the change, recorded in invitedBy, decidedBy, statusChangedBy. Default: $ROSTER_ACTOR.", valueName: "email"))
+    var actor: String?
+
+    @Flag(help: "Print what would change (files and a diff) and write nothing.")
+    var dryRun = false
+
+    /// `--actor`, else `$ROSTER_ACTOR`, lower-cased and checked.
+    func resolvedActor() throws -> String? {
+        guard let raw = actor ?? ProcessInfo.processInfo.environment["ROSTER_ACTOR"], !raw.isEmpty else { return nil }
+        let email = raw.lowercased()
+        guard Formats.isValidEmail(email) else { throw ValidationError("--actor must be an e-mail address, not \"\(raw)\"") }
+        return email
+    }
+
+    /// The time of the change: now, or `$ROSTER_NOW` (an RFC 3339 timestamp) for reproducible runs.
+    func changeContext() throws -> ChangeContext {
+        let now: String
+        if let fixed = ProcessInfo.processInfo.environment["ROSTER_NOW"] {
+            guard Formats.timestamp(fixed) != nil else { throw ValidationError("ROSTER_NOW must be a timestamp such as 2026-01-31T09:00:00Z") }
+            now = fixed
+        } else {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            now = formatter.string(from: Date())
+        }
+        return ChangeContext(actor: try resolvedActor(), now: now, today: Formats.timestamp(now)!)
+    }
+}
+
+/// Loads, plans, validates and (unless --dry-run) writes a change under the repository lock.
+/// Exit 0 when done, 1 when refused; the reason goes to standard error.
+func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
+    let root = options.root.path
+    let context = try options.changeContext()
+    guard FileManager.default.fileExists(atPath: root + "/" + Snapshot.marketplacePath) else {
+        printError("roster: no \(Snapshot.marketplacePath) under \(root); run `roster init` or pass --root DIR")
+        throw ExitCode(1)
+    }
+    var lock: RepositoryLock?
+    if !options.dryRun {
+        do {
+            lock = try RepositoryLock.acquire(root: root)
+            for line in try Transaction.recover(root: root) { printError("roster: \(line)") }
+        } catch let failure as RepositoryLock.Failure {
+            printError("roster: refused: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+    defer { lock?.release() }
+    let snapshot = RecordStore.load(root: root)
+    let plan: ChangePlan
+    do {
+        plan = try ChangeEngine.plan(operations, on: snapshot, context: context)
+    } catch {
+        printError("roster: refused: \(error)")
+        if error.findings.count > 10 { printError("  ... and \(error.findings.count - 10) more; run `roster validate`") }
+        throw ExitCode(1)
+    }
+    for note in plan.notes { print(note) }
+    if options.dryRun {
+        for file in plan.files {
+            print(file.isDeletion ? "would delete \(file.path)" : file.old == nil ? "would create \(file.path)" : "would change \(file.path)")
+        }
+        for file in plan.files {
+            print(LineDiff.unified(old: String(decoding: file.old ?? [], as: UTF8.self), new: String(decoding: file.new ?? [], as: UTF8.self), path: file.path), terminator: "")
+        }
+        if plan.isEmpty { print("nothing would change") }
+        print("dry run: nothing written")
+        return
+    }
+    do {
+        try Transaction.commit(plan.files, root: root)
+    } catch {
+        printError("roster: \(error)")
+        throw ExitCode(1)
+    }
+    for file in plan.files {
+        print(file.isDeletion ? "deleted \(file.path)" : file.old == nil ? "created \(file.path)" : "updated \(file.path)")
+    }
+    for warning in plan.warnings { print(FindingReport.textLine(warning)) }
+}
+
+extension Role: ExpressibleByArgument {}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import RosterCore
+
+struct Member: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Invite, remove and edit the members of an org.",
+        subcommands: [Invite.self, Remove.self, SetRole.self, Edit.self, Activate.self]
+    )
+
+    struct Invite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Invite a user to an org; they join its default team (and --team).",
+            discussion: """
+            The e-mail is stored in lower case. Refused for a pending or rejected org, for a user
+            who is already invited or active, and for a user of another org (one org per user).
+            Records who invited (--actor).
+
+            Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports
+            """)
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The user's e-mail.") var email: String
+        @Option(help: "First name.") var first: String
+        @Option(help: "Last name.") var last: String
+        @Option(help: "super-admin or team-member.") var role: Role
+        @Option(help: "A team to join besides the default team.") var team: String?
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberInvite(org: org, email: email, first: first, last: last, role: role, team: team)], options) }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a member from an org and from all its teams.",
+            discussion: "The last super admin cannot be removed. Example: roster member remove initech milton.waddams@initech.example")
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The member's e-mail.") var email: String
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberRemove(org: org, email: email)], options) }
+    }
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-role",
+            abstract: "Change a member's role.",
+            discussion: "The last super admin cannot be demoted. Example: roster member set-role initech peter.gibbons@initech.example super-admin")
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The member's e-mail.") var email: String
+        @Argument(help: "super-admin or team-member.") var role: Role
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberSetRole(org: org, email: email, role: role)], options) }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a member's first or last name.")
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The member's e-mail.") var email: String
+        @Option(help: "New first name.") var first: String?
+        @Option(help: "New last name.") var last: String?
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberEdit(org: org, email: email, first: first, last: last)], options) }
+    }
+
+    struct Activate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an invitation as accepted: the member becomes active.")
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The member's e-mail.") var email: String
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberActivate(org: org, email: email)], options) }
+    }
+}

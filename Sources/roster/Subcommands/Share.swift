@@ -1,0 +1,47 @@
+import ArgumentParser
+import RosterCore
+
+struct ShareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "share",
+        abstract: "Create and delete shares; link orgs to them.",
+        subcommands: [Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
+    )
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a share.",
+                                                        discussion: "Example: roster share create \"Freight rates\" --description \"Daily spot rates\"")
+        @Argument(help: "The share's name (3 to 64 characters, unique).") var name: String
+        @Option(help: "The share's id; default: derived from the name.") var id: String?
+        @Option(help: "What the share holds.") var description: String?
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.shareCreate(name: name, id: id, description: description)], options) }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a share; prints the orgs that lose access.")
+        @Argument(help: "The share's id.") var share: String
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.shareDelete(share: share)], options) }
+    }
+
+    struct AddOrg: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-org",
+            abstract: "Give an approved org access to a share, from today.",
+            discussion: "Example: roster share add-org weather-daily initech --until 2027-06-30")
+        @Argument(help: "The share's id.") var share: String
+        @Argument(help: "The org's id.") var org: String
+        @Option(help: "Last day of access, YYYY-MM-DD.") var until: String?
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.shareAddOrg(share: share, org: org, until: until)], options) }
+    }
+
+    struct RemoveOrg: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-org", abstract: "End an org's access to a share.")
+        @Argument(help: "The share's id.") var share: String
+        @Argument(help: "The org's id.") var org: String
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.shareRemoveOrg(share: share, org: org)], options) }
+    }
+}
