@@ -19,6 +19,7 @@ public enum Transaction {
         for file in files {
             if let bytes = file.new {
                 let temp = try AtomicWriter.writeTemporary(bytes, beside: root + "/" + file.path)
+                pauseForCrashTests()
                 let relative = String(temp.dropFirst(root.count + 1))
                 entries.append(entry(path: file.path, temp: relative))
             } else {
@@ -51,6 +52,7 @@ public enum Transaction {
                 throw AtomicWriter.failure(path)
             }
             directories.insert(AtomicWriter.parent(of: target))
+            pauseForCrashTests()
         }
         for d in directories.sorted() { AtomicWriter.syncDirectory(d) }
         unlink(root + "/" + journalName)
@@ -82,4 +84,16 @@ public enum Transaction {
         }
         return done
     }
+}
+
+/// `ROSTER_CRASH_TEST_PAUSE_MS` widens the window between the steps of a commit, so the crash
+/// test's SIGKILL lands inside it instead of mostly before or after. Tests only; unset, it costs
+/// one environment lookup per run.
+private let crashTestPause: UInt32 = {
+    guard let text = getenv("ROSTER_CRASH_TEST_PAUSE_MS"), let ms = UInt32(String(cString: text)) else { return 0 }
+    return ms * 1000
+}()
+
+private func pauseForCrashTests() {
+    if crashTestPause > 0 { usleep(crashTestPause) }
 }

@@ -30,10 +30,13 @@ public enum Validator {
         let context = ValidationContext(snapshot: snapshot, options: options)
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
         var whole: [@Sendable (ValidationContext) -> [Finding]] = []
+        var userSingleOrgIndex = -1
         for rule in rules {
             switch rule.check {
             case .eachOrg(let f): perOrg.append(f)
-            case .whole(let f): whole.append(f)
+            case .whole(let f):
+                if rule.id == "user-single-org" { userSingleOrgIndex = whole.count }
+                whole.append(f)
             }
         }
         // Per-org rules run org by org (all rules on one org while it is in cache), orgs spread
@@ -50,7 +53,12 @@ public enum Validator {
             for rule in orgRules { out += rule(org, context) }
             return out
         }
-        let wholeFindings = whole.map { $0(context) }
+        // The rules across records in two groups, one per core: the member index of
+        // user-single-org is the largest piece of work, the rest together about as much.
+        let wholeRules = whole, heaviest = userSingleOrgIndex
+        let wholeFindings = parallelMap([0, 1], chunkSize: 1) { half in
+            wholeRules.indices.filter { ($0 == heaviest) == (half == 0) }.flatMap { wholeRules[$0](context) }
+        }
         let all = snapshot.loadFindings + orgFindings.flatMap { $0 } + wholeFindings.flatMap { $0 }
         return FindingLocator.locate(all, sources: snapshot.sources)
     }

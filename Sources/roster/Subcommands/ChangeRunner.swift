@@ -86,6 +86,9 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
         print(file.isDeletion ? "deleted \(file.path)" : file.old == nil ? "created \(file.path)" : "updated \(file.path)")
     }
     for warning in plan.warnings { print(FindingReport.textLine(warning)) }
+    lock?.release()
+    // As in `validate`: skip tearing down two large snapshots; the process ends here.
+    withExtendedLifetime((snapshot, plan)) { exitNow(0) }
 }
 
 extension Role: ExpressibleByArgument {}
