@@ -25,7 +25,7 @@ struct RosterSynthCommand: ParsableCommand {
             .filter { $0.path != Snapshot.marketplacePath && !$0.path.hasPrefix("schemas/") }
             .map { ($0.path, Array($0.text.utf8)) } + generator.files()
         for (path, bytes) in files {
-            try AtomicWriter.write(bytes, to: outDir + "/" + path)
+            try AtomicWriter.write(bytes, to: outDir + "/" + path, durable: false)
         }
         print("wrote \(files.count) files to \(outDir): \(orgs) orgs, \(shares) shares")
     }

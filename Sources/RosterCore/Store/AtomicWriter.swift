@@ -13,12 +13,14 @@ public enum AtomicWriter {
 
     /// Writes `bytes` to `path`, creating parent directories. Skips the write (and keeps the
     /// modification time) when the file already holds exactly these bytes; returns whether it wrote.
+    /// With `durable: false` the data is not fsynced (for output that can be rebuilt, such as
+    /// the portal); the rename still makes the switch atomic for readers.
     @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) -> Bool {
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(WriteError) -> Bool {
         if case .success(let existing) = FileAccess.read(path), existing == bytes { return false }
-        let temp = try writeTemporary(bytes, beside: path)
+        let temp = try writeTemporary(bytes, beside: path, durable: durable)
         guard rename(temp, path) == 0 else { let e = failure(path); unlink(temp); throw e }
-        syncDirectory(parent(of: path))
+        if durable { syncDirectory(parent(of: path)) }
         return true
     }
 
@@ -27,7 +29,7 @@ public enum AtomicWriter {
     public static let temporaryPrefix = ".roster-tmp-"
 
     /// Writes and fsyncs `bytes` to a new temporary file in the directory of `path`; returns its path.
-    static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(WriteError) -> String {
+    static func writeTemporary(_ bytes: [UInt8], beside path: String, durable: Bool = true) throws(WriteError) -> String {
         let directory = parent(of: path)
         try makeDirectories(directory)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
@@ -40,7 +42,7 @@ public enum AtomicWriter {
             if n <= 0 { let e = failure(path); close(fd); unlink(temp); throw e }
             written += n
         }
-        guard fsync(fd) == 0 else { let e = failure(path); close(fd); unlink(temp); throw e }
+        if durable, fsync(fd) != 0 { let e = failure(path); close(fd); unlink(temp); throw e }
         close(fd)
         return temp
     }

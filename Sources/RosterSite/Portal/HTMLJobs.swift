@@ -1,0 +1,77 @@
+import RosterCore
+
+extension PortalBuilder {
+    /// Every file of the HTML portal. Pages of one record carry a key of everything they show,
+    /// so an unchanged record's page is not rendered again.
+    func htmlJobs(_ m: PortalModel, _ t: TemplateSet) -> [Job] {
+        let script = options.extraScript
+        @Sendable func page(_ context: [String: Any], _ template: String) -> [UInt8] {
+            var context = context
+            if let script { context["extraScript"] = script }
+            return Array(t.render(Self.withoutEmptyStrings(context), template: template).utf8)
+        }
+        // What every page shows besides its own record: templates, settings, navigation.
+        var base = FNV1a()
+        base.add(generator)
+        base.add(String(t.fingerprint))
+        base.add(m.snapshot.sources[Snapshot.marketplacePath] ?? [])
+        base.add(m.docs.pages.map { "\($0.slug)\t\($0.front.title)" }.joined(separator: "\n"))
+        base.add(String(m.pendingRegistrations.count))
+        let baseKey = base
+
+        var jobs: [Job] = [
+            Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
+            Job(path: "orgs/index.html", key: nil) { page(Pages.orgs(m), "orgs") },
+            Job(path: "shares/index.html", key: nil) { page(Pages.shares(m), "shares") },
+            Job(path: "registrations/index.html", key: nil) { page(Pages.registrations(m), "registrations") },
+            Job(path: "404.html", key: nil) { page(Pages.notFound(m), "404") },
+            Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
+            Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
+            Job(path: "search-index.json", key: nil) { JSONAPI.searchIndex(m) },
+        ]
+        for org in m.snapshot.orgs {
+            let key = orgKey(m, org, baseKey)
+            jobs.append(Job(path: "orgs/\(org.record.id)/index.html", key: key) { page(Pages.org(m, org), "org") })
+            jobs.append(Job(path: "api/orgs/\(org.record.id).json", key: key) { JSONAPI.org(m, org.record) })
+        }
+        for share in m.snapshot.shares {
+            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: nil) { page(Pages.share(m, share), "share") })
+        }
+        for doc in m.docs.pages {
+            jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })
+        }
+        for asset in t.assets {
+            jobs.append(Job(path: "assets/" + asset.name, key: nil) { asset.bytes })
+        }
+        return jobs
+    }
+
+    /// Mustache treats "" as true in a section (`{{#reason}}`): empty values are left out instead.
+    static func withoutEmptyStrings(_ value: [String: Any]) -> [String: Any] {
+        var out: [String: Any] = [:]
+        out.reserveCapacity(value.count)
+        for (key, v) in value {
+            switch v {
+            case let s as String where s.isEmpty: continue
+            case let d as [String: Any]: out[key] = withoutEmptyStrings(d)
+            case let list as [[String: Any]]: out[key] = list.map(withoutEmptyStrings)
+            default: out[key] = v
+            }
+        }
+        return out
+    }
+
+    /// Everything an org's page shows: its file, the shares it consumes, its history.
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String {
+        var h = base
+        h.add(m.snapshot.sources[org.path] ?? [])
+        for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
+        for c in m.history.commits(touching: org.path) { h.add(c.hash) }
+        return h.hex
+    }
+}
+
+extension TemplateSet {
+    /// For the Markdown catalogue, which needs no template.
+    static let empty = TemplateSet(library: .init(), assets: [], fingerprint: 0)
+}

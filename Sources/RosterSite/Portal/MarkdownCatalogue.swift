@@ -1,0 +1,104 @@
+import RosterCore
+
+/// `roster build --format markdown`: the catalogue as Markdown pages that read well in a git
+/// host's file browser. Table cells are escaped so record text cannot break the layout.
+enum MarkdownCatalogue {
+    static func jobs(_ m: PortalModel) -> [PortalBuilder.Job] {
+        var jobs: [PortalBuilder.Job] = [
+            .init(path: "README.md", key: nil) { bytes(overview(m)) },
+            .init(path: "orgs/README.md", key: nil) { bytes(orgs(m)) },
+            .init(path: "shares/README.md", key: nil) { bytes(shares(m)) },
+        ]
+        for org in m.snapshot.orgs {
+            jobs.append(.init(path: "orgs/\(org.record.id).md", key: nil) { bytes(self.org(m, org.record)) })
+        }
+        for share in m.snapshot.shares {
+            jobs.append(.init(path: "shares/\(share.record.id).md", key: nil) { bytes(self.share(m, share.record)) })
+        }
+        return jobs
+    }
+
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// Text safe inside a table cell or a line of Markdown.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(ch)"
+            case "\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func overview(_ m: PortalModel) -> String {
+        var out = "# \(cell(m.siteTitle))\n\n"
+        out += "| orgs | teams | users | shares |\n|---:|---:|---:|---:|\n"
+        out += "| \(m.snapshot.orgs.count) | \(m.teamCount) | \(m.userCount) | \(m.snapshot.shares.count) |\n\n"
+        out += "| status | orgs |\n|---|---:|\n"
+        for s in OrgStatus.allCases { out += "| \(Labels.status(s)) | \(m.snapshot.orgs.filter { $0.record.status == s }.count) |\n" }
+        out += "\n- [Consumer orgs](orgs/README.md)\n- [Shares](shares/README.md)\n"
+        let pending = m.pendingRegistrations
+        if !pending.isEmpty {
+            out += "\n## Pending registrations\n\n| org | requested by | requested |\n|---|---|---|\n"
+            for org in pending {
+                out += "| [\(cell(org.name))](orgs/\(org.id).md) | \(cell(m.email(org.registration?.requestedBy ?? ""))) | \(Labels.day(org.registration?.requestedAt)) |\n"
+            }
+        }
+        return out
+    }
+
+    static func orgs(_ m: PortalModel) -> String {
+        var out = "# Consumer orgs\n\n| org | status | teams | users | shares | created |\n|---|---|---:|---:|---:|---|\n"
+        for file in m.orgsByName {
+            let o = file.record
+            out += "| [\(cell(o.name))](\(o.id).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.members.count) | \((m.sharesOfOrg[o.id] ?? []).count) | \(Labels.day(o.createdAt)) |\n"
+        }
+        return out
+    }
+
+    static func org(_ m: PortalModel, _ o: OrgRecord) -> String {
+        var out = "# \(cell(o.name))\n\n[All orgs](README.md)\n\n"
+        out += "- **Id**: `\(o.id)`\n- **Status**: \(Labels.status(o.status))\n- **Created**: \(Labels.day(o.createdAt))\n"
+        if let r = o.registration {
+            out += "- **Registration**: requested by \(cell(m.email(r.requestedBy))) on \(Labels.day(r.requestedAt))"
+            if let d = r.decision { out += ", \(d.rawValue) on \(Labels.day(r.decidedAt))" }
+            if let reason = r.reason { out += " (\(cell(m.email.text(reason))))" }
+            out += "\n"
+        }
+        out += "\n## Members\n\n| name | e-mail | role | state |\n|---|---|---|---|\n"
+        for mem in o.members.sorted(by: { $0.email < $1.email }) {
+            out += "| \(cell(mem.firstName)) \(cell(mem.lastName)) | \(cell(m.email(mem.email))) | \(Labels.role(mem.role)) | \(Labels.state(mem.state)) |\n"
+        }
+        out += "\n## Teams\n\n| team | members |\n|---|---|\n"
+        for t in o.teams.sorted(by: { $0.id < $1.id }) {
+            out += "| \(cell(t.name))\(t.isDefault ? " (default)" : "") | \(t.members.sorted().map { cell(m.email($0)) }.joined(separator: ", ")) |\n"
+        }
+        let shares = m.sharesOfOrg[o.id] ?? []
+        out += "\n## Shares\n\n"
+        if shares.isEmpty { out += "None.\n" }
+        for s in shares {
+            out += "- [\(cell(s.share.name))](../shares/\(s.share.id).md) since \(s.link.since)\(s.link.until.map { " until \($0)" } ?? "")\n"
+        }
+        return out
+    }
+
+    static func shares(_ m: PortalModel) -> String {
+        var out = "# Shares\n\n| share | consumers | description |\n|---|---:|---|\n"
+        for s in m.snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
+            out += "| [\(cell(s.record.name))](\(s.record.id).md) | \(s.record.consumers.count) | \(cell(m.email.text(s.record.description))) |\n"
+        }
+        return out
+    }
+
+    static func share(_ m: PortalModel, _ s: ShareRecord) -> String {
+        var out = "# \(cell(s.name))\n\n[All shares](README.md)\n\n\(cell(m.email.text(s.description)))\n\n## Consumers\n\n"
+        out += "| org | since | until |\n|---|---|---|\n"
+        for c in s.consumers {
+            out += "| [\(cell(m.orgNames[c.org] ?? c.org))](../orgs/\(c.org).md) | \(c.since) | \(c.until ?? "") |\n"
+        }
+        return out
+    }
+}

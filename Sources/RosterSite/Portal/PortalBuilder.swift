@@ -1,0 +1,175 @@
+import Dispatch
+import Foundation
+import RosterCore
+
+/// `roster build`: a list of named steps, each printed as `[i/n] step`, that turn the
+/// repository into the portal. Pages render in parallel; pages of records that did not change
+/// are not rendered again, and files whose bytes would not change are not rewritten.
+public struct PortalBuilder: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case html, markdown
+    }
+
+    public struct Options: Sendable {
+        public var root: String
+        public var output: String
+        public var format: Format
+        public var today: CalendarDate
+        /// Script added to every HTML page (the preview's live reload); never in `roster build`.
+        public var extraScript: String?
+
+        public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(), extraScript: String? = nil) {
+            self.root = root
+            self.output = output
+            self.format = format
+            self.today = today
+            self.extraScript = extraScript
+        }
+    }
+
+    public struct Report: Sendable {
+        public var upToDate = false
+        public var files = 0
+        public var written = 0
+        public var rendered = 0
+        public var reused = 0
+        public var removed = 0
+        public var warnings: [Finding] = []
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case invalid([Finding])
+        case templates(TemplateSet.Failure)
+        case docs(DocsSite.Failure)
+        case output(SiteOutput.Failure)
+
+        public var description: String {
+            switch self {
+            case .invalid(let findings):
+                findings.filter { $0.severity == .error }.map { FindingReport.textLine($0) }.joined(separator: "\n")
+                    + "\nthe records have errors; nothing was built"
+            case .templates(let f): f.description
+            case .docs(let f): f.description
+            case .output(let f): f.description
+            }
+        }
+    }
+
+    /// One output file: its path, the key of its inputs (when it is rendered from one record),
+    /// and how to make its bytes.
+    struct Job: Sendable {
+        var path: String
+        var key: String?
+        var make: @Sendable () -> [UInt8]
+    }
+
+    public let options: Options
+    public var progress: @Sendable (String) -> Void
+
+    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    static let stepCount = 5
+
+    func step(_ n: Int, _ name: String) {
+        progress("[\(n)/\(Self.stepCount)] \(name)")
+    }
+
+    public func build() throws(Failure) -> Report {
+        let output = SiteOutput(directory: options.output)
+        var report = Report()
+
+        step(1, "checking inputs")
+        let stamps = BuildManifest.stamps(root: options.root)
+        let head = GitHistory.head(root: options.root) ?? ""
+        let previous = BuildManifest.load(output)
+        if let previous, previous.generator == generator, previous.format == options.format.rawValue,
+           previous.inputs == stamps, previous.head == head, previous.files.allSatisfy({ output.exists($0) }) {
+            report.upToDate = true
+            report.files = previous.files.count
+            return report
+        }
+
+        step(2, "reading and validating records")
+        let snapshot = RecordStore.load(root: options.root)
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today))
+        if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
+        report.warnings = findings
+
+        step(3, "loading templates, docs and history")
+        let templates: TemplateSet
+        let docs: DocsSite
+        do {
+            templates = options.format == .html ? try TemplateSet.load(directory: options.root + "/site-templates") : TemplateSet.empty
+        } catch {
+            throw .templates(error)
+        }
+        do {
+            docs = try DocsSite.load(directory: options.root + "/content")
+        } catch {
+            throw .docs(error)
+        }
+        let history = GitHistory.load(root: options.root)
+        let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
+
+        step(4, "rendering pages")
+        let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
+        let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
+        let results = parallelMap(jobs) { job -> (bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
+            if let key = job.key, reusable[job.path] == key, output.exists(job.path) { return (nil, false, nil) }
+            let bytes = job.make()
+            do throws(SiteOutput.Failure) {
+                let wrote = try output.write(bytes, to: job.path)
+                return (bytes, wrote, nil)
+            } catch {
+                return (bytes, false, error)
+            }
+        }
+
+        step(5, "writing \(options.format == .html ? "the site" : "the catalogue")")
+        var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: stamps, head: head)
+        for (job, result) in zip(jobs, results) {
+            if let error = result.error { throw .output(error) }
+            if result.bytes == nil { report.reused += 1 } else { report.rendered += 1 }
+            if result.wrote { report.written += 1 }
+            if let key = job.key { manifest.pages[job.path] = key }
+            manifest.files.append(job.path)
+        }
+        let current = Set(manifest.files)
+        for stale in (previous?.files ?? []) where !current.contains(stale) {
+            output.remove(stale)
+            report.removed += 1
+        }
+        report.files = manifest.files.count
+        do { try output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+        return report
+    }
+
+    /// Names the renderer and the preview script, so outputs of another kind are not reused.
+    var generator: String {
+        BuildManifest.generator + (options.extraScript.map { "+script:" + $0 } ?? "")
+    }
+}
+
+extension GitHistory {
+    /// The commit HEAD names, or nil outside a git repository.
+    static func head(root: String) -> String? {
+        run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Maps in parallel over the machine's cores, keeping the input order.
+func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    var items = [R?](repeating: nil, count: input.count)
+    let chunk = 32
+    let chunks = (input.count + chunk - 1) / chunk
+    items.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let out = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for k in (c * chunk)..<min(input.count, (c + 1) * chunk) { out[k] = transform(input[k]) }
+        }
+    }
+    return items.map { $0! }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RosterCore
+
+/// How e-mails appear in the portal: `j•••@acme.example`, unless `portal.showEmails` is true.
+public struct EmailDisplay: Sendable {
+    public var showEmails: Bool
+
+    public init(showEmails: Bool) {
+        self.showEmails = showEmails
+    }
+
+    public func callAsFunction(_ email: String) -> String {
+        showEmails ? email : Self.redact(email)
+    }
+
+    /// Free text (a commit subject, a reason) with every e-mail address in it redacted.
+    public func text(_ text: String) -> String {
+        guard !showEmails, text.contains("@") else { return text }
+        var out = ""
+        var word = ""
+        func flush() {
+            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]{},;:'\"."))
+            if trimmed.contains("@"), let range = word.range(of: trimmed), Formats.isValidEmail(trimmed.lowercased()) {
+                out += word.replacingCharacters(in: range, with: Self.redact(trimmed))
+            } else {
+                out += word
+            }
+            word = ""
+        }
+        for ch in text {
+            if ch.isWhitespace { flush(); out.append(ch) } else { word.append(ch) }
+        }
+        flush()
+        return out
+    }
+
+    /// Keeps the first character of the local part and the domain.
+    public static func redact(_ email: String) -> String {
+        guard let at = email.firstIndex(of: "@"), let first = email.first, at != email.startIndex else { return "•••" }
+        return "\(first)•••\(email[at...])"
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+import RosterSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the read-only admin portal (or a Markdown catalogue) as a static site.",
+        discussion: """
+        Validates the records first: with an error, nothing is built. Then renders, from
+        site-templates/ (Mustache) and content/ (Markdown through cmark):
+
+          index.html, orgs/index.html, orgs/<org-id>/index.html, shares/index.html,
+          shares/<share-id>/index.html, registrations/index.html, docs/<slug>/index.html,
+          api/orgs.json, api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
+          search-index.json
+
+        All links are relative, so the site works from file:// and from any sub-path. E-mails
+        are shown redacted unless portal.showEmails is true. Builds are incremental: pages of
+        records that did not change are not rendered again, and files whose bytes would not
+        change are not rewritten.
+
+        --format markdown writes the catalogue (overview, orgs, one page per org, shares) as
+        Markdown that reads well in a git host's file browser.
+
+        Examples:
+          roster build                      # _site/index.html
+          roster build --format markdown --out catalogue
+        """
+    )
+
+    @OptionGroup var root: RootOptions
+
+    @Option(help: "The output folder.") var out: String = "_site"
+
+    @Option(help: "html or markdown.") var format: PortalBuilder.Format = .html
+
+    @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD (default: today, or $ROSTER_TODAY).", valueName: "date"))
+    var today: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
+
+    func run() throws {
+        let started = Date()
+        let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+        let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try validationOptions(today).today)
+        let quiet = quiet
+        let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
+        let report: PortalBuilder.Report
+        do {
+            report = try builder.build()
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let entry = output + (format == .html ? "/index.html" : "/README.md")
+        if report.upToDate {
+            print("nothing changed since the last build (\(report.files) files) in \(seconds) s: \(entry)")
+        } else {
+            let warnings = report.warnings.count
+            print("built \(report.files) files (\(report.rendered) rendered, \(report.reused) unchanged records skipped, \(report.written) written, \(report.removed) removed) in \(seconds) s\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (roster validate)" : "")")
+            print("open \(entry)")
+        }
+    }
+}
+
+extension PortalBuilder.Format: ExpressibleByArgument {}
