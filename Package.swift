@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"]),
-        .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden"]),
+        .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

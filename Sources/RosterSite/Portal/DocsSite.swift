@@ -26,14 +26,15 @@ public struct DocsSite: Sendable {
     public static func load(directory: String) throws(Failure) -> DocsSite {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
         let slugs = Set(names.map { String($0.dropLast(3)) })
-        // From docs/<slug>/index.html, a page `other.md` is ../other/.
+        // From docs/<slug>/index.html, a page `other.md` is ../other/index.html (file:// has no
+        // index files, so the name is spelled out).
         let renderer = MarkdownRenderer { url in
             guard !url.contains(":"), !url.hasPrefix("/") else { return nil }
             let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             var file = String(parts[0])
             if file.hasPrefix("./") { file.removeFirst(2) }
             guard file.hasSuffix(".md"), slugs.contains(String(file.dropLast(3))) else { return nil }
-            return "../\(file.dropLast(3))/" + (parts.count > 1 ? "#\(parts[1])" : "")
+            return "../\(file.dropLast(3))/index.html" + (parts.count > 1 ? "#\(parts[1])" : "")
         }
         var pages: [Page] = []
         for name in names {

@@ -30,7 +30,7 @@ struct Member: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a member from an org and from all its teams.",
-            discussion: "The last super admin cannot be removed. Example: roster member remove initech milton.waddams@initech.example")
+            discussion: "The last super admin cannot be removed. Example: roster member remove initech milton@example-corp.example")
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The member's e-mail.") var email: String
         @OptionGroup var options: ChangeOptions
@@ -41,7 +41,7 @@ struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-role",
             abstract: "Change a member's role.",
-            discussion: "The last super admin cannot be demoted. Example: roster member set-role initech peter.gibbons@initech.example super-admin")
+            discussion: "The last super admin cannot be demoted. Example: roster member set-role initech peter@example-corp.example super-admin")
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The member's e-mail.") var email: String
         @Argument(help: "super-admin or team-member.") var role: Role

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import RosterCore
+import RosterSynth
+@testable import RosterSite
+
+@Suite struct BuildTests {
+    @Test func aSecondBuildWithNothingChangedWritesNothing() throws {
+        let project = try SiteProject()
+        let first = try project.build()
+        #expect(first.written == first.files)
+        let before = try project.modificationDate("orgs/acme/index.html")
+        let second = try project.build()
+        #expect(second.upToDate)
+        #expect(try project.modificationDate("orgs/acme/index.html") == before)
+    }
+
+    @Test func aBuildAfterOneOrgChangedRewritesOnlyThePagesThatShowIt() throws {
+        let project = try SiteProject(records: try synthetic(orgs: 40))
+        try project.build()
+        let before = try project.outputFiles().keys.reduce(into: [String: Date]()) { $0[$1] = try project.modificationDate($1) }
+        Thread.sleep(forTimeInterval: 0.05)
+        let org = try project.read("data/orgs/org-3.json").replacingOccurrences(of: "\"name\": \"Umbrella Analytics 3\"", with: "\"name\": \"Umbrella Renamed 3\"")
+        try project.write("data/orgs/org-3.json", org)
+        let report = try project.build()
+        #expect(!report.upToDate)
+        // Of the pages rendered from one record, only org-3's page and API record were rendered.
+        #expect(report.reused == 2 * 40 - 2)
+        let after = try project.outputFiles()
+        var rewritten: [String] = []
+        for (path, text) in after where path != ".roster-build.json" {
+            guard try project.modificationDate(path) != before[path] else { continue }
+            rewritten.append(path)
+            #expect(text.contains("Umbrella Renamed 3"), "\(path) was rewritten but does not show org-3")
+        }
+        #expect(rewritten.contains("orgs/org-3/index.html"))
+        #expect(rewritten.contains("orgs/index.html"))
+        #expect(!rewritten.contains("orgs/org-7/index.html"))
+    }
+
+    @Test func aDeletedOrgsPagesAreRemoved() throws {
+        let project = try SiteProject()
+        try project.build()
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("orgs/beta/index.html").path))
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("data/orgs/beta.json"))
+        let report = try project.build()
+        #expect(report.removed == 2)
+        #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("orgs/beta").path))
+    }
+
+    @Test func invalidRecordsBuildNothing() throws {
+        let project = try SiteProject()
+        try project.write("data/orgs/acme.json", "{ \"id\": ")
+        #expect(project.failure()?.contains("data/orgs/acme.json:1:9: error:") == true)
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+
+    @Test func templateErrorsNameTheFileAndLine() throws {
+        let project = try SiteProject()
+        try project.write("site-templates/shares.mustache", "{{> partials/head}}\n<h1>Shares</h1>\n{{> partials/nope}}\n")
+        #expect(project.failure() == "site-templates/shares.mustache:3:1: error: the partial \"partials/nope\" does not exist (no site-templates/partials/nope.mustache)")
+        try project.write("site-templates/shares.mustache", "line one\n{{#rows}}\n{{/cols}}\n")
+        #expect(project.failure()?.hasPrefix("site-templates/shares.mustache:3:") == true)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("site-templates/shares.mustache"))
+        #expect(project.failure()?.contains("site-templates/shares.mustache:1:1: error: the template is missing") == true)
+    }
+
+    @Test func brokenFrontMatterNamesTheFileAndLine() throws {
+        let project = try SiteProject()
+        try project.write("content/bad.md", "---\ntitle: Bad\nweight: heavy\n---\nText\n")
+        #expect(project.failure() == "content/bad.md:3:1: error: weight must be a whole number, not \"heavy\"")
+        try project.write("content/bad.md", "---\ntitle: Bad\n\nText\n")
+        #expect(project.failure()?.contains("content/bad.md:1:1: error: the front matter is not closed") == true)
+    }
+
+    func synthetic(orgs: Int) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+        for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return dir
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import RosterSite
+
+@Suite struct MarkdownTests {
+    @Test func rawHTMLAndDangerousLinksAreRemoved() {
+        let out = MarkdownRenderer().render("<script>x()</script>\n\n[a](javascript:alert(1)) [b](https://ok.example) <b>bold</b>")
+        #expect(!out.html.contains("<script>"))
+        #expect(!out.html.contains("javascript:"))
+        #expect(!out.html.contains("<b>"))
+        #expect(out.html.contains("href=\"https://ok.example\""))
+    }
+
+    @Test func headingsGetUniqueAnchors() {
+        let out = MarkdownRenderer().render("## Setup\n\n## Setup\n\n### Ünïcode & more")
+        #expect(out.headings.map(\.anchor) == ["setup", "setup-2", "n-code-more"])
+        #expect(out.html.contains("<h2 id=\"setup\">"))
+        #expect(out.html.contains("<h2 id=\"setup-2\">"))
+    }
+
+    @Test func linksToOtherPagesAreRewritten() {
+        let renderer = MarkdownRenderer { $0 == "other.md" ? "../other/index.html" : nil }
+        #expect(renderer.render("[o](other.md) [x](x.md)").html.contains("href=\"../other/index.html\""))
+        #expect(renderer.render("[x](x.md)").html.contains("href=\"x.md\""))
+    }
+
+    @Test func pipeTablesBecomeTablesOutsideCodeBlocks() {
+        let out = MarkdownRenderer().render("| a | b |\n|---|--:|\n| `x|y` | **z** |\n\n```\n| not | a table |\n|---|---|\n```\n")
+        #expect(out.html.contains("<th scope=\"col\">a</th>"))
+        #expect(out.html.contains("<td style=\"text-align: right\"><strong>z</strong></td>"))
+        #expect(out.html.contains("<code>x|y</code>"))
+        #expect(out.html.contains("| not | a table |"))
+    }
+
+    @Test func frontMatterIsParsedAndStripped() throws {
+        let (front, body) = try FrontMatter.split("---\ntitle: \"Hello\"\nweight: 5\ndescription: Hi\n---\n# Body\n")
+        #expect(front == FrontMatter(title: "Hello", weight: 5, description: "Hi"))
+        #expect(body.hasSuffix("# Body\n"))
+        #expect(body.split(separator: "\n", omittingEmptySubsequences: false).count == 7, "line numbers are kept")
+        #expect(throws: FrontMatter.Failure(line: 1, message: "a docs page starts with front matter: ---, title: ..., weight: ..., ---")) {
+            try FrontMatter.split("# No front matter")
+        }
+    }
+
+    @Test func redaction() {
+        #expect(EmailDisplay.redact("jane@acme.example") == "j•••@acme.example")
+        let display = EmailDisplay(showEmails: false)
+        #expect(display.text("Invite <jane@acme.example>, bob@b.example.") == "Invite <j•••@acme.example>, b•••@b.example.")
+        #expect(EmailDisplay(showEmails: true)("jane@acme.example") == "jane@acme.example")
+    }
+}
