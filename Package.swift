@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "roster-synth",
             dependencies: [
-                "RosterSynth",
+                "RosterSynth", "RosterSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RosterCore
 import RosterSynth
+import RosterSite
 
 struct RosterSynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct RosterSynthCommand: ParsableCommand {
         let generator = SyntheticMarketplace(orgs: orgs, membersPerOrg: membersPerOrg, shares: shares, seed: seed)
         let files = Scaffold.files(providerName: "Synthetic Data Co")
             .filter { $0.path != Snapshot.marketplacePath && !$0.path.hasPrefix("schemas/") }
-            .map { ($0.path, Array($0.text.utf8)) } + generator.files()
+            .map { ($0.path, Array($0.text.utf8)) } + DefaultTemplates.files.map { ($0.path, Array($0.text.utf8)) } + generator.files()
         for (path, bytes) in files {
             try AtomicWriter.write(bytes, to: outDir + "/" + path, durable: false)
         }

@@ -92,12 +92,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try roster(["init", dir.path, "--provider", "Acme Data"])
         #expect(run.status == 0)
-        for file in ["data/marketplace.json", "schemas/org.schema.json", "content/getting-started.md", "site-templates/README.md"] {
+        for file in ["data/marketplace.json", "schemas/org.schema.json", "content/getting-started.md", "site-templates/org.mustache"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
         }
         let validate = try roster(["validate", "--root", dir.path])
         #expect(validate.status == 0)
         #expect(try roster(["fmt", "--check", "--root", dir.path]).status == 0)
+        let build = try roster(["build", "--root", dir.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("_site/index.html").path))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("_site"))
         let before = try snapshot(dir)
         let again = try roster(["init", dir.path])
         #expect(again.status == 1)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RosterSite
 
@@ -46,5 +47,20 @@ import Testing
         let display = EmailDisplay(showEmails: false)
         #expect(display.text("Invite <jane@acme.example>, bob@b.example.") == "Invite <j•••@acme.example>, b•••@b.example.")
         #expect(EmailDisplay(showEmails: true)("jane@acme.example") == "jane@acme.example")
+    }
+}
+
+@Suite struct ScaffoldTests {
+    /// `roster init` writes the embedded copy of site-templates/: the two must not drift.
+    @Test func theEmbeddedTemplatesAreTheRepositorysTemplates() throws {
+        var onDisk: [String: String] = [:]
+        let dir = packageRoot.appendingPathComponent("site-templates")
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent(relative).path, isDirectory: &isDir)
+            if !isDir.boolValue { onDisk["site-templates/" + relative] = try String(contentsOf: dir.appendingPathComponent(relative), encoding: .utf8) }
+        }
+        let embedded = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
+        #expect(embedded == onDisk, "run scripts/embed-templates.py")
     }
 }

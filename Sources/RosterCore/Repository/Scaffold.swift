@@ -1,8 +1,14 @@
-/// The files of a new marketplace repository, as `roster init` writes them.
+/// The records, schemas and starter docs of a new marketplace repository. `roster init` adds
+/// the default templates from RosterSite.
 public enum Scaffold {
     public struct File: Sendable {
         public var path: String
         public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
     }
 
     public static func files(providerName: String) -> [File] {
@@ -14,7 +20,6 @@ public enum Scaffold {
             File(path: Snapshot.sharesDirectory + "/.gitkeep", text: ""),
             File(path: ".gitignore", text: "_site/\n.roster.lock\n"),
             File(path: "content/getting-started.md", text: gettingStarted(providerName)),
-            File(path: "site-templates/README.md", text: templatesReadme),
         ]
         for kind in RecordKind.allCases {
             files.append(File(path: "schemas/" + kind.schemaFileName, text: JSONSchemas.canonicalText(for: kind)))
@@ -45,12 +50,4 @@ public enum Scaffold {
 
         """
     }
-
-    static let templatesReadme = """
-        # Portal templates
-
-        Mustache templates, CSS and scripts of the portal and of the e-mails live here.
-        Edit them to brand your portal; `roster build` uses the files found here.
-
-        """
 }

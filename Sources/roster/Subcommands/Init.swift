@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RosterCore
+import RosterSite
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct Init: ParsableCommand {
             printError("init: \(dir)/\(Snapshot.marketplacePath) already exists; this is a roster repository already")
             throw ExitCode(1)
         }
-        let files = Scaffold.files(providerName: provider)
+        let files = Scaffold.files(providerName: provider) + DefaultTemplates.files.map { Scaffold.File(path: $0.path, text: $0.text) }
         let clashes = files.filter { FileManager.default.fileExists(atPath: dir + "/" + $0.path) }
         if !clashes.isEmpty {
             for f in clashes { printError("init: \(dir)/\(f.path) already exists") }

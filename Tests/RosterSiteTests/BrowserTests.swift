@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import RosterSite
+
+/// Loads pages of the built demo site in headless Chromium (Debian's `chromium`, installed by
+/// .ci/run) and checks the DOM it dumps after scripts ran.
+@Suite struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    func dom(_ file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.chromium, "headless Chromium is needed: apt-get install chromium"))
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+                             "--dump-dom", file.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func theOverviewTheOrgsPageAndAnOrgPageRender() throws {
+        let project = try SiteProject(records: packageRoot, content: packageRoot.appendingPathComponent("content"))
+        try project.build()
+        let overview = try dom(project.output.appendingPathComponent("index.html"))
+        #expect(overview.contains("<h1>Overview</h1>"))
+        #expect(overview.contains("<span class=\"number\">10</span> consumer orgs"))
+        #expect(overview.contains("Vandelay Imports"))
+
+        let orgs = try dom(project.output.appendingPathComponent("orgs/index.html"))
+        #expect(orgs.contains(">Acme Logistics</a>"))
+        // The filter script ran under the page's Content-Security-Policy.
+        #expect(orgs.contains("10 of 10 shown"))
+
+        let org = try dom(project.output.appendingPathComponent("orgs/acme-logistics/index.html"))
+        #expect(org.contains("<h1>Acme Logistics <span class=\"badge badge-enabled\">Enabled</span>"))
+        #expect(org.contains("Wile Coyote"))
+        #expect(org.contains("w•••@acme.example"))
+    }
+}
