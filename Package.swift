@@ -13,15 +13,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "RosterCore"),
-        .target(name: "RosterSite", dependencies: [
-            "RosterCore", "Ccmark",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "RosterSite", dependencies: ["RosterCore", "Ccmark"]),
         .target(name: "RosterSynth", dependencies: ["RosterCore"]),
         .executableTarget(
             name: "roster",

@@ -19,8 +19,7 @@ import Testing
         if let i = fields.firstIndex(where: { $0.key == "members" }), case .array(let items) = fields[i].node.value {
             fields[i].node.value = .array(items.reversed())
         }
-        var messy = ""
-        JSONWriter.write(.object(fields), indent: 0, into: &messy)
+        let messy = JSONWriter.canonical(JSONNode(.object(fields)))
         try repo.write("data/orgs/acme.json", messy.replacingOccurrences(of: "\n", with: " "))
 
         let differences = Formatter.differences(RecordStore.load(root: repo.path))

@@ -119,6 +119,9 @@ public struct JSONParser {
             defer { depth -= 1 }
             i += 1
             var members: [JSONMember] = []
+            // Record objects are small: a linear scan finds duplicate keys fastest. Large
+            // objects (a build manifest) switch to a hash table of key -> index.
+            var index: [String: Int]?
             skipWhitespace()
             if i < bytes.count, bytes[i] == 0x7D { i += 1; return .object(members) }
             while true {
@@ -134,10 +137,15 @@ public struct JSONParser {
                 i += 1
                 skipWhitespace()
                 let node = try parseValue()
-                if let previous = members.firstIndex(where: { $0.key == key }) {
+                if index == nil, members.count >= 32 {
+                    index = Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+                }
+                let previous = index.map { $0[key] } ?? members.firstIndex(where: { $0.key == key })
+                if let previous {
                     problems.append(JSONProblem(offset: keyOffset, message: "duplicate key \"\(key)\"; a JSON reader keeps only one of them", rule: "json-duplicate-key"))
                     members[previous].node = node
                 } else {
+                    index?[key] = members.count
                     members.append(JSONMember(key: key, keyOffset: keyOffset, node: node))
                 }
                 skipWhitespace()

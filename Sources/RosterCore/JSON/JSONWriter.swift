@@ -4,72 +4,83 @@ public enum JSONWriter {
     /// With `htmlSafe`, `<`, `>` and `&` in strings are written as `\u003c`, `\u003e`, `\u0026`,
     /// so the text stays inert even if someone embeds it in a page (the portal's JSON API).
     public static func canonical(_ node: JSONNode, htmlSafe: Bool = false) -> String {
-        var out = ""
+        String(decoding: canonicalBytes(node, htmlSafe: htmlSafe), as: UTF8.self)
+    }
+
+    /// The same, as UTF-8 bytes (what is written to disk; no String in between).
+    public static func canonicalBytes(_ node: JSONNode, htmlSafe: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(node.value, indent: 0, htmlSafe: htmlSafe, into: &out)
-        out.append("\n")
+        out.append(0x0A)
         return out
     }
 
-    static func write(_ value: JSONValue, indent: Int, htmlSafe: Bool = false, into out: inout String) {
+    static func write(_ value: JSONValue, indent: Int, htmlSafe: Bool = false, into out: inout [UInt8]) {
         switch value {
-        case .null: out.append("null")
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .number(let n): out.append(n)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): writeString(s, htmlSafe: htmlSafe, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append("[]"); return }
-            out.append("[\n")
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (k, item) in items.enumerated() {
                 pad(indent + 1, &out)
                 write(item.value, indent: indent + 1, htmlSafe: htmlSafe, into: &out)
-                out.append(k == items.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (k == items.count - 1 ? "\n" : ",\n").utf8)
             }
             pad(indent, &out)
-            out.append("]")
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out.append("{}"); return }
-            out.append("{\n")
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (k, m) in members.enumerated() {
                 pad(indent + 1, &out)
                 writeString(m.key, htmlSafe: htmlSafe, into: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 write(m.node.value, indent: indent + 1, htmlSafe: htmlSafe, into: &out)
-                out.append(k == members.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (k == members.count - 1 ? "\n" : ",\n").utf8)
             }
             pad(indent, &out)
-            out.append("}")
+            out.append(0x7D)
         }
     }
 
-    static func pad(_ level: Int, _ out: inout String) {
-        for _ in 0..<level { out.append("  ") }
+    static func pad(_ level: Int, _ out: inout [UInt8]) {
+        for _ in 0..<(2 * level) { out.append(0x20) }
     }
 
-    /// Escapes only what JSON requires, plus U+2028/U+2029 so the text is safe to embed in a script.
-    public static func writeString(_ s: String, htmlSafe: Bool = false, into out: inout String) {
-        out.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "<" where htmlSafe: out.append("\\u003c")
-            case ">" where htmlSafe: out.append("\\u003e")
-            case "&" where htmlSafe: out.append("\\u0026")
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Escapes only what JSON requires, plus U+2028/U+2029 so the text is safe to embed in a
+    /// script, working on UTF-8 bytes.
+    public static func writeString(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x3C where htmlSafe: out.append(contentsOf: "\\u003c".utf8)
+                case 0x3E where htmlSafe: out.append(contentsOf: "\\u003e".utf8)
+                case 0x26 where htmlSafe: out.append(contentsOf: "\\u0026".utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                    // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
+                    out.append(contentsOf: (bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    k += 2
+                default: out.append(b)
                 }
+                k += 1
             }
         }
-        out.append("\"")
+        out.append(0x22)
     }
 }

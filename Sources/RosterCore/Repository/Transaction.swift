@@ -26,7 +26,7 @@ public enum Transaction {
                 entries.append(entry(path: file.path, temp: nil))
             }
         }
-        let journal = Array(JSONWriter.canonical(JSONNode(.array(entries))).utf8)
+        let journal = JSONWriter.canonicalBytes(JSONNode(.array(entries)))
         try AtomicWriter.write(journal, to: root + "/" + journalName)
         try carryOut(entries, root: root)
     }

@@ -3,15 +3,15 @@
 /// Whatever roster writes goes through here, so a hand edit and the CLI give the same bytes.
 public enum RecordEncoder {
     public static func canonicalBytes(_ org: OrgRecord) -> [UInt8] {
-        Array(JSONWriter.canonical(encode(org)).utf8)
+        JSONWriter.canonicalBytes(encode(org))
     }
 
     public static func canonicalBytes(_ share: ShareRecord) -> [UInt8] {
-        Array(JSONWriter.canonical(encode(share)).utf8)
+        JSONWriter.canonicalBytes(encode(share))
     }
 
     public static func canonicalBytes(_ settings: MarketplaceSettings) -> [UInt8] {
-        Array(JSONWriter.canonical(encode(settings)).utf8)
+        JSONWriter.canonicalBytes(encode(settings))
     }
 
     /// Builds an object from (key, value) pairs, leaving out nil values.

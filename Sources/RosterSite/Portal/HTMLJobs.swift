@@ -8,7 +8,7 @@ extension PortalBuilder {
         @Sendable func page(_ context: [String: Any], _ template: String) -> [UInt8] {
             var context = context
             if let script { context["extraScript"] = script }
-            return Array(t.render(Self.withoutEmptyStrings(context), template: template).utf8)
+            return t.render(context, template: template)
         }
         // What every page shows besides its own record: templates, settings, navigation.
         var base = FNV1a()
@@ -46,21 +46,6 @@ extension PortalBuilder {
         return jobs
     }
 
-    /// Mustache treats "" as true in a section (`{{#reason}}`): empty values are left out instead.
-    static func withoutEmptyStrings(_ value: [String: Any]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        out.reserveCapacity(value.count)
-        for (key, v) in value {
-            switch v {
-            case let s as String where s.isEmpty: continue
-            case let d as [String: Any]: out[key] = withoutEmptyStrings(d)
-            case let list as [[String: Any]]: out[key] = list.map(withoutEmptyStrings)
-            default: out[key] = v
-            }
-        }
-        return out
-    }
-
     /// Everything an org's page shows: its file, the shares it consumes, its history.
     func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String {
         var h = base
@@ -73,5 +58,5 @@ extension PortalBuilder {
 
 extension TemplateSet {
     /// For the Markdown catalogue, which needs no template.
-    static let empty = TemplateSet(library: .init(), assets: [], fingerprint: 0)
+    static let empty = TemplateSet(library: [:], assets: [], fingerprint: 0)
 }

@@ -8,7 +8,7 @@ enum JSONAPI {
         JSONNode(.object(pairs.compactMap { k, v in v.map { JSONMember(key: k, node: $0) } }))
     }
     static func arr(_ items: [JSONNode]) -> JSONNode { JSONNode(.array(items)) }
-    static func bytes(_ node: JSONNode) -> [UInt8] { Array(JSONWriter.canonical(node, htmlSafe: true).utf8) }
+    static func bytes(_ node: JSONNode) -> [UInt8] { JSONWriter.canonicalBytes(node, htmlSafe: true) }
 
     static func orgSummary(_ m: PortalModel, _ org: OrgRecord) -> JSONNode {
         obj([("id", s(org.id)), ("name", s(org.name)), ("status", s(org.status.rawValue)), ("createdAt", s(org.createdAt)),

@@ -5,7 +5,7 @@ import RosterCore
 enum Pages {
     static func overview(_ m: PortalModel) -> [String: Any] {
         let counts: [[String: Any]] = OrgStatus.allCases.map { status in
-            ["status": status.rawValue, "statusLabel": Labels.status(status), "count": m.snapshot.orgs.filter { $0.record.status == status }.count]
+            ["status": status.rawValue, "statusLabel": Labels.status(status), "count": m.statusCounts[status] ?? 0]
         }
         let pending: [[String: Any]] = m.pendingRegistrations.map { org in
             ["name": org.name, "href": "orgs/\(org.id)/index.html", "requestedBy": m.email(org.registration?.requestedBy ?? ""),
@@ -43,7 +43,7 @@ enum Pages {
 
     static func orgs(_ m: PortalModel) -> [String: Any] {
         let filters: [[String: Any]] = OrgStatus.allCases.map { s in
-            ["value": s.rawValue, "label": Labels.status(s), "count": m.snapshot.orgs.filter { $0.record.status == s }.count]
+            ["value": s.rawValue, "label": Labels.status(s), "count": m.statusCounts[s] ?? 0]
         }
         return PageContext.merge(PageContext.frame(m, depth: 1, title: "Consumer orgs", section: .orgs), [
             "rows": m.orgsByName.map { orgRow(m, $0.record, root: "../") },

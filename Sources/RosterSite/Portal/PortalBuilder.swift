@@ -77,6 +77,12 @@ public struct PortalBuilder: Sendable {
         progress("[\(n)/\(Self.stepCount)] \(name)")
     }
 
+    /// Reports how long the steps took, once they are done.
+    func finished(_ started: DispatchTime, _ name: String) {
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        progress("      \(name) took \(Int(ms)) ms")
+    }
+
     public func build() throws(Failure) -> Report {
         let output = SiteOutput(directory: options.output)
         var report = Report()
@@ -86,18 +92,21 @@ public struct PortalBuilder: Sendable {
         let head = GitHistory.head(root: options.root) ?? ""
         let previous = BuildManifest.load(output)
         if let previous, previous.generator == generator, previous.format == options.format.rawValue,
-           previous.inputs == stamps, previous.head == head, previous.files.allSatisfy({ output.exists($0) }) {
+           previous.inputs == stamps, previous.head == head, output.allExist(previous.files) {
             report.upToDate = true
             report.files = previous.files.count
+            withExtendedLifetime(previous) {}
             return report
         }
 
+        var clock = DispatchTime.now()
         step(2, "reading and validating records")
         let snapshot = RecordStore.load(root: options.root)
         let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today))
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         report.warnings = findings
 
+        finished(clock, "reading and validating"); clock = DispatchTime.now()
         step(3, "loading templates, docs and history")
         let templates: TemplateSet
         let docs: DocsSite
@@ -114,7 +123,8 @@ public struct PortalBuilder: Sendable {
         let history = GitHistory.load(root: options.root)
         let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
 
-        step(4, "rendering pages")
+        finished(clock, "loading"); clock = DispatchTime.now()
+        step(4, "rendering and writing pages")
         let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
         let results = parallelMap(jobs) { job -> (bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
@@ -128,7 +138,8 @@ public struct PortalBuilder: Sendable {
             }
         }
 
-        step(5, "writing \(options.format == .html ? "the site" : "the catalogue")")
+        finished(clock, "rendering and writing"); clock = DispatchTime.now()
+        step(5, "writing the manifest, removing stale files")
         var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: stamps, head: head)
         for (job, result) in zip(jobs, results) {
             if let error = result.error { throw .output(error) }

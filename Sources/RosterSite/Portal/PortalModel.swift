@@ -21,7 +21,9 @@ public struct PortalModel: Sendable {
         self.docs = docs
         self.history = history
         email = EmailDisplay(showEmails: settings.portal.showEmails)
-        orgsByName = snapshot.orgs.sorted { (Formats.nameKey($0.record.name), $0.record.id) < (Formats.nameKey($1.record.name), $1.record.id) }
+        // Keys computed once: sorting 10,000 names would otherwise normalize each many times.
+        orgsByName = snapshot.orgs.map { (Formats.nameKey($0.record.name), $0) }
+            .sorted { ($0.0, $0.1.record.id) < ($1.0, $1.1.record.id) }.map(\.1)
         var byOrg: [String: [(share: ShareRecord, link: ShareLink)]] = [:]
         for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
             for link in share.record.consumers { byOrg[link.org, default: []].append((share.record, link)) }
@@ -34,19 +36,22 @@ public struct PortalModel: Sendable {
         }
         orgNames = names
         orgStatus = status
+        pendingRegistrations = snapshot.orgs.map(\.record).filter { $0.status == .pending }
+            .sorted { ($0.registration?.requestedAt ?? "", $0.id) < ($1.registration?.requestedAt ?? "", $1.id) }
+        userCount = snapshot.orgs.reduce(0) { $0 + $1.record.members.count }
+        teamCount = snapshot.orgs.reduce(0) { $0 + $1.record.teams.count }
+        statusCounts = Dictionary(grouping: snapshot.orgs, by: \.record.status).mapValues(\.count)
     }
 
     public var siteTitle: String {
         settings.portal.title ?? (settings.providerName.isEmpty ? "Consumer organizations" : "\(settings.providerName) consumer organizations")
     }
 
-    public var pendingRegistrations: [OrgRecord] {
-        orgsByName.map(\.record).filter { $0.status == .pending }
-            .sorted { ($0.registration?.requestedAt ?? "", $0.id) < ($1.registration?.requestedAt ?? "", $1.id) }
-    }
-
-    public var userCount: Int { snapshot.orgs.reduce(0) { $0 + $1.record.members.count } }
-    public var teamCount: Int { snapshot.orgs.reduce(0) { $0 + $1.record.teams.count } }
+    /// Oldest request first.
+    public let pendingRegistrations: [OrgRecord]
+    public let userCount: Int
+    public let teamCount: Int
+    public let statusCounts: [OrgStatus: Int]
 }
 
 /// Labels people read for the values records hold.

@@ -1,7 +1,6 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of `site-templates/`, loaded strictly: a syntax error, a missing
+/// The Mustache templates of `site-templates/` (see ``PageTemplate``), loaded strictly: a syntax error, a missing
 /// template or a partial that does not exist is an error naming the file and line, never an
 /// empty page.
 public struct TemplateSet: Sendable {
@@ -13,7 +12,7 @@ public struct TemplateSet: Sendable {
         public var description: String { "\(path):\(line):\(column): error: \(message)" }
     }
 
-    public let library: MustacheLibrary
+    public let library: [String: PageTemplate]
     /// Non-template files (CSS, JS, images) to copy to `assets/`, by name.
     public let assets: [(name: String, bytes: [UInt8])]
     /// Changes when any template or asset changes.
@@ -28,8 +27,8 @@ public struct TemplateSet: Sendable {
         guard let paths = try? fm.subpathsOfDirectory(atPath: directory) else {
             throw Failure(path: directory, line: 1, column: 1, message: "the templates folder is missing; `roster init` creates one")
         }
-        var library = MustacheLibrary()
-        var texts: [String: (path: String, text: String)] = [:]
+        var library: [String: PageTemplate] = [:]
+        var displayPaths: [String: String] = [:]
         var assets: [(String, [UInt8])] = []
         var hasher = FNV1a()
         for relative in paths.sorted() {
@@ -42,49 +41,31 @@ public struct TemplateSet: Sendable {
             hasher.add(Array(data))
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
-                let text = String(decoding: data, as: UTF8.self)
-                do {
-                    library.register(try MustacheTemplate(string: text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    throw Failure(path: display, line: error.context.lineNumber, column: error.context.columnNumber,
-                                  message: "template syntax: \(error.error)")
+                do throws(PageTemplate.SyntaxError) {
+                    library[name] = try PageTemplate(String(decoding: data, as: UTF8.self))
                 } catch {
-                    throw Failure(path: display, line: 1, column: 1, message: "template syntax: \(error)")
+                    throw Failure(path: display, line: error.line, column: error.column, message: "template syntax: \(error.message)")
                 }
-                texts[name] = (display, text)
+                displayPaths[name] = display
             } else if relative.hasPrefix("assets/") {
                 assets.append((String(relative.dropFirst("assets/".count)), Array(data)))
             }
         }
-        for name in required where texts[name] == nil {
+        for name in required where library[name] == nil {
             throw Failure(path: "site-templates/\(name).mustache", line: 1, column: 1, message: "the template is missing; every portal page needs one")
         }
-        // swift-mustache renders an unknown partial as nothing: check every {{> name}} here.
-        for (_, source) in texts.sorted(by: { $0.key < $1.key }) {
-            for (partial, line, column) in partialReferences(source.text) where texts[partial] == nil {
-                throw Failure(path: source.path, line: line, column: column, message: "the partial \"\(partial)\" does not exist (no site-templates/\(partial).mustache)")
+        // An unknown partial would render as nothing: every {{> name}} must exist.
+        for name in library.keys.sorted() {
+            for partial in library[name]!.partials where library[partial.name] == nil {
+                throw Failure(path: displayPaths[name]!, line: partial.line, column: partial.column,
+                              message: "the partial \"\(partial.name)\" does not exist (no site-templates/\(partial.name).mustache)")
             }
         }
         return TemplateSet(library: library, assets: assets, fingerprint: hasher.value)
     }
 
-    /// `{{> name}}` tags with their positions.
-    static func partialReferences(_ text: String) -> [(String, Int, Int)] {
-        var out: [(String, Int, Int)] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                out.append((name, n + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
-                rest = rest[close.upperBound...]
-            }
-        }
-        return out
-    }
-
-    public func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    public func render(_ context: [String: Any], template: String) -> [UInt8] {
+        library[template]?.render(context, library: library) ?? []
     }
 }
 

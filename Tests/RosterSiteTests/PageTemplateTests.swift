@@ -1,0 +1,57 @@
+import Testing
+@testable import RosterSite
+
+@Suite struct PageTemplateTests {
+    func render(_ text: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String {
+        var library: [String: PageTemplate] = [:]
+        for (name, source) in partials { library[name] = try PageTemplate(source) }
+        return String(decoding: try PageTemplate(text).render(context, library: library), as: UTF8.self)
+    }
+
+    @Test func variablesAreEscapedUnlessTriple() throws {
+        let context: [String: Any] = ["x": "<a href=\"j\">'&'</a>", "n": 3]
+        #expect(try render("{{x}}|{{{x}}}|{{& x}}|{{n}}|{{missing}}", context)
+                == "&lt;a href=&quot;j&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"j\">'&'</a>|<a href=\"j\">'&'</a>|3|")
+    }
+
+    @Test func sectionsIterateAndLookUpTheStack() throws {
+        let context: [String: Any] = ["title": "T", "rows": [["name": "a"], ["name": "b", "title": "inner"]], "org": ["id": "x"]]
+        #expect(try render("{{#rows}}{{name}}-{{title}};{{/rows}}{{org.id}}{{#org}}{{id}}{{/org}}", context) == "a-T;b-inner;xx")
+    }
+
+    @Test func falsyValuesSkipSectionsAndShowInvertedOnes() throws {
+        for falsy: Any in [false, "", [[String: Any]](), [String]()] {
+            #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", ["v": falsy]) == "no")
+        }
+        #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", [:]) == "no")
+        #expect(try render("{{#v}}{{.}}{{/v}}", ["v": "text"]) == "text")
+        #expect(try render("{{#v}}{{.}},{{/v}}", ["v": ["a", "b"]]) == "a,b,")
+    }
+
+    @Test func standaloneTagLinesLeaveNoBlankLines() throws {
+        let text = "<ul>\n  {{#rows}}\n  <li>{{.}}</li>\n  {{/rows}}\n</ul>\n{{! a comment }}\nend\n"
+        #expect(try render(text, ["rows": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\nend\n")
+    }
+
+    @Test func partialsRenderWithTheCurrentContext() throws {
+        #expect(try render("{{#org}}{{> badge}}{{/org}}", ["org": ["status": "ok"]], partials: ["badge": "[{{status}}]"]) == "[ok]")
+        let t = try PageTemplate("line\n  {{> head}}\n{{>foot}}")
+        #expect(t.partials.map(\.name) == ["head", "foot"])
+        #expect(t.partials.map(\.line) == [2, 3])
+    }
+
+    @Test func syntaxErrorsHaveLineAndColumn() {
+        #expect(throws: PageTemplate.SyntaxError(line: 2, column: 3, message: "the section {{#rows}} is not closed")) {
+            try PageTemplate("a\nb {{#rows}}\nc")
+        }
+        #expect(throws: PageTemplate.SyntaxError(line: 1, column: 13, message: "{{/cols}} closes the section {{#rows}}")) {
+            try PageTemplate("{{#rows}}xx {{/cols}}")
+        }
+        #expect(throws: PageTemplate.SyntaxError(line: 3, column: 1, message: "the tag is not closed with }}")) {
+            try PageTemplate("\n\n{{name")
+        }
+        #expect(throws: PageTemplate.SyntaxError(line: 1, column: 1, message: "{{/x}} closes no section")) {
+            try PageTemplate("{{/x}}")
+        }
+    }
+}
