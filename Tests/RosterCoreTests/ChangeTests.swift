@@ -74,8 +74,10 @@ import Testing
         #expect(try refusal([.orgDelete(org: "acme", confirm: "acme")])?.contains("--confirm \"Acme\"") == true)
         let p = try plan([.orgDelete(org: "acme", confirm: "Acme")])
         #expect(p.snapshot.org("acme") == nil)
-        #expect(p.files.map(\.path) == ["data/orgs/acme.json", "data/shares/feed.json"])
-        #expect(p.files[0].isDeletion)
+        #expect(p.files.map(\.path) == ["data/deletions/acme.json", "data/orgs/acme.json", "data/shares/feed.json"])
+        #expect(p.files[1].isDeletion)
+        // The deletion record carries the confirmation, for `roster check`.
+        #expect(Tombstone.confirmation(p.files[0].new) == "Acme")
         #expect(p.snapshot.share("feed")?.record.consumers.isEmpty == true)
         #expect(p.notes.contains { $0.contains("2 members and 2 teams") })
         #expect(p.notes.contains { $0.contains("unlinked from 1 share: feed") && $0.contains("active consumers") })

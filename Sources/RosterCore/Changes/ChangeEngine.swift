@@ -6,6 +6,8 @@ public struct ChangeEngine {
     /// Paths whose record changed or was created, and paths whose file goes away.
     var touched: Set<String> = []
     var removed: Set<String> = []
+    /// Files that are not records, written with the change (the deletion record of an org).
+    var extraFiles: [String: [UInt8]] = [:]
     /// What the change does beyond the obvious, for the user to read (the impact of a delete).
     public private(set) var notes: [String] = []
 

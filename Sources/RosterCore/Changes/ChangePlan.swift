@@ -38,6 +38,9 @@ extension ChangeEngine {
             files.append(FileChange(path: path, old: original.sources[path], new: nil))
             result.sources[path] = nil
         }
+        for (path, bytes) in extraFiles.sorted(by: { $0.key < $1.key }) {
+            files.append(FileChange(path: path, old: nil, new: bytes))
+        }
         files.sort { $0.path < $1.path }
 
         // Per-org rules run on the orgs this change touched; rules across records run in full.

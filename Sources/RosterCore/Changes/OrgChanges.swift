@@ -70,6 +70,8 @@ extension ChangeEngine {
         snapshot.orgs.remove(at: i)
         touched.remove(path)
         removed.insert(path)
+        // The confirmation is recorded, so `roster check` can tell a deliberate deletion.
+        extraFiles[Tombstone.path(for: org)] = Tombstone.bytes(org: record, confirm: confirm, at: context.now, by: context.actor)
         let active = record.members.filter { $0.state == .active }.count
         note("deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")")
         if unlinked.isEmpty {

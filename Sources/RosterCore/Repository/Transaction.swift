@@ -75,13 +75,20 @@ public enum Transaction {
         } else if isPending(root: root) {
             unlink(root + "/" + journalName)
         }
-        for dir in ["", "data", Snapshot.orgsDirectory, Snapshot.sharesDirectory] {
+        // Temporaries of an uncommitted change: in the root (the journal's) or anywhere under data/.
+        func sweep(_ dir: String) {
             let folder = dir.isEmpty ? root : root + "/" + dir
-            for name in FileAccess.list(folder) where name.hasPrefix(AtomicWriter.temporaryPrefix) {
-                unlink(folder + "/" + name)
-                done.append("removed \(dir.isEmpty ? "" : dir + "/")\(name), left by an interrupted change")
+            for name in FileAccess.list(folder) {
+                let relative = dir.isEmpty ? name : dir + "/" + name
+                if name.hasPrefix(AtomicWriter.temporaryPrefix) {
+                    unlink(folder + "/" + name)
+                    done.append("removed \(relative), left by an interrupted change")
+                } else if !dir.isEmpty || name == "data", FileAccess.isDirectory(folder + "/" + name) {
+                    sweep(relative)
+                }
             }
         }
+        sweep("")
         return done
     }
 }

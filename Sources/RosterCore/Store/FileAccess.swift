@@ -58,6 +58,12 @@ enum FileAccess {
         return names.sorted()
     }
 
+    /// A directory, not followed through a symbolic link.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0

@@ -200,6 +200,94 @@ tr[hidden] { display: none; }
 {{> partials/foot}}
 
 """####),
+        ("site-templates/emails/invitation.mustache", ####"""
+Subject: {{inviter}} invited you to {{org}} on {{provider}}
+Hello {{recipientName}},
+
+{{inviter}} invited you to join {{org}} on {{provider}} as {{role}}.
+
+{{#portalURL}}The organization's page: {{portalURL}}
+{{/portalURL}}
+If you did not expect this invitation, you can ignore this message.
+
+"""####),
+        ("site-templates/emails/layout.html.mustache", ####"""
+<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{subject}}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1f24; max-width: 40rem;">
+{{#paragraphs}}
+<p>{{.}}</p>
+{{/paragraphs}}
+<p style="color: #59636e; font-size: 0.85em;">{{provider}}</p>
+</body>
+</html>
+
+"""####),
+        ("site-templates/emails/member-removed.mustache", ####"""
+Subject: You were removed from {{org}}
+Hello {{recipientName}},
+
+You are no longer a member of {{org}} on {{provider}}. If you think this is a mistake, contact a
+super admin of your organization.
+
+"""####),
+        ("site-templates/emails/org-disabled.mustache", ####"""
+Subject: {{org}} is disabled on {{provider}}
+Hello {{recipientName}},
+
+{{org}} is disabled on {{provider}}: its users can no longer connect. Its members, teams and
+access are kept, and come back when the organization is enabled again.
+
+"""####),
+        ("site-templates/emails/org-enabled.mustache", ####"""
+Subject: {{org}} is enabled again on {{provider}}
+Hello {{recipientName}},
+
+{{org}} is enabled again on {{provider}}: its users can connect as before.
+
+"""####),
+        ("site-templates/emails/registration-approved.mustache", ####"""
+Subject: {{org}} is approved on {{provider}}
+Hello {{recipientName}},
+
+Your registration of {{org}} on {{provider}} is approved. You are its super admin: you can now
+invite your teammates and organize them in teams.
+{{#portalURL}}
+The organization's page: {{portalURL}}
+{{/portalURL}}
+
+"""####),
+        ("site-templates/emails/registration-received.mustache", ####"""
+Subject: New organization registration: {{org}}
+Hello,
+
+{{requester}} asked to register the organization {{org}} on {{provider}}.
+
+Decide with:
+  roster org approve {{orgID}}
+  roster org reject {{orgID}} --reason '...'
+{{#portalURL}}
+The registration queue: {{portalURL}}
+{{/portalURL}}
+
+"""####),
+        ("site-templates/emails/registration-rejected.mustache", ####"""
+Subject: Your registration of {{org}} on {{provider}}
+Hello {{recipientName}},
+
+We could not approve your registration of {{org}} on {{provider}}.
+
+Reason: {{reason}}
+
+"""####),
+        ("site-templates/emails/role-changed.mustache", ####"""
+Subject: Your role in {{org}} is now {{role}}
+Hello {{recipientName}},
+
+Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
+
+"""####),
         ("site-templates/index.mustache", ####"""
 {{> partials/head}}
 <h1>Overview</h1>

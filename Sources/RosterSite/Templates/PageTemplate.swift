@@ -33,50 +33,51 @@ public struct PageTemplate: Sendable {
     }
 
     /// Renders with `context`, looking partials up in `library`.
-    func render(_ context: [String: Any], library: [String: PageTemplate]) -> [UInt8] {
+    /// With `escape: false` (plain-text e-mails), `{{name}}` writes the value as it is.
+    func render(_ context: [String: Any], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
         var stack: [Any] = [context]
-        Self.render(nodes, &stack, library, &out, depth: 0)
+        Self.render(nodes, &stack, library, &out, depth: 0, escape: escape)
         return out
     }
 
-    static func render(_ nodes: [Node], _ stack: inout [Any], _ library: [String: PageTemplate], _ out: inout [UInt8], depth: Int) {
+    static func render(_ nodes: [Node], _ stack: inout [Any], _ library: [String: PageTemplate], _ out: inout [UInt8], depth: Int, escape: Bool = true) {
         for node in nodes {
             switch node {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .variable(let path, let escaped):
                 guard let value = lookup(path, stack) else { continue }
-                write(value, escaped: escaped, &out)
+                write(value, escaped: escaped && escape, &out)
             case .section(let path, let inverted, let children):
                 let value = lookup(path, stack)
                 if inverted {
-                    if !isTruthy(value) { render(children, &stack, library, &out, depth: depth) }
+                    if !isTruthy(value) { render(children, &stack, library, &out, depth: depth, escape: escape) }
                     continue
                 }
                 guard let value, isTruthy(value) else { continue }
                 if let rows = value as? [[String: Any]] {
                     for row in rows {
                         stack.append(row)
-                        render(children, &stack, library, &out, depth: depth)
+                        render(children, &stack, library, &out, depth: depth, escape: escape)
                         stack.removeLast()
                     }
                 } else if let list = value as? [Any] {
                     for item in list {
                         stack.append(item)
-                        render(children, &stack, library, &out, depth: depth)
+                        render(children, &stack, library, &out, depth: depth, escape: escape)
                         stack.removeLast()
                     }
                 } else {
                     stack.append(value)
-                    render(children, &stack, library, &out, depth: depth)
+                    render(children, &stack, library, &out, depth: depth, escape: escape)
                     stack.removeLast()
                 }
             case .partial(let name):
                 // Depth-limited, so a partial that includes itself cannot recurse forever.
                 guard depth < 16, let partial = library[name] else { continue }
-                render(partial.nodes, &stack, library, &out, depth: depth + 1)
+                render(partial.nodes, &stack, library, &out, depth: depth + 1, escape: escape)
             }
         }
     }

@@ -1,0 +1,73 @@
+/// Two sides of a change (a base revision and a head revision or the working tree), the files
+/// that differ, and the events between them.
+public struct Comparison: Sendable {
+    public let baseCommit: String
+    /// nil: the working tree.
+    public let headCommit: String?
+    public let paths: [String]
+    public let base: RevisionState
+    public let head: RevisionState
+    public let events: [ChangeEvent]
+    let reader: GitReader
+
+    public var headLabel: String { headCommit.map { String($0.prefix(12)) } ?? "working tree" }
+    public var baseLabel: String { String(baseCommit.prefix(12)) }
+
+    public static func load(root: String, base: String, head: String?) throws(GitReader.Failure) -> Comparison {
+        let reader = GitReader(root: root)
+        let baseCommit = try reader.commit(base)
+        let headCommit = try head.map { rev throws(GitReader.Failure) in try reader.commit(rev) }
+        let paths = try reader.changedPaths(base: baseCommit, head: headCommit)
+        // The settings are read on both sides even when unchanged: guards and policy use them.
+        var wanted = Set(paths)
+        wanted.insert(Snapshot.marketplacePath)
+        // A deleted org must come with its deletion record (roster org delete writes it).
+        for path in paths where path.hasPrefix(Snapshot.orgsDirectory + "/") {
+            wanted.insert(Tombstone.path(for: RecordStore.fileStem(path)))
+        }
+        let list = wanted.sorted()
+        let baseState = RevisionState(files: try reader.files(list, at: baseCommit))
+        let headState: RevisionState
+        if let headCommit {
+            headState = RevisionState(files: try reader.files(list, at: headCommit))
+        } else {
+            headState = RevisionState.workingTree(root: root, paths: list)
+        }
+        let events = SemanticDiff.events(base: baseState, head: headState, paths: paths)
+        return Comparison(baseCommit: baseCommit, headCommit: headCommit, paths: paths, base: baseState, head: headState,
+                          events: events, reader: reader)
+    }
+
+    /// Bytes of a head-side file (working tree or head revision).
+    func headFile(_ path: String) -> [UInt8]? {
+        if let headCommit { return (try? reader.files([path], at: headCommit))?[path] ?? nil }
+        if case .success(let bytes) = FileAccess.read(reader.root + "/" + path) { return bytes }
+        return nil
+    }
+}
+
+/// The record `roster org delete` leaves behind: who deleted which org, when, and the name they
+/// typed to confirm. `roster check` refuses an org deletion without it.
+public enum Tombstone {
+    public static let directory = "data/deletions"
+
+    public static func path(for orgID: String) -> String { "\(directory)/\(orgID).json" }
+
+    public static func bytes(org: OrgRecord, confirm: String, at: String, by: String?) -> [UInt8] {
+        var members: [JSONMember] = [
+            JSONMember(key: "schemaVersion", node: JSONNode(.number(String(currentSchemaVersion)))),
+            JSONMember(key: "org", node: JSONNode(.string(org.id))),
+            JSONMember(key: "name", node: JSONNode(.string(org.name))),
+            JSONMember(key: "confirm", node: JSONNode(.string(confirm))),
+            JSONMember(key: "deletedAt", node: JSONNode(.string(at))),
+        ]
+        if let by { members.append(JSONMember(key: "deletedBy", node: JSONNode(.string(by)))) }
+        return JSONWriter.canonicalBytes(JSONNode(.object(members)))
+    }
+
+    /// The confirmation a deletion record carries, if it is readable.
+    public static func confirmation(_ bytes: [UInt8]?) -> String? {
+        guard let bytes, let root = JSONParser.parse(bytes).root, case .string(let confirm)? = root.member("confirm")?.node.value else { return nil }
+        return confirm
+    }
+}

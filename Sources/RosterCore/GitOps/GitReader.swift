@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads records from git revisions with `git` itself (`diff --name-only`, `ls-tree`,
+/// `cat-file --batch`), never by parsing `.git`. One `cat-file` process serves every file.
+public struct GitReader: Sendable {
+    public let root: String
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Runs git and returns its standard output; a failure carries git's own message.
+    func git(_ arguments: [String], input: Data? = nil) throws(Failure) -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        do { try process.run() } catch { throw Failure(message: "cannot run git: \(error)") }
+        if let input {
+            // Write from another thread so a large answer cannot block both pipes.
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "git \(arguments.prefix(2).joined(separator: " ")) failed: \(text.isEmpty ? "exit \(process.terminationStatus)" : text)")
+        }
+        return data
+    }
+
+    /// The full commit id a revision names.
+    public func commit(_ revision: String) throws(Failure) -> String {
+        let out = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+        let id = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !id.isEmpty else { throw Failure(message: "\(revision) is not a commit of this repository") }
+        return id
+    }
+
+    /// The committer date of a commit, RFC 3339.
+    public func date(of commit: String) throws(Failure) -> String {
+        String(decoding: try git(["show", "-s", "--format=%cI", commit]), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Paths under `data/` that differ between `base` and `head` (nil: the working tree,
+    /// untracked files included).
+    public func changedPaths(base: String, head: String?) throws(Failure) -> [String] {
+        var args = ["diff", "--name-only", "--no-renames", "-z", base]
+        if let head { args.append(head) }
+        args += ["--", "data"]
+        var paths = Set(split(try git(args)))
+        if head == nil {
+            paths.formUnion(split(try git(["ls-files", "-z", "--others", "--exclude-standard", "--", "data"])))
+        }
+        return paths.sorted()
+    }
+
+    /// Record files under `data/orgs` at a revision (names only).
+    public func listOrgFiles(at revision: String) throws(Failure) -> [String] {
+        split(try git(["ls-tree", "-z", "--name-only", revision, Snapshot.orgsDirectory + "/"]))
+            .filter { $0.hasSuffix(".json") }
+    }
+
+    func split(_ data: Data) -> [String] {
+        data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
+    }
+
+    /// The bytes of `paths` at `revision`; a path that does not exist there maps to nil.
+    public func files(_ paths: [String], at revision: String) throws(Failure) -> [String: [UInt8]?] {
+        guard !paths.isEmpty else { return [:] }
+        let request = paths.map { "\(revision):\($0)\n" }.joined()
+        let out = Array(try git(["cat-file", "--batch"], input: Data(request.utf8)))
+        var result: [String: [UInt8]?] = [:]
+        var i = 0
+        for path in paths {
+            guard let newline = out[i...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: out[i..<newline], as: UTF8.self)
+            i = newline + 1
+            if header.hasSuffix(" missing") {
+                result[path] = .some(nil)
+                continue
+            }
+            guard let sizeText = header.split(separator: " ").last, let size = Int(sizeText), i + size <= out.count else {
+                throw Failure(message: "unexpected answer from git cat-file: \(header)")
+            }
+            result[path] = Array(out[i..<(i + size)])
+            i += size + 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,72 @@
+import RosterCore
+
+/// One e-mail a change calls for: which template, to whom, with what values.
+public struct Notification: Sendable, Equatable {
+    public var template: String
+    public var recipient: String
+    public var recipientName: String
+    public var event: ChangeEvent
+    public var values: [String: String]
+}
+
+/// Which e-mails the events between two revisions call for.
+public enum NotificationPlanner {
+    public static func notifications(for c: Comparison) -> [Notification] {
+        let settings = c.head.settings ?? c.base.settings ?? MarketplaceSettings(providerName: "")
+        let provider = settings.providerName
+        let baseURL = settings.portal.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        var out: [Notification] = []
+        for e in c.events {
+            let org = c.head.orgs[e.path] ?? c.base.orgs[e.path]
+            let before = c.base.orgs[e.path]
+            let orgName = org?.name ?? e.org ?? ""
+            let orgURL = baseURL.map { "\($0)orgs/\(e.org ?? "")/index.html" } ?? ""
+            // A removed member is found in the base.
+            func person(_ email: String) -> String {
+                guard let m = org?.member(email) ?? before?.member(email) else { return email }
+                return "\(m.firstName) \(m.lastName)"
+            }
+            func add(_ template: String, to email: String?, _ values: [String: String] = [:]) {
+                guard let email, Formats.isValidEmail(email) else { return }
+                let base = ["provider": provider, "org": orgName, "orgID": e.org ?? "", "portalURL": orgURL]
+                out.append(Notification(template: template, recipient: email, recipientName: person(email), event: e,
+                                        values: base.merging(values) { $1 }))
+            }
+            switch e.kind {
+            case .memberInvited where e.detail == MembershipState.invited.rawValue:
+                let inviter = org?.member(e.email ?? "")?.invitedBy ?? ""
+                add("invitation", to: e.email, ["inviter": person(inviter) == inviter ? inviter : person(inviter),
+                                                "role": label(e.to)])
+            case .registrationRequested where org?.status == .pending:
+                let recipients = settings.notifications.adminRecipients.isEmpty ? settings.admins : settings.notifications.adminRecipients
+                for admin in recipients.sorted() {
+                    var n = ["requester": e.email ?? ""]
+                    n["portalURL"] = baseURL.map { "\($0)registrations/index.html" } ?? ""
+                    add("registration-received", to: admin, n)
+                }
+            case .orgApproved: add("registration-approved", to: e.email)
+            case .orgRejected: add("registration-rejected", to: e.email, ["reason": e.detail ?? ""])
+            case .memberRoleChanged:
+                // The requester of an approved registration becomes super admin: the approval
+                // e-mail says so already.
+                if c.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { continue }
+                add("role-changed", to: e.email, ["role": label(e.to), "previousRole": label(e.from)])
+            case .memberRemoved: add("member-removed", to: e.email)
+            case .orgDisabled, .orgEnabled:
+                for admin in (org?.superAdmins ?? []).map(\.email).sorted() {
+                    add(e.kind == .orgDisabled ? "org-disabled" : "org-enabled", to: admin)
+                }
+            default: continue
+            }
+        }
+        return out
+    }
+
+    static func label(_ role: String?) -> String {
+        switch role {
+        case Role.superAdmin.rawValue: "super admin"
+        case Role.teamMember.rawValue: "team member"
+        default: role ?? ""
+        }
+    }
+}
