@@ -38,6 +38,16 @@ public struct Comparison: Sendable {
                           events: events, reader: reader)
     }
 
+    /// Warnings validation gives on the head side of the changed files, computed from those
+    /// files alone (so a pull-request comment costs no full load).
+    public func headWarnings(options: ValidationOptions = .init()) -> [Finding] {
+        let changed = Set(paths)
+        var snapshot = Snapshot(marketplace: head.settings, sources: head.sources)
+        snapshot.orgs = head.orgs.filter { changed.contains($0.key) }.map { OrgFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
+        snapshot.shares = head.shares.filter { changed.contains($0.key) }.map { ShareFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
+        return Validator.validate(snapshot, options: options).filter { $0.severity == .warning && changed.contains($0.path) }
+    }
+
     /// Bytes of a head-side file (working tree or head revision).
     func headFile(_ path: String) -> [UInt8]? {
         if let headCommit { return (try? reader.files([path], at: headCommit))?[path] ?? nil }

@@ -16,31 +16,14 @@ public struct GitReader: Sendable {
 
     /// Runs git and returns its standard output; a failure carries git's own message.
     func git(_ arguments: [String], input: Data? = nil) throws(Failure) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        do { try process.run() } catch { throw Failure(message: "cannot run git: \(error)") }
-        if let input {
-            // Write from another thread so a large answer cannot block both pipes.
-            let writer = stdin.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(input)
-                try? writer.close()
-            }
+        guard let result = ChildProcess.run(["git", "-C", root] + arguments, input: input.map { Array($0) } ?? []) else {
+            throw Failure(message: "cannot run git; is it installed?")
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(message: "git \(arguments.prefix(2).joined(separator: " ")) failed: \(text.isEmpty ? "exit \(process.terminationStatus)" : text)")
+        guard result.status == 0 else {
+            let text = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "git \(arguments.prefix(2).joined(separator: " ")) failed: \(text.isEmpty ? "exit \(result.status)" : text)")
         }
-        return data
+        return Data(result.stdout)
     }
 
     /// The full commit id a revision names.
@@ -80,20 +63,28 @@ public struct GitReader: Sendable {
     }
 
     /// The bytes of `paths` at `revision`; a path that does not exist there maps to nil.
+    /// One `ls-tree` finds the blob ids, one `cat-file --batch` reads them: asking cat-file for
+    /// `REV:path` made git walk (and inflate) the 10,000-entry tree of data/orgs for every file.
     public func files(_ paths: [String], at revision: String) throws(Failure) -> [String: [UInt8]?] {
         guard !paths.isEmpty else { return [:] }
-        let request = paths.map { "\(revision):\($0)\n" }.joined()
-        let out = Array(try git(["cat-file", "--batch"], input: Data(request.utf8)))
+        var ids: [String: String] = [:]
+        for entry in split(try git(["ls-tree", "-z", "--full-tree", revision, "--"] + paths)) {
+            // "<mode> blob <id>\t<path>"
+            guard let tab = entry.firstIndex(of: "\t") else { continue }
+            let fields = entry[..<tab].split(separator: " ")
+            if fields.count == 3, fields[1] == "blob" { ids[String(entry[entry.index(after: tab)...])] = String(fields[2]) }
+        }
+        let wanted = paths.filter { ids[$0] != nil }
         var result: [String: [UInt8]?] = [:]
+        for path in paths where ids[path] == nil { result[path] = .some(nil) }
+        guard !wanted.isEmpty else { return result }
+        let request = wanted.map { ids[$0]! + "\n" }.joined()
+        let out = Array(try git(["cat-file", "--batch"], input: Data(request.utf8)))
         var i = 0
-        for path in paths {
+        for path in wanted {
             guard let newline = out[i...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: out[i..<newline], as: UTF8.self)
             i = newline + 1
-            if header.hasSuffix(" missing") {
-                result[path] = .some(nil)
-                continue
-            }
             guard let sizeText = header.split(separator: " ").last, let size = Int(sizeText), i + size <= out.count else {
                 throw Failure(message: "unexpected answer from git cat-file: \(header)")
             }

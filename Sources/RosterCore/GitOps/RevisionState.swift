@@ -9,11 +9,14 @@ public struct RevisionState: Sendable {
     public var shares: [String: ShareRecord] = [:]
     /// Problems reading the files (a revision with invalid JSON, say).
     public var findings: [Finding] = []
+    /// The bytes read, by path.
+    public var sources: [String: [UInt8]] = [:]
 
     /// Decodes `files` (path -> bytes, nil when the file does not exist on this side).
     public init(files: [String: [UInt8]?]) {
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             guard let bytes else { continue }
+            sources[path] = bytes
             let kind: RecordKind
             if path == Snapshot.marketplacePath { kind = .marketplace }
             else if path.hasPrefix(Snapshot.orgsDirectory + "/"), path.hasSuffix(".json") { kind = .org }

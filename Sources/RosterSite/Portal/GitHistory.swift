@@ -1,4 +1,5 @@
 import Foundation
+import RosterCore
 
 /// The history of record files, from `git log` (one call for the whole repository).
 public struct GitHistory: Sendable {
@@ -51,16 +52,7 @@ public struct GitHistory: Sendable {
     }
 
     static func run(_ arguments: [String], in directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let result = ChildProcess.run(["git", "-C", directory] + arguments), result.status == 0 else { return nil }
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 }

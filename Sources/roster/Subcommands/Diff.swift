@@ -42,11 +42,7 @@ struct Diff: ParsableCommand {
         for finding in comparison.head.findings + comparison.base.findings {
             printError(FindingReport.textLine(finding))
         }
-        var warnings: [Finding] = []
-        if format == .markdown {
-            let changed = Set(comparison.paths)
-            warnings = Validator.validate(RecordStore.load(root: root.path)).filter { $0.severity == .warning && changed.contains($0.path) }
-        }
+        let warnings = format == .markdown ? comparison.headWarnings() : []
         print(DiffReport.render(comparison, format: format, warnings: warnings), terminator: "")
         if exitCode, !comparison.events.isEmpty { throw ExitCode(2) }
     }
