@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, arrows pointing one way: roster (executable) -> RosterSite -> RosterCore.
+// Layers, arrows pointing one way: roster (executable) -> RosterServer -> RosterSite -> RosterCore.
 // RosterCore knows records, the store, validation and changes, and uses Foundation only.
 let package = Package(
     name: "roster",
@@ -13,16 +13,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "RosterCore"),
         .target(name: "RosterSite", dependencies: ["RosterCore", "Ccmark"]),
         .target(name: "RosterSynth", dependencies: ["RosterCore"]),
+        .target(name: "RosterServer", dependencies: [
+            "RosterSite", "RosterCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(
             name: "roster",
             dependencies: [
-                "RosterCore", "RosterSite",
+                "RosterCore", "RosterSite", "RosterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +44,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py"]),
         .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "RosterServerTests", dependencies: ["RosterServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

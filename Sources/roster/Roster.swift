@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Roster: ParsableCommand {
+struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Keep an API marketplace's consumer organizations as code.",
@@ -13,6 +13,6 @@ struct Roster: ParsableCommand {
         Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, Apply.self, Unlock.self]
+        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, Apply.self, Unlock.self]
     )
 }

@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import Logging
+import RosterCore
+import RosterSite
+
+/// `roster serve`: builds the portal into a folder, serves that folder only, rebuilds when
+/// data/, content/ or site-templates/ change, and tells open pages to reload.
+public struct PreviewServer: Sendable {
+    public var root: String
+    public var output: String
+    public var host: String
+    public var port: Int
+    public var today: CalendarDate
+    /// Called with lines for the terminal.
+    public var log: @Sendable (String) -> Void
+
+    public init(root: String, output: String, host: String, port: Int, today: CalendarDate, log: @escaping @Sendable (String) -> Void) {
+        self.root = root
+        self.output = output
+        self.host = host
+        self.port = port
+        self.today = today
+        self.log = log
+    }
+
+    /// Builds once, then serves until SIGINT or SIGTERM.
+    public func run() async throws {
+        let state = PreviewState()
+        let host = host, output = output, log = log
+        let builder = PortalBuilder(options: .init(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath))
+        let rebuild: @Sendable () async -> Void = {
+            let started = Date()
+            let result = await Task.detached { () -> [String] in
+                do throws(PortalBuilder.Failure) {
+                    _ = try builder.build()
+                    return []
+                } catch {
+                    return error.description.split(separator: "\n").map(String.init)
+                }
+            }.value
+            if result.isEmpty {
+                log("rebuilt in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+            } else {
+                log("build failed; serving the last good site:")
+                for line in result { log("  " + line) }
+            }
+            await state.finished(errors: result)
+        }
+        await rebuild()
+        let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"]) {
+            Task { await rebuild() }
+        }
+        watcher.start()
+
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(request, state: state, output: output, host: host, port: request.head.authority.flatMap { Self.port(of: $0) } ?? 0)
+        }
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                BoundPort.value = bound
+                log("serving \(output) at http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C to stop)")
+            },
+            logger: Logger(label: "roster-serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        try await app.runService()
+        await state.closeAll()
+        log("stopped")
+    }
+
+    static func port(of authority: String) -> Int? {
+        authority.split(separator: ":").last.flatMap { Int($0) }
+    }
+
+    static func respond(_ request: Request, state: PreviewState, output: String, host: String, port _: Int) async throws -> Response {
+        let bound = BoundPort.value
+        var headers = HTTPFields()
+        headers[.cacheControl] = "no-store"
+        guard RequestGate.hostAllowed(request.head.authority, boundHost: host, port: bound) else {
+            return text(.misdirectedRequest, "unknown host: this preview answers only to its own address\n")
+        }
+        guard request.method == .get || request.method == .head else {
+            var response = text(.methodNotAllowed, "roster serve answers GET and HEAD only\n")
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
+        let path = request.uri.path
+        switch path {
+        case PreviewAssets.eventsPath:
+            guard RequestGate.originAllowed(request.headers[.origin], boundHost: host, port: bound) else {
+                return text(.forbidden, "cross-origin requests are refused\n")
+            }
+            let stream = await state.subscribe()
+            headers[.contentType] = "text/event-stream"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                for await event in stream { try await writer.write(ByteBuffer(string: event)) }
+                try await writer.finish(nil)
+            })
+        case PreviewAssets.scriptPath:
+            return asset(PreviewAssets.script, "text/javascript; charset=utf-8", head: request.method == .head)
+        case PreviewAssets.stylePath:
+            return asset(PreviewAssets.style, "text/css; charset=utf-8", head: request.method == .head)
+        default:
+            break
+        }
+        guard case .file(var relative) = RequestGate.path(request.uri.description) else {
+            return await page(output: output, relative: "404.html", status: .notFound, state: state, head: request.method == .head)
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output + "/" + relative, isDirectory: &isDir), isDir.boolValue {
+            relative += "/index.html"
+        }
+        return await page(output: output, relative: relative, status: .ok, state: state, head: request.method == .head)
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func asset(_ body: String, _ type: String, head: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        headers[.contentLength] = String(body.utf8.count)
+        return Response(status: .ok, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A file of the output folder (never a symbolic link, never outside it), with the error
+    /// overlay added to HTML while the last build failed.
+    static func page(output: String, relative: String, status: HTTPResponse.Status, state: PreviewState, head: Bool) async -> Response {
+        var file = output + "/" + relative
+        var code = status
+        var info = stat()
+        if lstat(file, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+            file = output + "/404.html"
+            code = .notFound
+        }
+        var bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
+        if bytes == nil {
+            bytes = Array("<!doctype html><title>roster</title><h1>Not found</h1>".utf8)
+            file = "x.html"
+        }
+        let errors = await state.errors
+        if file.hasSuffix(".html"), !errors.isEmpty {
+            var text = String(decoding: bytes!, as: UTF8.self)
+            let overlay = PreviewAssets.overlay(errors)
+            if let end = text.range(of: "</body>", options: .backwards) { text.insert(contentsOf: overlay, at: end.lowerBound) } else { text += overlay }
+            bytes = Array(text.utf8)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = RequestGate.contentType(file)
+        headers[.cacheControl] = "no-store"
+        headers[.contentLength] = String(bytes!.count)
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: code, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes!)))
+    }
+}
+
+/// The port the server bound (known once it runs; `--port 0` picks a free one).
+enum BoundPort {
+    nonisolated(unsafe) static var value = 0
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+import RosterServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the portal locally; rebuild and reload on every change.",
+        discussion: """
+        Builds the portal into a temporary folder (or --out), serves that folder only, and
+        watches data/, content/ and site-templates/ (inotify): each change rebuilds
+        incrementally and open pages reload (server-sent events, from a small script added to
+        pages in the preview only). When a record or template is broken, the last good site
+        stays up and every page shows the errors until they are fixed.
+
+        Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot
+        files, no path outside the output folder however it is encoded; the Host header must
+        name the server and the reload endpoint checks Origin (DNS rebinding). Ctrl-C stops it.
+
+        Example: roster serve --port 8000
+        """)
+
+    @OptionGroup var root: RootOptions
+    @Option(help: "The port; 0 picks a free one.") var port: Int = 8000
+    @Option(help: "The address to listen on. Anything but loopback exposes your data.") var host: String = "127.0.0.1"
+    @Option(help: ArgumentHelp("Build into this folder instead of a temporary one.", valueName: "dir")) var out: String?
+    @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
+
+    func run() async throws {
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
+        if !loopback {
+            printError("warning: serving on \(host) makes the portal, with every record, reachable from other machines")
+        }
+        let output: String
+        if let out {
+            output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+        } else {
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(getpid())").path
+        }
+        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today) { line in
+            print(line)
+            fflush(nil)
+        }
+        try await server.run()
+        if out == nil { try? FileManager.default.removeItem(atPath: output) }
+    }
+}

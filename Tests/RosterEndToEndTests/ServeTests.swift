@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+/// `roster serve` as a user runs it: the real binary on a free loopback port, spoken to with a
+/// raw HTTP/1.1 client (so traversal attempts reach the server exactly as written).
+@Suite(.serialized) struct ServeTests {
+    final class Server {
+        let process: Process
+        let port: Int
+        let repo: URL
+        let output: Pipe
+
+        init() throws {
+            repo = try copy()
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("content"), to: repo.appendingPathComponent("content"))
+            process = Process()
+            process.executableURL = rosterBinary
+            process.arguments = ["serve", "--root", repo.path, "--port", "0"]
+            process.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }
+            output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var text = ""
+            let deadline = Date().addingTimeInterval(30)
+            while !text.contains("serving "), Date() < deadline {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            guard let range = text.range(of: #"127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else {
+                throw CocoaError(.featureUnsupported)
+            }
+            port = Int(text[range].dropFirst(10).dropLast())!
+        }
+
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+            try? FileManager.default.removeItem(at: repo)
+        }
+
+        func write(_ relative: String, _ text: String) throws {
+            try Data(text.utf8).write(to: repo.appendingPathComponent(relative))
+        }
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: String
+        var body: String
+    }
+
+    /// Sends one raw request and reads the reply until the server closes or `until` appears.
+    static func request(_ port: Int, _ target: String, method: String = "GET", host: String? = nil, extra: String = "",
+                        until: String? = nil, timeout: Double = 5) throws -> Reply {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
+        var tv = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        let text = "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\(extra)Connection: close\r\n\r\n"
+        _ = text.withCString { send(fd, $0, strlen($0), 0) }
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n > 0 { data += buffer[0..<n] } else if n == 0 { break }
+            if let until, String(decoding: data, as: UTF8.self).contains(until) { break }
+        }
+        let reply = String(decoding: data, as: UTF8.self)
+        let parts = reply.components(separatedBy: "\r\n\r\n")
+        let status = Int(parts[0].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return Reply(status: status, headers: parts[0], body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    @Test func servesPagesWithTheRightStatusesAndTypes() throws {
+        let server = try Server()
+        let home = try Self.request(server.port, "/")
+        #expect(home.status == 200)
+        #expect(home.headers.lowercased().contains("content-type: text/html; charset=utf-8"))
+        #expect(home.headers.lowercased().contains("cache-control: no-store"))
+        #expect(home.body.contains("<h1>Overview</h1>"))
+        #expect(home.body.contains("<script src=\"/__roster/live.js\"></script>"), "the preview adds its reload script")
+        #expect(try Self.request(server.port, "/orgs/").body.contains("Consumer orgs"))
+        #expect(try Self.request(server.port, "/orgs/acme").body.contains("<h1>Acme"), "a folder URL serves its index")
+        let css = try Self.request(server.port, "/assets/style.css")
+        #expect(css.headers.lowercased().contains("content-type: text/css"))
+        let missing = try Self.request(server.port, "/no/such/page")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("Page not found"))
+        let head = try Self.request(server.port, "/", method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        let post = try Self.request(server.port, "/", method: "POST")
+        #expect(post.status == 405)
+        #expect(post.headers.lowercased().contains("allow: get, head"))
+        #expect(try Self.request(server.port, "/assets/").status == 404, "no directory listing")
+    }
+
+    @Test func traversalDotFilesAndForeignHostsAreRefused() throws {
+        let server = try Server()
+        let secret = "\"provider\""
+        for target in ["/../data/marketplace.json", "/%2e%2e/data/marketplace.json", "/orgs/%2e%2e%2f%2e%2e%2fdata/marketplace.json",
+                       "/..%5cdata%5cmarketplace.json", "/%252e%252e/data/marketplace.json", "/.roster-build.json",
+                       "/..\\data\\marketplace.json", "/orgs/../../data/marketplace.json"] {
+            let reply = try Self.request(server.port, target)
+            #expect(reply.status == 404 || reply.status == 400, "\(target): \(reply.status)")
+            #expect(!reply.body.contains(secret), "\(target) leaked a record")
+        }
+        #expect(try Self.request(server.port, "/", host: "evil.example").status == 421)
+        #expect(try Self.request(server.port, "/", host: "127.0.0.1:1").status == 421)
+        #expect(try Self.request(server.port, "/__roster/events", extra: "Origin: http://evil.example\r\n").status == 403)
+    }
+
+    @Test func aChangeIsServedAfterTheRebuildAndPagesAreToldToReload() throws {
+        let server = try Server()
+        let events = try DispatchQueue.global().sync { () -> (Reply, Double) in
+            // Listen first, then change a record.
+            let group = DispatchGroup()
+            nonisolated(unsafe) var reply: Reply?
+            group.enter()
+            let port = server.port
+            DispatchQueue.global().async {
+                reply = try? Self.request(port, "/__roster/events", until: "event: reload", timeout: 8)
+                group.leave()
+            }
+            Thread.sleep(forTimeInterval: 0.5)
+            let acme = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8)
+            let started = Date()
+            try server.write("data/orgs/acme.json", acme.replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Acme Renamed\""))
+            group.wait()
+            return (reply ?? Reply(status: 0, headers: "", body: ""), Date().timeIntervalSince(started))
+        }
+        #expect(events.0.headers.lowercased().contains("content-type: text/event-stream"))
+        #expect(events.0.body.contains("event: reload"))
+        #expect(events.1 < 3)
+        #expect(try Self.request(server.port, "/orgs/acme/").body.contains("<h1>Acme Renamed"))
+    }
+
+    @Test func aBrokenRecordShowsTheOverlayUntilItIsFixed() throws {
+        let server = try Server()
+        let beta = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/beta.json"), encoding: .utf8)
+        try server.write("data/orgs/beta.json", "{ \"id\": ")
+        var page = ""
+        for _ in 0..<40 where !page.contains("roster-overlay") {
+            Thread.sleep(forTimeInterval: 0.1)
+            page = try Self.request(server.port, "/orgs/").body
+        }
+        #expect(page.contains("roster-overlay"))
+        #expect(page.contains("data/orgs/beta.json:1:9: error:"))
+        #expect(page.contains("Consumer orgs"), "the last good site is still served")
+        try server.write("data/orgs/beta.json", beta)
+        for _ in 0..<40 where page.contains("roster-overlay") {
+            Thread.sleep(forTimeInterval: 0.1)
+            page = try Self.request(server.port, "/orgs/").body
+        }
+        #expect(!page.contains("roster-overlay"))
+    }
+
+    @Test func ctrlCStopsTheServerCleanly() throws {
+        let server = try Server()
+        #expect(try Self.request(server.port, "/").status == 200)
+        kill(server.process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while server.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!server.process.isRunning)
+        #expect(server.process.terminationStatus == 0)
+    }
+}
