@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import RosterCore
 import RosterSite
 
@@ -28,7 +29,8 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let state = PreviewState()
         let host = host, output = output, log = log
-        let builder = PortalBuilder(options: .init(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath))
+        let builder = PortalBuilder(options: .init(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath,
+                                                   cache: RecordCache()))
         let rebuild: @Sendable () async -> Void = {
             let started = Date()
             let result = await Task.detached { () -> [String] in
@@ -96,7 +98,9 @@ public struct PreviewServer: Sendable {
             let stream = await state.subscribe()
             headers[.contentType] = "text/event-stream"
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                for await event in stream { try await writer.write(ByteBuffer(string: event)) }
+                // Open event streams never end by themselves: end them when the server stops, or
+                // a graceful shutdown (Ctrl-C) would wait for them forever.
+                for await event in stream.cancelOnGracefulShutdown() { try await writer.write(ByteBuffer(string: event)) }
                 try await writer.finish(nil)
             })
         case PreviewAssets.scriptPath:

@@ -167,6 +167,10 @@ import Testing
     @Test func ctrlCStopsTheServerCleanly() throws {
         let server = try Server()
         #expect(try Self.request(server.port, "/").status == 200)
+        // An open page keeps an event stream open; stopping must not wait for it.
+        let port = server.port
+        DispatchQueue.global().async { _ = try? Self.request(port, "/__roster/events", timeout: 15) }
+        Thread.sleep(forTimeInterval: 0.3)
         kill(server.process.processIdentifier, SIGINT)
         let deadline = Date().addingTimeInterval(10)
         while server.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

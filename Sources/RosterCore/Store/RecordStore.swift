@@ -3,7 +3,7 @@ import Dispatch
 /// Loads a repository's records into a ``Snapshot``, in parallel, keeping every problem.
 public enum RecordStore {
     /// The outcome of reading one file.
-    struct FileResult: Sendable {
+    public struct FileResult: Sendable {
         var path: String
         var bytes: [UInt8]?
         var findings: [Finding] = []
@@ -13,8 +13,10 @@ public enum RecordStore {
         var outdated = false
     }
 
-    /// Reads `data/` under `root`. Never throws: unreadable files become findings.
-    public static func load(root: String) -> Snapshot {
+    /// Reads `data/` under `root`. Never throws: unreadable files become findings. With a
+    /// `cache` (a long-running preview), files whose size, time and inode did not change since
+    /// the last load are not parsed again.
+    public static func load(root: String, cache: RecordCache? = nil) -> Snapshot {
         let orgNames = FileAccess.list(root + "/" + Snapshot.orgsDirectory)
         let shareNames = FileAccess.list(root + "/" + Snapshot.sharesDirectory)
         var jobs: [(String, RecordKind)] = [(Snapshot.marketplacePath, .marketplace)]
@@ -34,7 +36,14 @@ public enum RecordStore {
             findings.append(Finding(path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
                                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
-        let results = parallelMap(jobs) { path, kind in loadFile(root: root, path: path, kind: kind) }
+        let results = parallelMap(jobs) { path, kind in
+            guard let cache else { return loadFile(root: root, path: path, kind: kind) }
+            let stamp = RecordCache.stamp(root + "/" + path)
+            if let hit = cache.result(path, stamp: stamp) { return hit }
+            let result = loadFile(root: root, path: path, kind: kind)
+            cache.store(path, stamp: stamp, result: result)
+            return result
+        }
         return assemble(results, extraFindings: findings)
     }
 

@@ -35,7 +35,10 @@ extension PortalBuilder {
             jobs.append(Job(path: "api/orgs/\(org.record.id).json", key: key) { JSONAPI.org(m, org.record) })
         }
         for share in m.snapshot.shares {
-            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: nil) { page(Pages.share(m, share), "share") })
+            var key = baseKey
+            key.add(m.snapshot.sources[share.path] ?? [])
+            for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
+            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex) { page(Pages.share(m, share), "share") })
         }
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })

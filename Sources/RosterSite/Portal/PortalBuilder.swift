@@ -17,13 +17,18 @@ public struct PortalBuilder: Sendable {
         public var today: CalendarDate
         /// Script added to every HTML page (the preview's live reload); never in `roster build`.
         public var extraScript: String?
+        /// Records decoded by earlier builds of the same process (the preview), reused when their
+        /// files did not change.
+        public var cache: RecordCache?
 
-        public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(), extraScript: String? = nil) {
+        public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
+                    extraScript: String? = nil, cache: RecordCache? = nil) {
             self.root = root
             self.output = output
             self.format = format
             self.today = today
             self.extraScript = extraScript
+            self.cache = cache
         }
     }
 
@@ -101,7 +106,7 @@ public struct PortalBuilder: Sendable {
 
         var clock = DispatchTime.now()
         step(2, "reading and validating records")
-        let snapshot = RecordStore.load(root: options.root)
+        let snapshot = RecordStore.load(root: options.root, cache: options.cache)
         let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today))
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         report.warnings = findings
