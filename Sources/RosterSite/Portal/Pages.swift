@@ -121,8 +121,9 @@ enum Pages {
              "requestedAt": Labels.day(org.registration?.requestedAt), "decidedBy": m.email(org.registration?.decidedBy ?? ""),
              "decidedAt": Labels.day(org.registration?.decidedAt), "reason": m.email.text(org.registration?.reason ?? "")]
         }
+        // The 50 most recent decisions: older ones are on each org's page.
         let decided = m.orgsByName.map(\.record).filter { $0.registration?.decision != nil }
-            .sorted { ($0.registration?.decidedAt ?? "") > ($1.registration?.decidedAt ?? "") }
+            .sorted { ($0.registration?.decidedAt ?? "", $0.id) > ($1.registration?.decidedAt ?? "", $1.id) }.prefix(50).map { $0 }
         return PageContext.merge(PageContext.frame(m, depth: 1, title: "Registrations", section: .registrations), [
             "pending": m.pendingRegistrations.map(row), "hasPending": !m.pendingRegistrations.isEmpty,
             "decided": decided.map(row), "hasDecided": !decided.isEmpty,

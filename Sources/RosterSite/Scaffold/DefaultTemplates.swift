@@ -523,7 +523,7 @@ Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
   {{^hasPending}}<p class="empty">The queue is empty.</p>{{/hasPending}}
 </section>
 <section aria-labelledby="decided">
-  <h2 id="decided">Decided</h2>
+  <h2 id="decided">Recent decisions</h2>
   {{#hasDecided}}
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">On</th><th scope="col">Reason</th></tr></thead>
