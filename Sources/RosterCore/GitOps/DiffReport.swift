@@ -33,13 +33,14 @@ public enum DiffReport {
         }
     }
 
-    /// Text safe in a Markdown table cell.
-    static func cell(_ text: String?) -> String {
+    /// Text safe in a Markdown table cell or line: Markdown's special characters escaped,
+    /// line breaks flattened, so record text cannot break the layout.
+    public static func cell(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "" }
         var out = ""
         for ch in text {
             switch ch {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">": out += "\\\(ch)"
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(ch)"
             case "\n", "\r": out += " "
             default: out.append(ch)
             }

@@ -162,7 +162,7 @@ public enum RecordStore {
 
 /// Maps in parallel over the machine's cores, keeping the input order, so output does not
 /// depend on the thread count. Each slot is written by exactly one worker.
-func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunkSize chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunkSize chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
     var items = [R?](repeating: nil, count: input.count)
     let chunks = (input.count + chunk - 1) / chunk
     items.withUnsafeMutableBufferPointer { buffer in

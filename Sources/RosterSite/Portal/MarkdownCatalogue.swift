@@ -20,18 +20,7 @@ enum MarkdownCatalogue {
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    /// Text safe inside a table cell or a line of Markdown.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(ch)"
-            case "\n", "\r": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func cell(_ text: String) -> String { DiffReport.cell(text) }
 
     static func overview(_ m: PortalModel) -> String {
         var out = "# \(cell(m.siteTitle))\n\n"

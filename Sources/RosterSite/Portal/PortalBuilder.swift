@@ -132,7 +132,7 @@ public struct PortalBuilder: Sendable {
         step(4, "rendering and writing pages")
         let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
-        let results = parallelMap(jobs) { job -> (bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
+        let results = parallelMap(jobs, chunkSize: 32) { job -> (bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
             if let key = job.key, reusable[job.path] == key, output.exists(job.path) { return (nil, false, nil) }
             let bytes = job.make()
             do throws(SiteOutput.Failure) {
@@ -174,18 +174,4 @@ extension GitHistory {
     static func head(root: String) -> String? {
         run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-}
-
-/// Maps in parallel over the machine's cores, keeping the input order.
-func parallelMap<T: Sendable, R: Sendable>(_ input: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    var items = [R?](repeating: nil, count: input.count)
-    let chunk = 32
-    let chunks = (input.count + chunk - 1) / chunk
-    items.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let out = buffer
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for k in (c * chunk)..<min(input.count, (c + 1) * chunk) { out[k] = transform(input[k]) }
-        }
-    }
-    return items.map { $0! }
 }
