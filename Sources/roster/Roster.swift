@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Roster: AsyncParsableCommand {
+struct Roster: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Keep an API marketplace's consumer organizations as code.",

@@ -3,7 +3,7 @@ import Foundation
 import RosterCore
 import RosterServer
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the portal locally; rebuild and reload on every change.",
         discussion: """
@@ -26,7 +26,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Build into this folder instead of a temporary one.", valueName: "dir")) var out: String?
     @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
 
-    func run() async throws {
+    /// The other verbs run on the main thread (their parallel work spreads over all cores from
+    /// there); only the server needs Swift concurrency, so it is started from here.
+    func run() throws {
+        let box = ResultBox()
+        let semaphore = DispatchSemaphore(value: 0)
+        let command = self
+        Task {
+            do { try await command.serve() } catch { box.error = error }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = box.error { throw error }
+    }
+
+    func serve() async throws {
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback {
             printError("warning: serving on \(host) makes the portal, with every record, reachable from other machines")
@@ -44,4 +58,9 @@ struct Serve: AsyncParsableCommand {
         try await server.run()
         if out == nil { try? FileManager.default.removeItem(atPath: output) }
     }
+}
+
+/// Carries the server's error from its task back to the waiting main thread.
+private final class ResultBox: @unchecked Sendable {
+    var error: (any Error)?
 }
