@@ -7,8 +7,9 @@ struct Roster: ParsableCommand {
         abstract: "Keep an API marketplace's consumer organizations as code.",
         discussion: """
         Orgs, teams, memberships and shares live as JSON files under data/ in a git repository.
-        roster validates them, formats them canonically, and (in later verbs) changes them,
-        checks pull requests and renders the portal.
+        roster validates and formats them, changes them safely (org, member, team, share,
+        apply), checks pull requests (diff, check), sends the e-mails merged changes call for
+        (notify), and renders the read-only admin portal (build, serve).
 
         Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage.
         """,
