@@ -56,7 +56,7 @@ public struct PreviewServer: Sendable {
         watcher.start()
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(request, state: state, output: output, host: host, port: request.head.authority.flatMap { Self.port(of: $0) } ?? 0)
+            try await Self.respond(request, state: state, output: output, host: host)
         }
         let app = Application(
             responder: responder,
@@ -73,11 +73,7 @@ public struct PreviewServer: Sendable {
         log("stopped")
     }
 
-    static func port(of authority: String) -> Int? {
-        authority.split(separator: ":").last.flatMap { Int($0) }
-    }
-
-    static func respond(_ request: Request, state: PreviewState, output: String, host: String, port _: Int) async throws -> Response {
+    static func respond(_ request: Request, state: PreviewState, output: String, host: String) async throws -> Response {
         let bound = BoundPort.value
         var headers = HTTPFields()
         headers[.cacheControl] = "no-store"
