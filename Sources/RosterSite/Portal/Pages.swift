@@ -108,7 +108,7 @@ enum Pages {
         return PageContext.merge(PageContext.frame(m, depth: 2, title: file.record.name, section: .shares), [
             "share": ["id": file.record.id, "name": file.record.name, "description": m.email.text(file.record.description)],
             "consumers": consumers, "hasConsumers": !consumers.isEmpty,
-            "editURL": m.settings.portal.editURL.map { $0 + file.path } ?? "",
+            "editURL": m.settings.portal.editURL.map { $0 + file.path } ?? "", "file": file.path,
             "commands": [["label": "Give an org access", "command": "roster share add-org \(file.record.id) ORG-ID"],
                          ["label": "End an org's access", "command": "roster share remove-org \(file.record.id) ORG-ID"]],
         ])
@@ -117,7 +117,10 @@ enum Pages {
     static func registrations(_ m: PortalModel) -> [String: Any] {
         let row = { (org: OrgRecord) -> [String: Any] in
             ["name": org.name, "id": org.id, "href": "../orgs/\(org.id)/index.html", "status": org.status.rawValue,
-             "statusLabel": Labels.status(org.status), "requestedBy": m.email(org.registration?.requestedBy ?? ""),
+             "statusLabel": Labels.status(org.status),
+             "decision": org.registration?.decision == .rejected ? "rejected" : "enabled",
+             "decisionLabel": org.registration?.decision.map { $0 == .approved ? "Approved" : "Rejected" } ?? "",
+             "requestedBy": m.email(org.registration?.requestedBy ?? ""),
              "requestedAt": Labels.day(org.registration?.requestedAt), "decidedBy": m.email(org.registration?.decidedBy ?? ""),
              "decidedAt": Labels.day(org.registration?.decidedAt), "reason": m.email.text(org.registration?.reason ?? "")]
         }

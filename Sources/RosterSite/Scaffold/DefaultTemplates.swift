@@ -135,6 +135,7 @@ thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em;
 tbody tr:hover { background: var(--soft); }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+time { white-space: nowrap; }
 .share-names { color: var(--muted); font-size: 0.85em; }
 tr[hidden] { display: none; }
 
@@ -527,7 +528,7 @@ Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
   {{#hasDecided}}
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">On</th><th scope="col">Reason</th></tr></thead>
-    <tbody>{{#decided}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{> partials/status}}</td><td>{{decidedBy}}</td><td><time>{{decidedAt}}</time></td><td>{{reason}}</td></tr>{{/decided}}</tbody>
+    <tbody>{{#decided}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td><span class="badge badge-{{decision}}">{{decisionLabel}}</span></td><td>{{decidedBy}}</td><td><time>{{decidedAt}}</time></td><td>{{reason}}</td></tr>{{/decided}}</tbody>
   </table>
   {{/hasDecided}}
   {{^hasDecided}}<p class="empty">No decision yet.</p>{{/hasDecided}}
