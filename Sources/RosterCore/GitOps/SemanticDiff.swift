@@ -19,7 +19,7 @@ public enum SemanticDiff {
         case (nil, nil):
             return []
         case (let o?, nil):
-            return [ChangeEvent(.orgDeleted, path: path, org: o.id, detail: "\(o.name), \(o.members.count) members, \(o.teams.count) teams")]
+            return [ChangeEvent(.orgDeleted, path: path, org: o.id, detail: "\(o.name), \(count(o.members.count, "member")), \(count(o.teams.count, "team"))")]
         case (nil, let n?):
             if n.status == .pending {
                 return [ChangeEvent(.registrationRequested, path: path, org: n.id, email: n.registration?.requestedBy, detail: n.name)]
@@ -38,6 +38,8 @@ public enum SemanticDiff {
             return orgChanges(path, o, n)
         }
     }
+
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     static func orgChanges(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
         var events: [ChangeEvent] = []

@@ -30,11 +30,10 @@ public struct GitHistory: Sendable {
         for c in commits { for f in c.files { byFile[f, default: []].append(c) } }
     }
 
-    /// Reads the history of `data/` under `root`; empty when it is not a git repository or git
-    /// is missing. Runs `git` itself, never parses `.git`.
-    public static func load(root: String) -> GitHistory {
-        guard let head = run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines),
-              !head.isEmpty else { return .empty }
+    /// Reads the history of `data/` under `root` up to `head` (from ``head(root:)``); empty
+    /// outside a git repository. Runs `git` itself, never parses `.git`.
+    public static func load(root: String, head: String?) -> GitHistory {
+        guard let head, !head.isEmpty else { return .empty }
         // \u{1E} separates commits, \u{1F} fields; names follow the header line.
         guard let log = run(["log", "--no-renames", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--name-only", "--", "data"], in: root) else {
             return GitHistory(commits: [], head: head)

@@ -125,7 +125,7 @@ public struct PortalBuilder: Sendable {
         } catch {
             throw .docs(error)
         }
-        let history = GitHistory.load(root: options.root)
+        let history = GitHistory.load(root: options.root, head: head)
         let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
 
         finished(clock, "loading"); clock = DispatchTime.now()
@@ -171,7 +171,7 @@ public struct PortalBuilder: Sendable {
 
 extension GitHistory {
     /// The commit HEAD names, or nil outside a git repository.
-    static func head(root: String) -> String? {
+    public static func head(root: String) -> String? {
         run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
