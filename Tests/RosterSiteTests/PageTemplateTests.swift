@@ -2,25 +2,25 @@ import Testing
 @testable import RosterSite
 
 @Suite struct PageTemplateTests {
-    func render(_ text: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String {
+    func render(_ text: String, _ context: [String: TemplateValue], partials: [String: String] = [:]) throws -> String {
         var library: [String: PageTemplate] = [:]
         for (name, source) in partials { library[name] = try PageTemplate(source) }
         return String(decoding: try PageTemplate(text).render(context, library: library), as: UTF8.self)
     }
 
     @Test func variablesAreEscapedUnlessTriple() throws {
-        let context: [String: Any] = ["x": "<a href=\"j\">'&'</a>", "n": 3]
+        let context: [String: TemplateValue] = ["x": "<a href=\"j\">'&'</a>", "n": 3]
         #expect(try render("{{x}}|{{{x}}}|{{& x}}|{{n}}|{{missing}}", context)
                 == "&lt;a href=&quot;j&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"j\">'&'</a>|<a href=\"j\">'&'</a>|3|")
     }
 
     @Test func sectionsIterateAndLookUpTheStack() throws {
-        let context: [String: Any] = ["title": "T", "rows": [["name": "a"], ["name": "b", "title": "inner"]], "org": ["id": "x"]]
+        let context: [String: TemplateValue] = ["title": "T", "rows": [["name": "a"], ["name": "b", "title": "inner"]], "org": ["id": "x"]]
         #expect(try render("{{#rows}}{{name}}-{{title}};{{/rows}}{{org.id}}{{#org}}{{id}}{{/org}}", context) == "a-T;b-inner;xx")
     }
 
     @Test func falsyValuesSkipSectionsAndShowInvertedOnes() throws {
-        for falsy: Any in [false, "", [[String: Any]](), [String]()] {
+        for falsy: TemplateValue in [false, "", .rows([]), .strings([])] {
             #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", ["v": falsy]) == "no")
         }
         #expect(try render("{{#v}}yes{{/v}}{{^v}}no{{/v}}", [:]) == "no")

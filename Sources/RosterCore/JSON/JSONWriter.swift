@@ -57,18 +57,22 @@ public enum JSONWriter {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
-            var k = 0
+            // Runs of bytes that need no escape are copied at once.
+            var k = 0, run = 0
             while k < bytes.count {
                 let b = bytes[k]
+                let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
+                if plain { k += 1; continue }
+                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
                 switch b {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
                 case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
                 case 0x0D: out.append(contentsOf: [0x5C, 0x72])
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x3C where htmlSafe: out.append(contentsOf: "\\u003c".utf8)
-                case 0x3E where htmlSafe: out.append(contentsOf: "\\u003e".utf8)
-                case 0x26 where htmlSafe: out.append(contentsOf: "\\u0026".utf8)
+                case 0x3C: out.append(contentsOf: "\\u003c".utf8)
+                case 0x3E: out.append(contentsOf: "\\u003e".utf8)
+                case 0x26: out.append(contentsOf: "\\u0026".utf8)
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
@@ -79,7 +83,9 @@ public enum JSONWriter {
                 default: out.append(b)
                 }
                 k += 1
+                run = k
             }
+            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
         }
         out.append(0x22)
     }

@@ -17,9 +17,9 @@ public struct EmailMessage: Sendable, Equatable {
         guard templates.library["emails/" + n.template] != nil else {
             throw Failure(description: "site-templates/emails/\(n.template).mustache is missing")
         }
-        var context: [String: Any] = n.values
-        context["recipientName"] = n.recipientName
-        context["recipient"] = n.recipient
+        var context = n.values.mapValues(TemplateValue.string)
+        context["recipientName"] = .string(n.recipientName)
+        context["recipient"] = .string(n.recipient)
         let text = String(decoding: templates.renderText(context, template: "emails/" + n.template), as: UTF8.self)
         guard text.hasPrefix("Subject: "), let newline = text.firstIndex(of: "\n") else {
             throw Failure(description: "site-templates/emails/\(n.template).mustache:1:1: the first line must be `Subject: ...`")
@@ -28,7 +28,7 @@ public struct EmailMessage: Sendable, Equatable {
         let body = String(text[text.index(after: newline)...]).trimmingCharacters(in: .newlines) + "\n"
         let paragraphs = body.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let html = templates.library["emails/layout.html"] != nil
-            ? String(decoding: templates.render(["subject": subject, "paragraphs": paragraphs, "provider": n.values["provider"] ?? ""], template: "emails/layout.html"), as: UTF8.self)
+            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": .strings(paragraphs), "provider": .string(n.values["provider"] ?? "")], template: "emails/layout.html"), as: UTF8.self)
             : "<pre>\(body)</pre>"
 
         var hash = FNV1a()
@@ -90,7 +90,7 @@ public struct EmailMessage: Sendable, Equatable {
 
 extension TemplateSet {
     /// Text templates (e-mails) are rendered without HTML escaping of values.
-    func renderText(_ context: [String: Any], template: String) -> [UInt8] {
+    func renderText(_ context: [String: TemplateValue], template: String) -> [UInt8] {
         library[template]?.render(context, library: library, escape: false) ?? []
     }
 }

@@ -8,29 +8,30 @@ enum PageContext {
     }
 
     /// `depth` is the number of folders between the page and the site root.
-    static func frame(_ model: PortalModel, depth: Int, title: String, section: Section) -> [String: Any] {
+    static func frame(_ model: PortalModel, depth: Int, title: String, section: Section) -> [String: TemplateValue] {
         let root = String(repeating: "../", count: depth)
         let pending = model.pendingRegistrations.count
-        let nav: [[String: Any]] = [
-            ["label": "Overview", "href": root + "index.html", "current": section == .overview],
-            ["label": "Consumer orgs", "href": root + "orgs/index.html", "current": section == .orgs],
-            ["label": "Shares", "href": root + "shares/index.html", "current": section == .shares],
-            ["label": "Registrations", "href": root + "registrations/index.html", "current": section == .registrations,
-             "badge": pending > 0 ? String(pending) : ""],
-            ["label": "Docs", "href": root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html"), "current": section == .docs],
+        let nav: [[String: TemplateValue]] = [
+            ["label": "Overview", "href": "\(root)index.html", "current": .bool(section == .overview)],
+            ["label": "Consumer orgs", "href": "\(root)orgs/index.html", "current": .bool(section == .orgs)],
+            ["label": "Shares", "href": "\(root)shares/index.html", "current": .bool(section == .shares)],
+            ["label": "Registrations", "href": "\(root)registrations/index.html", "current": .bool(section == .registrations),
+             "badge": .string(pending > 0 ? String(pending) : "")],
+            ["label": "Docs", "href": .string(root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html")),
+             "current": .bool(section == .docs)],
         ]
-        let docs: [[String: Any]] = model.docs.pages.map { ["title": $0.front.title, "href": root + "docs/\($0.slug)/index.html"] }
+        let docs: [[String: TemplateValue]] = model.docs.pages.map { ["title": .string($0.front.title), "href": "\(root)docs/\($0.slug)/index.html"] }
         return [
-            "root": root,
-            "title": title,
-            "siteTitle": model.siteTitle,
-            "provider": model.settings.providerName,
-            "nav": nav,
-            "docsNav": docs,
+            "root": .string(root),
+            "title": .string(title),
+            "siteTitle": .string(model.siteTitle),
+            "provider": .string(model.settings.providerName),
+            "nav": .rows(nav),
+            "docsNav": .rows(docs),
         ]
     }
 
-    static func merge(_ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+    static func merge(_ base: [String: TemplateValue], _ extra: [String: TemplateValue]) -> [String: TemplateValue] {
         base.merging(extra) { _, new in new }
     }
 }

@@ -22,25 +22,45 @@ public struct PortalModel: Sendable {
         self.history = history
         email = EmailDisplay(showEmails: settings.portal.showEmails)
         // Keys computed once: sorting 10,000 names would otherwise normalize each many times.
-        orgsByName = snapshot.orgs.map { (Formats.nameKey($0.record.name), $0) }
-            .sorted { ($0.0, $0.1.record.id) < ($1.0, $1.1.record.id) }.map(\.1)
+        // Indices are sorted, not files, and records are not copied out of their files: the
+        // reference counting of copies cost more than the sorting itself.
+        let orgs = snapshot.orgs
+        let keys = orgs.map { Formats.nameKey($0.record.name) }
+        orgsByName = orgs.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : orgs[a].record.id < orgs[b].record.id
+        }.map { orgs[$0] }
         var byOrg: [String: [(share: ShareRecord, link: ShareLink)]] = [:]
         for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
             for link in share.record.consumers { byOrg[link.org, default: []].append((share.record, link)) }
         }
         sharesOfOrg = byOrg
         var names: [String: String] = [:], status: [String: OrgStatus] = [:]
-        for org in snapshot.orgs {
-            names[org.record.id] = org.record.name
-            status[org.record.id] = org.record.status
+        names.reserveCapacity(orgs.count)
+        status.reserveCapacity(orgs.count)
+        var pending: [Int] = [], decided: [(String, String, Int)] = []
+        var users = 0, teams = 0
+        var counts: [OrgStatus: Int] = [:]
+        for (i, org) in orgs.enumerated() {
+            let r = org.record
+            names[r.id] = r.name
+            status[r.id] = r.status
+            counts[r.status, default: 0] += 1
+            users += r.members.count
+            teams += r.teams.count
+            if r.status == .pending { pending.append(i) }
+            if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
         }
         orgNames = names
         orgStatus = status
-        pendingRegistrations = snapshot.orgs.map(\.record).filter { $0.status == .pending }
-            .sorted { ($0.registration?.requestedAt ?? "", $0.id) < ($1.registration?.requestedAt ?? "", $1.id) }
-        userCount = snapshot.orgs.reduce(0) { $0 + $1.record.members.count }
-        teamCount = snapshot.orgs.reduce(0) { $0 + $1.record.teams.count }
-        statusCounts = Dictionary(grouping: snapshot.orgs, by: \.record.status).mapValues(\.count)
+        userCount = users
+        teamCount = teams
+        statusCounts = counts
+        func requested(_ i: Int) -> String { orgs[i].record.registration?.requestedAt ?? "" }
+        pendingRegistrations = pending.sorted { a, b in
+            requested(a) != requested(b) ? requested(a) < requested(b) : orgs[a].record.id < orgs[b].record.id
+        }.map { orgs[$0].record }
+        // The 50 most recent decisions (older ones are on each org's page).
+        recentDecisions = decided.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(50).map { orgs[$0.2].record }
     }
 
     public var siteTitle: String {
@@ -49,6 +69,8 @@ public struct PortalModel: Sendable {
 
     /// Oldest request first.
     public let pendingRegistrations: [OrgRecord]
+    /// The 50 latest registration decisions, newest first.
+    public let recentDecisions: [OrgRecord]
     public let userCount: Int
     public let teamCount: Int
     public let statusCounts: [OrgStatus: Int]

@@ -64,7 +64,7 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, assets: assets, fingerprint: hasher.value)
     }
 
-    public func render(_ context: [String: Any], template: String) -> [UInt8] {
+    public func render(_ context: [String: TemplateValue], template: String) -> [UInt8] {
         library[template]?.render(context, library: library) ?? []
     }
 }
