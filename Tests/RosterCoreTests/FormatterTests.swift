@@ -40,7 +40,7 @@ import Testing
             let bytes = RecordEncoder.canonicalBytes(org.record)
             let again = RecordStore.decode(path: org.path, bytes: bytes, kind: .org)
             #expect(again.findings.isEmpty)
-            #expect(again.org.map(RecordEncoder.canonicalBytes) == bytes)
+            #expect(again.org.map { RecordEncoder.canonicalBytes($0.record) } == bytes)
         }
     }
 

@@ -88,7 +88,7 @@ public struct PullRequestCheck: Sendable {
             .split(separator: "\n").map { String($0.dropFirst(c.baseCommit.count + 1)) }
         let files = try c.reader.files(hits, at: c.baseCommit)
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            guard let bytes, let org = RecordStore.decode(path: path, bytes: bytes, kind: .org).org,
+            guard let bytes, let org = RecordStore.decode(path: path, bytes: bytes, kind: .org).org?.record,
                   let member = org.member(actor) else { continue }
             return member.role == .superAdmin ? Role.superAdmin(org: org.id) : Role.teamMember(org: org.id)
         }

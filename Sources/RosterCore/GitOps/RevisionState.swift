@@ -25,8 +25,8 @@ public struct RevisionState: Sendable {
             let result = RecordStore.decode(path: path, bytes: bytes, kind: kind)
             findings += FindingLocator.locate(result.findings.filter { $0.severity == .error }, sources: [path: bytes])
             if let m = result.marketplace { settings = m }
-            if let o = result.org { orgs[path] = o }
-            if let s = result.share { shares[path] = s }
+            if let o = result.org { orgs[path] = o.record }
+            if let s = result.share { shares[path] = s.record }
         }
     }
 

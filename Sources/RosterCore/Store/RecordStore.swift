@@ -7,8 +7,9 @@ public enum RecordStore {
         var path: String
         var bytes: [UInt8]?
         var findings: [Finding] = []
-        var org: OrgRecord?
-        var share: ShareRecord?
+        /// Files, not bare records: a cached result then shares its record with every snapshot.
+        var org: OrgFile?
+        var share: ShareFile?
         var marketplace: MarketplaceSettings?
         var outdated = false
     }
@@ -115,11 +116,11 @@ public enum RecordStore {
         case .marketplace:
             result.marketplace = RecordDecoder.marketplace(root, log: log)
         case .org:
-            result.org = RecordDecoder.org(root, log: log)
-            if let id = result.org?.id { checkFileName(id, path: path, log: log) }
+            result.org = RecordDecoder.org(root, log: log).map { OrgFile(path: path, record: $0) }
+            if let id = result.org?.record.id { checkFileName(id, path: path, log: log) }
         case .share:
-            result.share = RecordDecoder.share(root, log: log)
-            if let id = result.share?.id { checkFileName(id, path: path, log: log) }
+            result.share = RecordDecoder.share(root, log: log).map { ShareFile(path: path, record: $0) }
+            if let id = result.share?.record.id { checkFileName(id, path: path, log: log) }
         }
         result.findings += log.findings
         return result
@@ -146,12 +147,12 @@ public enum RecordStore {
             if r.outdated { snapshot.outdatedPaths.insert(r.path) }
             if let m = r.marketplace { snapshot.marketplace = m }
             if let org = r.org {
-                snapshot.orgs.append(OrgFile(path: r.path, record: org))
+                snapshot.orgs.append(org)
             } else if r.path.hasPrefix(Snapshot.orgsDirectory + "/") {
                 snapshot.unreadableOrgIDs.insert(fileStem(r.path))
             }
             if let share = r.share {
-                snapshot.shares.append(ShareFile(path: r.path, record: share))
+                snapshot.shares.append(share)
             } else if r.path.hasPrefix(Snapshot.sharesDirectory + "/") {
                 snapshot.unreadableShareIDs.insert(fileStem(r.path))
             }
@@ -163,12 +164,17 @@ public enum RecordStore {
 /// Maps in parallel over the machine's cores, keeping the input order, so output does not
 /// depend on the thread count. Each slot is written by exactly one worker.
 public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunkSize chunk: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
+    parallelMap(input, chunks: stride(from: 0, to: input.count, by: chunk).map { $0..<min(input.count, $0 + chunk) }, transform)
+}
+
+/// `transform` applied to every element, the given index ranges spread over the cores (taken
+/// in order, so a few heavy items first, each alone in its range, finish early).
+public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunks: [Range<Int>], _ transform: @Sendable (T) -> R) -> [R] {
     var items = [R?](repeating: nil, count: input.count)
-    let chunks = (input.count + chunk - 1) / chunk
     items.withUnsafeMutableBufferPointer { buffer in
         nonisolated(unsafe) let out = buffer
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for k in (c * chunk)..<min(input.count, (c + 1) * chunk) {
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            for k in chunks[c] {
                 out[k] = transform(input[k])
             }
         }
