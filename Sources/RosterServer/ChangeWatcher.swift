@@ -14,7 +14,7 @@ public final class ChangeWatcher: @unchecked Sendable {
     private var watches: [Int32: String] = [:]
 
     /// `quiet`: milliseconds without events before `onChange` runs.
-    public init(root: String, folders: [String], quiet: Int32 = 100, onChange: @escaping @Sendable () -> Void) {
+    public init(root: String, folders: [String], quiet: Int32 = 50, onChange: @escaping @Sendable () -> Void) {
         self.root = root
         self.folders = folders
         self.quiet = quiet

@@ -13,15 +13,19 @@ public struct PreviewServer: Sendable {
     public var host: String
     public var port: Int
     public var today: CalendarDate
+    /// Also prints each build's steps and their times.
+    public var verbose: Bool
     /// Called with lines for the terminal.
     public var log: @Sendable (String) -> Void
 
-    public init(root: String, output: String, host: String, port: Int, today: CalendarDate, log: @escaping @Sendable (String) -> Void) {
+    public init(root: String, output: String, host: String, port: Int, today: CalendarDate, verbose: Bool = false,
+                log: @escaping @Sendable (String) -> Void) {
         self.root = root
         self.output = output
         self.host = host
         self.port = port
         self.today = today
+        self.verbose = verbose
         self.log = log
     }
 
@@ -29,30 +33,37 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let state = PreviewState()
         let host = host, output = output, log = log
-        let builder = PortalBuilder(options: .init(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath,
-                                                   cache: RecordCache()))
-        let rebuild: @Sendable () async -> Void = {
-            let started = Date()
-            let result = await Task.detached { () -> [String] in
-                do throws(PortalBuilder.Failure) {
-                    _ = try builder.build()
-                    return []
-                } catch {
-                    return error.description.split(separator: "\n").map(String.init)
-                }
-            }.value
-            if result.isEmpty {
-                log("rebuilt in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+        let verbose = verbose
+        let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
+        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession())
+        let builder = PortalBuilder(options: options, progress: progress)
+        // Builds run one at a time, on the watcher's thread: changes that arrive meanwhile wait
+        // and give one more build. Nothing written and the same errors: no page reloads.
+        let rebuild: @Sendable () -> Void = {
+            let started = DispatchTime.now()
+            var errors: [String] = []
+            var written = 0
+            do throws(PortalBuilder.Failure) {
+                let report = try builder.build()
+                written = report.written + report.removed
+            } catch {
+                errors = error.description.split(separator: "\n").map(String.init)
+            }
+            let ms = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+            if errors.isEmpty {
+                log(written == 0 ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
             } else {
                 log("build failed; serving the last good site:")
-                for line in result { log("  " + line) }
+                for line in errors { log("  " + line) }
             }
-            await state.finished(errors: result)
+            let reload = written > 0
+            Task { await state.finished(errors: errors, reload: reload) }
+            // Written after the reload went out: a later `roster build` into the same folder
+            // reads it.
+            builder.saveManifest()
         }
-        await rebuild()
-        let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"]) {
-            Task { await rebuild() }
-        }
+        await Task.detached { rebuild() }.value
+        let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)
         watcher.start()
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in

@@ -6,7 +6,9 @@ actor PreviewState {
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
 
-    func finished(errors: [String]) {
+    /// After a build: open pages reload when files changed or the errors did.
+    func finished(errors: [String], reload: Bool) {
+        guard reload || errors != self.errors else { return }
         self.errors = errors
         version += 1
         broadcast("event: reload\ndata: \(version)\n\n")

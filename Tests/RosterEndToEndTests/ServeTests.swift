@@ -119,29 +119,48 @@ import Testing
         #expect(try Self.request(server.port, "/__roster/events", extra: "Origin: http://evil.example\r\n").status == 403)
     }
 
+    /// Opens the reload event stream as a page does, runs `action` once it is open, and returns
+    /// what the stream said until a reload event or the timeout.
+    static func events(_ port: Int, timeout: Double, after action: () throws -> Void) throws -> Reply {
+        let group = DispatchGroup()
+        nonisolated(unsafe) var reply: Reply?
+        group.enter()
+        DispatchQueue.global().async {
+            reply = try? Self.request(port, "/__roster/events", until: "event: reload", timeout: timeout)
+            group.leave()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        try action()
+        group.wait()
+        return reply ?? Reply(status: 0, headers: "", body: "")
+    }
+
     @Test func aChangeIsServedAfterTheRebuildAndPagesAreToldToReload() throws {
         let server = try Server()
-        let events = try DispatchQueue.global().sync { () -> (Reply, Double) in
-            // Listen first, then change a record.
-            let group = DispatchGroup()
-            nonisolated(unsafe) var reply: Reply?
-            group.enter()
-            let port = server.port
-            DispatchQueue.global().async {
-                reply = try? Self.request(port, "/__roster/events", until: "event: reload", timeout: 8)
-                group.leave()
-            }
-            Thread.sleep(forTimeInterval: 0.5)
-            let acme = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8)
-            let started = Date()
+        let acme = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8)
+        let reply = try Self.events(server.port, timeout: 8) {
             try server.write("data/orgs/acme.json", acme.replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Acme Renamed\""))
-            group.wait()
-            return (reply ?? Reply(status: 0, headers: "", body: ""), Date().timeIntervalSince(started))
         }
-        #expect(events.0.headers.lowercased().contains("content-type: text/event-stream"))
-        #expect(events.0.body.contains("event: reload"))
-        #expect(events.1 < 3)
+        #expect(reply.headers.lowercased().contains("content-type: text/event-stream"))
+        #expect(reply.body.contains("event: reload"))
         #expect(try Self.request(server.port, "/orgs/acme/").body.contains("<h1>Acme Renamed"))
+    }
+
+    /// Saving a file without changing it (or an editor touching it) rebuilds nothing a page
+    /// shows: open pages are not reloaded for it.
+    @Test func aSaveThatChangesNoPageSendsNoReload() throws {
+        let server = try Server()
+        let port = server.port
+        let acme = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8)
+        let quiet = try Self.events(port, timeout: 2.5) { try server.write("data/orgs/acme.json", acme) }
+        #expect(quiet.body.contains("event: hello"), "the stream was open")
+        #expect(!quiet.body.contains("event: reload"))
+        // A real change still reloads.
+        let loud = try Self.events(port, timeout: 8) {
+            try server.write("data/orgs/acme.json", acme.replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Acme Again\""))
+        }
+        #expect(loud.body.contains("event: reload"))
+        #expect(try Self.request(port, "/orgs/").body.contains("Acme Again"))
     }
 
     @Test func aBrokenRecordShowsTheOverlayUntilItIsFixed() throws {

@@ -1,7 +1,15 @@
 /// Resolves the JSON pointers of findings to line and column, then sorts and de-duplicates.
 /// Only files that have findings are parsed again, once each.
 public enum FindingLocator {
+    /// Located (see ``resolve(_:sources:)``), without duplicates, in report order.
     public static func locate(_ findings: [Finding], sources: [String: [UInt8]]) -> [Finding] {
+        var seen = Set<Finding>()
+        return resolve(findings, sources: sources).filter { seen.insert($0).inserted }.sorted(by: Finding.reportOrder)
+    }
+
+    /// The findings with their JSON pointers replaced by line and column, in the same order.
+    /// Findings without a pointer are kept as they are.
+    public static func resolve(_ findings: [Finding], sources: [String: [UInt8]]) -> [Finding] {
         var byPath: [String: [Int]] = [:]
         for (k, f) in findings.enumerated() where f.pointer != nil {
             byPath[f.path, default: []].append(k)
@@ -25,7 +33,6 @@ public enum FindingLocator {
             located[k].column = column
             located[k].pointer = nil
         }
-        var seen = Set<Finding>()
-        return located.filter { seen.insert($0).inserted }.sorted(by: Finding.reportOrder)
+        return located
     }
 }

@@ -17,18 +17,18 @@ public struct PortalBuilder: Sendable {
         public var today: CalendarDate
         /// Script added to every HTML page (the preview's live reload); never in `roster build`.
         public var extraScript: String?
-        /// Records decoded by earlier builds of the same process (the preview), reused when their
-        /// files did not change.
-        public var cache: RecordCache?
+        /// What earlier builds of the same process (the preview) learned, reused where their
+        /// inputs did not change; the manifest is then written by ``saveManifest()``.
+        public var session: BuildSession?
 
         public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
-                    extraScript: String? = nil, cache: RecordCache? = nil) {
+                    extraScript: String? = nil, session: BuildSession? = nil) {
             self.root = root
             self.output = output
             self.format = format
             self.today = today
             self.extraScript = extraScript
-            self.cache = cache
+            self.session = session
         }
     }
 
@@ -90,13 +90,16 @@ public struct PortalBuilder: Sendable {
 
     public func build() throws(Failure) -> Report {
         let output = SiteOutput(directory: options.output)
+        let session = options.session
         var report = Report()
 
         step(1, "checking inputs")
-        let stamps = BuildManifest.stamps(root: options.root)
+        // The preview rebuilds when a watched file changed, so it skips the fingerprint of every
+        // input file (it tells whether anything changed) and keeps its manifest in memory.
+        let stamps = session == nil ? BuildManifest.stamps(root: options.root) : ""
         let head = GitHistory.head(root: options.root) ?? ""
-        let previous = BuildManifest.load(output)
-        if let previous, previous.generator == generator, previous.format == options.format.rawValue,
+        let previous = session?.lastManifest() ?? BuildManifest.load(output)
+        if session == nil, let previous, previous.generator == generator, previous.format == options.format.rawValue,
            previous.inputs == stamps, previous.head == head, output.allExist(previous.files) {
             report.upToDate = true
             report.files = previous.files.count
@@ -106,12 +109,13 @@ public struct PortalBuilder: Sendable {
 
         var clock = DispatchTime.now()
         step(2, "reading and validating records")
-        let snapshot = RecordStore.load(root: options.root, cache: options.cache)
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today))
+        let snapshot = RecordStore.load(root: options.root, cache: session?.records)
+        finished(clock, "reading"); clock = DispatchTime.now()
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: session?.validation)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         report.warnings = findings
 
-        finished(clock, "reading and validating"); clock = DispatchTime.now()
+        finished(clock, "validating"); clock = DispatchTime.now()
         step(3, "loading templates, docs and history")
         let templates: TemplateSet
         let docs: DocsSite
@@ -125,42 +129,66 @@ public struct PortalBuilder: Sendable {
         } catch {
             throw .docs(error)
         }
-        let history = GitHistory.load(root: options.root, head: head)
-        let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
-
+        let root = options.root
+        let history = session?.history(head: head) { GitHistory.load(root: root, head: head) } ?? GitHistory.load(root: root, head: head)
         finished(clock, "loading"); clock = DispatchTime.now()
+        let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
+        finished(clock, "indexing"); clock = DispatchTime.now()
         step(4, "rendering and writing pages")
         let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
+        finished(clock, "listing pages"); clock = DispatchTime.now()
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
-        let results = parallelMap(jobs, chunkSize: 32) { job -> (bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
-            if let key = job.key, reusable[job.path] == key, output.exists(job.path) { return (nil, false, nil) }
+        // The jobs come first that show all records (the orgs list, the API lists, the search
+        // index): the slowest, each gets a range of its own, so they run on all cores at once.
+        let heavy = jobs.prefix { $0.key == nil }.count
+        let chunks = (0..<heavy).map { $0..<($0 + 1) } + stride(from: heavy, to: jobs.count, by: 32).map { $0..<min(jobs.count, $0 + 32) }
+        let trusted = session != nil
+        let results = parallelMap(jobs, chunks: chunks) { job -> (key: String?, bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
+            let key = job.key
+            if let key, reusable[job.path] == key, trusted || output.exists(job.path) { return (key, nil, false, nil) }
             let bytes = job.make()
             do throws(SiteOutput.Failure) {
                 let wrote = try output.write(bytes, to: job.path)
-                return (bytes, wrote, nil)
+                return (key, bytes, wrote, nil)
             } catch {
-                return (bytes, false, error)
+                return (key, bytes, false, error)
             }
         }
 
         finished(clock, "rendering and writing"); clock = DispatchTime.now()
         step(5, "writing the manifest, removing stale files")
         var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: stamps, head: head)
+        manifest.files.reserveCapacity(jobs.count)
         for (job, result) in zip(jobs, results) {
             if let error = result.error { throw .output(error) }
             if result.bytes == nil { report.reused += 1 } else { report.rendered += 1 }
             if result.wrote { report.written += 1 }
-            if let key = job.key { manifest.pages[job.path] = key }
+            if let key = result.key { manifest.pages[job.path] = key }
             manifest.files.append(job.path)
         }
-        let current = Set(manifest.files)
-        for stale in (previous?.files ?? []) where !current.contains(stale) {
-            output.remove(stale)
-            report.removed += 1
+        if let stale = previous?.files, stale != manifest.files {
+            let current = Set(manifest.files)
+            for path in stale where !current.contains(path) {
+                output.remove(path)
+                report.removed += 1
+            }
         }
         report.files = manifest.files.count
-        do { try output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+        finished(clock, "removing stale files"); clock = DispatchTime.now()
+        if let session {
+            session.finished(manifest)
+        } else {
+            do { try output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+            finished(clock, "writing the manifest")
+        }
         return report
+    }
+
+    /// Writes the manifest a build with a session kept in memory (the preview calls this after
+    /// the reload went out), so a later `roster build` into the same folder knows its files.
+    public func saveManifest() {
+        guard let manifest = options.session?.takeUnsavedManifest() else { return }
+        _ = try? SiteOutput(directory: options.output).write(manifest.bytes(), to: BuildManifest.fileName)
     }
 
     /// Names the renderer and the preview script, so outputs of another kind are not reused.
@@ -175,3 +203,4 @@ extension GitHistory {
         run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+

@@ -25,6 +25,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to listen on. Anything but loopback exposes your data.") var host: String = "127.0.0.1"
     @Option(help: ArgumentHelp("Build into this folder instead of a temporary one.", valueName: "dir")) var out: String?
     @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
+    @Flag(help: "Print every build's steps and how long each took.") var verbose = false
 
     /// The other verbs run on the main thread (their parallel work spreads over all cores from
     /// there); only the server needs Swift concurrency, so it is started from here.
@@ -51,7 +52,8 @@ struct Serve: ParsableCommand {
         } else {
             output = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(getpid())").path
         }
-        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today) { line in
+        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today,
+                                   verbose: verbose) { line in
             print(line)
             fflush(nil)
         }

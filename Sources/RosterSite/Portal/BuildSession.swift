@@ -1,0 +1,44 @@
+import Foundation
+import RosterCore
+
+/// What a long-running preview (`roster serve`) keeps between builds of the same output
+/// folder, so a rebuild after one change costs little: decoded records, the per-org findings,
+/// the git history of the same HEAD, and the last manifest in memory. The preview owns its
+/// output folder, so the files the manifest lists are trusted to be there.
+public final class BuildSession: @unchecked Sendable {
+    let records = RecordCache()
+    let validation = ValidationMemo()
+    private let lock = NSLock()
+    private var manifest: BuildManifest?
+    private var unsaved = false
+    private var history: GitHistory?
+
+    public init() {}
+
+    func lastManifest() -> BuildManifest? {
+        lock.withLock { manifest }
+    }
+
+    func finished(_ manifest: BuildManifest) {
+        lock.withLock {
+            self.manifest = manifest
+            unsaved = true
+        }
+    }
+
+    /// The manifest of the last build, written once the reload has gone out; returns whether
+    /// there was one to write.
+    func takeUnsavedManifest() -> BuildManifest? {
+        lock.withLock {
+            defer { unsaved = false }
+            return unsaved ? manifest : nil
+        }
+    }
+
+    func history(head: String, load: () -> GitHistory) -> GitHistory {
+        if let cached = lock.withLock({ history }), cached.head == head { return cached }
+        let loaded = load()
+        lock.withLock { history = loaded }
+        return loaded
+    }
+}

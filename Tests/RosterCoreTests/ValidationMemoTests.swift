@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import RosterCore
+
+/// The preview validates with a memo: orgs whose files did not change keep their findings.
+/// Whatever changes between two validations, the result must be what a full validation says.
+@Suite struct ValidationMemoTests {
+    /// One repository edited in place, as a person edits while `roster serve` runs: each rule's
+    /// failing overlay, then the base again, validated with the same cache and memo each time.
+    @Test func rememberedFindingsAreThoseOfAFullValidation() throws {
+        let repo = try TemporaryRepo()
+        let base = try TemporaryRepo()
+        let cache = RecordCache(), memo = ValidationMemo()
+        func check(_ label: String, options: ValidationOptions = fixtureDay) {
+            let remembered = Validator.validate(RecordStore.load(root: repo.path, cache: cache), options: options, memo: memo)
+            let full = Validator.validate(RecordStore.load(root: repo.path), options: options)
+            #expect(remembered == full, "\(label)")
+        }
+        check("base")
+        var sawFindings = 0
+        for rule in RuleFixtureTests.ruleFolders {
+            let fail = RuleFixtureTests.rulesURL.appendingPathComponent(rule).appendingPathComponent("fail")
+            try copyOver(fail, into: repo.url)
+            check("\(rule) overlay")
+            sawFindings += repo.validate().isEmpty ? 0 : 1
+            // Back to the base: the overlay's files replaced, files it added removed.
+            for relative in try FileManager.default.subpathsOfDirectory(atPath: fail.path) {
+                let original = base.url.appendingPathComponent(relative)
+                let target = repo.url.appendingPathComponent(relative)
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: fail.appendingPathComponent(relative).path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                try? FileManager.default.removeItem(at: target)
+                if FileManager.default.fileExists(atPath: original.path) { try FileManager.default.copyItem(at: original, to: target) }
+            }
+            check("\(rule) undone")
+        }
+        #expect(sawFindings > 30, "the overlays really changed the findings")
+    }
+
+    @Test func anotherDayOrOtherSettingsCheckEveryOrgAgain() throws {
+        let repo = try TemporaryRepo(overlays: [RuleFixtureTests.rulesURL.appendingPathComponent("invitation-stale").appendingPathComponent("fail")])
+        let cache = RecordCache(), memo = ValidationMemo()
+        let early = ValidationOptions(today: CalendarDate(year: 2020, month: 1, day: 1)!)
+        let first = Validator.validate(RecordStore.load(root: repo.path, cache: cache), options: fixtureDay, memo: memo)
+        #expect(first.contains { $0.rule == "invitation-stale" })
+        let before = Validator.validate(RecordStore.load(root: repo.path, cache: cache), options: early, memo: memo)
+        #expect(!before.contains { $0.rule == "invitation-stale" }, "the day changed: the org is checked again")
+        #expect(before == Validator.validate(RecordStore.load(root: repo.path), options: early))
+    }
+}
