@@ -134,8 +134,10 @@ public enum RecordStore {
     }
 
     static func fileStem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = Substring(path[start...])
+        return name.hasSuffix(".json") ? String(name.utf8.dropLast(5))! : String(name)
     }
 
     static func assemble(_ results: [FileResult], extraFindings: [Finding]) -> Snapshot {

@@ -65,7 +65,10 @@ public enum Formats {
 
     /// The key under which two names count as the same: trimmed, NFKC-normalized, lower-cased.
     public static func nameKey(_ name: String) -> String {
-        if let ascii = trimmedASCII(name) { return ascii.lowercased() }
+        if let ascii = trimmedASCII(name) {
+            // Lower-cased byte by byte: the Unicode-aware lowercased() cost microseconds a name.
+            return String(decoding: ascii.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         return name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCompatibilityMapping.lowercased()
     }
 

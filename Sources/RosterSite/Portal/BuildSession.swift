@@ -12,6 +12,7 @@ public final class BuildSession: @unchecked Sendable {
     private var manifest: BuildManifest?
     private var unsaved = false
     private var history: GitHistory?
+    private var fingerprints: [String: (bytes: [UInt8], value: UInt64)] = [:]
 
     public init() {}
 
@@ -33,6 +34,15 @@ public final class BuildSession: @unchecked Sendable {
             defer { unsaved = false }
             return unsaved ? manifest : nil
         }
+    }
+
+    /// The fingerprint of a record file's bytes, hashed again only when they changed (the
+    /// same buffer, from the record cache, compares in constant time).
+    func fingerprint(_ path: String, _ bytes: [UInt8]) -> UInt64 {
+        if let known = lock.withLock({ fingerprints[path] }), known.bytes == bytes { return known.value }
+        let value = PortalBuilder.fingerprint(bytes)
+        lock.withLock { fingerprints[path] = (bytes, value) }
+        return value
     }
 
     func history(head: String, load: () -> GitHistory) -> GitHistory {

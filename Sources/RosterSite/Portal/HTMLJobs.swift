@@ -53,10 +53,19 @@ extension PortalBuilder {
     /// Everything an org's page shows: its file, the shares it consumes, its history.
     func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String {
         var h = base
-        h.add(m.snapshot.sources[org.path] ?? [])
+        let bytes = m.snapshot.sources[org.path] ?? []
+        h.add(String(options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
         for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
         return h.hex
+    }
+}
+
+extension PortalBuilder {
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        var h = FNV1a()
+        h.add(bytes)
+        return h.value
     }
 }
 

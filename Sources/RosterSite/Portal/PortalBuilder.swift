@@ -143,15 +143,15 @@ public struct PortalBuilder: Sendable {
         let heavy = jobs.prefix { $0.key == nil }.count
         let chunks = (0..<heavy).map { $0..<($0 + 1) } + stride(from: heavy, to: jobs.count, by: 32).map { $0..<min(jobs.count, $0 + 32) }
         let trusted = session != nil
-        let results = parallelMap(jobs, chunks: chunks) { job -> (key: String?, bytes: [UInt8]?, wrote: Bool, error: SiteOutput.Failure?) in
+        // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
+        // afterwards, on one thread, took 0.1 s).
+        let results = parallelMap(jobs, chunks: chunks) { job -> (key: String?, rendered: Bool, wrote: Bool, error: SiteOutput.Failure?) in
             let key = job.key
-            if let key, reusable[job.path] == key, trusted || output.exists(job.path) { return (key, nil, false, nil) }
-            let bytes = job.make()
+            if let key, reusable[job.path] == key, trusted || output.exists(job.path) { return (key, false, false, nil) }
             do throws(SiteOutput.Failure) {
-                let wrote = try output.write(bytes, to: job.path)
-                return (key, bytes, wrote, nil)
+                return (key, true, try output.write(job.make(), to: job.path), nil)
             } catch {
-                return (key, bytes, false, error)
+                return (key, true, false, error)
             }
         }
 
@@ -161,7 +161,7 @@ public struct PortalBuilder: Sendable {
         manifest.files.reserveCapacity(jobs.count)
         for (job, result) in zip(jobs, results) {
             if let error = result.error { throw .output(error) }
-            if result.bytes == nil { report.reused += 1 } else { report.rendered += 1 }
+            if result.rendered { report.rendered += 1 } else { report.reused += 1 }
             if result.wrote { report.written += 1 }
             if let key = result.key { manifest.pages[job.path] = key }
             manifest.files.append(job.path)

@@ -1,8 +1,9 @@
 import RosterCore
 
 /// What the portal's pages are made of: the snapshot plus the indexes several pages share,
-/// computed once.
-public struct PortalModel: Sendable {
+/// computed once. A class: each of the 21,000 page jobs captures it, and a struct of this size
+/// would be copied into every capture, with a reference count per field.
+public final class PortalModel: Sendable {
     public let snapshot: Snapshot
     public let settings: MarketplaceSettings
     public let docs: DocsSite
@@ -93,6 +94,8 @@ enum Labels {
     /// `2025-03-14T09:30:00Z` -> `2025-03-14`.
     static func day(_ timestamp: String?) -> String {
         guard let timestamp else { return "" }
+        let bytes = timestamp.utf8.prefix(10)
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         return String(timestamp.prefix(10))
     }
 

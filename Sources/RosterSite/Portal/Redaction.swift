@@ -36,7 +36,10 @@ public struct EmailDisplay: Sendable {
 
     /// Keeps the first character of the local part and the domain.
     public static func redact(_ email: String) -> String {
-        guard let at = email.firstIndex(of: "@"), let first = email.first, at != email.startIndex else { return "•••" }
-        return "\(first)•••\(email[at...])"
+        // The "@" is found in the UTF-8 bytes: searching Characters cost a grapheme walk for
+        // each of the 400,000 addresses a 10,000-org portal shows.
+        let bytes = email.utf8
+        guard let at = bytes.firstIndex(of: 0x40), at != bytes.startIndex, let first = email.first else { return "•••" }
+        return String(first) + "•••" + email[at...]
     }
 }
