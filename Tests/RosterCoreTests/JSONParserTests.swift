@@ -65,3 +65,30 @@ import Testing
         #expect(JSONWriter.canonical(root) == text)
     }
 }
+
+/// The portal streams its API files; they must be byte for byte what the canonical writer
+/// writes for the same tree, empty containers and escapes included.
+@Suite struct JSONStreamTests {
+    @Test func streamingWritesTheCanonicalLayout() {
+        let text = #"{"a": "x<y & \"z\"\n", "empty": {}, "list": [], "n": 3, "nested": [{"b": true, "c": ["d", "e\u2028"]}, {}, []]}"#
+        let tree = JSONParser.parse(Array(text.utf8)).root!
+        var j = JSONStream(htmlSafe: true)
+        j.beginObject()
+        j.field("a", "x<y & \"z\"\n")
+        j.key("empty"); j.beginObject(); j.endObject()
+        j.key("list"); j.beginArray(); j.endArray()
+        j.field("n", 3)
+        j.field("skipped", nil as String?)
+        j.key("nested")
+        j.beginArray()
+        j.beginObject()
+        j.key("b"); j.bool(true)
+        j.key("c"); j.beginArray(); j.string("d"); j.string("e\u{2028}"); j.endArray()
+        j.endObject()
+        j.beginObject(); j.endObject()
+        j.beginArray(); j.endArray()
+        j.endArray()
+        j.endObject()
+        #expect(String(decoding: j.bytes, as: UTF8.self) == String(decoding: JSONWriter.canonicalBytes(tree, htmlSafe: true), as: UTF8.self))
+    }
+}

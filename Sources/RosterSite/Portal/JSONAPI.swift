@@ -1,73 +1,145 @@
 import RosterCore
 
 /// The read-only JSON API (`api/`) and the search index. E-mails are redacted as on the pages.
+/// Written as a stream in the canonical layout (two-space indent, HTML-safe strings).
 enum JSONAPI {
-    static func s(_ v: String) -> JSONNode { JSONNode(.string(v)) }
-    static func n(_ v: Int) -> JSONNode { JSONNode(.number(String(v))) }
-    static func obj(_ pairs: [(String, JSONNode?)]) -> JSONNode {
-        JSONNode(.object(pairs.compactMap { k, v in v.map { JSONMember(key: k, node: $0) } }))
-    }
-    static func arr(_ items: [JSONNode]) -> JSONNode { JSONNode(.array(items)) }
-    static func bytes(_ node: JSONNode) -> [UInt8] { JSONWriter.canonicalBytes(node, htmlSafe: true) }
-
-    static func orgSummary(_ m: PortalModel, _ org: OrgRecord) -> JSONNode {
-        obj([("id", s(org.id)), ("name", s(org.name)), ("status", s(org.status.rawValue)), ("createdAt", s(org.createdAt)),
-             ("teams", n(org.teams.count)), ("users", n(org.members.count)),
-             ("shares", arr((m.sharesOfOrg[org.id] ?? []).map { s($0.share.id) })),
-             ("url", s("orgs/\(org.id)/index.html"))])
+    static func orgSummary(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
+        j.beginObject()
+        j.field("id", org.id)
+        j.field("name", org.name)
+        j.field("status", org.status.rawValue)
+        j.field("createdAt", org.createdAt)
+        j.field("teams", org.teams.count)
+        j.field("users", org.members.count)
+        j.key("shares")
+        j.beginArray()
+        for s in m.sharesOfOrg[org.id] ?? [] { j.string(s.share.id) }
+        j.endArray()
+        j.field("url", "orgs/\(org.id)/index.html")
+        j.endObject()
     }
 
     static func orgs(_ m: PortalModel) -> [UInt8] {
-        bytes(arr(m.snapshot.orgs.map { orgSummary(m, $0.record) }))
+        var j = JSONStream(htmlSafe: true, capacity: 300 * m.snapshot.orgs.count)
+        j.beginArray()
+        for org in m.snapshot.orgs { orgSummary(m, org.record, into: &j) }
+        j.endArray()
+        return j.bytes
     }
 
     static func org(_ m: PortalModel, _ org: OrgRecord) -> [UInt8] {
         let e = m.email
-        let registration = org.registration.map { r in
-            obj([("requestedBy", s(e(r.requestedBy))), ("requestedAt", s(r.requestedAt)), ("decision", r.decision.map { s($0.rawValue) }),
-                 ("decidedBy", r.decidedBy.map { s($0 == Registration.autoApprover ? $0 : e($0)) }), ("decidedAt", r.decidedAt.map(s)),
-                 ("reason", r.reason.map { s(e.text($0)) })])
+        var j = JSONStream(htmlSafe: true)
+        j.beginObject()
+        j.field("id", org.id)
+        j.field("name", org.name)
+        j.field("status", org.status.rawValue)
+        j.field("createdAt", org.createdAt)
+        j.field("statusChangedAt", org.statusChangedAt)
+        j.field("statusChangedBy", org.statusChangedBy.map { e($0) })
+        if let r = org.registration {
+            j.key("registration")
+            j.beginObject()
+            j.field("requestedBy", e(r.requestedBy))
+            j.field("requestedAt", r.requestedAt)
+            j.field("decision", r.decision?.rawValue)
+            j.field("decidedBy", r.decidedBy.map { $0 == Registration.autoApprover ? $0 : e($0) })
+            j.field("decidedAt", r.decidedAt)
+            j.field("reason", r.reason.map { e.text($0) })
+            j.endObject()
         }
-        let members = org.members.sorted { $0.email < $1.email }.map { mem in
-            obj([("email", s(e(mem.email))), ("firstName", s(mem.firstName)), ("lastName", s(mem.lastName)),
-                 ("role", s(mem.role.rawValue)), ("state", s(mem.state.rawValue)), ("invitedAt", s(mem.invitedAt)),
-                 ("invitedBy", s(e(mem.invitedBy)))])
+        j.key("members")
+        j.beginArray()
+        for mem in org.members.sorted(by: { $0.email < $1.email }) {
+            j.beginObject()
+            j.field("email", e(mem.email))
+            j.field("firstName", mem.firstName)
+            j.field("lastName", mem.lastName)
+            j.field("role", mem.role.rawValue)
+            j.field("state", mem.state.rawValue)
+            j.field("invitedAt", mem.invitedAt)
+            j.field("invitedBy", e(mem.invitedBy))
+            j.endObject()
         }
-        let teams = org.teams.sorted { $0.id < $1.id }.map { t in
-            obj([("id", s(t.id)), ("name", s(t.name)), ("default", JSONNode(.bool(t.isDefault))), ("members", arr(t.members.sorted().map { s(e($0)) }))])
+        j.endArray()
+        j.key("teams")
+        j.beginArray()
+        for t in org.teams.sorted(by: { $0.id < $1.id }) {
+            j.beginObject()
+            j.field("id", t.id)
+            j.field("name", t.name)
+            j.key("default")
+            j.bool(t.isDefault)
+            j.key("members")
+            j.beginArray()
+            for member in t.members.sorted() { j.string(e(member)) }
+            j.endArray()
+            j.endObject()
         }
-        let shares = (m.sharesOfOrg[org.id] ?? []).map { sh in
-            obj([("id", s(sh.share.id)), ("name", s(sh.share.name)), ("since", s(sh.link.since)), ("until", sh.link.until.map(s))])
+        j.endArray()
+        j.key("shares")
+        j.beginArray()
+        for sh in m.sharesOfOrg[org.id] ?? [] {
+            j.beginObject()
+            j.field("id", sh.share.id)
+            j.field("name", sh.share.name)
+            j.field("since", sh.link.since)
+            j.field("until", sh.link.until)
+            j.endObject()
         }
-        return bytes(obj([("id", s(org.id)), ("name", s(org.name)), ("status", s(org.status.rawValue)), ("createdAt", s(org.createdAt)),
-                          ("statusChangedAt", org.statusChangedAt.map(s)), ("statusChangedBy", org.statusChangedBy.map { s(e($0)) }),
-                          ("registration", registration), ("members", arr(members)), ("teams", arr(teams)), ("shares", arr(shares))]))
+        j.endArray()
+        j.endObject()
+        return j.bytes
     }
 
     static func shares(_ m: PortalModel) -> [UInt8] {
-        bytes(arr(m.snapshot.shares.map { sh in
-            obj([("id", s(sh.record.id)), ("name", s(sh.record.name)), ("description", s(m.email.text(sh.record.description))),
-                 ("consumers", arr(sh.record.consumers.map { c in obj([("org", s(c.org)), ("since", s(c.since)), ("until", c.until.map(s))]) })),
-                 ("url", s("shares/\(sh.record.id)/index.html"))])
-        }))
+        var j = JSONStream(htmlSafe: true, capacity: 64 * 1024)
+        j.beginArray()
+        for sh in m.snapshot.shares {
+            j.beginObject()
+            j.field("id", sh.record.id)
+            j.field("name", sh.record.name)
+            j.field("description", m.email.text(sh.record.description))
+            j.key("consumers")
+            j.beginArray()
+            for c in sh.record.consumers {
+                j.beginObject()
+                j.field("org", c.org)
+                j.field("since", c.since)
+                j.field("until", c.until)
+                j.endObject()
+            }
+            j.endArray()
+            j.field("url", "shares/\(sh.record.id)/index.html")
+            j.endObject()
+        }
+        j.endArray()
+        return j.bytes
     }
 
     /// `[{title, url, kind, text}]` for the portal's search box.
     static func searchIndex(_ m: PortalModel) -> [UInt8] {
-        var items: [JSONNode] = []
+        var j = JSONStream(htmlSafe: true, capacity: 200 * m.snapshot.orgs.count)
+        func item(_ title: String, _ url: String, _ kind: String, _ text: String) {
+            j.beginObject()
+            j.field("title", title)
+            j.field("url", url)
+            j.field("kind", kind)
+            j.field("text", text)
+            j.endObject()
+        }
+        j.beginArray()
         for org in m.orgsByName {
             let r = org.record
-            items.append(obj([("title", s(r.name)), ("url", s("orgs/\(r.id)/index.html")), ("kind", s("org")),
-                              ("text", s("\(r.id) \(Labels.status(r.status)) " + r.teams.map(\.name).joined(separator: " ")))]))
+            item(r.name, "orgs/\(r.id)/index.html", "org", "\(r.id) \(Labels.status(r.status)) " + r.teams.map(\.name).joined(separator: " "))
         }
         for share in m.snapshot.shares {
-            items.append(obj([("title", s(share.record.name)), ("url", s("shares/\(share.record.id)/index.html")), ("kind", s("share")),
-                              ("text", s(m.email.text(share.record.description)))]))
+            item(share.record.name, "shares/\(share.record.id)/index.html", "share", m.email.text(share.record.description))
         }
         for page in m.docs.pages {
-            items.append(obj([("title", s(page.front.title)), ("url", s("docs/\(page.slug)/index.html")), ("kind", s("doc")),
-                              ("text", s(m.email.text(String(page.plainText.prefix(2000)))))]))
+            item(page.front.title, "docs/\(page.slug)/index.html", "doc", m.email.text(String(page.plainText.prefix(2000))))
         }
-        return bytes(arr(items))
+        j.endArray()
+        return j.bytes
     }
 }
