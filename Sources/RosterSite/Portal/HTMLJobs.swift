@@ -29,17 +29,20 @@ extension PortalBuilder {
             Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
             Job(path: "search-index.json", key: nil) { JSONAPI.searchIndex(m) },
         ]
+        // The navigation and menus of record pages are the same on every one: made once.
+        let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
+        let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)
         // Keys hash every org's file (44 MB for 10,000 orgs): computed on all cores.
         let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
         for (org, key) in zip(m.snapshot.orgs, orgKeys) {
-            jobs.append(Job(path: "orgs/\(org.record.id)/index.html", key: key) { page(Pages.org(m, org), "org") })
+            jobs.append(Job(path: "orgs/\(org.record.id)/index.html", key: key) { page(Pages.org(m, org, frame: orgFrame), "org") })
             jobs.append(Job(path: "api/orgs/\(org.record.id).json", key: key) { JSONAPI.org(m, org.record) })
         }
         for share in m.snapshot.shares {
             var key = baseKey
             key.add(m.snapshot.sources[share.path] ?? [])
             for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
-            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex) { page(Pages.share(m, share), "share") })
+            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex) { page(Pages.share(m, share, frame: shareFrame), "share") })
         }
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })

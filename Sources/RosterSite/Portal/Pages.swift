@@ -55,7 +55,9 @@ enum Pages {
         ])
     }
 
-    static func org(_ m: PortalModel, _ file: OrgFile) -> Context {
+    /// `frame`: the frame of every org page (``PageContext/frame(_:depth:title:section:)``),
+    /// made once for 10,000 pages; its title is set here.
+    static func org(_ m: PortalModel, _ file: OrgFile, frame: Context? = nil) -> Context {
         let org = file.record
         let teamsOf = Dictionary(grouping: org.teams.flatMap { t in t.members.map { ($0, t.name) } }, by: \.0).mapValues { $0.map(\.1) }
         let members: [Context] = org.members.sorted { $0.email < $1.email }.map { mem in
@@ -85,7 +87,9 @@ enum Pages {
                             "decidedAt": .string(Labels.day(r.decidedAt)), "reason": .string(m.email.text(r.reason ?? ""))]
         }
         let editURL = m.settings.portal.editURL.map { $0 + file.path } ?? ""
-        return PageContext.merge(PageContext.frame(m, depth: 2, title: org.name, section: .orgs), [
+        var frame = frame ?? PageContext.frame(m, depth: 2, title: org.name, section: .orgs)
+        frame["title"] = .string(org.name)
+        return PageContext.merge(frame, [
             "org": .object(orgRow(m, org, root: "../../")),
             "statusChangedAt": .string(Labels.day(org.statusChangedAt)), "statusChangedBy": .string(org.statusChangedBy.map { m.email($0) } ?? ""),
             "hasRegistration": .bool(org.registration != nil), "registration": .object(registration),
@@ -105,14 +109,16 @@ enum Pages {
         return PageContext.merge(PageContext.frame(m, depth: 1, title: "Shares", section: .shares), ["rows": .rows(rows)])
     }
 
-    static func share(_ m: PortalModel, _ file: ShareFile) -> Context {
+    static func share(_ m: PortalModel, _ file: ShareFile, frame: Context? = nil) -> Context {
         let consumers: [Context] = file.record.consumers.sorted { (m.orgNames[$0.org] ?? $0.org) < (m.orgNames[$1.org] ?? $1.org) }.map { link in
             let status = m.orgStatus[link.org]
             return ["name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
                     "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
                     "since": .string(link.since), "until": .string(link.until ?? "")]
         }
-        return PageContext.merge(PageContext.frame(m, depth: 2, title: file.record.name, section: .shares), [
+        var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)
+        frame["title"] = .string(file.record.name)
+        return PageContext.merge(frame, [
             "share": ["id": .string(file.record.id), "name": .string(file.record.name), "description": .string(m.email.text(file.record.description))],
             "consumers": .rows(consumers), "hasConsumers": .bool(!consumers.isEmpty),
             "editURL": .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""), "file": .string(file.path),
