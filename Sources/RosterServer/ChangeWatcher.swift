@@ -21,11 +21,16 @@ public final class ChangeWatcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
-    public func start() {
+    /// Starts watching, then runs `first` on the watcher's thread before waiting for changes:
+    /// a change saved while `first` runs (the first build) is seen and gives one more call.
+    public func start(first: (@Sendable () -> Void)? = nil) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { first.map { f in Thread { f() }.start() }; return }
         for folder in folders { watch(root + "/" + folder) }
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            first?()
+            run()
+        }
         thread.stackSize = 1 << 20
         thread.start()
     }

@@ -62,9 +62,12 @@ public struct PreviewServer: Sendable {
             // reads it.
             builder.saveManifest()
         }
-        await Task.detached { rebuild() }.value
+        // The watcher starts before the first build, which runs on its thread: edits saved
+        // during the first build (seconds, on a large repository) are not missed.
         let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)
-        watcher.start()
+        await withCheckedContinuation { (built: CheckedContinuation<Void, Never>) in
+            watcher.start { rebuild(); built.resume() }
+        }
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(request, state: state, output: output, host: host)
