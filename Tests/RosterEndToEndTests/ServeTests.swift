@@ -36,6 +36,10 @@ import Testing
         }
 
         deinit {
+            // Stopped as Ctrl-C would, so it removes its temporary output folder.
+            if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
             try? FileManager.default.removeItem(at: repo)
         }
