@@ -15,7 +15,10 @@ roster=$PWD/.build/release/roster
 
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
 
-rm -rf "$out"
+# Old output is moved aside and deleted at the end: on ext4 without a journal, creating files
+# right after deleting thousands makes the kernel scan recently freed inodes (seconds).
+trash=$(mktemp -d "$dir-trash.XXXX")
+[ -d "$out" ] && mv "$out" "$trash/"
 full=$(seconds "$roster" build --root "$dir" --out "$out")
 again=$(seconds "$roster" build --root "$dir" --out "$out")
 first=$(cd "$dir/data/orgs" && set -- *.json && echo "$1")
@@ -27,6 +30,20 @@ one=$(echo "$(date +%s.%N) - $start" | bc)
 sed -i '0,/"name": "Changed /s//"name": "/' "$dir/data/orgs/$first"
 echo "roster build, $orgs orgs ($(find "$out" -type f | wc -l) files): full $full s, nothing changed $again s, one org changed $one s"
 echo "  after one org changed: $(echo "$report" | head -1)"
+# Every page rendered again and compared, none written (the manifest is gone, the files not).
+rm "$out/.roster-build.json"
+echo "  every page rendered again, none written: $(seconds "$roster" build --root "$dir" --out "$out") s"
+if [ -d /dev/shm ]; then
+  shm=$(mktemp -d /dev/shm/roster-bench.XXXX)
+  echo "  full build into memory (tmpfs): $(seconds "$roster" build --root "$dir" --out "$shm/site") s"
+  rm -rf "$shm"
+fi
+# The floor: the same files created by a minimal C program, into a new folder on the same disk.
+if command -v gcc >/dev/null; then
+  gcc -O2 -o "$trash/create-files" bench/create-files.c
+  (cd "$out" && find . -type f -printf "%s %P\n") > "$trash/sizes"
+  echo "  floor, creating the same files with open/write/close in C: $("$trash/create-files" "$trash/sizes" "$trash/floor")"
+fi
 
 if command -v hugo >/dev/null; then
   hugo_dir=$dir-hugo
@@ -52,8 +69,9 @@ for name in sorted(n for n in os.listdir(src + "/data/orgs") if n.endswith(".jso
                 "members": [{"name": m["firstName"] + " " + m["lastName"], "email": m["email"], "role": m["role"]} for m in org["members"]]}) + "\n---\n")
 PY
   fi
-  rm -rf "$hugo_dir/public"
+  [ -d "$hugo_dir/public" ] && mv "$hugo_dir/public" "$trash/hugo-public"
   hugo_time=$(seconds hugo --source "$hugo_dir" --quiet)
   echo "hugo $(hugo version | cut -d' ' -f2), $orgs pages: $hugo_time s"
   echo "ratio roster full build / hugo: $(echo "scale=2; $full / $hugo_time" | bc)"
 fi
+rm -rf "$trash"
