@@ -39,8 +39,10 @@ public struct PreviewServer: Sendable {
         let builder = PortalBuilder(options: options, progress: progress)
         // Builds run one at a time, on the watcher's thread: changes that arrive meanwhile wait
         // and give one more build. Nothing written and the same errors: no page reloads.
+        let builds = BuildCount()
         let rebuild: @Sendable () -> Void = {
             let started = DispatchTime.now()
+            let first = builds.next() == 1
             var errors: [String] = []
             var written = 0
             do throws(PortalBuilder.Failure) {
@@ -51,7 +53,11 @@ public struct PreviewServer: Sendable {
             }
             let ms = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
             if errors.isEmpty {
-                log(written == 0 ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
+                if first {
+                    log("built in \(ms) ms: \(written) file\(written == 1 ? "" : "s") written")
+                } else {
+                    log(written == 0 ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
+                }
             } else {
                 log("build failed; serving the last good site:")
                 for line in errors { log("  " + line) }
@@ -65,6 +71,7 @@ public struct PreviewServer: Sendable {
         // The watcher starts before the first build, which runs on its thread: edits saved
         // during the first build (seconds, on a large repository) are not missed.
         let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)
+        log("building the portal into \(output) ...")
         await withCheckedContinuation { (built: CheckedContinuation<Void, Never>) in
             watcher.start { rebuild(); built.resume() }
         }
@@ -173,6 +180,15 @@ public struct PreviewServer: Sendable {
         headers[.contentLength] = String(bytes!.count)
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: code, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes!)))
+    }
+}
+
+/// How many builds the preview ran; builds run one at a time, on the watcher's thread.
+final class BuildCount: @unchecked Sendable {
+    private var count = 0
+    func next() -> Int {
+        count += 1
+        return count
     }
 }
 

@@ -7,14 +7,15 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the portal locally; rebuild and reload on every change.",
         discussion: """
-        Builds the portal into a temporary folder (or --out), serves that folder only, and
-        watches data/, content/ and site-templates/ (inotify): each change rebuilds
-        incrementally and open pages reload (server-sent events, from a small script added to
-        pages in the preview only). When a record or template is broken, the last good site
-        stays up and every page shows the errors until they are fixed.
+        Builds the portal into a temporary folder (in memory, under /dev/shm, unless TMPDIR is \
+        set; or --out), serves that folder only, and watches data/, content/ and \
+        site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
+        (server-sent events, from a small script added to pages in the preview only). A save \
+        that changes no page reloads nothing. When a record or template is broken, the last \
+        good site stays up and every page shows the errors until they are fixed.
 
-        Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot
-        files, no path outside the output folder however it is encoded; the Host header must
+        Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot \
+        files, no path outside the output folder however it is encoded; the Host header must \
         name the server and the reload endpoint checks Origin (DNS rebinding). Ctrl-C stops it.
 
         Example: roster serve --port 8000
@@ -50,7 +51,7 @@ struct Serve: ParsableCommand {
         if let out {
             output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
         } else {
-            output = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-\(getpid())").path
+            output = Self.scratchFolder() + "/roster-serve-\(getpid())"
         }
         let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today,
                                    verbose: verbose) { line in
@@ -59,6 +60,20 @@ struct Serve: ParsableCommand {
         }
         try await server.run()
         if out == nil { try? FileManager.default.removeItem(atPath: output) }
+    }
+}
+
+extension Serve {
+    /// Where the preview builds when no --out is given: in memory (/dev/shm) when the system
+    /// has it and TMPDIR names no other place, as `hugo server` renders to memory. Creating
+    /// 21,000 files there takes a fraction of the time it takes on a disk.
+    static func scratchFolder() -> String {
+        var isFolder: ObjCBool = false
+        if ProcessInfo.processInfo.environment["TMPDIR"] == nil, FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder),
+           isFolder.boolValue, access("/dev/shm", W_OK | X_OK) == 0 {
+            return "/dev/shm"
+        }
+        return FileManager.default.temporaryDirectory.path
     }
 }
 
