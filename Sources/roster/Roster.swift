@@ -6,9 +6,9 @@ struct Roster: ParsableCommand {
         commandName: "roster",
         abstract: "Keep an API marketplace's consumer organizations as code.",
         discussion: """
-        Orgs, teams, memberships and shares live as JSON files under data/ in a git repository.
-        roster validates and formats them, changes them safely (org, member, team, share,
-        apply), checks pull requests (diff, check), sends the e-mails merged changes call for
+        Orgs, teams, memberships and shares live as JSON files under data/ in a git repository. \
+        roster validates and formats them, changes them safely (org, member, team, share, \
+        apply), checks pull requests (diff, check), sends the e-mails merged changes call for \
         (notify), and renders the read-only admin portal (build, serve).
 
         Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage.

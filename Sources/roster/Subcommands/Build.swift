@@ -7,20 +7,21 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the read-only admin portal (or a Markdown catalogue) as a static site.",
         discussion: """
-        Validates the records first: with an error, nothing is built. Then renders, from
+        Validates the records first: with an error, nothing is built. Then renders, from \
         site-templates/ (Mustache) and content/ (Markdown through cmark):
 
-          index.html, orgs/index.html, orgs/<org-id>/index.html, shares/index.html,
-          shares/<share-id>/index.html, registrations/index.html, docs/<slug>/index.html,
-          api/orgs.json, api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
+          index.html, orgs/index.html, orgs/<org-id>/index.html,
+          shares/index.html, shares/<share-id>/index.html,
+          registrations/index.html, docs/<slug>/index.html, api/orgs.json,
+          api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
           search-index.json
 
-        All links are relative, so the site works from file:// and from any sub-path. E-mails
-        are shown redacted unless portal.showEmails is true. Builds are incremental: pages of
-        records that did not change are not rendered again, and files whose bytes would not
+        All links are relative, so the site works from file:// and from any sub-path. E-mails \
+        are shown redacted unless portal.showEmails is true. Builds are incremental: pages of \
+        records that did not change are not rendered again, and files whose bytes would not \
         change are not rewritten.
 
-        --format markdown writes the catalogue (overview, orgs, one page per org, shares) as
+        --format markdown writes the catalogue (overview, orgs, one page per org, shares) as \
         Markdown that reads well in a git host's file browser.
 
         Examples:

@@ -8,18 +8,22 @@ struct Check: ParsableCommand {
         discussion: """
         1. validates the head (the working tree) fully;
         2. guards, measured against the base's settings: removing more than
-           guards.maxRemovalFraction of an org's members, of all orgs, or of a share's
-           consumers (and more than one) is refused unless --allow-mass-removal; deleting an org
-           without the confirmation `roster org delete` records is refused;
-        3. policy, with --actor: a provider admin (in the base's marketplace.json) may change
-           anything; a super admin of an org (in the base) only its members and teams; a team
-           member nothing; anyone else only a registration request for a new org.
+           guards.maxRemovalFraction of an org's members, of all orgs, or of a
+           share's consumers (and more than one) is refused unless
+           --allow-mass-removal; deleting an org without the confirmation
+           `roster org delete` records is refused;
+        3. policy, with --actor: a provider admin (in the base's marketplace.json)
+           may change anything; a super admin of an org (in the base) only its
+           members and teams; a team member nothing; anyone else only a
+           registration request for a new org.
 
-        Each refusal names the actor, the record, the event and the rule. Exit 0 allowed, 1
-        refused. --format github writes annotations; --summary FILE writes the Markdown summary
+        Each refusal names the actor, the record, the event and the rule. Exit 0 allowed, 1 \
+        refused. --format github writes annotations; --summary FILE writes the Markdown summary \
         (the semantic diff and the verdict) for a pull-request comment.
 
-        Example (CI): roster check --base origin/main --actor "$PR_AUTHOR_EMAIL" --summary summary.md --format github
+        Example (CI):
+          roster check --base origin/main --actor "$PR_AUTHOR_EMAIL" \\
+            --summary summary.md --format github
         """)
 
     @OptionGroup var root: RootOptions

@@ -6,16 +6,16 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what changes between two revisions, as events (not line diffs).",
         discussion: """
-        Compares BASE (default HEAD) with HEAD (default: the working tree, untracked files
-        included), reading both with git itself. Events: org created / renamed / enabled /
-        disabled / approved / rejected / deleted, registration requested, member invited /
-        activated / removed / role changed / renamed, team created / deleted / membership
-        changed, share created / deleted, org linked to / unlinked from a share, access end date
+        Compares BASE (default HEAD) with HEAD (default: the working tree, untracked files \
+        included), reading both with git itself. Events: org created / renamed / enabled / \
+        disabled / approved / rejected / deleted, registration requested, member invited / \
+        activated / removed / role changed / renamed, team created / deleted / membership \
+        changed, share created / deleted, org linked to / unlinked from a share, access end date \
         changed, settings changed.
 
-        --format markdown writes a pull-request comment: a summary line, a table per kind, the
-        warnings that apply. --format json writes {"base", "head", "counts", "events": [{"kind",
-        "path", "org", "share", "team", "email", "from", "to", "detail"}]} (absent fields are
+        --format markdown writes a pull-request comment: a summary line, a table per kind, the \
+        warnings that apply. --format json writes {"base", "head", "counts", "events": [{"kind", \
+        "path", "org", "share", "team", "email", "from", "to", "detail"}]} (absent fields are \
         left out; "head" is null for the working tree).
 
         With --exit-code: 0 no change, 2 changes, 1 error.

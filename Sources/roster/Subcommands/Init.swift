@@ -7,9 +7,9 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scaffold a new marketplace repository.",
         discussion: """
-        Creates DIR (default: the current directory) with data/marketplace.json, empty
-        data/orgs/ and data/shares/, the JSON Schemas in schemas/, starter docs in content/ and
-        site-templates/. Refuses when DIR already holds data/marketplace.json; never overwrites
+        Creates DIR (default: the current directory) with data/marketplace.json, empty \
+        data/orgs/ and data/shares/, the JSON Schemas in schemas/, starter docs in content/ and \
+        site-templates/. Refuses when DIR already holds data/marketplace.json; never overwrites \
         a file.
 
         Example:

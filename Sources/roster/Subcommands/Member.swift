@@ -11,8 +11,8 @@ struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Invite a user to an org; they join its default team (and --team).",
             discussion: """
-            The e-mail is stored in lower case. Refused for a pending or rejected org, for a user
-            who is already invited or active, and for a user of another org (one org per user).
+            The e-mail is stored in lower case. Refused for a pending or rejected org, for a user \
+            who is already invited or active, and for a user of another org (one org per user). \
             Records who invited (--actor).
 
             Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports

@@ -5,9 +5,9 @@ struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite files of an older schemaVersion in the current format.",
         discussion: """
-        roster reads older record files by migrating them in memory (and warns with
-        [schema-version-old]); `roster migrate` writes the migrated files in canonical form.
-        Files with a newer schemaVersion than this roster understands are refused: upgrade roster.
+        roster reads older record files by migrating them in memory (and warns with \
+        [schema-version-old]); `roster migrate` writes the migrated files in canonical form. \
+        Files with a newer schemaVersion than this roster understands are refused: upgrade roster. \
         Nothing is written when any file has an error.
         """
     )

@@ -7,20 +7,20 @@ struct Notify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write (and send) the e-mails that the changes between two revisions call for.",
         discussion: """
-        Events and their e-mails: member invited (to the invitee), registration requested (to
-        the provider admins: notifications.adminRecipients, else admins), registration approved
-        or rejected (to the requester, with the reason), role changed and member removed (to the
+        Events and their e-mails: member invited (to the invitee), registration requested (to \
+        the provider admins: notifications.adminRecipients, else admins), registration approved \
+        or rejected (to the requester, with the reason), role changed and member removed (to the \
         member), org disabled or enabled (to the org's super admins).
 
-        Messages are rendered from site-templates/emails/<kind>.mustache (the first line is
-        `Subject: ...`) and emails/layout.html.mustache, and written to --outbox as RFC 5322
-        .eml files (From: notifications.sender, To, Subject, Date of the head commit, a
-        Message-ID derived from the event and the head commit, text and HTML parts in UTF-8).
+        Messages are rendered from site-templates/emails/<kind>.mustache (the first line is \
+        `Subject: ...`) and emails/layout.html.mustache, and written to --outbox as RFC 5322 \
+        .eml files (From: notifications.sender, To, Subject, Date of the head commit, a \
+        Message-ID derived from the event and the head commit, text and HTML parts in UTF-8). \
         The same revisions always give the same files.
 
-        --send pipes each message to a sendmail-compatible command (--sendmail, default
-        `sendmail -t -i`). The outbox's sent.log ledger lists the Message-IDs sent: a re-run sends
-        nothing twice, and a message whose send failed is sent by the next run. Exit 1 if a send
+        --send pipes each message to a sendmail-compatible command (--sendmail, default \
+        `sendmail -t -i`). The outbox's sent.log ledger lists the Message-IDs sent: a re-run sends \
+        nothing twice, and a message whose send failed is sent by the next run. Exit 1 if a send \
         failed.
 
         Example (CI, after merge): roster notify --base HEAD~1 --outbox outbox --send

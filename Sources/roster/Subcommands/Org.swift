@@ -11,8 +11,8 @@ struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an enabled consumer org with an empty default team.",
             discussion: """
-            The id is derived from the name ("Acme Logistics" -> acme-logistics) unless --id is
-            given; an id that exists already is refused, never silently suffixed. Names have 3
+            The id is derived from the name ("Acme Logistics" -> acme-logistics) unless --id is \
+            given; an id that exists already is refused, never silently suffixed. Names have 3 \
             to 64 characters and are unique ignoring case.
 
             Example: roster org create "Acme Logistics"
@@ -53,8 +53,8 @@ struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete an org and unlink it from every share.",
             discussion: """
-            Needs --confirm with the org's exact name. Prints the impact: members and teams
-            removed, shares unlinked (those users stop counting as active consumers, which can
+            Needs --confirm with the org's exact name. Prints the impact: members and teams \
+            removed, shares unlinked (those users stop counting as active consumers, which can \
             change billing). Try it with --dry-run first.
 
             Example: roster org delete initech --confirm "Initech" --dry-run
@@ -69,8 +69,8 @@ struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request a new org (the consumer's registration).",
             discussion: """
-            Refused when registration is disabled in data/marketplace.json. Creates a pending
-            org whose only member is the requester, or, with auto-approve on, an enabled org
+            Refused when registration is disabled in data/marketplace.json. Creates a pending \
+            org whose only member is the requester, or, with auto-approve on, an enabled org \
             with the requester as super admin.
 
             Example: roster org register "Vandelay Imports" --email art@vandelay.example --first Art --last Vandelay

@@ -6,12 +6,12 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every record and report all problems.",
         discussion: """
-        Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every
+        Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every \
         problem, and prints each as
 
           path:line:column: error|warning: message [rule-id]
 
-        followed by a count. Exits 1 when there is at least one error, 0 otherwise (warnings
+        followed by a count. Exits 1 when there is at least one error, 0 otherwise (warnings \
         alone do not fail). `--list-rules` prints every rule id with what it checks.
 
         Examples:
