@@ -7,9 +7,9 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the portal locally; rebuild and reload on every change.",
         discussion: """
-        Builds the portal into a temporary folder (in memory, under /dev/shm, unless TMPDIR is \
-        set; or --out), serves that folder only, and watches data/, content/ and \
-        site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
+        Builds the portal into a temporary folder (in memory, under /dev/shm, when it has 2 GB \
+        free and TMPDIR is not set; or --out), serves that folder only, and watches data/, \
+        content/ and site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
         (server-sent events, from a small script added to pages in the preview only). A save \
         that changes no page reloads nothing. When a record or template is broken, the last \
         good site stays up and every page shows the errors until they are fixed.
@@ -65,12 +65,15 @@ struct Serve: ParsableCommand {
 
 extension Serve {
     /// Where the preview builds when no --out is given: in memory (/dev/shm) when the system
-    /// has it and TMPDIR names no other place, as `hugo server` renders to memory. Creating
-    /// 21,000 files there takes a fraction of the time it takes on a disk.
+    /// has it with room to spare (a container's may hold 64 MB; 10,000 orgs make 200 MB) and
+    /// TMPDIR names no other place, as `hugo server` renders to memory. Creating 21,000 files
+    /// there takes a fraction of the time it takes on a disk.
     static func scratchFolder() -> String {
         var isFolder: ObjCBool = false
+        var space = statvfs()
         if ProcessInfo.processInfo.environment["TMPDIR"] == nil, FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder),
-           isFolder.boolValue, access("/dev/shm", W_OK | X_OK) == 0 {
+           isFolder.boolValue, access("/dev/shm", W_OK | X_OK) == 0, statvfs("/dev/shm", &space) == 0,
+           UInt64(space.f_bavail) * UInt64(space.f_frsize) >= 2 << 30 {
             return "/dev/shm"
         }
         return FileManager.default.temporaryDirectory.path
