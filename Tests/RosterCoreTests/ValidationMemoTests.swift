@@ -48,3 +48,16 @@ import Testing
         #expect(before == Validator.validate(RecordStore.load(root: repo.path), options: early))
     }
 }
+
+/// user-single-org keys its index by a 64-bit hash of each address; two addresses with the
+/// same hash must still be told apart.
+@Suite struct UserSingleOrgTests {
+    @Test func collidingHashesGiveTheSameFindings() throws {
+        let repo = try TemporaryRepo(overlays: [RuleFixtureTests.rulesURL.appendingPathComponent("user-single-org").appendingPathComponent("fail")])
+        let context = ValidationContext(snapshot: RecordStore.load(root: repo.path), options: fixtureDay)
+        let real = InvariantRules.userSingleOrg(context)
+        #expect(real.count == 1)
+        #expect(InvariantRules.userSingleOrg(context) { _ in 42 } == real, "every address collides")
+        #expect(InvariantRules.userSingleOrg(context) { UInt64($0.utf8.count) } == real, "addresses of one length collide")
+    }
+}

@@ -6,29 +6,33 @@ import Foundation
 /// Decoded record files kept between loads by a long-running process (`roster serve`), keyed
 /// by path and checked against the file's size, modification time and inode.
 public final class RecordCache: @unchecked Sendable {
-    private var entries: [String: (stamp: String, result: RecordStore.FileResult)] = [:]
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt
+    }
+
+    typealias Entries = [String: (stamp: Stamp, result: RecordStore.FileResult)]
+    private var entries: Entries = [:]
     private let lock = NSLock()
 
     public init() {}
 
-    static func stamp(_ path: String) -> String {
+    static func stamp(_ path: String) -> Stamp? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return "" }
-        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
+        guard lstat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt(info.st_ino))
     }
 
-    func result(_ path: String, stamp: String) -> RecordStore.FileResult? {
-        guard !stamp.isEmpty else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
-        return entry.result
+    /// The entries as they are now: a load looks files up in this copy without taking a lock
+    /// per file, then stores what it read again with ``store(_:)``.
+    func current() -> Entries {
+        lock.withLock { entries }
     }
 
-    func store(_ path: String, stamp: String, result: RecordStore.FileResult) {
-        guard !stamp.isEmpty else { return }
-        lock.lock()
-        entries[path] = (stamp, result)
-        lock.unlock()
+    /// Replaces the entries with those of the files just loaded (files gone are forgotten).
+    func store(_ loaded: Entries) {
+        lock.withLock { entries = loaded }
     }
 }

@@ -37,15 +37,21 @@ public enum RecordStore {
             findings.append(Finding(path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
                                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
-        let results = parallelMap(jobs) { path, kind in
-            guard let cache else { return loadFile(root: root, path: path, kind: kind) }
-            let stamp = RecordCache.stamp(root + "/" + path)
-            if let hit = cache.result(path, stamp: stamp) { return hit }
-            let result = loadFile(root: root, path: path, kind: kind)
-            cache.store(path, stamp: stamp, result: result)
-            return result
+        guard let cache else {
+            return assemble(parallelMap(jobs) { loadFile(root: root, path: $0, kind: $1) }, extraFindings: findings)
         }
-        return assemble(results, extraFindings: findings)
+        let known = cache.current()
+        let loaded = parallelMap(jobs) { path, kind -> (stamp: RecordCache.Stamp?, result: RecordStore.FileResult) in
+            let stamp = RecordCache.stamp(root + "/" + path)
+            if let stamp, let hit = known[path], hit.stamp == stamp { return (stamp, hit.result) }
+            return (stamp, loadFile(root: root, path: path, kind: kind))
+        }
+        var next = RecordCache.Entries(minimumCapacity: loaded.count)
+        for (job, file) in zip(jobs, loaded) {
+            if let stamp = file.stamp { next[job.0] = (stamp, file.result) }
+        }
+        cache.store(next)
+        return assemble(loaded.map(\.result), extraFindings: findings)
     }
 
     /// Loads one file's bytes into a result; also used for bytes that come from git.

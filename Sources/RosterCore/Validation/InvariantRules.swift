@@ -11,21 +11,42 @@ enum InvariantRules {
     ]
 
     static func userSingleOrg(_ c: ValidationContext) -> [Finding] {
-        // Indexes instead of copies: this walks every member of the marketplace.
+        userSingleOrg(c) { email in
+            var hash = FNV64()
+            hash.add(email)
+            return hash.value
+        }
+    }
+
+    /// `hash` is a parameter so a test can make every address collide.
+    static func userSingleOrg(_ c: ValidationContext, hash: (String) -> UInt64) -> [Finding] {
+        // Indexes instead of copies, and the table keyed by a 64-bit hash of each address's
+        // bytes (an equal hash is confirmed by comparing the addresses): this walks every
+        // member of the marketplace, and a String-keyed table spent most of its time hashing
+        // and reference counting.
         let orgs = c.snapshot.orgs
-        var owner: [String: Int] = [:]
+        var owner: [UInt64: (org: Int, member: Int)] = [:]
         owner.reserveCapacity(orgs.reduce(0) { $0 + $1.record.members.count })
+        var collided: [String: Int] = [:]
         var out: [Finding] = []
+        func report(_ k: Int, _ i: Int, _ email: String, _ first: Int) {
+            out.append(.error("user-single-org", orgs[k].path, "/members/\(i)/email", "\(email) is already a member of \(orgs[first].record.id); a user belongs to one consumer org at most"))
+        }
         for k in orgs.indices {
-            let members = orgs[k].record.members
-            for i in members.indices {
-                let email = members[i].email
-                if let first = owner[email] {
-                    if first != k {
-                        out.append(.error("user-single-org", orgs[k].path, "/members/\(i)/email", "\(email) is already a member of \(orgs[first].record.id); a user belongs to one consumer org at most"))
+            orgs[k].record.members.withUnsafeBufferPointer { members in
+                for i in members.indices {
+                    let key = hash(members[i].email)
+                    if let seen = owner[key] {
+                        if orgs[seen.org].record.members[seen.member].email == members[i].email {
+                            if seen.org != k { report(k, i, members[i].email, seen.org) }
+                        } else if let first = collided[members[i].email] {
+                            if first != k { report(k, i, members[i].email, first) }
+                        } else {
+                            collided[members[i].email] = k
+                        }
+                    } else {
+                        owner[key] = (k, i)
                     }
-                } else {
-                    owner[email] = k
                 }
             }
         }
@@ -113,5 +134,20 @@ enum InvariantRules {
     static func registrationDisabled(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
         guard !c.settings.registration.enabled, org.record.status == .pending else { return [] }
         return [.error("registration-disabled", org.path, "/status", "\(org.record.id) is a pending registration, but registration is disabled in \(Snapshot.marketplacePath); enable it or decide the request")]
+    }
+}
+
+/// FNV-1a over the UTF-8 bytes of strings: a fast 64-bit key for large in-memory indexes.
+struct FNV64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                value ^= UInt64(b)
+                value = value &* 0x100_0000_01b3
+            }
+        }
     }
 }

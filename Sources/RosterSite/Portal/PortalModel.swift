@@ -1,3 +1,4 @@
+import Dispatch
 import RosterCore
 
 /// What the portal's pages are made of: the snapshot plus the indexes several pages share,
@@ -12,7 +13,7 @@ public final class PortalModel: Sendable {
     /// Orgs sorted by name, as the Consumer Orgs page lists them.
     public let orgsByName: [OrgFile]
     /// For each org id, the shares it consumes (share, link), sorted by share name.
-    public let sharesOfOrg: [String: [(share: ShareRecord, link: ShareLink)]]
+    public let sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]]
     public let orgNames: [String: String]
     public let orgStatus: [String: OrgStatus]
 
@@ -22,46 +23,71 @@ public final class PortalModel: Sendable {
         self.docs = docs
         self.history = history
         email = EmailDisplay(showEmails: settings.portal.showEmails)
-        // Keys computed once: sorting 10,000 names would otherwise normalize each many times.
-        // Indices are sorted, not files, and records are not copied out of their files: the
-        // reference counting of copies cost more than the sorting itself.
+        // Two halves on two cores: the orgs sorted by name, and everything else.
         let orgs = snapshot.orgs
-        let keys = orgs.map { Formats.nameKey($0.record.name) }
-        orgsByName = orgs.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] < keys[b] : orgs[a].record.id < orgs[b].record.id
-        }.map { orgs[$0] }
-        var byOrg: [String: [(share: ShareRecord, link: ShareLink)]] = [:]
-        for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
-            for link in share.record.consumers { byOrg[link.org, default: []].append((share.record, link)) }
+        let sorted = ResultSlot<[OrgFile]>(), rest = ResultSlot<Indexes>()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                // Keys computed once: sorting 10,000 names would otherwise normalize each many
+                // times. Indices are sorted, not files, and records are not copied out of their
+                // files: the reference counting of copies cost more than the sorting itself.
+                let keys = orgs.map { Formats.nameKey($0.record.name) }
+                sorted.value = orgs.indices.sorted { a, b in
+                    keys[a] != keys[b] ? keys[a] < keys[b] : orgs[a].record.id < orgs[b].record.id
+                }.map { orgs[$0] }
+            } else {
+                rest.value = Indexes(snapshot)
+            }
         }
-        sharesOfOrg = byOrg
-        var names: [String: String] = [:], status: [String: OrgStatus] = [:]
-        names.reserveCapacity(orgs.count)
-        status.reserveCapacity(orgs.count)
-        var pending: [Int] = [], decided: [(String, String, Int)] = []
-        var users = 0, teams = 0
-        var counts: [OrgStatus: Int] = [:]
-        for (i, org) in orgs.enumerated() {
-            let r = org.record
-            names[r.id] = r.name
-            status[r.id] = r.status
-            counts[r.status, default: 0] += 1
-            users += r.members.count
-            teams += r.teams.count
-            if r.status == .pending { pending.append(i) }
-            if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
+        orgsByName = sorted.value!
+        let indexes = rest.value!
+        sharesOfOrg = indexes.sharesOfOrg
+        orgNames = indexes.orgNames
+        orgStatus = indexes.orgStatus
+        userCount = indexes.userCount
+        teamCount = indexes.teamCount
+        statusCounts = indexes.statusCounts
+        pendingRegistrations = indexes.pendingRegistrations
+        recentDecisions = indexes.recentDecisions
+    }
+
+    /// The indexes besides the sorted orgs, made in one pass over the orgs.
+    struct Indexes {
+        var sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]] = [:]
+        var orgNames: [String: String] = [:]
+        var orgStatus: [String: OrgStatus] = [:]
+        var userCount = 0
+        var teamCount = 0
+        var statusCounts: [OrgStatus: Int] = [:]
+        var pendingRegistrations: [OrgRecord] = []
+        var recentDecisions: [OrgRecord] = []
+
+        init(_ snapshot: Snapshot) {
+            for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
+                let named = ShareName(id: share.record.id, name: share.record.name)
+                for link in share.record.consumers { sharesOfOrg[link.org, default: []].append((named, link)) }
+            }
+            let orgs = snapshot.orgs
+            orgNames.reserveCapacity(orgs.count)
+            orgStatus.reserveCapacity(orgs.count)
+            var pending: [Int] = [], decided: [(String, String, Int)] = []
+            for (i, org) in orgs.enumerated() {
+                let r = org.record
+                orgNames[r.id] = r.name
+                orgStatus[r.id] = r.status
+                statusCounts[r.status, default: 0] += 1
+                userCount += r.members.count
+                teamCount += r.teams.count
+                if r.status == .pending { pending.append(i) }
+                if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
+            }
+            func requested(_ i: Int) -> String { orgs[i].record.registration?.requestedAt ?? "" }
+            pendingRegistrations = pending.sorted { a, b in
+                requested(a) != requested(b) ? requested(a) < requested(b) : orgs[a].record.id < orgs[b].record.id
+            }.map { orgs[$0].record }
+            // The 50 most recent decisions (older ones are on each org's page).
+            recentDecisions = decided.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 > b.1 }.prefix(50).map { orgs[$0.2].record }
         }
-        orgNames = names
-        orgStatus = status
-        userCount = users
-        teamCount = teams
-        statusCounts = counts
-        func requested(_ i: Int) -> String { orgs[i].record.registration?.requestedAt ?? "" }
-        pendingRegistrations = pending.sorted { a, b in
-            requested(a) != requested(b) ? requested(a) < requested(b) : orgs[a].record.id < orgs[b].record.id
-        }.map { orgs[$0].record }
-        // The 50 most recent decisions (older ones are on each org's page).
-        recentDecisions = decided.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(50).map { orgs[$0.2].record }
     }
 
     public var siteTitle: String {
@@ -100,4 +126,15 @@ enum Labels {
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}
+
+/// One result written by one worker of a `concurrentPerform` and read after it returns.
+final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
+/// What an org's pages show of a share it consumes.
+public struct ShareName: Sendable {
+    public let id: String
+    public let name: String
 }
