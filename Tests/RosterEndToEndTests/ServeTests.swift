@@ -10,13 +10,13 @@ import Testing
         let repo: URL
         let output: Pipe
 
-        init() throws {
+        init(extra: [String] = []) throws {
             repo = try copy()
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("content"), to: repo.appendingPathComponent("content"))
             process = Process()
             process.executableURL = rosterBinary
-            process.arguments = ["serve", "--root", repo.path, "--port", "0"]
+            process.arguments = ["serve", "--root", repo.path, "--port", "0"] + extra
             process.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }
             output = Pipe()
             process.standardOutput = output
@@ -165,6 +165,23 @@ import Testing
         }
         #expect(loud.body.contains("event: reload"))
         #expect(try Self.request(port, "/orgs/").body.contains("Acme Again"))
+    }
+
+    /// With --out, a second preview finds the first one's manifest; a page deleted in between
+    /// is written again, not trusted to be there.
+    @Test func aPreviewIntoAnEarlierPreviewsFolderRewritesMissingPages() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        do {
+            let first = try Server(extra: ["--out", out.path])
+            #expect(try Self.request(first.port, "/orgs/acme/").status == 200)
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".roster-build.json").path))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("orgs/acme/index.html"))
+        let second = try Server(extra: ["--out", out.path])
+        let page = try Self.request(second.port, "/orgs/acme/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<h1>Acme"))
     }
 
     @Test func aBrokenRecordShowsTheOverlayUntilItIsFixed() throws {

@@ -98,7 +98,8 @@ public struct PortalBuilder: Sendable {
         // input file (it tells whether anything changed) and keeps its manifest in memory.
         let stamps = session == nil ? BuildManifest.stamps(root: options.root) : ""
         let head = GitHistory.head(root: options.root) ?? ""
-        let previous = session?.lastManifest() ?? BuildManifest.load(output)
+        let remembered = session?.lastManifest()
+        let previous = remembered ?? BuildManifest.load(output)
         if session == nil, let previous, previous.generator == generator, previous.format == options.format.rawValue,
            previous.inputs == stamps, previous.head == head, output.allExist(previous.files) {
             report.upToDate = true
@@ -142,7 +143,9 @@ public struct PortalBuilder: Sendable {
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
         let heavy = jobs.prefix { $0.key == nil }.count
         let chunks = (0..<heavy).map { $0..<($0 + 1) } + stride(from: heavy, to: jobs.count, by: 32).map { $0..<min(jobs.count, $0 + 32) }
-        let trusted = session != nil
+        // Files of a build this session made are trusted to be there; a manifest read from
+        // the folder is checked file by file.
+        let trusted = remembered != nil
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s).
         let results = parallelMap(jobs, chunks: chunks) { job -> (key: String?, rendered: Bool, wrote: Bool, error: SiteOutput.Failure?) in
