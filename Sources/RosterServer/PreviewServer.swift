@@ -36,7 +36,9 @@ public struct PreviewServer: Sendable {
         let verbose = verbose
         let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
         let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession())
-        let builder = PortalBuilder(options: options, progress: progress)
+        var preview = PortalBuilder(options: options, progress: progress)
+        preview.allTimings = true
+        let builder = preview
         // Builds run one at a time, on the watcher's thread: changes that arrive meanwhile wait
         // and give one more build. Nothing written and the same errors: no page reloads.
         let builds = BuildCount()

@@ -3,8 +3,9 @@ import RosterCore
 
 /// What a long-running preview (`roster serve`) keeps between builds of the same output
 /// folder, so a rebuild after one change costs little: decoded records, the per-org findings,
-/// the git history of the same HEAD, and the last manifest in memory. The preview owns its
-/// output folder, so the files the manifest lists are trusted to be there.
+/// the git history of the same HEAD, fingerprints of record files, and the last manifest in
+/// memory. The files that manifest lists were written by this session's builds, so they are
+/// trusted to be there (a manifest read from the folder is checked file by file).
 public final class BuildSession: @unchecked Sendable {
     let records = RecordCache()
     let validation = ValidationMemo()
@@ -27,8 +28,8 @@ public final class BuildSession: @unchecked Sendable {
         }
     }
 
-    /// The manifest of the last build, written once the reload has gone out; returns whether
-    /// there was one to write.
+    /// The manifest of the last build if it is not on disk yet (written once the reload has
+    /// gone out), nil otherwise.
     func takeUnsavedManifest() -> BuildManifest? {
         lock.withLock {
             defer { unsaved = false }

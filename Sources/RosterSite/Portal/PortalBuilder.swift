@@ -71,6 +71,9 @@ public struct PortalBuilder: Sendable {
     public let options: Options
     public var progress: @Sendable (String) -> Void
 
+    /// Print the time of every step, however short.
+    public var allTimings = false
+
     public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
         self.progress = progress
@@ -82,10 +85,11 @@ public struct PortalBuilder: Sendable {
         progress("[\(n)/\(Self.stepCount)] \(name)")
     }
 
-    /// Reports how long the steps took, once they are done.
+    /// Reports how long a step took, once it is done: when it took 100 ms or more, or
+    /// always with `allTimings` (`roster serve --verbose`).
     func finished(_ started: DispatchTime, _ name: String) {
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-        progress("      \(name) took \(Int(ms)) ms")
+        let ms = Int(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)
+        if ms >= 100 || allTimings { progress("      \(name) took \(ms) ms") }
     }
 
     public func build() throws(Failure) -> Report {
