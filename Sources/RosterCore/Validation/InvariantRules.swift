@@ -12,7 +12,7 @@ enum InvariantRules {
 
     static func userSingleOrg(_ c: ValidationContext) -> [Finding] {
         userSingleOrg(c) { email in
-            var hash = FNV64()
+            var hash = FNV1a()
             hash.add(email)
             return hash.value
         }
@@ -137,17 +137,3 @@ enum InvariantRules {
     }
 }
 
-/// FNV-1a over the UTF-8 bytes of strings: a fast 64-bit key for large in-memory indexes.
-struct FNV64 {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            for b in bytes {
-                value ^= UInt64(b)
-                value = value &* 0x100_0000_01b3
-            }
-        }
-    }
-}

@@ -1,0 +1,43 @@
+/// A fast, stable 64-bit fingerprint of inputs in the manner of FNV-1a (not for security).
+public struct FNV1a: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    /// Bytes are mixed eight at a time (the keys of 10,000 org pages hash 44 MB per build).
+    public mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var k = 0
+            while k + 8 <= raw.count {
+                value ^= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                value = value &* 0x100_0000_01b3
+                value ^= value >> 29
+                k += 8
+            }
+            while k < raw.count {
+                value ^= UInt64(raw[k])
+                value = value &* 0x100_0000_01b3
+                k += 1
+            }
+        }
+        add(separator: 0xff)
+    }
+
+    public mutating func add(_ text: String) {
+        for b in text.utf8 {
+            value ^= UInt64(b)
+            value = value &* 0x100_0000_01b3
+        }
+        add(separator: 0xfe)
+    }
+
+    mutating func add(separator: UInt8) {
+        value ^= UInt64(separator)
+        value = value &* 0x100_0000_01b3
+    }
+
+    public var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
