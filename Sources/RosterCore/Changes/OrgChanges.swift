@@ -96,17 +96,8 @@ extension ChangeEngine {
         try checkOrgName(name)
         let email = try Naming.email(email)
         if let other = orgOfUser(email) { throw ChangeRefusal("\(email) is already a member of \(other); a user belongs to one consumer org at most") }
-        let requester = Membership(email: email, firstName: try Naming.personName(first, "--first"), lastName: try Naming.personName(last, "--last"),
-                                   role: settings.autoApprove ? .superAdmin : .teamMember, state: .active,
-                                   invitedAt: context.now, invitedBy: email)
-        var registration = Registration(requestedBy: email, requestedAt: context.now)
-        if settings.autoApprove {
-            registration.decision = .approved
-            registration.decidedBy = Registration.autoApprover
-            registration.decidedAt = context.now
-        }
-        insertOrg(OrgRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), status: settings.autoApprove ? .enabled : .pending,
-                            createdAt: context.now, registration: registration, members: [requester], teams: [Self.defaultTeam([email])]))
+        insertOrg(OrgRecord.registered(id: id, name: name, email: email, first: try Naming.personName(first, "--first"),
+                                       last: try Naming.personName(last, "--last"), at: context.now, autoApprove: settings.autoApprove))
         note(settings.autoApprove ? "auto-approve is on: \(id) is enabled and \(email) is its super admin"
                                   : "\(id) waits for a provider admin: `roster org approve \(id)` or `roster org reject \(id) --reason ...`")
     }
@@ -148,6 +139,25 @@ extension ChangeEngine {
             record.registration?.reason = reason
             record.status = .rejected
         }
+    }
+}
+
+extension OrgRecord {
+    /// The org `roster org register` writes for a requester: pending, or enabled with the
+    /// requester as super admin when auto-approve is on. `roster check` compares a newcomer's
+    /// pull request with exactly this.
+    public static func registered(id: String, name: String, email: String, first: String, last: String,
+                                  handle: String? = nil, at now: String, autoApprove: Bool) -> OrgRecord {
+        let requester = Membership(email: email, firstName: first, lastName: last, role: autoApprove ? .superAdmin : .teamMember,
+                                   state: .active, invitedAt: now, invitedBy: email, handle: handle)
+        var registration = Registration(requestedBy: email, requestedAt: now)
+        if autoApprove {
+            registration.decision = .approved
+            registration.decidedBy = Registration.autoApprover
+            registration.decidedAt = now
+        }
+        return OrgRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), status: autoApprove ? .enabled : .pending,
+                         createdAt: now, registration: registration, members: [requester], teams: [ChangeEngine.defaultTeam([email])])
     }
 }
 

@@ -3,22 +3,6 @@ import Foundation
 /// `roster check`: what CI runs on a pull request. Guards are measured against the base (the
 /// head could loosen its own settings), and so are the actor's rights.
 public struct PullRequestCheck: Sendable {
-    public enum Role: Sendable, Equatable, CustomStringConvertible {
-        case providerAdmin
-        case superAdmin(org: String)
-        case teamMember(org: String)
-        case newcomer
-
-        public var description: String {
-            switch self {
-            case .providerAdmin: "provider admin"
-            case .superAdmin(let org): "super admin of \(org)"
-            case .teamMember(let org): "team member of \(org)"
-            case .newcomer: "newcomer"
-            }
-        }
-    }
-
     public let comparison: Comparison
     public let allowMassRemoval: Bool
 
@@ -52,6 +36,7 @@ public struct PullRequestCheck: Sendable {
                     out.append(Self.refusal("guard-member-removal", path, "removes \(removed) of the \(old.members.count) members of \(old.id), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"))
                 }
             }
+            out += movedOrgs(percent: percent)
             for (path, old) in c.base.shares.sorted(by: { $0.key < $1.key }) {
                 let remaining = Set((c.head.shares[path]?.consumers ?? []).map(\.org))
                 let removed = old.consumers.filter { !remaining.contains($0.org) }.count
@@ -77,55 +62,27 @@ public struct PullRequestCheck: Sendable {
         return out
     }
 
-    /// The actor's role in the base revision.
-    public func role(of actor: String) throws(GitReader.Failure) -> Role {
-        if settings.admins.contains(actor) { return .providerAdmin }
+    /// An org deleted while some of its members reappear in a new org is a move (a rename of its
+    /// id): the members that reappear count as kept, the rest as removed, so re-creating an org
+    /// under another id with one of its seven members is the mass removal it is.
+    func movedOrgs(percent: Int) -> [Finding] {
         let c = comparison
-        let needle = "\"email\": \"\(actor)\""
-        // git grep exits 1 when nothing matches: that is a newcomer, not a failure.
-        let found = (try? c.reader.git(["grep", "-l", "-F", "-e", needle, c.baseCommit, "--", Snapshot.orgsDirectory])) ?? Data()
-        let hits = String(decoding: found, as: UTF8.self)
-            .split(separator: "\n").map { String($0.dropFirst(c.baseCommit.count + 1)) }
-        let files = try c.reader.files(hits, at: c.baseCommit)
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            guard let bytes, let org = RecordStore.decode(path: path, bytes: bytes, kind: .org).org?.record,
-                  let member = org.member(actor) else { continue }
-            return member.role == .superAdmin ? Role.superAdmin(org: org.id) : Role.teamMember(org: org.id)
-        }
-        return .newcomer
-    }
-
-    /// Policy: who may make which change.
-    public func policy(actor: String) throws(GitReader.Failure) -> [Finding] {
-        let role = try role(of: actor)
+        let created = c.head.orgs.filter { c.base.orgs[$0.key] == nil }
+        let arrived = Set(created.values.flatMap { $0.members.map(\.email) })
         var out: [Finding] = []
-        for e in comparison.events {
-            let allowed: Bool
-            let rule: String
-            switch role {
-            case .providerAdmin:
-                allowed = true; rule = ""
-            case .superAdmin(let org):
-                allowed = ["members", "teams"].contains(e.kind.group) && e.org == org
-                rule = "policy-own-org"
-            case .teamMember:
-                allowed = false; rule = "policy-team-member"
-            case .newcomer:
-                allowed = e.kind == .registrationRequested && e.email == actor
-                    || (e.kind == .memberInvited && comparison.events.contains { $0.kind == .registrationRequested && $0.org == e.org && $0.email == actor })
-                rule = "policy-newcomer"
-            }
-            if !allowed {
-                let what: String
-                switch role {
-                case .superAdmin(let org): what = "a super admin may change only the members and teams of their own org (\(org))"
-                case .teamMember: what = "a team member may change nothing; ask a super admin of your org"
-                case .newcomer: what = "someone without an org may only request the registration of a new org, as its requester"
-                case .providerAdmin: what = ""
-                }
-                out.append(Self.refusal(rule, e.path, "\(actor) (\(role)) may not make this change: \(e.summary); \(what)"))
-            }
+        for (path, old) in c.base.orgs.sorted(by: { $0.key < $1.key }) where c.head.orgs[path] == nil {
+            let kept = old.members.filter { arrived.contains($0.email) }.count
+            let removed = old.members.count - kept
+            guard kept > 0, tooMany(removed: removed, of: old.members.count) else { continue }
+            let to = created.filter { $0.value.members.contains { old.member($0.email) != nil } }.map(\.value.id).sorted()
+            out.append(Self.refusal("guard-member-removal", path, "moves \(old.id) to \(to.joined(separator: ", ")) keeping \(kept) of its \(old.members.count) members: removes \(removed), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"))
         }
         return out
+    }
+
+    /// Policy: what the actor may change, judged on every changed path and field.
+    public func policy(actor: Actor, today: CalendarDate) throws(GitReader.Failure) -> (standing: ActorStanding, findings: [Finding]) {
+        let check = try PolicyCheck(comparison: comparison, actor: actor, today: today)
+        return (check.standing, check.findings())
     }
 }

@@ -48,6 +48,7 @@ public enum JSONSchemas {
     static let id = type("string", [("pattern", s("^[a-z0-9][a-z0-9-]{0,62}$"))])
     static let email = type("string", [("pattern", s("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]+$"))])
     static let lowerEmail = type("string", [("pattern", s("^[^@\\sA-Z]+@[^@\\sA-Z]+\\.[a-z]+$"))])
+    static let handle = type("string", [("pattern", s("^[A-Za-z0-9][A-Za-z0-9._-]{0,38}$"))], "the account name on the git host")
     static let timestamp = type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"))], "RFC 3339 timestamp")
     static let date = type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}$"))], "YYYY-MM-DD")
     static let version = obj([("const", .number(String(currentSchemaVersion)))])
@@ -58,10 +59,10 @@ public enum JSONSchemas {
     static func array(of item: JSONValue) -> JSONValue { obj([("type", s("array")), ("items", item)]) }
 
     static let membership = record(RecordKeys.membership, [
-        "email": lowerEmail, "firstName": name(1, 100), "lastName": name(1, 100),
+        "email": lowerEmail, "handle": handle, "firstName": name(1, 100), "lastName": name(1, 100),
         "role": oneOf(Role.allCases.map(\.rawValue)), "state": oneOf(MembershipState.allCases.map(\.rawValue)),
         "invitedAt": timestamp, "invitedBy": email,
-    ], required: RecordKeys.membership)
+    ], required: RecordKeys.membership.filter { $0 != "handle" })
 
     static let team = record(RecordKeys.team, [
         "id": id, "name": name(2, 100), "default": type("boolean"), "members": array(of: lowerEmail),
@@ -89,7 +90,8 @@ public enum JSONSchemas {
     static let marketplace = document(.marketplace, "Roster marketplace settings", record(RecordKeys.marketplace, [
         "$schema": type("string"), "schemaVersion": version,
         "provider": record(RecordKeys.provider, ["name": type("string")], required: ["name"]),
-        "admins": array(of: lowerEmail),
+        "admins": array(of: obj([("oneOf", .array([JSONNode(lowerEmail),
+            JSONNode(record(RecordKeys.admin, ["email": lowerEmail, "handle": handle], required: ["email"]))]))])),
         "registration": record(RecordKeys.registrationSettings, ["enabled": type("boolean"), "autoApprove": type("boolean")], required: []),
         "guards": record(RecordKeys.guards, [
             "maxRemovalFraction": type("number", [("minimum", .number("0")), ("maximum", .number("1"))]),

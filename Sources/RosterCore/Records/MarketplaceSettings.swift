@@ -3,6 +3,8 @@ public struct MarketplaceSettings: Sendable, Equatable {
     public var providerName: String
     /// E-mails of the provider admins, who may change anything.
     public var admins: [String]
+    /// Git-host handles of provider admins who have one, by e-mail (`roster check --actor @handle`).
+    public var adminHandles: [String: String] = [:]
     public var registration: RegistrationSettings
     public var guards: Guards
     public var portal: PortalSettings
@@ -16,6 +18,12 @@ public struct MarketplaceSettings: Sendable, Equatable {
         self.guards = guards
         self.portal = portal
         self.notifications = notifications
+    }
+
+    /// The e-mail of the provider admin whose handle is `handle` (compared ignoring case).
+    public func admin(handle: String) -> String? {
+        let key = Formats.handleKey(handle)
+        return adminHandles.sorted { $0.key < $1.key }.first { Formats.handleKey($0.value) == key }?.key
     }
 }
 

@@ -90,10 +90,14 @@ public struct Membership: Sendable, Equatable {
     public var state: MembershipState
     public var invitedAt: String
     public var invitedBy: String
+    /// The member's account name on the git host (unique across the store), so that `roster
+    /// check --actor @handle` can name a pull request's author by a login the host verifies.
+    public var handle: String?
 
     public init(email: String, firstName: String, lastName: String, role: Role,
-                state: MembershipState, invitedAt: String, invitedBy: String) {
+                state: MembershipState, invitedAt: String, invitedBy: String, handle: String? = nil) {
         self.email = email
+        self.handle = handle
         self.firstName = firstName
         self.lastName = lastName
         self.role = role

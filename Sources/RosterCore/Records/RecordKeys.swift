@@ -7,10 +7,12 @@ public enum RecordKeys {
     public static let guards = ["maxRemovalFraction", "minSuperAdmins"]
     public static let portal = ["title", "baseURL", "showEmails", "editURL"]
     public static let notifications = ["sender", "adminRecipients"]
+    /// An entry of `admins` written as an object, to give the admin a git-host handle.
+    public static let admin = ["email", "handle"]
 
     public static let org = ["$schema", "schemaVersion", "id", "name", "status", "createdAt", "statusChangedAt", "statusChangedBy", "registration", "members", "teams"]
     public static let registration = ["requestedBy", "requestedAt", "decision", "decidedBy", "decidedAt", "reason"]
-    public static let membership = ["email", "firstName", "lastName", "role", "state", "invitedAt", "invitedBy"]
+    public static let membership = ["email", "handle", "firstName", "lastName", "role", "state", "invitedAt", "invitedBy"]
     public static let team = ["id", "name", "default", "members"]
 
     public static let share = ["$schema", "schemaVersion", "id", "name", "description", "consumers"]

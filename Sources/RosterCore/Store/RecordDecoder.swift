@@ -11,7 +11,7 @@ enum RecordDecoder {
         let provider = r.object("provider", what: "provider", required: true)
         provider?.rejectUnknown(RecordKeys.provider)
         var settings = MarketplaceSettings(providerName: provider?.string("name") ?? "")
-        settings.admins = r.strings("admins") ?? []
+        (settings.admins, settings.adminHandles) = admins(r)
         if let reg = r.object("registration", what: "registration settings") {
             reg.rejectUnknown(RecordKeys.registrationSettings)
             settings.registration = RegistrationSettings(enabled: reg.bool("enabled") ?? false,
@@ -35,6 +35,23 @@ enum RecordDecoder {
                                                           adminRecipients: n.strings("adminRecipients") ?? [])
         }
         return provider == nil ? nil : settings
+    }
+
+    /// `admins` holds e-mails, or objects `{ "email", "handle" }` for admins with a git-host handle.
+    static func admins(_ r: ObjectReader) -> (emails: [String], handles: [String: String]) {
+        // handles: e-mail -> handle as written.
+        var emails: [String] = [], handles: [String: String] = [:]
+        for (i, item) in (r.array("admins") ?? []).enumerated() {
+            if case .string(let email) = item.value {
+                emails.append(email)
+            } else if let admin = ObjectReader(item, pointer: r.at("admins"), index: i, what: "admin", log: r.log) {
+                admin.rejectUnknown(RecordKeys.admin)
+                guard let email = admin.string("email") else { continue }
+                emails.append(email)
+                if let handle = admin.string("handle", required: false) { handles[email] = handle }
+            }
+        }
+        return (emails, handles)
     }
 
     static func org(_ root: JSONNode, log: DecodeLog) -> OrgRecord? {
@@ -87,9 +104,10 @@ enum RecordDecoder {
         let state = r.choice("state", MembershipState.self)
         let invitedAt = r.string("invitedAt")
         let invitedBy = r.string("invitedBy")
+        let handle = r.string("handle", required: false)
         guard let email, let first, let last, let role, let state, let invitedAt, let invitedBy else { return nil }
         return Membership(email: email, firstName: first, lastName: last, role: role, state: state,
-                          invitedAt: invitedAt, invitedBy: invitedBy)
+                          invitedAt: invitedAt, invitedBy: invitedBy, handle: handle)
     }
 
     static func team(_ node: JSONNode, index: Int, log: DecodeLog) -> Team? {

@@ -33,7 +33,7 @@ public enum RecordEncoder {
 
     public static func encode(_ org: OrgRecord) -> JSONNode {
         let members = org.members.sorted { $0.email < $1.email }.map { m in
-            object([("email", .string(m.email)), ("firstName", .string(m.firstName)), ("lastName", .string(m.lastName)),
+            object([("email", .string(m.email)), ("handle", str(m.handle)), ("firstName", .string(m.firstName)), ("lastName", .string(m.lastName)),
                     ("role", .string(m.role.rawValue)), ("state", .string(m.state.rawValue)),
                     ("invitedAt", .string(m.invitedAt)), ("invitedBy", .string(m.invitedBy))])
         }
@@ -67,7 +67,9 @@ public enum RecordEncoder {
     public static func encode(_ s: MarketplaceSettings) -> JSONNode {
         object(header(.marketplace) + [
             ("provider", object([("name", .string(s.providerName))]).value),
-            ("admins", strings(s.admins)),
+            ("admins", .array(s.admins.sorted().map { email in
+                s.adminHandles[email].map { object([("email", .string(email)), ("handle", .string($0))]) } ?? JSONNode(.string(email))
+            })),
             ("registration", object([("enabled", .bool(s.registration.enabled)),
                                      ("autoApprove", .bool(s.registration.autoApprove))]).value),
             ("guards", object([("maxRemovalFraction", .number(formatFraction(s.guards.maxRemovalFraction))),

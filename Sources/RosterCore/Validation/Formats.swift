@@ -15,6 +15,23 @@ public enum Formats {
 
     /// A pragmatic address check: `local@domain.tld`, ASCII, no spaces, sensible dots.
     /// A byte scanner: it runs for every member on every validation.
+    /// A git-host account name: GitHub's and GitLab's logins (letters, digits, `-`, `_`, `.`),
+    /// starting with a letter or digit, at most 39 characters.
+    public static func isValidHandle(_ handle: String) -> Bool {
+        let u = Array(handle.utf8)
+        guard (1...39).contains(u.count) else { return false }
+        for (k, b) in u.enumerated() {
+            let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            if !(alnum || (k > 0 && (b == 0x2D || b == 0x5F || b == 0x2E))) { return false }
+        }
+        return true
+    }
+
+    /// Handles are compared ignoring ASCII case, as git hosts compare logins.
+    public static func handleKey(_ handle: String) -> String {
+        String(decoding: handle.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     public static func isValidEmail(_ email: String) -> Bool {
         var email = email
         return email.withUTF8 { u in

@@ -10,62 +10,73 @@ struct Check: ParsableCommand {
         2. guards, measured against the base's settings: removing more than
            guards.maxRemovalFraction of an org's members, of all orgs, or of a
            share's consumers (and more than one) is refused unless
-           --allow-mass-removal; deleting an org without the confirmation
-           `roster org delete` records is refused;
-        3. policy, with --actor: a provider admin (in the base's marketplace.json)
-           may change anything; a super admin of an org (in the base) only its
-           members and teams; a team member nothing; anyone else only a
-           registration request for a new org.
+           --allow-mass-removal; so is an org moved to a new id that keeps only a few of
+           its members; deleting an org without the confirmation `roster org delete`
+           records is refused;
+        3. policy, with --actor (default deny; roles as in the base): every changed path
+           of the whole tree and every changed field of an org file must be allowed. A
+           provider admin may change anything; a super admin of an org its /members,
+           /teams and /apps, with new entries carrying the audit values the verb writes
+           (invitedBy = the actor); a team member or invitee their own first and last
+           name and accepting their invitation; a newcomer one new org file, exactly what
+           `roster org register` writes for them. Anything else (other orgs, org-level
+           fields, shares, settings, templates, docs, CI files, symbolic links) is refused.
 
-        Each refusal names the actor, the record, the event and the rule. Exit 0 allowed, 1 \
-        refused. --format github writes annotations; --summary FILE writes the Markdown summary \
-        (the semantic diff and the verdict) for a pull-request comment.
+        --actor takes an e-mail or @HANDLE. In CI pass the login the git host verifies
+        (GitHub: --actor "@${{ github.event.pull_request.user.login }}"): anyone can write
+        any e-mail into a commit. A handle resolves through members' and admins' "handle"
+        in the base. An empty or malformed --actor is bad usage (64); without --actor,
+        policy is not checked and every output says so. $ROSTER_ACTOR is not read, so the
+        verdict does not depend on the shell.
+
+        Each refusal names the actor, their role, the file with the line and column of the
+        changed field, and the rule. Exit 0 allowed, 1 refused, 64 bad usage.
+        --format github writes annotations, --format json one JSON object; --summary FILE
+        writes the Markdown summary (the semantic diff and the verdict) for a comment.
 
         Example (CI):
-          roster check --base origin/main --actor "$PR_AUTHOR_EMAIL" \\
+          roster check --base origin/main --actor "@$PR_AUTHOR_LOGIN" \\
             --summary summary.md --format github
         """)
 
     @OptionGroup var root: RootOptions
     @Option(help: "The base revision the pull request targets.") var base: String
-    @Option(help: ArgumentHelp("Who proposes the change; default $ROSTER_ACTOR. Without it, policy is not checked.", valueName: "email"))
+    @Option(help: ArgumentHelp("Who proposes the change: an e-mail or @handle (the pull request's author). Without it, policy is not checked.", valueName: "email|@handle"))
     var actor: String?
     @Flag(help: "Allow removing more than guards.maxRemovalFraction.") var allowMassRemoval = false
-    @Option(help: "text or github.") var format: FindingReport.Format = .text
+    @Option(help: "text, github or json.") var format: FindingReport.Format = .text
     @Option(help: ArgumentHelp("Write a Markdown summary here.", valueName: "file")) var summary: String?
     @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
 
+    func validate() throws {
+        if let actor, Actor(actor) == nil {
+            throw ValidationError("--actor must be an e-mail address or @handle (a git-host login), not \"\(actor)\"; an empty value usually means the CI variable holding it is unset")
+        }
+    }
+
     func run() throws {
         let options = try validationOptions(today)
-        let who = (actor ?? ProcessInfo.processInfo.environment["ROSTER_ACTOR"]).map { $0.lowercased() }
-        let snapshot = RecordStore.load(root: root.path)
-        var findings = Validator.validate(snapshot, options: options)
-        let comparison: Comparison
+        let outcome: CheckOutcome
         do {
-            comparison = try Comparison.load(root: root.path, base: base, head: nil)
-            let check = PullRequestCheck(comparison: comparison, allowMassRemoval: allowMassRemoval)
-            findings += try check.guards()
-            if let who, !who.isEmpty { findings += try check.policy(actor: who) }
+            outcome = try CheckOutcome.run(root: root.path, base: base, actor: actor.flatMap(Actor.init), allowMassRemoval: allowMassRemoval, options: options)
         } catch {
             printError("roster: \(error)")
             throw ExitCode(1)
         }
-        findings.sort(by: Finding.reportOrder)
-        let errors = findings.filter { $0.severity == .error }
-        print(FindingReport.render(findings, format: format == .json ? .text : format, color: stdoutIsTerminal, filesChecked: snapshot.sources.count), terminator: "")
-        let verdict = errors.isEmpty ? "allowed" : "refused"
-        if let summary {
-            let changed = Set(comparison.paths)
-            var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) })
-            text += "\n### Check: \(verdict)\n\n"
-            if errors.isEmpty {
-                text += "Validation, guards\(who == nil ? "" : " and policy (\(who!))") pass.\n"
-            } else {
-                for e in errors.prefix(50) { text += "- `\(e.path):\(e.line)` \(e.message) [\(e.rule)]\n" }
-            }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: summary))
+        if format == .json {
+            print(outcome.json(), terminator: "")
+        } else {
+            print(FindingReport.render(outcome.findings, format: format, color: stdoutIsTerminal, filesChecked: outcome.filesChecked), terminator: "")
         }
-        print("check: \(verdict) (\(comparison.events.count) change\(comparison.events.count == 1 ? "" : "s") against \(comparison.baseLabel))")
-        if !errors.isEmpty { throw ExitCode(1) }
+        if let summary {
+            do {
+                try Data(outcome.markdown().utf8).write(to: URL(fileURLWithPath: summary))
+            } catch {
+                printError("roster: cannot write the summary to \(summary): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        }
+        if format != .json { print(outcome.verdictLine) }
+        if !outcome.allowed { throw ExitCode(1) }
     }
 }

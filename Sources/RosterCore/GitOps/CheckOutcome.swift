@@ -1,0 +1,81 @@
+/// What `roster check` found: validation of the head, guards against the base, and policy for
+/// the actor (or the fact that policy was not checked), ready to print in each format.
+public struct CheckOutcome: Sendable {
+    public let comparison: Comparison
+    /// Nil when no actor was given: policy was not checked, and every output says so.
+    public let standing: ActorStanding?
+    /// Located, in report order.
+    public let findings: [Finding]
+    public let filesChecked: Int
+
+    public var errors: [Finding] { findings.filter { $0.severity == .error } }
+    public var allowed: Bool { errors.isEmpty }
+    public var verdict: String { allowed ? "allowed" : "refused" }
+
+    /// Validates the head (the working tree under `root`), then applies guards and policy.
+    public static func run(root: String, base: String, actor: Actor?, allowMassRemoval: Bool,
+                           options: ValidationOptions) throws(GitReader.Failure) -> CheckOutcome {
+        let snapshot = RecordStore.load(root: root)
+        var findings = Validator.validate(snapshot, options: options)
+        let comparison = try Comparison.load(root: root, base: base, head: nil)
+        let check = PullRequestCheck(comparison: comparison, allowMassRemoval: allowMassRemoval)
+        findings += try check.guards()
+        var standing: ActorStanding?
+        if let actor {
+            let policy = try check.policy(actor: actor, today: options.today)
+            standing = policy.standing
+            findings += policy.findings
+        }
+        return CheckOutcome(comparison: comparison, standing: standing, findings: findings.sorted(by: Finding.reportOrder),
+                            filesChecked: snapshot.sources.count)
+    }
+
+    /// "policy checked for @octo (super admin of acme)", or why it was not.
+    public var policyLine: String {
+        guard let standing else {
+            return "policy NOT checked: no --actor was given, so any author's change passes; CI must pass --actor @AUTHOR"
+        }
+        return "policy checked for \(standing.actor) (\(standing.role))"
+    }
+
+    /// The last line of the text output.
+    public var verdictLine: String {
+        let n = comparison.events.count
+        return "check: \(verdict) (\(n) change\(n == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))"
+    }
+
+    /// The pull-request comment: the semantic diff, then the verdict and every error.
+    public func markdown() -> String {
+        let changed = Set(comparison.paths)
+        var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) })
+        text += "\n### Check: \(verdict)\n\n"
+        text += standing == nil ? "**Policy was not checked**: no `--actor` was given.\n\n" : "Policy checked for \(DiffReport.cell(standing!.actor.description)) (\(DiffReport.cell(standing!.role))).\n\n"
+        if allowed {
+            text += "Validation, guards\(standing == nil ? "" : " and policy") pass.\n"
+        } else {
+            for e in errors.prefix(50) {
+                text += "- `\(DiffReport.cell(e.path).replacingOccurrences(of: "`", with: ""))` line \(e.line), column \(e.column): \(DiffReport.cell(e.message)) [\(e.rule)]\n"
+            }
+            if errors.count > 50 { text += "- … and \(errors.count - 50) more (see the check's log)\n" }
+        }
+        return text
+    }
+
+    /// `{ verdict, base, policy: { checked, actor, role }, changes, findings }`.
+    public func json() -> String {
+        func str(_ s: String) -> JSONNode { JSONNode(.string(s)) }
+        var policy = [JSONMember(key: "checked", node: JSONNode(.bool(standing != nil)))]
+        if let standing {
+            policy.append(JSONMember(key: "actor", node: str(standing.actor.description)))
+            policy.append(JSONMember(key: "role", node: str(standing.role)))
+        }
+        let findingsNode = JSONParser.parse(Array(FindingReport.json(findings).utf8)).root ?? JSONNode(.array([]))
+        return JSONWriter.canonical(JSONNode(.object([
+            JSONMember(key: "verdict", node: str(verdict)),
+            JSONMember(key: "base", node: str(comparison.baseCommit)),
+            JSONMember(key: "policy", node: JSONNode(.object(policy))),
+            JSONMember(key: "changes", node: JSONNode(.number(String(comparison.events.count)))),
+            JSONMember(key: "findings", node: findingsNode),
+        ])))
+    }
+}

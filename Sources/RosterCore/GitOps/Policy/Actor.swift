@@ -1,0 +1,92 @@
+import Foundation
+
+/// Who proposes a pull request, as `roster check --actor` names them: an e-mail, or `@handle`,
+/// the account on the git host that opened the pull request (which the host verifies, unlike
+/// an e-mail in a commit).
+public enum Actor: Sendable, Equatable, CustomStringConvertible {
+    case email(String)
+    case handle(String)
+
+    /// Nil when `text` is neither a valid e-mail nor `@` and a valid handle (an empty value is
+    /// what `--actor "$UNSET_VARIABLE"` gives: it must not pass as "no actor").
+    public init?(_ text: String) {
+        if text.hasPrefix("@") {
+            let handle = String(text.dropFirst())
+            guard Formats.isValidHandle(handle) else { return nil }
+            self = .handle(handle)
+        } else {
+            let email = text.lowercased()
+            guard Formats.isValidEmail(email) else { return nil }
+            self = .email(email)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .email(let e): e
+        case .handle(let h): "@" + h
+        }
+    }
+}
+
+/// What the actor is in the base revision: the provider admin, or member of some orgs (each
+/// membership as the base records it), or nobody yet.
+public struct ActorStanding: Sendable {
+    public let actor: Actor
+    /// The actor's e-mail: as given, or the one the base records for the handle.
+    public let email: String?
+    public let isProviderAdmin: Bool
+    /// Org id -> the actor's membership there, in the base.
+    public let memberships: [String: Membership]
+
+    /// The row of SPEC section 5's policy table that applies.
+    public var role: String {
+        if isProviderAdmin { return "provider admin" }
+        guard let (org, m) = memberships.sorted(by: { $0.key < $1.key }).first else { return "newcomer" }
+        if m.role == .superAdmin, m.state == .active { return "super admin of \(org)" }
+        return m.state == .invited ? "invitee of \(org)" : "team member of \(org)"
+    }
+
+    /// The rule id a refusal of this actor carries.
+    public var rule: String {
+        if memberships.isEmpty { return "policy-newcomer" }
+        return memberships.values.contains { $0.role == .superAdmin && $0.state == .active } ? "policy-own-org" : "policy-team-member"
+    }
+}
+
+extension GitReader {
+    /// Finds the actor in the base: the settings' admins, then the org files that mention the
+    /// e-mail or handle (`git grep` narrows 10,000 files to a few, each then decoded to confirm).
+    func standing(of actor: Actor, at base: String, settings: MarketplaceSettings) throws(Failure) -> ActorStanding {
+        var email: String?
+        switch actor {
+        case .email(let e): email = e
+        case .handle(let h): email = settings.admin(handle: h)
+        }
+        if let email, settings.admins.contains(email) {
+            return ActorStanding(actor: actor, email: email, isProviderAdmin: true, memberships: [:])
+        }
+        let needle: String
+        switch actor {
+        case .email(let e): needle = "\"\(e)\""
+        case .handle(let h): needle = "\"\(h)\""
+        }
+        // git grep exits 1 when nothing matches: that is a newcomer, not a failure.
+        let found = (try? git(["grep", "-z", "-l", "-i", "-F", "-e", needle, base, "--", Snapshot.orgsDirectory])) ?? Data()
+        let hits = split(found).map { String($0.dropFirst(base.count + 1)) }
+        var memberships: [String: Membership] = [:]
+        for (path, bytes) in try files(hits, at: base).sorted(by: { $0.key < $1.key }) {
+            guard let bytes, let org = RecordStore.decode(path: path, bytes: bytes, kind: .org).org?.record else { continue }
+            let member: Membership?
+            switch actor {
+            case .email(let e): member = org.member(e)
+            case .handle(let h): member = org.members.first { $0.handle.map(Formats.handleKey) == Formats.handleKey(h) }
+            }
+            if let member {
+                memberships[org.id] = member
+                email = email ?? member.email
+            }
+        }
+        return ActorStanding(actor: actor, email: email, isProviderAdmin: false, memberships: memberships)
+    }
+}

@@ -1,0 +1,109 @@
+/// SPEC section 5's policy, default deny: every path changed between the base and the head
+/// (the whole tree, any kind of file) and, inside org files, every changed JSON field must be
+/// allowed for the actor's role in the base. One finding per refused path or field, located
+/// at the changed field in the head file.
+public struct PolicyCheck: Sendable {
+    public let standing: ActorStanding
+    let changes: [TreeChange]
+    let base: RevisionState
+    let head: RevisionState
+    let settings: MarketplaceSettings
+    let auditDays: ClosedRange<Int>
+
+    /// Reads what the policy needs: the whole tree's changes and the actor's standing in the base.
+    public init(comparison c: Comparison, actor: Actor, today: CalendarDate) throws(GitReader.Failure) {
+        settings = c.base.settings ?? MarketplaceSettings(providerName: "")
+        standing = try c.reader.standing(of: actor, at: c.baseCommit, settings: settings)
+        changes = try c.reader.treeChanges(base: c.baseCommit, head: c.headCommit)
+        base = c.base
+        head = c.head
+        let start = min(c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber, today.dayNumber)
+        auditDays = (start - 1)...(today.dayNumber + 1)
+    }
+
+    /// Every refusal; empty when the actor may make every change.
+    public func findings() -> [Finding] {
+        guard !standing.isProviderAdmin else { return [] }
+        var out: [Finding] = []
+        var newOrgs = 0
+        for change in changes {
+            if change.involvesLink {
+                out.append(refusal(change.path, "policy-symlink", "a symbolic link or submodule; only regular files may change"))
+            } else if let orgID = Self.orgID(change.path), change.headMode.map({ $0 == TreeChange.regularFile }) ?? true,
+                      change.baseMode.map({ $0 == TreeChange.regularFile }) ?? true {
+                switch (base.sources[change.path], head.sources[change.path]) {
+                case (let old?, let new?): out += fields(change.path, orgID, old, new)
+                case (nil, let new?):
+                    newOrgs += 1
+                    out += newOrg(change.path, new, first: newOrgs == 1)
+                default:
+                    out.append(refusal(change.path, standing.rule, "deletes an org; only a provider admin may (`roster org delete`)"))
+                }
+            } else {
+                out.append(refusal(change.path, standing.rule, "only a provider admin may change this file"))
+            }
+        }
+        return out
+    }
+
+    /// `data/orgs/<id>.json` (not deeper, not another extension): the id, else nil.
+    static func orgID(_ path: String) -> String? {
+        let prefix = Snapshot.orgsDirectory + "/"
+        guard path.hasPrefix(prefix), path.hasSuffix(".json") else { return nil }
+        let id = String(path.dropFirst(prefix.count).dropLast(5))
+        return Formats.isValidID(id) ? id : nil
+    }
+
+    func fields(_ path: String, _ orgID: String, _ old: [UInt8], _ new: [UInt8]) -> [Finding] {
+        guard let a = JSONParser.parse(old).root, let b = JSONParser.parse(new).root else {
+            return [refusal(path, standing.rule, "the file is not valid JSON on both sides, so its changes cannot be judged")]
+        }
+        let policy = OrgFilePolicy(membership: standing.memberships[orgID], auditDays: auditDays)
+        let text = SourceText(bytes: new)
+        return FieldChange.between(a, b).compactMap { change in
+            guard let (rule, reason) = policy.refusal(change, standing: standing) else { return nil }
+            let (line, column) = text.position(of: change.headOffset)
+            return Finding(path: path, pointer: nil, line: line, column: column, rule: rule,
+                           message: "\(who) may not change \(change.location) (\(change.kind.rawValue)): \(reason)")
+        }
+    }
+
+    /// A newcomer may add one org: exactly what `roster org register` writes for them.
+    func newOrg(_ path: String, _ bytes: [UInt8], first: Bool) -> [Finding] {
+        guard standing.memberships.isEmpty, first else {
+            return [refusal(path, standing.rule, "creates an org; only a provider admin may, or a newcomer their one registration")]
+        }
+        guard settings.registration.enabled else {
+            return [refusal(path, "policy-newcomer", "registration is disabled in the base's \(Snapshot.marketplacePath)")]
+        }
+        guard let org = head.orgs[path], let requester = org.members.first, let root = JSONParser.parse(bytes).root else {
+            return [refusal(path, "policy-newcomer", "the new org file cannot be read as a registration")]
+        }
+        var email = requester.email, handle: String?
+        switch standing.actor {
+        case .email(let e): email = e
+        case .handle(let h): handle = h
+        }
+        let expected = OrgRecord.registered(id: org.id, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
+                                            handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
+        let wanted = RecordEncoder.encode(expected)
+        if let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber),
+           FieldChange.between(wanted, root).isEmpty {
+            return []
+        }
+        let text = SourceText(bytes: bytes)
+        let differences = FieldChange.between(wanted, root)
+        guard let firstDifference = differences.first else {
+            return [refusal(path, "policy-audit", "\"createdAt\" must be the time of the registration")]
+        }
+        let (line, column) = text.position(of: firstDifference.headOffset)
+        return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
+                        message: "\(who) may add only the org `roster org register` writes for them under the base's settings; \(firstDifference.location) differs (\(firstDifference.kind.rawValue))")]
+    }
+
+    var who: String { "\(standing.actor) (\(standing.role))" }
+
+    func refusal(_ path: String, _ rule: String, _ reason: String) -> Finding {
+        Finding(path: path, pointer: nil, line: 1, column: 1, rule: rule, message: "\(who) may not change this path: \(reason)")
+    }
+}

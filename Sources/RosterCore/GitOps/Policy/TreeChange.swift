@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// One path that differs between two sides of a comparison, anywhere in the tree, with its git
+/// mode on each side (`100644` a file, `100755` an executable, `120000` a symbolic link,
+/// `160000` a submodule; nil where the path does not exist).
+public struct TreeChange: Sendable, Equatable {
+    public var path: String
+    public var baseMode: String?
+    public var headMode: String?
+
+    public static let regularFile = "100644"
+    public static let symbolicLink = "120000"
+    public static let submodule = "160000"
+
+    /// A symbolic link or a submodule on either side: never a record, never followed.
+    public var involvesLink: Bool {
+        [baseMode, headMode].contains { (mode: String?) in mode == Self.symbolicLink || mode == Self.submodule }
+    }
+}
+
+extension GitReader {
+    /// Every path of the whole tree that differs between `base` and `head` (nil: the working
+    /// tree, with untracked files that are not ignored), whatever its kind.
+    public func treeChanges(base: String, head: String?) throws(Failure) -> [TreeChange] {
+        var args = ["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--ignore-submodules=none", base]
+        if let head { args.append(head) }
+        var changes: [String: TreeChange] = [:]
+        // -z --raw: ":<old mode> <new mode> <old id> <new id> <status>\0<path>\0" per path.
+        let fields = split(try git(args))
+        var k = 0
+        while k + 1 < fields.count {
+            let header = fields[k].dropFirst().split(separator: " ")
+            let path = fields[k + 1]
+            k += 2
+            guard header.count >= 5 else { continue }
+            let mode = { (m: Substring) -> String? in m == "000000" ? nil : String(m) }
+            changes[path] = TreeChange(path: path, baseMode: mode(header[0]), headMode: mode(header[1]))
+        }
+        if head == nil {
+            for path in split(try git(["ls-files", "-z", "--others", "--exclude-standard"])) where changes[path] == nil {
+                changes[path] = TreeChange(path: path, baseMode: nil, headMode: Self.workingTreeMode(root + "/" + path))
+            }
+        }
+        return changes.values.sorted { $0.path < $1.path }
+    }
+
+    /// The git mode a working-tree file would get, read without following a link.
+    static func workingTreeMode(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return TreeChange.regularFile }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return TreeChange.symbolicLink
+        case S_IFDIR: return TreeChange.submodule
+        default: return info.st_mode & 0o111 != 0 ? "100755" : TreeChange.regularFile
+        }
+    }
+
+    /// The day of the commit where the compared head branched off `base` (or of `base`).
+    func branchDay(base: String) -> CalendarDate? {
+        let point = (try? git(["merge-base", base, "HEAD"])).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return (try? date(of: point.flatMap { $0.isEmpty ? nil : $0 } ?? base)).flatMap(Formats.timestamp)
+    }
+}
