@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What `roster check` found: validation of the head, guards against the base, and policy for
 /// the actor (or the fact that policy was not checked), ready to print in each format.
 public struct CheckOutcome: Sendable {
@@ -15,14 +17,21 @@ public struct CheckOutcome: Sendable {
     /// Validates the head (the working tree under `root`), then applies guards and policy.
     public static func run(root: String, base: String, actor: Actor?, allowMassRemoval: Bool,
                            options: ValidationOptions) throws(GitReader.Failure) -> CheckOutcome {
+        // git's work (mostly waiting on processes) runs beside the load and validation.
+        nonisolated(unsafe) var loaded: Result<Comparison, GitReader.Failure>?
+        let git = DispatchGroup()
+        DispatchQueue.global().async(group: git) {
+            loaded = Result { () throws(GitReader.Failure) in try Comparison.load(root: root, base: base, head: nil) }
+        }
         let snapshot = RecordStore.load(root: root)
         var findings = Validator.validate(snapshot, options: options)
-        let comparison = try Comparison.load(root: root, base: base, head: nil)
+        git.wait()
+        let comparison = try loaded!.get()
         let check = PullRequestCheck(comparison: comparison, allowMassRemoval: allowMassRemoval)
         findings += try check.guards()
         var standing: ActorStanding?
         if let actor {
-            let policy = try check.policy(actor: actor, today: options.today)
+            let policy = check.policy(actor: actor, head: snapshot, today: options.today)
             standing = policy.standing
             findings += policy.findings
         }

@@ -4,7 +4,10 @@ public struct Comparison: Sendable {
     public let baseCommit: String
     /// nil: the working tree.
     public let headCommit: String?
+    /// Changed paths under `data/` (what the records' events come from).
     public let paths: [String]
+    /// Every changed path of the whole tree, with its git modes (what policy judges).
+    public let tree: [TreeChange]
     public let base: RevisionState
     public let head: RevisionState
     public let events: [ChangeEvent]
@@ -17,7 +20,8 @@ public struct Comparison: Sendable {
         let reader = GitReader(root: root)
         let baseCommit = try reader.commit(base)
         let headCommit = try head.map { rev throws(GitReader.Failure) in try reader.commit(rev) }
-        let paths = try reader.changedPaths(base: baseCommit, head: headCommit)
+        let tree = try reader.treeChanges(base: baseCommit, head: headCommit)
+        let paths = tree.map(\.path).filter { $0.hasPrefix("data/") }
         // The settings are read on both sides even when unchanged: guards and policy use them.
         var wanted = Set(paths)
         wanted.insert(Snapshot.marketplacePath)
@@ -34,7 +38,7 @@ public struct Comparison: Sendable {
             headState = RevisionState.workingTree(root: root, paths: list)
         }
         let events = SemanticDiff.events(base: baseState, head: headState, paths: paths)
-        return Comparison(baseCommit: baseCommit, headCommit: headCommit, paths: paths, base: baseState, head: headState,
+        return Comparison(baseCommit: baseCommit, headCommit: headCommit, paths: paths, tree: tree, base: baseState, head: headState,
                           events: events, reader: reader)
     }
 

@@ -39,19 +39,6 @@ public struct GitReader: Sendable {
         String(decoding: try git(["show", "-s", "--format=%cI", commit]), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Paths under `data/` that differ between `base` and `head` (nil: the working tree,
-    /// untracked files included).
-    public func changedPaths(base: String, head: String?) throws(Failure) -> [String] {
-        var args = ["diff", "--name-only", "--no-renames", "-z", base]
-        if let head { args.append(head) }
-        args += ["--", "data"]
-        var paths = Set(split(try git(args)))
-        if head == nil {
-            paths.formUnion(split(try git(["ls-files", "-z", "--others", "--exclude-standard", "--", "data"])))
-        }
-        return paths.sorted()
-    }
-
     /// Record files under `data/orgs` at a revision (names only).
     public func listOrgFiles(at revision: String) throws(Failure) -> [String] {
         split(try git(["ls-tree", "-z", "--name-only", revision, Snapshot.orgsDirectory + "/"]))

@@ -81,8 +81,9 @@ public struct PullRequestCheck: Sendable {
     }
 
     /// Policy: what the actor may change, judged on every changed path and field.
-    public func policy(actor: Actor, today: CalendarDate) throws(GitReader.Failure) -> (standing: ActorStanding, findings: [Finding]) {
-        let check = try PolicyCheck(comparison: comparison, actor: actor, today: today)
+    /// `head` is the head's snapshot (the working tree), already loaded to validate it.
+    public func policy(actor: Actor, head: Snapshot, today: CalendarDate) -> (standing: ActorStanding, findings: [Finding]) {
+        let check = PolicyCheck(comparison: comparison, head: head, actor: actor, today: today)
         return (check.standing, check.findings())
     }
 }

@@ -11,10 +11,10 @@ public struct PolicyCheck: Sendable {
     let auditDays: ClosedRange<Int>
 
     /// Reads what the policy needs: the whole tree's changes and the actor's standing in the base.
-    public init(comparison c: Comparison, actor: Actor, today: CalendarDate) throws(GitReader.Failure) {
+    public init(comparison c: Comparison, head snapshot: Snapshot, actor: Actor, today: CalendarDate) {
         settings = c.base.settings ?? MarketplaceSettings(providerName: "")
-        standing = try c.reader.standing(of: actor, at: c.baseCommit, settings: settings)
-        changes = try c.reader.treeChanges(base: c.baseCommit, head: c.headCommit)
+        standing = ActorStanding(actor, comparison: c, head: snapshot)
+        changes = c.tree
         base = c.base
         head = c.head
         let start = min(c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber, today.dayNumber)
