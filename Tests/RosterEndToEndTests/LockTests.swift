@@ -21,15 +21,24 @@ import Testing
     }
 
     /// fmt rewrote a file from the copy it had read, so an invite written meanwhile was lost
-    /// (about 1 run in 10). Each round makes acme.json non-canonical, so fmt has it to write.
+    /// (about 1 run in 10). 1,500 more orgs give fmt a window between reading acme.json and
+    /// writing it; each round makes acme.json non-canonical, so fmt has it to write, and
+    /// starts fmt a random moment after the invite, so the two overlap in every way.
     @Test func fmtBesideAStreamOfInvitesLosesNoInvite() throws {
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }
+        let filler = (0..<1500).map { #"{"op": "org.create", "name": "Filler \#($0)"}"# }.joined(separator: ",")
+        #expect(try roster(["apply", "-"], in: repo, input: Data("[\(filler)]".utf8)).status == 0)
         let acme = repo.appendingPathComponent("data/orgs/acme.json")
+        let started = Date()
+        #expect(try roster(["member", "invite", "acme", "first@acme.example", "--first", "F", "--last", "F", "--role", "team-member"], in: repo).status == 0)
+        let inviteTime = Date().timeIntervalSince(started)
+        var generator = SystemRandomNumberGenerator()
         for round in 0..<20 {
             let text = try String(contentsOf: acme, encoding: .utf8)
             try Data(text.replacingOccurrences(of: "\n  \"", with: "\n   \"").utf8).write(to: acme)
             let invite = try startRoster(["member", "invite", "acme", "user\(round)@acme.example", "--first", "U", "--last", "\(round)", "--role", "team-member"], in: repo)
+            usleep(UInt32(Double.random(in: 0...(inviteTime * 0.6), using: &generator) * 1_000_000))
             let fmt = try startRoster(["fmt"], in: repo)
             invite.0.waitUntilExit()
             fmt.0.waitUntilExit()
