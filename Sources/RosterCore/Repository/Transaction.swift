@@ -17,7 +17,8 @@ public enum Transaction {
 
     /// Why a change could not be written or completed.
     public enum Failure: Error, Sendable, CustomStringConvertible {
-        /// A file the change would write is not one a change may write (a bug, never input).
+        /// A file the change would write is not one a change may write: a record whose file
+        /// name is not a valid id (loaded, but never written back or deleted), or a bug.
         case forbiddenPath(String)
         /// A folder on the way to a record is a symbolic link.
         case linkedFolder(String)
@@ -28,7 +29,7 @@ public enum Transaction {
         public var description: String {
             switch self {
             case .forbiddenPath(let path):
-                "refused to write \(path): a change writes only data/marketplace.json and data/{orgs,shares,deletions}/<id>.json; nothing was written"
+                "refused: \(path) is not a file a change writes (data/marketplace.json, data/{orgs,shares,deletions}/<id>.json with an id of lower-case letters, digits and '-'); rename the record's file and id by hand first; nothing was written"
             case .linkedFolder(let path):
                 "\(path) is a symbolic link; roster writes no record through a link: replace it with the folder itself; nothing was written"
             case .badJournal(let reason):
