@@ -41,9 +41,11 @@ public final class ChangeWatcher: @unchecked Sendable {
     func watch(_ path: String) {
         let wd = inotify_add_watch(fd, path, Self.mask)
         if wd >= 0 { watches[wd] = path }
+        // lstat, not a followed link: `content/x -> /` must not add a watch on every folder of
+        // the system (the build refuses the link; a change to it is seen in its folder).
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDir), isDir.boolValue { watch(path + "/" + name) }
+            var info = stat()
+            if lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { watch(path + "/" + name) }
         }
     }
 

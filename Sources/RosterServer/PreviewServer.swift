@@ -159,12 +159,14 @@ public struct PreviewServer: Sendable {
     static func page(output: String, relative: String, status: HTTPResponse.Status, state: PreviewState, head: Bool) async -> Response {
         var file = output + "/" + relative
         var code = status
-        var info = stat()
-        if lstat(file, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+        // One open that refuses a link and anything but a regular file: no gap between a
+        // check and the read.
+        var bytes = try? FileAccess.read(file).get()
+        if bytes == nil {
             file = output + "/404.html"
             code = .notFound
+            bytes = try? FileAccess.read(file).get()
         }
-        var bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
         if bytes == nil {
             bytes = Array("<!doctype html><title>roster</title><h1>Not found</h1>".utf8)
             file = "x.html"

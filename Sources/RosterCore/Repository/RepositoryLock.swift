@@ -26,12 +26,16 @@ public struct RepositoryLock: Sendable {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case held(Holder)
         case stale(Holder)
+        /// The lock file is there but says no holder (empty, garbled, unreadable, a link).
+        case unreadable
         case io(String)
 
         public var description: String {
             switch self {
-            case .held(let h): "the repository is locked by \(h) (another roster is changing it); try again when it is done"
+            case .held(let h): "the repository is locked by \(h) (another roster is changing it); try again when it is done (if that process is gone, `roster unlock --force` removes the lock)"
             case .stale(let h): "the repository is locked by \(h), which is no longer running; run `roster unlock` to clear the stale lock (it also completes an interrupted change)"
+            case .unreadable:
+                "the lock file \(RepositoryLock.fileName) names no holder (it is empty, garbled or unreadable; a roster killed while taking the lock leaves one): if no other roster is running, run `roster unlock` to remove it"
             case .io(let reason): "cannot create \(RepositoryLock.fileName): \(reason)"
             }
         }
@@ -45,12 +49,14 @@ public struct RepositoryLock: Sendable {
         return String(cString: buffer)
     }
 
-    /// Takes the lock, waiting up to `timeout` seconds for another holder to finish.
+    /// Takes the lock, waiting up to `timeout` seconds for another holder to finish. A lock
+    /// file that names no holder is given the same wait (a holder writes its line right after
+    /// creating the file), then reported: never an endless wait.
     public static func acquire(root: String, timeout: Double = 5) throws(Failure) -> RepositoryLock {
         let path = root + "/" + fileName
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 {
                 let stamp = ISO8601DateFormatter().string(from: Date())
                 let text = "\(getpid()) \(hostName) \(stamp)\n"
@@ -61,23 +67,24 @@ public struct RepositoryLock: Sendable {
                 return RepositoryLock(path: path)
             }
             guard errno == EEXIST else { throw .io(String(cString: strerror(errno))) }
-            guard let holder = holder(root: root) else {
-                // Created but not yet written by its holder: give it a moment.
-                usleep(10_000)
-                continue
-            }
-            if holder.isStale { throw .stale(holder) }
-            if Date() >= deadline { throw .held(holder) }
-            usleep(20_000)
+            let holder = holder(root: root)
+            if let holder, holder.isStale { throw .stale(holder) }
+            if Date() >= deadline { throw holder.map { .held($0) } ?? .unreadable }
+            usleep(holder == nil ? 10_000 : 20_000)
         }
     }
 
-    /// The current holder, if the lock file exists and is readable.
+    /// The current holder, if the lock file exists and names one: `<pid> <host> <time>`.
     public static func holder(root: String) -> Holder? {
-        guard case .success(let bytes) = FileAccess.read(root + "/" + fileName) else { return nil }
+        guard case .success(let bytes) = FileAccess.read(root + "/" + fileName), bytes.count < 1024 else { return nil }
         let parts = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        guard parts.count >= 3, let pid = Int32(parts[0]) else { return nil }
+        guard parts.count == 3, let pid = Int32(parts[0]), pid > 0 else { return nil }
         return Holder(pid: pid, host: parts[1], since: parts[2])
+    }
+
+    /// Whether `.roster.lock` is there at all (readable or not, a link or not).
+    public static func isPresent(root: String) -> Bool {
+        FileAccess.exists(root + "/" + fileName)
     }
 
     public func release() {

@@ -10,46 +10,97 @@ import Glibc
 /// 4. the journal is removed.
 /// A crash before step 2 leaves the old files and some temporaries (removed on recovery); a
 /// crash after it is completed by ``recover(root:)`` (`roster unlock`, or the next change).
+/// Only the files ``ChangePaths`` allows are ever written, renamed or deleted, and a journal that
+/// names anything else is refused before any of it is carried out.
 public enum Transaction {
     public static let journalName = ".roster-journal"
 
-    public static func commit(_ files: [FileChange], root: String) throws(AtomicWriter.WriteError) {
-        guard !files.isEmpty else { return }
-        var entries: [JSONNode] = []
-        for file in files {
-            if let bytes = file.new {
-                let temp = try AtomicWriter.writeTemporary(bytes, beside: root + "/" + file.path)
-                pauseForCrashTests()
-                let relative = String(temp.dropFirst(root.count + 1))
-                entries.append(entry(path: file.path, temp: relative))
-            } else {
-                entries.append(entry(path: file.path, temp: nil))
+    /// Why a change could not be written or completed.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// A file the change would write is not one a change may write: a record whose file
+        /// name is not a valid id (loaded, but never written back or deleted), or a bug.
+        case forbiddenPath(String)
+        /// A folder on the way to a record is a symbolic link.
+        case linkedFolder(String)
+        /// The journal is not one roster wrote; nothing was done.
+        case badJournal(String)
+        case write(AtomicWriter.WriteError)
+
+        public var description: String {
+            switch self {
+            case .forbiddenPath(let path):
+                "refused: \(path) is not a file a change writes (data/marketplace.json, data/{orgs,shares,deletions}/<id>.json with an id of lower-case letters, digits and '-'); rename the record's file and id by hand first; nothing was written"
+            case .linkedFolder(let path):
+                "\(path) is a symbolic link; roster writes no record through a link: replace it with the folder itself; nothing was written"
+            case .badJournal(let reason):
+                "\(Transaction.journalName) \(reason), so it was not written by a roster change; nothing was replayed, moved or deleted. Inspect the file, remove it by hand (rm \(Transaction.journalName)) and check `git status`, then run the change again"
+            case .write(let error): error.description
             }
         }
-        let journal = JSONWriter.canonicalBytes(JSONNode(.array(entries)))
-        try AtomicWriter.write(journal, to: root + "/" + journalName)
-        try carryOut(entries, root: root)
     }
 
-    static func entry(path: String, temp: String?) -> JSONNode {
-        var members = [JSONMember(key: "path", node: JSONNode(.string(path)))]
-        members.append(temp.map { JSONMember(key: "temp", node: JSONNode(.string($0))) }
-                       ?? JSONMember(key: "delete", node: JSONNode(.bool(true))))
-        return JSONNode(.object(members))
+    /// One step of a journal: move a temporary over `path`, or delete `path`.
+    struct Step: Equatable {
+        var path: String
+        var temp: String?
     }
 
-    static func carryOut(_ entries: [JSONNode], root: String) throws(AtomicWriter.WriteError) {
+    public static func commit(_ files: [FileChange], root: String) throws(Failure) {
+        guard !files.isEmpty else { return }
+        for file in files where !ChangePaths.isWritable(file.path) { throw .forbiddenPath(file.path) }
+        try checkFolders(files.map(\.path), root: root)
+        var steps: [Step] = []
+        do {
+            for file in files {
+                if let bytes = file.new {
+                    let temp = try AtomicWriter.writeTemporary(bytes, beside: root + "/" + file.path)
+                    pauseForCrashTests()
+                    steps.append(Step(path: file.path, temp: String(temp.dropFirst(root.count + 1))))
+                } else {
+                    steps.append(Step(path: file.path, temp: nil))
+                }
+            }
+            try AtomicWriter.write(journalBytes(steps), to: root + "/" + journalName)
+        } catch {
+            throw .write(error)
+        }
+        try carryOut(steps, root: root)
+    }
+
+    static func journalBytes(_ steps: [Step]) -> [UInt8] {
+        let entries = steps.map { step in
+            JSONNode(.object([JSONMember(key: "path", node: JSONNode(.string(step.path))),
+                              step.temp.map { JSONMember(key: "temp", node: JSONNode(.string($0))) }
+                                ?? JSONMember(key: "delete", node: JSONNode(.bool(true)))]))
+        }
+        return JSONWriter.canonicalBytes(JSONNode(.array(entries)))
+    }
+
+    /// Refuses when a folder on the way to one of `paths` is a symbolic link (a missing folder
+    /// is created later, as a real one).
+    static func checkFolders(_ paths: [String], root: String) throws(Failure) {
+        for folder in Set(paths.map { AtomicWriter.parent(of: $0) }).sorted() {
+            var walked = ""
+            for part in folder.split(separator: "/") {
+                walked += (walked.isEmpty ? "" : "/") + part
+                var info = stat()
+                guard lstat(root + "/" + walked, &info) == 0 else { break }
+                if (info.st_mode & S_IFMT) != S_IFDIR { throw .linkedFolder(walked) }
+            }
+        }
+    }
+
+    static func carryOut(_ steps: [Step], root: String) throws(Failure) {
         var directories = Set<String>()
-        for e in entries {
-            guard case .string(let path)? = e.member("path")?.node.value else { continue }
-            let target = root + "/" + path
-            if case .string(let temp)? = e.member("temp")?.node.value {
+        for step in steps {
+            let target = root + "/" + step.path
+            if let temp = step.temp {
                 // Already renamed by an earlier, interrupted run when the temporary is gone.
                 if FileAccess.exists(root + "/" + temp), rename(root + "/" + temp, target) != 0 {
-                    throw AtomicWriter.failure(path)
+                    throw .write(AtomicWriter.failure(step.path))
                 }
             } else if unlink(target) != 0, errno != ENOENT {
-                throw AtomicWriter.failure(path)
+                throw .write(AtomicWriter.failure(step.path))
             }
             directories.insert(AtomicWriter.parent(of: target))
             pauseForCrashTests()
@@ -64,16 +115,17 @@ public enum Transaction {
     }
 
     /// Completes a committed change and removes temporaries of an uncommitted one. Call it with
-    /// the repository lock held. Returns what it did, for the user.
+    /// the repository lock held. A journal that names a path a change does not write, or a
+    /// temporary not of the transaction's naming, is refused before anything is done.
+    /// Returns what it did, for the user.
     @discardableResult
-    public static func recover(root: String) throws(AtomicWriter.WriteError) -> [String] {
+    public static func recover(root: String) throws(Failure) -> [String] {
         var done: [String] = []
-        if case .success(let bytes) = FileAccess.read(root + "/" + journalName),
-           case .array(let entries)? = JSONParser.parse(bytes).root?.value {
-            try carryOut(entries, root: root)
-            done.append("completed an interrupted change of \(entries.count) file\(entries.count == 1 ? "" : "s")")
-        } else if isPending(root: root) {
-            unlink(root + "/" + journalName)
+        if isPending(root: root) {
+            let steps = try JournalReader.steps(FileAccess.read(root + "/" + journalName))
+            try checkFolders(steps.map(\.path), root: root)
+            try carryOut(steps, root: root)
+            done.append("completed an interrupted change of \(steps.count) file\(steps.count == 1 ? "" : "s")")
         }
         // Temporaries of an uncommitted change: in the root (the journal's) or anywhere under data/.
         func sweep(_ dir: String) {

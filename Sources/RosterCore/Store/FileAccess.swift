@@ -4,17 +4,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading a record file, the POSIX way: one open, one fstat, one read. `O_NOFOLLOW` refuses a
-/// symbolic link, so a record cannot point at a file outside the repository.
-enum FileAccess {
-    enum ReadError: Error, Equatable {
+/// Reading the repository's files, the POSIX way, without ever following a symbolic link:
+/// `O_NOFOLLOW` on the file, and folders opened one step at a time with `O_NOFOLLOW` relative
+/// to their parent, so no link is followed between a check and the read that trusts it.
+public enum FileAccess {
+    /// Why a file or folder could not be read.
+    public enum ReadError: Error, Equatable, Sendable {
         case symbolicLink
         case notRegularFile
         case system(String)
     }
 
-    static func read(_ path: String) -> Result<[UInt8], ReadError> {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// What an entry of a folder is, as `lstat` sees it (a link is never followed).
+    public enum EntryKind: Sendable, Equatable {
+        case file, folder, symbolicLink, other
+    }
+
+    /// Reads the file at `path`; a link as its last component is refused.
+    public static func read(_ path: String) -> Result<[UInt8], ReadError> {
+        read(in: AT_FDCWD, path)
+    }
+
+    /// Reads `name` inside the open folder `folder`, not following a link.
+    public static func read(in folder: Int32, _ name: String) -> Result<[UInt8], ReadError> {
+        let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             if code == ELOOP { return .failure(.symbolicLink) }
@@ -24,9 +37,12 @@ enum FileAccess {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
-        // One read of the size fstat gives (plus one byte to see the end of file), into memory
-        // that is not zero-filled first; a file that grew meanwhile is read on in chunks.
-        let size = Int(info.st_size)
+        return readAll(fd, size: Int(info.st_size))
+    }
+
+    /// One read of the size fstat gives (plus one byte to see the end of file), into memory
+    /// that is not zero-filled first; a file that grew meanwhile is read on in chunks.
+    static func readAll(_ fd: Int32, size: Int) -> Result<[UInt8], ReadError> {
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             let n = Glibc.read(fd, buffer.baseAddress!, size + 1)
@@ -41,6 +57,69 @@ enum FileAccess {
             if n < 0 { return .failure(.system(String(cString: strerror(errno)))) }
             if n == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Opens the folder `relative` (slash-separated, inside `root`) one component at a time,
+    /// refusing a symbolic link at any step. `root` itself is the user's choice and is followed.
+    /// The caller closes the descriptor.
+    public static func openFolder(root: String, _ relative: String) -> Result<Int32, ReadError> {
+        var fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        for part in relative.split(separator: "/") {
+            let next = openStep(fd, String(part))
+            close(fd)
+            switch next {
+            case .success(let child): fd = child
+            case .failure: return next
+            }
+        }
+        return .success(fd)
+    }
+
+    /// Opens the folder `name` inside `parent`, never through a link.
+    static func openStep(_ parent: Int32, _ name: String) -> Result<Int32, ReadError> {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd >= 0 { return .success(fd) }
+        let code = errno
+        if code == ELOOP || kind(in: parent, name) == .symbolicLink { return .failure(.symbolicLink) }
+        if code == ENOTDIR { return .failure(.notRegularFile) }
+        return .failure(.system(String(cString: strerror(code))))
+    }
+
+    /// Names and kinds of the entries of an open folder, sorted by name ("." and ".." left out).
+    public static func entries(in folder: Int32) -> [(name: String, kind: EntryKind)] {
+        let copy = dup(folder)
+        guard copy >= 0, let dir = fdopendir(copy) else { if copy >= 0 { close(copy) }; return [] }
+        defer { closedir(dir) }
+        rewinddir(dir)
+        var out: [(name: String, kind: EntryKind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            // The folder entry's type spares one lstat per file; some file systems leave it unknown.
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): out.append((name, .file))
+            case Int32(DT_DIR): out.append((name, .folder))
+            case Int32(DT_LNK): out.append((name, .symbolicLink))
+            case Int32(DT_UNKNOWN): out.append((name, kind(in: folder, name)))
+            default: out.append((name, .other))
+            }
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    /// What `name` inside `folder` is, without following a link; `.other` when it is missing.
+    static func kind(in folder: Int32, _ name: String) -> EntryKind {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symbolicLink
+        default: return .other
         }
     }
 

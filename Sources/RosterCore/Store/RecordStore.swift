@@ -18,12 +18,14 @@ public enum RecordStore {
     /// `cache` (a long-running preview), files whose size, time and inode did not change since
     /// the last load are not parsed again.
     public static func load(root: String, cache: RecordCache? = nil) -> Snapshot {
-        let orgNames = FileAccess.list(root + "/" + Snapshot.orgsDirectory)
-        let shareNames = FileAccess.list(root + "/" + Snapshot.sharesDirectory)
+        // Record folders are opened once, without following a link, and files are read
+        // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
+        let folders = RecordFolders(root: root)
+        defer { folders.close() }
         var jobs: [(String, RecordKind)] = [(Snapshot.marketplacePath, .marketplace)]
-        var findings: [Finding] = []
-        for (dir, names, kind) in [(Snapshot.orgsDirectory, orgNames, RecordKind.org), (Snapshot.sharesDirectory, shareNames, .share)] {
-            for name in names where !name.hasPrefix(".") {
+        var findings = SymlinkScan.findings(root: root)
+        for (dir, kind) in [(Snapshot.orgsDirectory, RecordKind.org), (Snapshot.sharesDirectory, .share)] {
+            for name in folders.names(in: dir) where !name.hasPrefix(".") {
                 let path = dir + "/" + name
                 if name.hasSuffix(".json") {
                     jobs.append((path, kind))
@@ -38,13 +40,13 @@ public enum RecordStore {
                                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
-            return assemble(parallelMap(jobs) { loadFile(root: root, path: $0, kind: $1) }, extraFindings: findings)
+            return assemble(parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1) }, extraFindings: findings)
         }
         let known = cache.current()
         let loaded = parallelMap(jobs) { path, kind -> (stamp: RecordCache.Stamp?, result: RecordStore.FileResult) in
             let stamp = RecordCache.stamp(root + "/" + path)
             if let stamp, let hit = known[path], hit.stamp == stamp { return (stamp, hit.result) }
-            return (stamp, loadFile(root: root, path: path, kind: kind))
+            return (stamp, loadFile(folders, root: root, path: path, kind: kind))
         }
         var next = RecordCache.Entries(minimumCapacity: loaded.count)
         for (job, file) in zip(jobs, loaded) {
@@ -54,16 +56,16 @@ public enum RecordStore {
         return assemble(loaded.map(\.result), extraFindings: findings)
     }
 
-    /// Loads one file's bytes into a result; also used for bytes that come from git.
-    static func loadFile(root: String, path: String, kind: RecordKind) -> FileResult {
-        switch FileAccess.read(root + "/" + path) {
+    /// Loads one file's bytes into a result, read relative to its folder without following a link.
+    static func loadFile(_ folders: RecordFolders, root: String, path: String, kind: RecordKind) -> FileResult {
+        switch folders.read(path) {
         case .success(let bytes):
             return decode(path: path, bytes: bytes, kind: kind)
         case .failure(let error):
             var result = FileResult(path: path)
             let message: String
             switch error {
-            case .symbolicLink: message = "record files must be regular files, not symbolic links; replace the link with the file itself"
+            case .symbolicLink: message = "record files must be regular files, not symbolic links (nor inside a linked folder); replace the link with the file itself"
             case .notRegularFile: message = "expected a regular file"
             case .system(let reason):
                 if kind == .marketplace, !FileAccess.exists(root + "/" + path) {
@@ -72,7 +74,7 @@ public enum RecordStore {
                     message = "cannot read the file: \(reason)"
                 }
             }
-            let rule = error == .symbolicLink ? "symlink" : "file-unreadable"
+            let rule = error == .symbolicLink ? SymlinkScan.rule : "file-unreadable"
             result.findings.append(Finding(path: path, pointer: nil, line: 1, column: 1, rule: rule, message: message))
             return result
         }

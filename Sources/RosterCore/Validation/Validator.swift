@@ -16,7 +16,7 @@ public enum Validator {
         ("missing-field", "required fields are present"),
         ("invalid-value", "enumerated fields hold one of their values"),
         ("id-filename", "a record's id equals its file name"),
-        ("symlink", "record files are regular files, not symbolic links"),
+        ("symlink", "no symbolic link under data/, content/ or site-templates/ (files or folders)"),
         ("file-unreadable", "record files can be read"),
         ("schema-version-newer", "the file's schemaVersion is one this roster understands"),
         ("schema-version-old", "the file's schemaVersion is current (warning; `roster migrate` fixes it)"),

@@ -52,7 +52,7 @@ public struct PortalBuilder: Sendable {
             switch self {
             case .invalid(let findings):
                 findings.filter { $0.severity == .error }.map { FindingReport.textLine($0) }.joined(separator: "\n")
-                    + "\nthe records have errors; nothing was built"
+                    + "\nthe repository has errors (`roster validate` lists them); nothing was built"
             case .templates(let f): f.description
             case .docs(let f): f.description
             case .output(let f): f.description
@@ -142,6 +142,13 @@ public struct PortalBuilder: Sendable {
         step(4, "rendering and writing pages")
         let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
         finished(clock, "listing pages"); clock = DispatchTime.now()
+        // Every output path is known and checked before the first write: a refused build
+        // leaves the output folder as it was.
+        do {
+            try output.checkTargets(jobs.map(\.path) + (session == nil ? [BuildManifest.fileName] : []), files: remembered == nil)
+        } catch {
+            throw .output(error)
+        }
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.

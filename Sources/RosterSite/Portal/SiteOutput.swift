@@ -54,14 +54,59 @@ public struct SiteOutput: Sendable {
     }
 
     /// Removes a file roster wrote in an earlier build (listed in the manifest), and its folder
-    /// when that becomes empty.
+    /// when that becomes empty. Folders are opened without following links, and only a file
+    /// (or a link itself) is removed: a manifest found in the folder names what to delete, so a
+    /// linked folder in it must not lead the removal outside.
     public func remove(_ relative: String) {
         guard Self.isContained(relative) else { return }
-        let path = directory + "/" + relative
-        try? FileManager.default.removeItem(atPath: path)
-        let parent = (path as NSString).deletingLastPathComponent
-        if parent != directory, (try? FileManager.default.contentsOfDirectory(atPath: parent))?.isEmpty == true {
-            try? FileManager.default.removeItem(atPath: parent)
+        let folder = AtomicWriter.parent(of: relative) == "." ? "" : AtomicWriter.parent(of: relative)
+        guard case .success(let fd) = FileAccess.openFolder(root: directory, folder) else { return }
+        defer { close(fd) }
+        let name = String(relative.split(separator: "/").last!)
+        var info = stat()
+        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
+        unlinkat(fd, name, 0)
+        // The folder goes when it is empty now (removing a folder that is not empty fails).
+        guard !folder.isEmpty else { return }
+        let up = AtomicWriter.parent(of: folder) == "." ? "" : AtomicWriter.parent(of: folder)
+        guard case .success(let parent) = FileAccess.openFolder(root: directory, up) else { return }
+        unlinkat(parent, String(folder.split(separator: "/").last!), AT_REMOVEDIR)
+        close(parent)
+    }
+
+    /// Refuses, before anything is written, outputs that could not all land where they belong:
+    /// a path that leaves the folder, one listed twice, or a folder (and, with `files`, a file)
+    /// on the way that is a symbolic link or of the wrong kind in the output folder as it is.
+    /// So a refused build changes no file in the folder.
+    func checkTargets(_ paths: [String], files: Bool) throws(Failure) {
+        var seen = Set<String>(minimumCapacity: paths.count)
+        var folders = Set<String>()
+        for path in paths {
+            guard Self.isContained(path) else { throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written") }
+            guard seen.insert(path).inserted else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
+            var folder = AtomicWriter.parent(of: path)
+            while folder != ".", folders.insert(folder).inserted { folder = AtomicWriter.parent(of: folder) }
+        }
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var info = stat()
+        // Sorted, a folder comes before what it holds: a link is met before anything behind it.
+        for folder in folders.sorted() where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            throw Failure(path: folder, reason: "refused: this is \(kind(info)) in the output folder where a folder goes; remove it; nothing was written")
+        }
+        guard files else { return }
+        for path in paths where fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(path: path, reason: "refused: this is \(kind(info)) in the output folder where a file goes; remove it; nothing was written")
+        }
+    }
+
+    func kind(_ info: stat) -> String {
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a folder"
+        case S_IFREG: "a file"
+        default: "a special file"
         }
     }
 }
@@ -89,8 +134,8 @@ struct BuildManifest: Sendable, Equatable {
     var files: [String] = []
 
     static func load(_ output: SiteOutput) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: output.directory + "/" + fileName),
-              let root = JSONParser.parse(Array(data)).root else { return nil }
+        guard case .success(let data) = FileAccess.read(output.directory + "/" + fileName),
+              let root = JSONParser.parse(data).root else { return nil }
         var m = BuildManifest()
         func string(_ key: String) -> String? {
             if case .string(let v)? = root.member(key)?.node.value { return v }
@@ -146,11 +191,17 @@ struct BuildManifest: Sendable, Equatable {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: walk(path)
                 case S_IFREG: entries.append("\(path)\t\(info.st_size)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
-                default: continue
+                // A link is an input too: one added since the last build must not pass as
+                // "nothing changed" (the build that follows refuses it).
+                default: entries.append("\(path)\t\(info.st_mode & S_IFMT)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
                 }
             }
         }
-        for folder in ["data", "content", "site-templates"] { walk(folder) }
+        for folder in SymlinkScan.folders {
+            var info = stat()
+            guard lstat(root + "/" + folder, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR { walk(folder) } else { entries.append("\(folder)\t\(info.st_mode & S_IFMT)") }
+        }
         var hash = FNV1a()
         for entry in entries.sorted() { hash.add(entry) }
         return "\(entries.count):" + hash.hex

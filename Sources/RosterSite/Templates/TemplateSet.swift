@@ -24,22 +24,25 @@ public struct TemplateSet: Sendable {
     /// Loads every `*.mustache` under `directory` (names without the extension, subfolders kept:
     /// `partials/head`), and every file under `directory/assets`.
     public static func load(directory: String, required: [String] = requiredTemplates) throws(Failure) -> TemplateSet {
-        let fm = FileManager.default
-        guard let paths = try? fm.subpathsOfDirectory(atPath: directory) else {
-            throw Failure(path: directory, line: 1, column: 1, message: "the templates folder is missing; `roster init` creates one")
+        // Read without following any link: a linked asset or partial would publish a file from
+        // outside the repository (`/etc/passwd`, the build's environment) in the portal.
+        let files: [FileAccess.TreeFile]
+        let folder = String(directory.split(separator: "/").last ?? "site-templates")
+        switch FileAccess.readTree(root: AtomicWriter.parent(of: directory), folder) {
+        case .success(let read): files = read
+        case .failure(let failure):
+            let display = "site-templates" + failure.path.dropFirst(folder.count)
+            throw Failure(path: display, line: 1, column: 1, message: message(failure.reason, missing: display == "site-templates"))
         }
         var library: [String: PageTemplate] = [:]
         var displayPaths: [String: String] = [:]
         var assets: [(String, [UInt8])] = []
         var hasher = FNV1a()
-        for relative in paths.sorted() {
-            let full = directory + "/" + relative
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+        for file in files {
+            let relative = file.path, data = file.bytes
             let display = "site-templates/" + relative
-            guard let data = fm.contents(atPath: full) else { throw Failure(path: display, line: 1, column: 1, message: "cannot read the file") }
             hasher.add(relative)
-            hasher.add(Array(data))
+            hasher.add(data)
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
                 do throws(PageTemplate.SyntaxError) {
@@ -49,7 +52,7 @@ public struct TemplateSet: Sendable {
                 }
                 displayPaths[name] = display
             } else if relative.hasPrefix("assets/") {
-                assets.append((String(relative.dropFirst("assets/".count)), Array(data)))
+                assets.append((String(relative.dropFirst("assets/".count)), data))
             }
         }
         for name in required where library[name] == nil {
@@ -63,6 +66,15 @@ public struct TemplateSet: Sendable {
             }
         }
         return TemplateSet(library: library, assets: assets, fingerprint: hasher.value)
+    }
+
+    static func message(_ reason: FileAccess.ReadError, missing: Bool) -> String {
+        switch reason {
+        case .symbolicLink:
+            "this is a symbolic link; templates and assets are read only from regular files and folders (a link could publish a file from outside the repository): replace it with the file itself"
+        case .notRegularFile: "expected a regular file or folder"
+        case .system(let reason): missing ? "the templates folder is missing; `roster init` creates one" : "cannot read: \(reason)"
+        }
     }
 
     public func render(_ context: [String: TemplateValue], template: String) -> [UInt8] {

@@ -7,7 +7,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the read-only admin portal (or a Markdown catalogue) as a static site.",
         discussion: """
-        Validates the records first: with an error, nothing is built. Then renders, from \
+        Validates the records first: with an error, nothing is built. A symbolic link under \
+        data/, content/ or site-templates/, a docs page whose name is not a plain slug, or a link \
+        inside the output folder is refused too; every check comes before the first write, so \
+        a refused build changes no file in the output folder. Then renders, from \
         site-templates/ (Mustache) and content/ (Markdown through cmark):
 
           index.html, orgs/index.html, orgs/<org-id>/index.html,

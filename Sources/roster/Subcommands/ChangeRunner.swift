@@ -44,16 +44,7 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
         printError("roster: no \(Snapshot.marketplacePath) under \(root); run `roster init` or pass --root DIR")
         throw ExitCode(1)
     }
-    var lock: RepositoryLock?
-    if !options.dryRun {
-        do {
-            lock = try RepositoryLock.acquire(root: root)
-            for line in try Transaction.recover(root: root) { printError("roster: \(line)") }
-        } catch let failure as RepositoryLock.Failure {
-            printError("roster: refused: \(failure)")
-            throw ExitCode(1)
-        }
-    }
+    let lock = options.dryRun ? nil : try takeChangeLock(root: root)
     defer { lock?.release() }
     let snapshot = RecordStore.load(root: root)
     let plan: ChangePlan

@@ -12,7 +12,9 @@ struct Fmt: ParsableCommand {
 
         With --check nothing is written: the files that are not canonical are listed and the \
         exit code is 1 (use it in CI). A file with load errors (invalid JSON, unknown fields...) \
-        is never rewritten: fix it first (`roster validate` says where).
+        is never rewritten: fix it first (`roster validate` says where). A symbolic link \
+        under data/, content/ or site-templates/ makes fmt write nothing. fmt takes the same \
+        lock as the verbs that change records.
         """
     )
 
@@ -22,7 +24,12 @@ struct Fmt: ParsableCommand {
     var check = false
 
     func run() throws {
+        // Writing takes the change lock, like the verbs: a verb's change made meanwhile would
+        // otherwise be overwritten by this run's older copy of the file.
+        let lock = check ? nil : try takeChangeLock(root: root.path)
+        defer { lock?.release() }
         let snapshot = RecordStore.load(root: root.path)
+        if !check { try refuseLinks(snapshot) }
         let differences = Formatter.differences(snapshot)
         let broken = Formatter.unformattable(snapshot)
         for path in broken {
@@ -43,5 +50,14 @@ struct Fmt: ParsableCommand {
         }
         if differences.isEmpty { print("nothing to format") }
         if !broken.isEmpty { throw ExitCode(1) }
+    }
+
+    /// A symbolic link anywhere roster reads makes fmt write nothing, as it makes the verbs.
+    func refuseLinks(_ snapshot: Snapshot) throws {
+        let links = snapshot.loadFindings.filter { $0.rule == SymlinkScan.rule }
+        guard !links.isEmpty else { return }
+        print(FindingReport.render(links, format: .text), terminator: "")
+        printError("fmt: nothing written; replace the symbolic links above with the files themselves first")
+        throw ExitCode(1)
     }
 }

@@ -8,13 +8,16 @@ struct Migrate: ParsableCommand {
         roster reads older record files by migrating them in memory (and warns with \
         [schema-version-old]); `roster migrate` writes the migrated files in canonical form. \
         Files with a newer schemaVersion than this roster understands are refused: upgrade roster. \
-        Nothing is written when any file has an error.
+        Nothing is written when any file has an error (a symbolic link under data/, content/ \
+        or site-templates/ is one). migrate takes the same lock as the verbs that change records.
         """
     )
 
     @OptionGroup var root: RootOptions
 
     func run() throws {
+        let lock = try takeChangeLock(root: root.path)
+        defer { lock.release() }
         let snapshot = RecordStore.load(root: root.path)
         let errors = snapshot.loadFindings.filter { $0.severity == .error }
         if !errors.isEmpty {

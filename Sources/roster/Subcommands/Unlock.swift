@@ -9,7 +9,9 @@ struct Unlock: ParsableCommand {
         was killed, the lock stays and later changes are refused with a message naming it. \
         `roster unlock` removes a lock whose process is gone (--force removes any lock), then \
         completes a change that was interrupted after its commit point, or discards the \
-        temporary files of one interrupted before it, so every file is wholly old or wholly new.
+        temporary files of one interrupted before it, so every file is wholly old or wholly new. \
+        A journal (.roster-journal) that names anything but the record files a change writes \
+        is refused, with nothing moved or deleted: inspect it and remove it by hand.
         """)
 
     @OptionGroup var root: RootOptions
@@ -18,7 +20,12 @@ struct Unlock: ParsableCommand {
     func run() throws {
         let path = root.path
         do {
-            if let holder = try RepositoryLock.clear(root: path, force: force) { print("removed the lock of \(holder)") }
+            let nameless = RepositoryLock.isPresent(root: path) && RepositoryLock.holder(root: path) == nil
+            if let holder = try RepositoryLock.clear(root: path, force: force) {
+                print("removed the lock of \(holder)")
+            } else if nameless {
+                print("removed \(RepositoryLock.fileName), which named no holder")
+            }
             let lock = try RepositoryLock.acquire(root: path, timeout: 0)
             defer { lock.release() }
             let done = try Transaction.recover(root: path)
@@ -26,6 +33,9 @@ struct Unlock: ParsableCommand {
             if done.isEmpty { print("no interrupted change") }
         } catch let failure as RepositoryLock.Failure {
             printError("roster: refused: \(failure); pass --force if you are sure it is gone")
+            throw ExitCode(1)
+        } catch {
+            printError("roster: refused: \(error)")
             throw ExitCode(1)
         }
     }

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folders that hold record files (`data/`, `data/orgs/`, `data/shares/`), each opened once
+/// without following a symbolic link; files are listed and read relative to them, so a linked
+/// folder is never read through, and a link swapped in after the scan is refused all the same.
+/// Descriptors are shared by the loading threads (`openat` on one folder is thread-safe).
+struct RecordFolders: Sendable {
+    private let folders: [String: Result<Int32, FileAccess.ReadError>]
+
+    static let paths = ["data", Snapshot.orgsDirectory, Snapshot.sharesDirectory]
+
+    init(root: String) {
+        var folders: [String: Result<Int32, FileAccess.ReadError>] = [:]
+        for path in Self.paths { folders[path] = FileAccess.openFolder(root: root, path) }
+        self.folders = folders
+    }
+
+    /// Names in one of the folders, sorted; none when it is missing or a link.
+    func names(in folder: String) -> [String] {
+        guard case .success(let fd)? = folders[folder] else { return [] }
+        return FileAccess.entries(in: fd).map(\.name)
+    }
+
+    /// The bytes of the record file `path` (`data/orgs/acme.json`).
+    func read(_ path: String) -> Result<[UInt8], FileAccess.ReadError> {
+        let folder = AtomicWriter.parent(of: path)
+        guard let opened = folders[folder] else { return .failure(.system("not a record folder")) }
+        switch opened {
+        case .success(let fd): return FileAccess.read(in: fd, String(path.dropFirst(folder.count + 1)))
+        case .failure(let reason): return .failure(reason)
+        }
+    }
+
+    func close() {
+        for case .success(let fd) in folders.values { Glibc.close(fd) }
+    }
+}
