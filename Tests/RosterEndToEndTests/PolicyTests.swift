@@ -281,4 +281,30 @@ import Testing
         #expect(run.stdout.contains("[guard-member-removal]"))
         #expect(try repo.run(["check", "--base", "HEAD", "--allow-mass-removal"]).status == 0)
     }
+
+    /// Tyk steps 3 and 4 by pull request: a super admin invites a member with their login, and
+    /// the invitee, known by that login, accepts with a pull request of their own.
+    @Test func anInviteeKnownByHandleAcceptsTheirOwnInvitation() throws {
+        let repo = try Self.makeRepo()
+        let invite = try repo.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole",
+                                   "--role", "team-member", "--handle", "@cy-gh"], actor: "ann@acme.example")
+        #expect(invite.status == 0, "\(invite.stderr)")
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"]).status == 0)
+        try repo.commit("invite cy")
+        #expect(try repo.run(["member", "activate", "acme", "cy@acme.example"]).status == 0)
+        let accept = try repo.run(["check", "--base", "HEAD", "--actor", "@CY-GH"])
+        #expect(accept.status == 0, "\(accept.stdout)")
+        #expect(accept.stdout.contains("policy checked for @CY-GH (invitee of acme)"))
+        // The invitee may not grant themselves more than acceptance.
+        try Self.editMember(repo, org: "acme", email: "cy@acme.example") { $0["role"] = "super-admin" }
+        let greedy = try repo.run(["check", "--base", "HEAD", "--actor", "@cy-gh"])
+        #expect(greedy.status == 1)
+        #expect(greedy.stdout.contains("/members[cy@acme.example]/role (modified)"))
+        // A malformed handle is refused by the verb, and writes nothing.
+        try repo.git("checkout", "-q", "--", ".")
+        let bad = try repo.run(["member", "edit", "acme", "cy@acme.example", "--handle", "no spaces"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("is not a git-host login"))
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+    }
 }

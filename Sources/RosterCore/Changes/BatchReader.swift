@@ -15,13 +15,13 @@ public enum BatchReader {
         "org.enable": (["org"], []),
         "org.disable": (["org"], []),
         "org.delete": (["org", "confirm"], []),
-        "org.register": (["name", "email", "first", "last"], ["id"]),
+        "org.register": (["name", "email", "first", "last"], ["id", "handle"]),
         "org.approve": (["org"], ["name"]),
         "org.reject": (["org", "reason"], []),
-        "member.invite": (["org", "email", "first", "last", "role"], ["team"]),
+        "member.invite": (["org", "email", "first", "last", "role"], ["team", "handle"]),
         "member.remove": (["org", "email"], []),
         "member.set-role": (["org", "email", "role"], []),
-        "member.edit": (["org", "email"], ["first", "last"]),
+        "member.edit": (["org", "email"], ["first", "last", "handle"]),
         "member.activate": (["org", "email"], []),
         "team.create": (["org", "name"], ["id"]),
         "team.delete": (["org", "team"], []),
@@ -87,13 +87,13 @@ public enum BatchReader {
         case "org.enable": .orgEnable(org: v["org"]!)
         case "org.disable": .orgDisable(org: v["org"]!)
         case "org.delete": .orgDelete(org: v["org"]!, confirm: v["confirm"]!)
-        case "org.register": .orgRegister(name: v["name"]!, id: v["id"], email: v["email"]!, first: v["first"]!, last: v["last"]!)
+        case "org.register": .orgRegister(name: v["name"]!, id: v["id"], email: v["email"]!, first: v["first"]!, last: v["last"]!, handle: v["handle"])
         case "org.approve": .orgApprove(org: v["org"]!, name: v["name"])
         case "org.reject": .orgReject(org: v["org"]!, reason: v["reason"]!)
-        case "member.invite": .memberInvite(org: v["org"]!, email: v["email"]!, first: v["first"]!, last: v["last"]!, role: role!, team: v["team"])
+        case "member.invite": .memberInvite(org: v["org"]!, email: v["email"]!, first: v["first"]!, last: v["last"]!, role: role!, team: v["team"], handle: v["handle"])
         case "member.remove": .memberRemove(org: v["org"]!, email: v["email"]!)
         case "member.set-role": .memberSetRole(org: v["org"]!, email: v["email"]!, role: role!)
-        case "member.edit": .memberEdit(org: v["org"]!, email: v["email"]!, first: v["first"], last: v["last"])
+        case "member.edit": .memberEdit(org: v["org"]!, email: v["email"]!, first: v["first"], last: v["last"], handle: v["handle"])
         case "member.activate": .memberActivate(org: v["org"]!, email: v["email"]!)
         case "team.create": .teamCreate(org: v["org"]!, name: v["name"]!, id: v["id"])
         case "team.delete": .teamDelete(org: v["org"]!, team: v["team"]!)

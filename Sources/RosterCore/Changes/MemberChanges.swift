@@ -18,7 +18,7 @@ extension ChangeEngine {
         }
     }
 
-    mutating func invite(_ org: String, email: String, first: String, last: String, role: Role, team: String?) throws(ChangeRefusal) {
+    mutating func invite(_ org: String, email: String, first: String, last: String, role: Role, team: String?, handle: String? = nil) throws(ChangeRefusal) {
         let i = try orgIndex(org)
         let record = snapshot.orgs[i].record
         guard record.status == .enabled || record.status == .disabled else {
@@ -35,7 +35,7 @@ extension ChangeEngine {
             throw ChangeRefusal("\(org) has no team \"\(team)\"\(suggestion(team, record.teams.map(\.id)))")
         }
         let member = Membership(email: email, firstName: try Naming.personName(first, "--first"), lastName: try Naming.personName(last, "--last"),
-                                role: role, state: .invited, invitedAt: context.now, invitedBy: actor)
+                                role: role, state: .invited, invitedAt: context.now, invitedBy: actor, handle: try Naming.handle(handle))
         try updateOrg(i) { record throws(ChangeRefusal) in
             record.members.append(member)
             for t in record.teams.indices where record.teams[t].isDefault || record.teams[t].id == team {
@@ -72,13 +72,15 @@ extension ChangeEngine {
         try updateOrg(i) { $0.members[m].role = role }
     }
 
-    mutating func editMember(_ org: String, email: String, first: String?, last: String?) throws(ChangeRefusal) {
-        guard first != nil || last != nil else { throw ChangeRefusal("nothing to edit: pass --first and/or --last") }
+    mutating func editMember(_ org: String, email: String, first: String?, last: String?, handle: String? = nil) throws(ChangeRefusal) {
+        guard first != nil || last != nil || handle != nil else { throw ChangeRefusal("nothing to edit: pass --first, --last and/or --handle") }
         let i = try orgIndex(org)
         let m = try memberIndex(i, email)
         let firstName = try first.map { value throws(ChangeRefusal) in try Naming.personName(value, "--first") }
         let lastName = try last.map { value throws(ChangeRefusal) in try Naming.personName(value, "--last") }
+        let handle = try Naming.handle(handle)
         try updateOrg(i) { record throws(ChangeRefusal) in
+            if let handle { record.members[m].handle = handle }
             if let firstName { record.members[m].firstName = firstName }
             if let lastName { record.members[m].lastName = lastName }
         }

@@ -43,6 +43,16 @@ enum Naming {
         return email
     }
 
+    /// A git-host login, or nil when none was given; a refusal when it is not one.
+    static func handle(_ raw: String?) throws(ChangeRefusal) -> String? {
+        guard let raw else { return nil }
+        let handle = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
+        guard Formats.isValidHandle(handle) else {
+            throw ChangeRefusal("--handle \"\(raw)\" is not a git-host login: letters, digits, '-', '_' and '.', at most 39 characters")
+        }
+        return handle
+    }
+
     static func personName(_ value: String, _ field: String) throws(ChangeRefusal) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(trimmed.count) else { throw ChangeRefusal("\(field) must have 1 to 100 characters") }

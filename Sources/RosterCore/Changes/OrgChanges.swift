@@ -86,7 +86,7 @@ extension ChangeEngine {
         snapshot.orgs.first { $0.record.members.contains { $0.email == email } }?.record.id
     }
 
-    mutating func register(name: String, id: String?, email: String, first: String, last: String) throws(ChangeRefusal) {
+    mutating func register(name: String, id: String?, email: String, first: String, last: String, handle: String?) throws(ChangeRefusal) {
         let settings = snapshot.settings.registration
         guard settings.enabled else {
             throw ChangeRefusal("registration is disabled in \(Snapshot.marketplacePath) (registration.enabled is false)")
@@ -97,7 +97,8 @@ extension ChangeEngine {
         let email = try Naming.email(email)
         if let other = orgOfUser(email) { throw ChangeRefusal("\(email) is already a member of \(other); a user belongs to one consumer org at most") }
         insertOrg(OrgRecord.registered(id: id, name: name, email: email, first: try Naming.personName(first, "--first"),
-                                       last: try Naming.personName(last, "--last"), at: context.now, autoApprove: settings.autoApprove))
+                                       last: try Naming.personName(last, "--last"), handle: try Naming.handle(handle),
+                                       at: context.now, autoApprove: settings.autoApprove))
         note(settings.autoApprove ? "auto-approve is on: \(id) is enabled and \(email) is its super admin"
                                   : "\(id) waits for a provider admin: `roster org approve \(id)` or `roster org reject \(id) --reason ...`")
     }

@@ -23,8 +23,9 @@ struct Member: ParsableCommand {
         @Option(help: "Last name.") var last: String
         @Option(help: "super-admin or team-member.") var role: Role
         @Option(help: "A team to join besides the default team.") var team: String?
+        @Option(help: ArgumentHelp("Their login on the git host, so `roster check --actor @LOGIN` knows them.", valueName: "login")) var handle: String?
         @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.memberInvite(org: org, email: email, first: first, last: last, role: role, team: team)], options) }
+        func run() throws { try runChange([.memberInvite(org: org, email: email, first: first, last: last, role: role, team: team, handle: handle)], options) }
     }
 
     struct Remove: ParsableCommand {
@@ -50,13 +51,14 @@ struct Member: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a member's first or last name.")
+        static let configuration = CommandConfiguration(abstract: "Change a member's first or last name, or their git-host handle.")
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The member's e-mail.") var email: String
         @Option(help: "New first name.") var first: String?
         @Option(help: "New last name.") var last: String?
+        @Option(help: ArgumentHelp("Their login on the git host (`roster check --actor @LOGIN`).", valueName: "login")) var handle: String?
         @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.memberEdit(org: org, email: email, first: first, last: last)], options) }
+        func run() throws { try runChange([.memberEdit(org: org, email: email, first: first, last: last, handle: handle)], options) }
     }
 
     struct Activate: ParsableCommand {

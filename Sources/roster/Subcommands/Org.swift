@@ -80,8 +80,9 @@ struct Org: ParsableCommand {
         @Option(help: "The requester's e-mail.") var email: String
         @Option(help: "The requester's first name.") var first: String
         @Option(help: "The requester's last name.") var last: String
+        @Option(help: ArgumentHelp("The requester's login on the git host (`roster check --actor @LOGIN`).", valueName: "login")) var handle: String?
         @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.orgRegister(name: name, id: id, email: email, first: first, last: last)], options) }
+        func run() throws { try runChange([.orgRegister(name: name, id: id, email: email, first: first, last: last, handle: handle)], options) }
     }
 
     struct Approve: ParsableCommand {
