@@ -47,6 +47,7 @@ public enum RequestGate {
         }
     }
 
+    /// What the Host check says of a request.
     public enum HostDecision: Equatable, Sendable {
         case allowed
         /// No Host header, or more than one (RFC 9112 section 3.2: answer 400).
