@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 import RosterCore
@@ -83,6 +84,7 @@ public struct PreviewServer: Sendable {
         }
         let app = Application(
             responder: responder,
+            server: HTTPServerBuilder { responder in PreviewChannel(http1: HTTP1Channel(responder: responder)) },
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
@@ -100,8 +102,13 @@ public struct PreviewServer: Sendable {
         let bound = BoundPort.value
         var headers = HTTPFields()
         headers[.cacheControl] = "no-store"
-        guard RequestGate.hostAllowed(request.head.authority, boundHost: host, port: bound) else {
-            return text(.misdirectedRequest, "unknown host: this preview answers only to its own address\n")
+        // The first Host header is the request's authority; any other stays among the fields.
+        let hosts = [request.head.authority].compactMap { $0 } + request.headers.filter { $0.name.canonicalName == "host" }.map(\.value)
+        let rawTarget = request.headers.first { $0.name.canonicalName == RequestGate.rawTargetHeader.lowercased() }?.value
+        switch RequestGate.hostDecision(hosts: hosts, rawTarget: rawTarget, boundHost: host, port: bound) {
+        case .allowed: break
+        case .badRequest: return text(.badRequest, "a request needs exactly one Host header\n")
+        case .misdirected: return text(.misdirectedRequest, "unknown host: this preview answers only to its own address\n")
         }
         guard request.method == .get || request.method == .head else {
             var response = text(.methodNotAllowed, "roster serve answers GET and HEAD only\n")

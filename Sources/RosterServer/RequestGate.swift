@@ -47,6 +47,41 @@ public enum RequestGate {
         }
     }
 
+    /// What the Host check says of a request.
+    public enum HostDecision: Equatable, Sendable {
+        case allowed
+        /// No Host header, or more than one (RFC 9112 section 3.2: answer 400).
+        case badRequest
+        /// The Host header or the target's authority names another server.
+        case misdirected
+    }
+
+    /// Where the preview's channel puts a request target that is not a path; what a client sends
+    /// under this name is removed first.
+    public static let rawTargetHeader = "Roster-Request-Target"
+
+    /// The request must name this server, exactly once (protection against DNS rebinding): one
+    /// Host header, allowed by ``hostAllowed(_:boundHost:port:)``; and a target that is not a
+    /// path must be `http://` with an allowed authority too. Both are checked: an origin server
+    /// would take the target's authority over the Host header (RFC 9112 section 3.2.2), so a
+    /// request that says two things is refused whichever one it means.
+    public static func hostDecision(hosts: [String], rawTarget: String?, boundHost: String, port: Int) -> HostDecision {
+        guard hosts.count == 1 else { return .badRequest }
+        guard hostAllowed(hosts[0], boundHost: boundHost, port: port) else { return .misdirected }
+        guard let rawTarget, !rawTarget.hasPrefix("/") else { return .allowed }
+        guard let authority = authority(ofAbsoluteTarget: rawTarget), hostAllowed(authority, boundHost: boundHost, port: port) else {
+            return .misdirected
+        }
+        return .allowed
+    }
+
+    /// `host:port` of `http://host:port/path?query`; nil for any other form or scheme.
+    static func authority(ofAbsoluteTarget target: String) -> String? {
+        guard target.lowercased().hasPrefix("http://") else { return nil }
+        let authority = target.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.isEmpty ? nil : String(authority)
+    }
+
     /// The Host header must name this server (protection against DNS rebinding).
     public static func hostAllowed(_ host: String?, boundHost: String, port: Int) -> Bool {
         guard let host = host?.lowercased() else { return false }

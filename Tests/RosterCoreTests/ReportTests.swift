@@ -8,23 +8,23 @@ import Testing
         Finding(path: "data/shares/b,c.json", pointer: nil, line: 1, column: 1, severity: .warning, rule: "stray-file", message: "100% odd\nreally"),
     ]
 
+    /// A line break in a message is shown escaped: a finding stays on its line.
     @Test func textHasOneLinePerFindingAndACount() {
-        #expect(FindingReport.render(findings, format: .text) == """
+        #expect(FindingReport.render(findings, format: .text) == #"""
             data/orgs/a.json:3:5: error: too short [org-name]
-            data/shares/b,c.json:1:1: warning: 100% odd
-            really [stray-file]
+            data/shares/b,c.json:1:1: warning: 100% odd\nreally [stray-file]
             1 error, 1 warning
 
-            """)
+            """#)
         #expect(FindingReport.render([], format: .text, filesChecked: 3) == "no problems found in 3 files\n")
     }
 
     @Test func githubAnnotationsAreEscaped() {
-        #expect(FindingReport.render(findings, format: .github) == """
+        #expect(FindingReport.render(findings, format: .github) == #"""
             ::error file=data/orgs/a.json,line=3,col=5,title=org-name::too short
-            ::warning file=data/shares/b%2Cc.json,line=1,col=1,title=stray-file::100%25 odd%0Areally
+            ::warning file=data/shares/b%2Cc.json,line=1,col=1,title=stray-file::100%25 odd\nreally
 
-            """)
+            """#)
     }
 
     @Test func jsonCarriesTheSameFindings() throws {

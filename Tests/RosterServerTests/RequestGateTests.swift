@@ -29,4 +29,23 @@ import Testing
         #expect(!RequestGate.originAllowed("http://evil.example", boundHost: "127.0.0.1", port: 8000))
         #expect(!RequestGate.originAllowed("null", boundHost: "127.0.0.1", port: 8000))
     }
+
+    @Test func oneHostAndAnAbsoluteTargetOfThisServer() {
+        func decide(_ hosts: [String], _ target: String? = nil) -> RequestGate.HostDecision {
+            RequestGate.hostDecision(hosts: hosts, rawTarget: target, boundHost: "127.0.0.1", port: 8000)
+        }
+        #expect(decide(["127.0.0.1:8000"]) == .allowed)
+        #expect(decide([]) == .badRequest)
+        #expect(decide(["127.0.0.1:8000", "127.0.0.1:8000"]) == .badRequest)
+        #expect(decide(["127.0.0.1:8000", "evil.example"]) == .badRequest)
+        #expect(decide(["evil.example"]) == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "http://evil.example/") == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "http://127.0.0.1:8000@evil.example/") == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "https://127.0.0.1:8000/") == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "*") == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "http://") == .misdirected)
+        #expect(decide(["127.0.0.1:8000"], "HTTP://LOCALHOST:8000/orgs/?q=1") == .allowed)
+        #expect(decide(["127.0.0.1:8000"], "http://127.0.0.1:8000") == .allowed)
+        #expect(decide(["evil.example"], "http://127.0.0.1:8000/") == .misdirected)
+    }
 }

@@ -18,10 +18,13 @@ public enum FindingReport {
         }
     }
 
+    /// `path:line:column: severity: message [rule]` on one line: control characters of the
+    /// path and the message are shown escaped (``TerminalText``), so record text in them can
+    /// neither break the line nor send escape sequences to the terminal.
     public static func textLine(_ f: Finding, color: Bool = false) -> String {
         let label = f.severity.rawValue
         let painted = color ? (f.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m") : label
-        return "\(f.path):\(f.line):\(f.column): \(painted): \(f.message) [\(f.rule)]"
+        return "\(TerminalText.escape(f.path)):\(f.line):\(f.column): \(painted): \(TerminalText.escape(f.message)) [\(TerminalText.escape(f.rule))]"
     }
 
     /// "2 errors, 1 warning", or "no problems found".
@@ -33,15 +36,14 @@ public enum FindingReport {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(files)"
     }
 
-    /// GitHub workflow commands; `%`, CR and LF are escaped as the runner requires.
+    /// A GitHub workflow command (`::error file=…,line=…,col=…,title=…::message`). Control
+    /// characters are first shown escaped as in text output, then the runner's own escapes are
+    /// applied (`%`, CR, LF; and `:`, `,` in properties), so no value can end the command or
+    /// start another one.
     public static func githubLine(_ f: Finding) -> String {
-        func escapeData(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-        }
-        func escapeProperty(_ s: String) -> String {
-            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-        }
-        return "::\(f.severity.rawValue) file=\(escapeProperty(f.path)),line=\(f.line),col=\(f.column),title=\(escapeProperty(f.rule))::\(escapeData(f.message))"
+        let file = GitHubCommand.property(TerminalText.escape(f.path))
+        let title = GitHubCommand.property(TerminalText.escape(f.rule))
+        return "::\(f.severity.rawValue) file=\(file),line=\(f.line),col=\(f.column),title=\(title)::\(GitHubCommand.data(TerminalText.escape(f.message)))"
     }
 
     /// A JSON array of `{path, line, column, severity, rule, message}`, in report order.

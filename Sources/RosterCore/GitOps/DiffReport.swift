@@ -18,10 +18,13 @@ public enum DiffReport {
         groups.map { g in (g, events.filter { $0.kind.group == g }.count) }.filter { $0.count > 0 }
     }
 
+    /// One line per event; record text in a summary is shown with its control characters
+    /// escaped, so it cannot break a line or start one.
     static func text(_ c: Comparison) -> String {
-        guard !c.events.isEmpty else { return "no changes to records between \(c.baseLabel) and \(c.headLabel)\n" }
-        var out = "\(c.events.count) change\(c.events.count == 1 ? "" : "s") between \(c.baseLabel) and \(c.headLabel):\n"
-        for e in c.events { out += "  \(symbol(e.kind)) \(e.summary)\n" }
+        let base = TerminalText.escape(c.baseLabel), head = TerminalText.escape(c.headLabel)
+        guard !c.events.isEmpty else { return "no changes to records between \(base) and \(head)\n" }
+        var out = "\(c.events.count) change\(c.events.count == 1 ? "" : "s") between \(base) and \(head):\n"
+        for e in c.events { out += "  \(symbol(e.kind)) \(TerminalText.escape(e.summary))\n" }
         return out
     }
 
@@ -33,25 +36,14 @@ public enum DiffReport {
         }
     }
 
-    /// Text safe in a Markdown table cell or line: Markdown's special characters escaped,
-    /// line breaks flattened, so record text cannot break the layout.
-    public static func cell(_ text: String?) -> String {
-        guard let text, !text.isEmpty else { return "" }
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(ch)"
-            case "\n", "\r": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
+    /// Every record value goes through ``MarkdownText``: a table row keeps its cells, and no
+    /// value opens a code fence, raw HTML or a line of its own.
     static func markdown(_ c: Comparison, warnings: [Finding]) -> String {
-        guard !c.events.isEmpty else { return "**roster**: no changes to records (\(c.baseLabel) → \(c.headLabel)).\n" }
+        let cell = MarkdownText.cell
+        let labels = "\(MarkdownText.inline(c.baseLabel)) → \(MarkdownText.inline(c.headLabel))"
+        guard !c.events.isEmpty else { return "**roster**: no changes to records (\(labels)).\n" }
         let summary = counts(c.events).map { "\($0.count) \($0.group)" }.joined(separator: ", ")
-        var out = "**roster**: \(c.events.count) change\(c.events.count == 1 ? "" : "s") (\(summary)), \(c.baseLabel) → \(c.headLabel).\n"
+        var out = "**roster**: \(c.events.count) change\(c.events.count == 1 ? "" : "s") (\(summary)), \(labels).\n"
         for group in groups {
             let events = c.events.filter { $0.kind.group == group }
             guard !events.isEmpty else { continue }
@@ -64,7 +56,9 @@ public enum DiffReport {
         }
         if !warnings.isEmpty {
             out += "\n### Warnings (\(warnings.count))\n\n"
-            for w in warnings.prefix(50) { out += "- `\(w.path):\(w.line)` \(cell(w.message)) [\(w.rule)]\n" }
+            for w in warnings.prefix(50) {
+                out += "- \(MarkdownText.code("\(w.path):\(w.line)")) \(MarkdownText.inline(w.message)) [\(MarkdownText.inline(w.rule))]\n"
+            }
         }
         return out
     }

@@ -142,7 +142,7 @@ public struct JSONParser {
                 }
                 let previous = index.map { $0[key] } ?? members.firstIndex(where: { $0.key == key })
                 if let previous {
-                    problems.append(JSONProblem(offset: keyOffset, message: "duplicate key \"\(key)\"; a JSON reader keeps only one of them", rule: "json-duplicate-key"))
+                    problems.append(JSONProblem(offset: keyOffset, message: "duplicate key \(Quote.value(key)); a JSON reader keeps only one of them", rule: "json-duplicate-key"))
                     members[previous].node = node
                 } else {
                     index?[key] = members.count

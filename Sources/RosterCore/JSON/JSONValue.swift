@@ -63,9 +63,11 @@ extension JSONNode {
     public func offset(of pointer: String) -> Int {
         var node = self
         var best = offset
-        let parts = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        // Split as bytes, and unescape only a part that has a `~`: a key can be 50 MB long.
+        let parts = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
         for raw in parts {
-            let part = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            var part = String(Substring(raw))
+            if raw.contains(UInt8(ascii: "~")) { part = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
             switch node.value {
             case .object(let members):
                 guard let m = members.first(where: { $0.key == part }) else { return best }

@@ -109,7 +109,7 @@ struct ObjectReader {
         guard let raw = string(key, required: required) else { return nil }
         if let value = E(rawValue: raw) { return value }
         let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        log.error("invalid-value", at(key), "\"\(key)\" is \"\(raw)\"; expected one of \(allowed)")
+        log.error("invalid-value", at(key), "\"\(key)\" is \(Quote.value(raw)); expected one of \(allowed)")
         return nil
     }
 
@@ -131,7 +131,7 @@ struct ObjectReader {
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(_ allowed: [String]) {
         for m in members where !allowed.contains(m.key) {
-            var message = "unknown field \"\(m.key)\" in \(what)"
+            var message = "unknown field \(Quote.value(m.key)) in \(what)"
             if let guess = Self.closest(to: m.key, in: allowed) {
                 message += "; did you mean \"\(guess)\"?"
             } else {
@@ -141,12 +141,22 @@ struct ObjectReader {
         }
     }
 
+    /// Keys longer than this get no suggestion: allowed keys are short, and the edit distance
+    /// costs the product of the lengths (a 50 MB key took 11 s).
+    static let longestGuessable = 64
+
+    /// The allowed key within a few edits of `word` (at most a third of its length, at least 2).
+    /// A candidate whose length differs by more than that cannot match and is not compared.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
+        guard word.utf8.count <= longestGuessable else { return nil }
+        let lowered = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for c in candidates {
-            let d = editDistance(Array(lowered.unicodeScalars), Array(c.lowercased().unicodeScalars))
-            if d <= max(2, c.count / 3), best == nil || d < best!.1 { best = (c, d) }
+            let other = Array(c.lowercased().unicodeScalars)
+            let allowed = max(2, c.count / 3)
+            guard abs(lowered.count - other.count) <= allowed else { continue }
+            let d = editDistance(lowered, other)
+            if d <= allowed, best == nil || d < best!.1 { best = (c, d) }
         }
         return best?.0
     }

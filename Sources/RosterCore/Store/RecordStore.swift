@@ -137,7 +137,7 @@ public enum RecordStore {
     static func checkFileName(_ id: String, path: String, log: DecodeLog) {
         let stem = fileStem(path)
         if id != stem {
-            log.error("id-filename", "/id", "the id \"\(id)\" differs from the file name \"\(stem).json\"; rename the file or change the id")
+            log.error("id-filename", "/id", "the id \(Quote.value(id)) differs from the file name \"\(stem).json\"; rename the file or change the id")
         }
     }
 

@@ -13,7 +13,7 @@ enum ReferenceRules {
         do {
             var seen = SmallStringSet([])
             for (i, m) in org.record.members.enumerated() where !seen.insert(m.email) {
-                out.append(.error("member-duplicate", org.path, "/members/\(i)/email", "\(m.email) is listed more than once; list each member once"))
+                out.append(.error("member-duplicate", org.path, "/members/\(i)/email", "\(Quote.bare(m.email)) is listed more than once; list each member once"))
             }
         }
         return out
@@ -26,10 +26,10 @@ enum ReferenceRules {
             var names: Set<String> = []
             for (t, team) in org.record.teams.enumerated() {
                 if !ids.insert(team.id).inserted {
-                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/id", "team id \"\(team.id)\" is used twice in \(org.record.id)"))
+                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/id", "team id \(Quote.value(team.id)) is used twice in \(Quote.bare(org.record.id))"))
                 }
                 if !names.insert(Formats.nameKey(team.name)).inserted {
-                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/name", "team name \"\(team.name)\" is used twice in \(org.record.id)"))
+                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/name", "team name \(Quote.value(team.name)) is used twice in \(Quote.bare(org.record.id))"))
                 }
             }
         }
@@ -45,9 +45,9 @@ enum ReferenceRules {
                 for (k, email) in team.members.enumerated() {
                     let pointer = "/teams/\(t)/members/\(k)"
                     if !emails.contains(email) {
-                        out.append(.error("team-member-unknown", org.path, pointer, "team \"\(team.id)\" lists \(email), who is not a member of \(org.record.id); invite them first or remove the entry"))
+                        out.append(.error("team-member-unknown", org.path, pointer, "team \(Quote.value(team.id)) lists \(Quote.bare(email)), who is not a member of \(Quote.bare(org.record.id)); invite them first or remove the entry"))
                     } else if !seen.insert(email) {
-                        out.append(.error("team-member-unknown", org.path, pointer, "team \"\(team.id)\" lists \(email) twice"))
+                        out.append(.error("team-member-unknown", org.path, pointer, "team \(Quote.value(team.id)) lists \(Quote.bare(email)) twice"))
                     }
                 }
             }
@@ -59,7 +59,7 @@ enum ReferenceRules {
         var out: [Finding] = []
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where !c.knownOrgIDs.contains(link.org) {
-                out.append(.error("share-consumer-unknown", share.path, "/consumers/\(i)/org", "consumer \"\(link.org)\" is not an org (no \(Snapshot.orgPath(link.org)))"))
+                out.append(.error("share-consumer-unknown", share.path, "/consumers/\(i)/org", "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))"))
             }
         }
         return out
@@ -70,7 +70,7 @@ enum ReferenceRules {
         for share in c.snapshot.shares {
             var seen: Set<String> = []
             for (i, link) in share.record.consumers.enumerated() where !seen.insert(link.org).inserted {
-                out.append(.error("share-consumer-duplicate", share.path, "/consumers/\(i)/org", "\(link.org) is listed twice as a consumer of \(share.record.id)"))
+                out.append(.error("share-consumer-duplicate", share.path, "/consumers/\(i)/org", "\(Quote.bare(link.org)) is listed twice as a consumer of \(Quote.bare(share.record.id))"))
             }
         }
         return out

@@ -12,13 +12,13 @@ enum SettingsRules {
         guard let m = c.snapshot.marketplace else { return [] }
         var out: [Finding] = []
         for (i, e) in m.admins.enumerated() where !Formats.isValidEmail(e) || e != e.lowercased() {
-            out.append(.error("settings-email", path, "/admins/\(i)", "admin \"\(e)\" is not a valid lower-case e-mail address"))
+            out.append(.error("settings-email", path, "/admins/\(i)", "admin \(Quote.value(e)) is not a valid lower-case e-mail address"))
         }
         for (i, e) in m.notifications.adminRecipients.enumerated() where !Formats.isValidEmail(e) {
-            out.append(.error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \"\(e)\" is not a valid e-mail address"))
+            out.append(.error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \(Quote.value(e)) is not a valid e-mail address"))
         }
         if let sender = m.notifications.sender, !Formats.isValidEmail(sender) {
-            out.append(.error("settings-email", path, "/notifications/sender", "sender \"\(sender)\" is not a valid e-mail address"))
+            out.append(.error("settings-email", path, "/notifications/sender", "sender \(Quote.value(sender)) is not a valid e-mail address"))
         }
         if m.admins.isEmpty {
             out.append(.warning("settings-email", path, "/admins", "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`"))
@@ -43,7 +43,7 @@ enum SettingsRules {
         var out: [Finding] = []
         for (field, value) in [("baseURL", p.baseURL), ("editURL", p.editURL)] {
             guard let value, !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(" ") else { continue }
-            out.append(.error("settings-url", path, "/portal/\(field)", "\(field) \"\(value)\" must be an http:// or https:// URL"))
+            out.append(.error("settings-url", path, "/portal/\(field)", "\(field) \(Quote.value(value)) must be an http:// or https:// URL"))
         }
         return out
     }

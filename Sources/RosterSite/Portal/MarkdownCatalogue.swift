@@ -1,7 +1,9 @@
 import RosterCore
 
 /// `roster build --format markdown`: the catalogue as Markdown pages that read well in a git
-/// host's file browser. Table cells are escaped so record text cannot break the layout.
+/// host's file browser. Every record value goes through ``MarkdownText`` (table cells, headings,
+/// list items, link text) and every link destination through `MarkdownText.destination`, so
+/// record text cannot break a table, open a fence or raw HTML, or start a line of its own.
 enum MarkdownCatalogue {
     static func jobs(_ m: PortalModel) -> [PortalBuilder.Job] {
         var jobs: [PortalBuilder.Job] = [
@@ -20,7 +22,12 @@ enum MarkdownCatalogue {
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    static func cell(_ text: String) -> String { DiffReport.cell(text) }
+    static func cell(_ text: String) -> String { MarkdownText.cell(text) }
+
+    static func link(_ id: String) -> String { MarkdownText.destination(id) }
+
+    /// The day of a timestamp; its first ten characters are record text too.
+    static func day(_ timestamp: String?) -> String { cell(Labels.day(timestamp)) }
 
     static func overview(_ m: PortalModel) -> String {
         var out = "# \(cell(m.siteTitle))\n\n"
@@ -33,7 +40,7 @@ enum MarkdownCatalogue {
         if !pending.isEmpty {
             out += "\n## Pending registrations\n\n| org | requested by | requested |\n|---|---|---|\n"
             for org in pending {
-                out += "| [\(cell(org.name))](orgs/\(org.id).md) | \(cell(m.email(org.registration?.requestedBy ?? ""))) | \(Labels.day(org.registration?.requestedAt)) |\n"
+                out += "| [\(cell(org.name))](orgs/\(link(org.id)).md) | \(cell(m.email(org.registration?.requestedBy ?? ""))) | \(day(org.registration?.requestedAt)) |\n"
             }
         }
         return out
@@ -43,17 +50,17 @@ enum MarkdownCatalogue {
         var out = "# Consumer orgs\n\n| org | status | teams | users | shares | created |\n|---|---|---:|---:|---:|---|\n"
         for file in m.orgsByName {
             let o = file.record
-            out += "| [\(cell(o.name))](\(o.id).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.members.count) | \((m.sharesOfOrg[o.id] ?? []).count) | \(Labels.day(o.createdAt)) |\n"
+            out += "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.members.count) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
         }
         return out
     }
 
     static func org(_ m: PortalModel, _ o: OrgRecord) -> String {
         var out = "# \(cell(o.name))\n\n[All orgs](README.md)\n\n"
-        out += "- **Id**: `\(o.id)`\n- **Status**: \(Labels.status(o.status))\n- **Created**: \(Labels.day(o.createdAt))\n"
+        out += "- **Id**: \(MarkdownText.code(o.id))\n- **Status**: \(Labels.status(o.status))\n- **Created**: \(day(o.createdAt))\n"
         if let r = o.registration {
-            out += "- **Registration**: requested by \(cell(m.email(r.requestedBy))) on \(Labels.day(r.requestedAt))"
-            if let d = r.decision { out += ", \(d.rawValue) on \(Labels.day(r.decidedAt))" }
+            out += "- **Registration**: requested by \(cell(m.email(r.requestedBy))) on \(day(r.requestedAt))"
+            if let d = r.decision { out += ", \(d.rawValue) on \(day(r.decidedAt))" }
             if let reason = r.reason { out += " (\(cell(m.email.text(reason))))" }
             out += "\n"
         }
@@ -69,7 +76,7 @@ enum MarkdownCatalogue {
         out += "\n## Shares\n\n"
         if shares.isEmpty { out += "None.\n" }
         for s in shares {
-            out += "- [\(cell(s.share.name))](../shares/\(s.share.id).md) since \(s.link.since)\(s.link.until.map { " until \($0)" } ?? "")\n"
+            out += "- [\(cell(s.share.name))](../shares/\(link(s.share.id)).md) since \(cell(s.link.since))\(s.link.until.map { " until \(cell($0))" } ?? "")\n"
         }
         return out
     }
@@ -77,16 +84,16 @@ enum MarkdownCatalogue {
     static func shares(_ m: PortalModel) -> String {
         var out = "# Shares\n\n| share | consumers | description |\n|---|---:|---|\n"
         for s in m.snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
-            out += "| [\(cell(s.record.name))](\(s.record.id).md) | \(s.record.consumers.count) | \(cell(m.email.text(s.record.description))) |\n"
+            out += "| [\(cell(s.record.name))](\(link(s.record.id)).md) | \(s.record.consumers.count) | \(cell(m.email.text(s.record.description))) |\n"
         }
         return out
     }
 
     static func share(_ m: PortalModel, _ s: ShareRecord) -> String {
-        var out = "# \(cell(s.name))\n\n[All shares](README.md)\n\n\(cell(m.email.text(s.description)))\n\n## Consumers\n\n"
+        var out = "# \(cell(s.name))\n\n[All shares](README.md)\n\n\(MarkdownText.inline(m.email.text(s.description)))\n\n## Consumers\n\n"
         out += "| org | since | until |\n|---|---|---|\n"
         for c in s.consumers {
-            out += "| [\(cell(m.orgNames[c.org] ?? c.org))](../orgs/\(c.org).md) | \(c.since) | \(c.until ?? "") |\n"
+            out += "| [\(cell(m.orgNames[c.org] ?? c.org))](../orgs/\(link(c.org)).md) | \(cell(c.since)) | \(cell(c.until ?? "")) |\n"
         }
         return out
     }

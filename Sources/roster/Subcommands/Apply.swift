@@ -36,7 +36,7 @@ struct Apply: ParsableCommand {
         do {
             operations = try BatchReader.operations(from: bytes)
         } catch {
-            printError("\(file == "-" ? "<stdin>" : file):\(error)")
+            printError(TerminalText.escape("\(file == "-" ? "<stdin>" : file):\(error)"))
             throw ExitCode(1)
         }
         try runChange(operations, options)

@@ -51,17 +51,20 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
     do {
         plan = try ChangeEngine.plan(operations, on: snapshot, context: context)
     } catch {
-        printError("roster: refused: \(error)")
+        // A refusal that lists findings is several lines of escaped findings; any other is one line.
+        printError("roster: refused: " + TerminalText.escape(error.description, keepingLineBreaks: !error.findings.isEmpty))
         if error.findings.count > 10 { printError("  ... and \(error.findings.count - 10) more; run `roster validate`") }
         throw ExitCode(1)
     }
-    for note in plan.notes { print(note) }
+    for note in plan.notes { printValueLine(note) }
     if options.dryRun {
         for file in plan.files {
-            print(file.isDeletion ? "would delete \(file.path)" : file.old == nil ? "would create \(file.path)" : "would change \(file.path)")
+            printValueLine(file.isDeletion ? "would delete \(file.path)" : file.old == nil ? "would create \(file.path)" : "would change \(file.path)")
         }
         for file in plan.files {
-            print(LineDiff.unified(old: String(decoding: file.old ?? [], as: UTF8.self), new: String(decoding: file.new ?? [], as: UTF8.self), path: file.path), terminator: "")
+            // Canonical JSON escapes C0 controls in strings but not C1 or bidi overrides.
+            let diff = LineDiff.unified(old: String(decoding: file.old ?? [], as: UTF8.self), new: String(decoding: file.new ?? [], as: UTF8.self), path: file.path)
+            print(TerminalText.escape(diff, keepingLineBreaks: true), terminator: "")
         }
         if plan.isEmpty { print("nothing would change") }
         print("dry run: nothing written")
@@ -74,7 +77,7 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
         throw ExitCode(1)
     }
     for file in plan.files {
-        print(file.isDeletion ? "deleted \(file.path)" : file.old == nil ? "created \(file.path)" : "updated \(file.path)")
+        printValueLine(file.isDeletion ? "deleted \(file.path)" : file.old == nil ? "created \(file.path)" : "updated \(file.path)")
     }
     for warning in plan.warnings { print(FindingReport.textLine(warning)) }
     lock?.release()

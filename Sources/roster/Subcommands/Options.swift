@@ -14,9 +14,16 @@ struct RootOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error. Control characters other than line breaks are shown escaped
+/// (``TerminalText``); a one-line message that quotes record text escapes it whole first.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escape(message, keepingLineBreaks: true) + "\n").utf8))
+}
+
+/// Prints one line to standard output with every control character in it shown escaped, line
+/// breaks included: for a line that holds record text, which must neither end it nor start another.
+func printValueLine(_ line: String) {
+    print(TerminalText.escape(line))
 }
 
 /// True when standard output is a terminal, so colour is welcome.

@@ -55,7 +55,7 @@ struct Serve: ParsableCommand {
         }
         let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today,
                                    verbose: verbose) { line in
-            print(line)
+            printValueLine(line)
             fflush(nil)
         }
         try await server.run()
