@@ -50,7 +50,7 @@ public struct CheckOutcome: Sendable {
     /// The last line of the text output.
     public var verdictLine: String {
         let n = comparison.events.count
-        return "check: \(verdict) (\(n) change\(n == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))"
+        return TerminalText.escape("check: \(verdict) (\(n) change\(n == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))")
     }
 
     /// The pull-request comment: the semantic diff, then the verdict and every error.
@@ -58,12 +58,16 @@ public struct CheckOutcome: Sendable {
         let changed = Set(comparison.paths)
         var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) })
         text += "\n### Check: \(verdict)\n\n"
-        text += standing == nil ? "**Policy was not checked**: no `--actor` was given.\n\n" : "Policy checked for \(DiffReport.cell(standing!.actor.description)) (\(DiffReport.cell(standing!.role))).\n\n"
+        if let standing {
+            text += "Policy checked for \(MarkdownText.inline(standing.actor.description)) (\(MarkdownText.inline(standing.role))).\n\n"
+        } else {
+            text += "**Policy was not checked**: no `--actor` was given.\n\n"
+        }
         if allowed {
             text += "Validation, guards\(standing == nil ? "" : " and policy") pass.\n"
         } else {
             for e in errors.prefix(50) {
-                text += "- `\(DiffReport.cell(e.path).replacingOccurrences(of: "`", with: ""))` line \(e.line), column \(e.column): \(DiffReport.cell(e.message)) [\(e.rule)]\n"
+                text += "- \(MarkdownText.code("\(e.path):\(e.line):\(e.column)")) \(MarkdownText.inline(e.message)) [\(MarkdownText.inline(e.rule))]\n"
             }
             if errors.count > 50 { text += "- … and \(errors.count - 50) more (see the check's log)\n" }
         }

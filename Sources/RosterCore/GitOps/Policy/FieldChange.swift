@@ -7,8 +7,8 @@ public enum FieldStep: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .key(let k): "/" + k
-        case .item(let id): "[" + id + "]"
+        case .key(let k): "/" + Quote.bare(k)
+        case .item(let id): "[" + Quote.bare(id) + "]"
         case .index(let i): "/" + String(i)
         }
     }
