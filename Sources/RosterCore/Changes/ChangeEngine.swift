@@ -40,7 +40,7 @@ public struct ChangeEngine {
 
     mutating func apply(_ operation: Change) throws(ChangeRefusal) {
         if operation.recordsActor, context.actor == nil {
-            throw ChangeRefusal("\(operation.name) records who did it: pass --actor EMAIL or set ROSTER_ACTOR")
+            throw ChangeRefusal("\(operation.name) records who did it: pass --actor EMAIL, set ROSTER_ACTOR, or set git's user.email")
         }
         switch operation {
         case let .orgCreate(name, id): try createOrg(name: name, id: id)

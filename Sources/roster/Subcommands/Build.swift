@@ -47,6 +47,10 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = Date()
         let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+        if let refusal = OutputFolder.refusal(root: root.path, output: output) {
+            printError("roster: refused: \(refusal); nothing was written")
+            throw ExitCode(1)
+        }
         let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try validationOptions(today).today)
         let quiet = quiet
         let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }

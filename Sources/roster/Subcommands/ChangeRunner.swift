@@ -6,18 +6,23 @@ import RosterCore
 struct ChangeOptions: ParsableArguments {
     @OptionGroup var root: RootOptions
 
-    @Option(help: ArgumentHelp("Who makes the change, recorded in invitedBy, decidedBy, statusChangedBy. Default: $ROSTER_ACTOR.", valueName: "email"))
+    @Option(help: ArgumentHelp("Who makes the change, recorded in invitedBy, decidedBy, statusChangedBy. Default: $ROSTER_ACTOR, else git's user.email.", valueName: "email"))
     var actor: String?
 
     @Flag(help: "Print what would change (files and a diff) and write nothing.")
     var dryRun = false
 
-    /// `--actor`, else `$ROSTER_ACTOR`, lower-cased and checked.
-    func resolvedActor() throws -> String? {
-        guard let raw = actor ?? ProcessInfo.processInfo.environment["ROSTER_ACTOR"], !raw.isEmpty else { return nil }
+    /// `--actor`, else `$ROSTER_ACTOR`, else `git config user.email`, lower-cased and checked,
+    /// with where it came from (the verb says so when it records the actor).
+    func resolvedActor() throws -> (email: String, source: String)? {
+        let given: (String, String)? = if let actor { (actor, "--actor") }
+            else if let env = ProcessInfo.processInfo.environment["ROSTER_ACTOR"], !env.isEmpty { (env, "$ROSTER_ACTOR") } else { nil }
+        guard let (raw, source) = given else {
+            return GitReader(root: root.path).configuredEmail().map { ($0, "git config user.email") }
+        }
         let email = raw.lowercased()
-        guard Formats.isValidEmail(email) else { throw ValidationError("--actor must be an e-mail address, not \"\(raw)\"") }
-        return email
+        guard Formats.isValidEmail(email) else { throw ValidationError("\(source) must be an e-mail address, not \"\(raw)\"") }
+        return (email, source)
     }
 
     /// The time of the change: now, or `$ROSTER_NOW` (an RFC 3339 timestamp) for reproducible runs.
@@ -31,7 +36,7 @@ struct ChangeOptions: ParsableArguments {
             formatter.formatOptions = [.withInternetDateTime]
             now = formatter.string(from: Date())
         }
-        return ChangeContext(actor: try resolvedActor(), now: now, today: Formats.timestamp(now)!)
+        return ChangeContext(actor: try resolvedActor()?.email, now: now, today: Formats.timestamp(now)!)
     }
 }
 
@@ -55,6 +60,9 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
         printError("roster: refused: " + TerminalText.escape(error.description, keepingLineBreaks: !error.findings.isEmpty))
         if error.findings.count > 10 { printError("  ... and \(error.findings.count - 10) more; run `roster validate`") }
         throw ExitCode(1)
+    }
+    if operations.contains(where: \.recordsActor), let (actor, source) = try options.resolvedActor() {
+        printValueLine("as \(actor) (from \(source))")
     }
     for note in plan.notes { printValueLine(note) }
     if options.dryRun {

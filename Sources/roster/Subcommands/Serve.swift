@@ -28,6 +28,12 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
     @Flag(help: "Print every build's steps and how long each took.") var verbose = false
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be 0 to 65535 (0 picks a free port), not \(port)")
+        }
+    }
+
     /// The other verbs run on the main thread (their parallel work spreads over all cores from
     /// there); only the server needs Swift concurrency, so it is started from here.
     func run() throws {
@@ -50,16 +56,26 @@ struct Serve: ParsableCommand {
         let output: String
         if let out {
             output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+            if let refusal = OutputFolder.refusal(root: root.path, output: output) {
+                printError("roster: refused: \(refusal)")
+                throw ExitCode(1)
+            }
         } else {
             output = Self.scratchFolder() + "/roster-serve-\(getpid())"
         }
+        // The temporary folder goes away however the server ends, a failed start included.
+        defer { if out == nil { try? FileManager.default.removeItem(atPath: output) } }
         let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today,
                                    verbose: verbose) { line in
             printValueLine(line)
             fflush(nil)
         }
-        try await server.run()
-        if out == nil { try? FileManager.default.removeItem(atPath: output) }
+        do {
+            try await server.run()
+        } catch where String(describing: error).contains("Address already in use") {
+            printError("roster: \(host):\(port) is already in use (another `roster serve`?); pass another --port, or --port 0 for a free one")
+            throw ExitCode(1)
+        }
     }
 }
 
