@@ -7,6 +7,8 @@ public struct Notification: Sendable, Equatable {
     public var recipientName: String
     public var event: ChangeEvent
     public var values: [String: String]
+    /// The fact this e-mail tells of; the same fact gives the same Message-ID on every run.
+    var identity: NotificationIdentity
 }
 
 /// Which e-mails the events between two revisions call for.
@@ -29,8 +31,9 @@ public enum NotificationPlanner {
             func add(_ template: String, to email: String?, _ values: [String: String] = [:]) {
                 guard let email, Formats.isValidEmail(email) else { return }
                 let base = ["provider": provider, "org": orgName, "orgID": e.org ?? "", "portalURL": orgURL]
+                let identity = NotificationIdentity.of(template, event: e, org: org, before: before, recipient: email)
                 out.append(Notification(template: template, recipient: email, recipientName: person(email), event: e,
-                                        values: base.merging(values) { $1 }))
+                                        values: base.merging(values) { $1 }, identity: identity))
             }
             switch e.kind {
             case .memberInvited where e.detail == MembershipState.invited.rawValue:
