@@ -40,7 +40,7 @@ enum Mailer {
         if status >= 128 { return "`\(command)` was killed by signal \(status - 128)\(said)" }
         if status == 127 { return "`\(command)` was not found (exit status 127)\(said)" }
         if status != 0 { return "`\(command)` exited with status \(status)\(said)" }
-        if unread { return "`\(command)` exited without reading the whole message; is it a sendmail-compatible command?" }
+        if unread { return "`\(command)` exited without reading the whole message (is it a sendmail-compatible command?)" }
         return nil
     }
 

@@ -18,9 +18,10 @@ public enum NotificationPlanner {
         let provider = settings.providerName
         let baseURL = settings.portal.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var out: [Notification] = []
-        for e in c.events {
-            let org = c.head.orgs[e.path] ?? c.base.orgs[e.path]
-            let before = c.base.orgs[e.path]
+        let changes = NotifiedChanges(c)
+        for e in changes.events {
+            let org = changes.head[e.path] ?? changes.base[e.path]
+            let before = changes.base[e.path]
             let orgName = org?.name ?? e.org ?? ""
             let orgURL = baseURL.map { "\($0)orgs/\(e.org ?? "")/index.html" } ?? ""
             // A removed member is found in the base.
@@ -52,7 +53,7 @@ public enum NotificationPlanner {
             case .memberRoleChanged:
                 // The requester of an approved registration becomes super admin: the approval
                 // e-mail says so already.
-                if c.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { continue }
+                if changes.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { continue }
                 add("role-changed", to: e.email, ["role": label(e.to), "previousRole": label(e.from)])
             case .memberRemoved: add("member-removed", to: e.email)
             case .orgDisabled, .orgEnabled:
