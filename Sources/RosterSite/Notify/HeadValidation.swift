@@ -25,7 +25,14 @@ public enum HeadValidation {
                 extra.append(refusal("record-location", path, "a record lives directly in \(Snapshot.orgsDirectory)/ or \(Snapshot.sharesDirectory)/; move or remove this file"))
             }
         }
-        let state = RevisionState(files: try GitReader(root: root).files(paths, at: commit))
+        // In batches: ChildProcess writes a request of more than a pipe's 64 KB in one blocking
+        // write while git waits for its answer to be read (about 1,500 paths).
+        let reader = GitReader(root: root)
+        var blobs: [String: [UInt8]?] = [:]
+        for start in stride(from: 0, to: paths.count, by: 1000) {
+            blobs.merge(try reader.files(Array(paths[start..<min(paths.count, start + 1000)]), at: commit)) { $1 }
+        }
+        let state = RevisionState(files: blobs)
         var snapshot = Snapshot(marketplace: state.settings, sources: state.sources, loadFindings: state.findings + extra)
         snapshot.orgs = state.orgs.map { OrgFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
         snapshot.shares = state.shares.map { ShareFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }

@@ -42,29 +42,18 @@ struct Notify: ParsableCommand {
     func run() throws {
         // A mail command that exits early must give an error, not kill roster.
         signal(SIGPIPE, SIG_IGN)
-        let rootPath = root.path
         let messages: [EmailMessage]
         do {
-            let reader = GitReader(root: rootPath)
-            let commit = try reader.commit(head)
-            // Every id and e-mail a message or a file name is made of must have passed validation.
-            let (findings, files) = try HeadValidation.findings(root: rootPath, commit: commit)
-            let errors = findings.filter { $0.severity == .error }
-            guard errors.isEmpty else {
-                printError(FindingReport.render(errors, format: .text, filesChecked: files).trimmingCharacters(in: .newlines))
+            switch try NotifyPlan.prepare(root: root.path, base: base, head: head) {
+            case .invalidHead(let commit, let findings, let files):
+                printError(FindingReport.render(findings, format: .text, filesChecked: files).trimmingCharacters(in: .newlines))
                 printError("roster: notify refuses \(head) (\(commit.prefix(12))): its records are invalid; nothing was written. Fix them and run notify again.")
                 throw ExitCode(1)
-            }
-            let comparison = try Comparison.load(root: rootPath, base: base, head: commit)
-            let date = try reader.date(of: commit)
-            let templates = try TemplateSet.load(directory: rootPath + "/site-templates", required: [])
-            let settings = comparison.head.settings ?? comparison.base.settings ?? MarketplaceSettings(providerName: "")
-            guard let sender = settings.notifications.sender ?? settings.admins.first, Formats.isValidEmail(sender) else {
+            case .noSender:
                 printError("roster: set notifications.sender in data/marketplace.json: e-mails need a From address")
                 throw ExitCode(1)
-            }
-            messages = try NotificationPlanner.notifications(for: comparison).map { n in
-                try EmailMessage.compose(n, templates: templates, from: sender, date: date)
+            case .messages(let composed):
+                messages = composed
             }
         } catch let error as ExitCode {
             throw error
