@@ -5,20 +5,26 @@ import RosterCore
 /// way every time from the same inputs, so a re-run writes the same bytes.
 public struct EmailMessage: Sendable, Equatable {
     public var messageID: String
+    /// `<template>-<org>-<fingerprint>.eml`: made of a template name, a validated id and
+    /// hexadecimal digits only, never of other record text.
     public var fileName: String
+    /// The address the message is for (a validated e-mail), for messages about a failed send.
+    public var recipient: String
     public var bytes: [UInt8]
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    /// Renders `n` with the templates `emails/<template>` and `emails/layout.html`.
-    public static func compose(_ n: Notification, templates: TemplateSet, from sender: String, commit: String, date: String) throws(Failure) -> EmailMessage {
+    /// Renders `n` with the templates `emails/<template>` and `emails/layout.html`. The Date is
+    /// when the event happened, if the records say, else `date` (the head commit's).
+    public static func compose(_ n: Notification, templates: TemplateSet, from sender: String, date: String) throws(Failure) -> EmailMessage {
         guard templates.library["emails/" + n.template] != nil else {
             throw Failure(description: "site-templates/emails/\(n.template).mustache is missing")
         }
-        var context = n.values.mapValues(TemplateValue.string)
-        context["recipientName"] = .string(n.recipientName)
+        // Record text is put on one line: a line break in a name must not end the Subject line.
+        var context = n.values.mapValues { TemplateValue.string(EmailHeader.singleLine($0)) }
+        context["recipientName"] = .string(EmailHeader.singleLine(n.recipientName))
         context["recipient"] = .string(n.recipient)
         let text = String(decoding: templates.renderText(context, template: "emails/" + n.template), as: UTF8.self)
         guard text.hasPrefix("Subject: "), let newline = text.firstIndex(of: "\n") else {
@@ -28,23 +34,19 @@ public struct EmailMessage: Sendable, Equatable {
         let body = String(text[text.index(after: newline)...]).trimmingCharacters(in: .newlines) + "\n"
         let paragraphs = body.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let html = templates.library["emails/layout.html"] != nil
-            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": .strings(paragraphs), "provider": .string(n.values["provider"] ?? "")], template: "emails/layout.html"), as: UTF8.self)
+            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": .strings(paragraphs), "provider": context["provider"] ?? .string("")], template: "emails/layout.html"), as: UTF8.self)
             : "<pre>\(body)</pre>"
 
-        var hash = FNV1a()
-        hash.add(commit)
-        hash.add(n.event.key)
-        hash.add(n.template)
-        hash.add(n.recipient)
-        let id = hash.hex
+        let id = n.identity.fingerprint
         let domain = sender.split(separator: "@").last.map(String.init) ?? "roster.invalid"
         let messageID = "<roster-\(id)@\(domain)>"
         let boundary = "roster-\(id)"
+        let when = n.identity.time.flatMap { ISO8601DateFormatter().date(from: $0) == nil ? nil : $0 } ?? date
         var out = ""
-        out += "From: \(header(sender))\r\n"
-        out += "To: \(header(n.recipientName == n.recipient ? n.recipient : "\(n.recipientName) <\(n.recipient)>"))\r\n"
-        out += "Subject: \(header(subject))\r\n"
-        out += "Date: \(rfc5322Date(date))\r\n"
+        out += EmailHeader.field("From", EmailHeader.mailbox("", sender))
+        out += EmailHeader.field("To", EmailHeader.mailbox(n.recipientName == n.recipient ? "" : n.recipientName, n.recipient))
+        out += EmailHeader.field("Subject", EmailHeader.unstructured(subject))
+        out += "Date: \(rfc5322Date(when))\r\n"
         out += "Message-ID: \(messageID)\r\n"
         out += "MIME-Version: 1.0\r\n"
         out += "X-Roster-Event: \(n.event.kind.rawValue)\r\n"
@@ -54,15 +56,8 @@ public struct EmailMessage: Sendable, Equatable {
             out += base64Lines(Data(content.utf8)) + "\r\n"
         }
         out += "--\(boundary)--\r\n"
-        let slug = n.event.org ?? n.event.share ?? "marketplace"
-        return EmailMessage(messageID: messageID, fileName: "\(n.template)-\(slug)-\(id.prefix(12)).eml", bytes: Array(out.utf8))
-    }
-
-    /// A header value: ASCII as is (without line breaks), anything else RFC 2047 encoded.
-    static func header(_ value: String) -> String {
-        let clean = value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-        if clean.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return clean }
-        return "=?UTF-8?B?\(Data(clean.utf8).base64EncodedString())?="
+        let org = n.event.org.flatMap { Formats.isValidID($0) ? "-" + $0 : nil } ?? ""
+        return EmailMessage(messageID: messageID, fileName: "\(n.template)\(org)-\(id.prefix(16)).eml", recipient: n.recipient, bytes: Array(out.utf8))
     }
 
     static func base64Lines(_ data: Data) -> String {

@@ -7,6 +7,8 @@ public struct Notification: Sendable, Equatable {
     public var recipientName: String
     public var event: ChangeEvent
     public var values: [String: String]
+    /// The fact this e-mail tells of; the same fact gives the same Message-ID on every run.
+    var identity: NotificationIdentity
 }
 
 /// Which e-mails the events between two revisions call for.
@@ -16,9 +18,10 @@ public enum NotificationPlanner {
         let provider = settings.providerName
         let baseURL = settings.portal.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var out: [Notification] = []
-        for e in c.events {
-            let org = c.head.orgs[e.path] ?? c.base.orgs[e.path]
-            let before = c.base.orgs[e.path]
+        let changes = NotifiedChanges(c)
+        for e in changes.events {
+            let org = changes.head[e.path] ?? changes.base[e.path]
+            let before = changes.base[e.path]
             let orgName = org?.name ?? e.org ?? ""
             let orgURL = baseURL.map { "\($0)orgs/\(e.org ?? "")/index.html" } ?? ""
             // A removed member is found in the base.
@@ -29,8 +32,9 @@ public enum NotificationPlanner {
             func add(_ template: String, to email: String?, _ values: [String: String] = [:]) {
                 guard let email, Formats.isValidEmail(email) else { return }
                 let base = ["provider": provider, "org": orgName, "orgID": e.org ?? "", "portalURL": orgURL]
+                let identity = NotificationIdentity.of(template, event: e, org: org, before: before, recipient: email)
                 out.append(Notification(template: template, recipient: email, recipientName: person(email), event: e,
-                                        values: base.merging(values) { $1 }))
+                                        values: base.merging(values) { $1 }, identity: identity))
             }
             switch e.kind {
             case .memberInvited where e.detail == MembershipState.invited.rawValue:
@@ -49,7 +53,7 @@ public enum NotificationPlanner {
             case .memberRoleChanged:
                 // The requester of an approved registration becomes super admin: the approval
                 // e-mail says so already.
-                if c.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { continue }
+                if changes.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { continue }
                 add("role-changed", to: e.email, ["role": label(e.to), "previousRole": label(e.from)])
             case .memberRemoved: add("member-removed", to: e.email)
             case .orgDisabled, .orgEnabled:

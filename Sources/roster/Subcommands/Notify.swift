@@ -15,13 +15,19 @@ struct Notify: ParsableCommand {
         Messages are rendered from site-templates/emails/<kind>.mustache (the first line is \
         `Subject: ...`) and emails/layout.html.mustache, and written to --outbox as RFC 5322 \
         .eml files (From: notifications.sender, To, Subject, Date of the head commit, a \
-        Message-ID derived from the event and the head commit, text and HTML parts in UTF-8). \
-        The same revisions always give the same files.
+        Message-ID derived from the event itself: who, which invitation, registration or \
+        membership, and when, never the commit or the file name; text and HTML parts in UTF-8). \
+        The same event always gives the same message, whatever range it is found in.
+
+        The records at --head are validated first; notify refuses an invalid head with the \
+        findings and writes nothing.
 
         --send pipes each message to a sendmail-compatible command (--sendmail, default \
-        `sendmail -t -i`). The outbox's sent.log ledger lists the Message-IDs sent: a re-run sends \
-        nothing twice, and a message whose send failed is sent by the next run. Exit 1 if a send \
-        failed.
+        `sendmail -t -i`); a message counts as sent when the command read all of it and exited \
+        with 0. The outbox's sent.log ledger lists the Message-IDs sent: a later run, over any \
+        range, sends nothing twice (nor rewrites its file), and a message whose send failed is \
+        sent by the next run. Keep the outbox between runs (CI: a cache or an artifact). Exit 1 if \
+        a send failed.
 
         Example (CI, after merge): roster notify --base HEAD~1 --outbox outbox --send
         """)
@@ -34,21 +40,20 @@ struct Notify: ParsableCommand {
     @Option(help: ArgumentHelp("The sendmail-compatible command, run by /bin/sh.", valueName: "cmd")) var sendmail: String = "sendmail -t -i"
 
     func run() throws {
-        let rootPath = root.path
+        // A mail command that exits early must give an error, not kill roster.
+        signal(SIGPIPE, SIG_IGN)
         let messages: [EmailMessage]
         do {
-            let comparison = try Comparison.load(root: rootPath, base: base, head: head)
-            let reader = GitReader(root: rootPath)
-            let commit = try reader.commit(head)
-            let date = try reader.date(of: commit)
-            let templates = try TemplateSet.load(directory: rootPath + "/site-templates", required: [])
-            let settings = comparison.head.settings ?? comparison.base.settings ?? MarketplaceSettings(providerName: "")
-            guard let sender = settings.notifications.sender ?? settings.admins.first else {
+            switch try NotifyPlan.prepare(root: root.path, base: base, head: head) {
+            case .invalidHead(let commit, let findings, let files):
+                printError(FindingReport.render(findings, format: .text, filesChecked: files).trimmingCharacters(in: .newlines))
+                printError("roster: notify refuses \(head) (\(commit.prefix(12))): its records are invalid; nothing was written. Fix them and run notify again.")
+                throw ExitCode(1)
+            case .noSender:
                 printError("roster: set notifications.sender in data/marketplace.json: e-mails need a From address")
                 throw ExitCode(1)
-            }
-            messages = try NotificationPlanner.notifications(for: comparison).map { n in
-                try EmailMessage.compose(n, templates: templates, from: sender, commit: commit, date: date)
+            case .messages(let composed):
+                messages = composed
             }
         } catch let error as ExitCode {
             throw error
@@ -57,12 +62,23 @@ struct Notify: ParsableCommand {
             throw ExitCode(1)
         }
         let box = Outbox(directory: URL(fileURLWithPath: outbox, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).standardizedFileURL.path)
-        for message in messages { try box.write(message) }
-        print("\(messages.count) message\(messages.count == 1 ? "" : "s") in \(box.directory)")
-        guard send else { return }
-        let result = box.send(messages, command: sendmail)
-        print("sent \(result.sent.count), already sent \(result.skipped.count), failed \(result.failed.count)")
-        for failure in result.failed { printError("roster: not sent: \(failure.file): \(failure.reason); it will be retried on the next run") }
-        if !result.failed.isEmpty { throw ExitCode(1) }
+        do {
+            let ledger = try box.sent()
+            // A message already sent keeps the file it was sent as.
+            let fresh = messages.filter { !box.wasSent($0, ledger: ledger) }
+            for message in fresh { try box.write(message) }
+            print("\(count(fresh.count, "message")) in \(box.directory)\(fresh.count == messages.count ? "" : " (\(messages.count - fresh.count) sent before)")")
+            guard send else { return }
+            let result = try box.send(fresh, command: sendmail)
+            print("sent \(result.sent.count), already sent \(result.skipped.count + messages.count - fresh.count), failed \(result.failed.count)")
+            for failure in result.failed { printError("roster: not sent: \(failure.message): \(failure.reason); it will be retried on the next run") }
+            if let problem = result.ledgerFailure { printError("roster: \(problem)") }
+            if !result.failed.isEmpty || result.ledgerFailure != nil { throw ExitCode(1) }
+        } catch let error as Outbox.Failure {
+            printError("roster: \(error)")
+            throw ExitCode(1)
+        }
     }
+
+    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }
