@@ -73,3 +73,15 @@ import Testing
         return out
     }
 }
+
+/// Running git and other programs.
+@Suite struct ChildProcessTests {
+    /// Input larger than a pipe, to a child that writes output as it reads (as git cat-file
+    /// --batch does): writing all the input before reading any output would deadlock.
+    @Test func largeInputAndOutputFlowTogether() throws {
+        let input = (0..<4_000_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let out = try #require(ChildProcess.run(["cat"], input: input))
+        #expect(out.status == 0)
+        #expect(out.stdout == input)
+    }
+}

@@ -50,6 +50,9 @@ import RosterCore
         #expect(try roster(["org", "disable", "acme", "--actor", "not an email"], in: repo).status == 64)
         var anonymous = fixedEnvironment
         anonymous["ROSTER_ACTOR"] = ""
+        // No git identity either (the actor's last default): no global or system git config.
+        anonymous["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        anonymous["GIT_CONFIG_NOSYSTEM"] = "1"
         let noActor = try roster(["org", "disable", "acme"], in: repo, environment: anonymous)
         #expect(noActor.status == 1)
         #expect(noActor.stderr.contains("--actor"))

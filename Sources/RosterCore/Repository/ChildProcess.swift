@@ -38,6 +38,10 @@ public enum ChildProcess {
         var written = 0
         var inputOpen = true
         if input.isEmpty { close(toChild[1]); inputOpen = false }
+        // Non-blocking: poll says "writable" when a little room is free, and a blocking write
+        // of more would wait for the child, which may itself wait for us to read its output
+        // (git cat-file --batch with 2,000 paths did).
+        _ = fcntl(toChild[1], F_SETFL, fcntl(toChild[1], F_GETFL) | O_NONBLOCK)
         var open: Set<Int32> = [fromChild[0], errors[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
         signal(SIGPIPE, SIG_IGN)
@@ -49,7 +53,8 @@ public enum ChildProcess {
                 if p.fd == toChild[1] {
                     let n = input.withUnsafeBufferPointer { write(p.fd, $0.baseAddress! + written, min(65536, input.count - written)) }
                     if n > 0 { written += n }
-                    if n <= 0 || written == input.count { close(toChild[1]); inputOpen = false }
+                    let retry = n < 0 && (errno == EAGAIN || errno == EINTR)
+                    if (n <= 0 && !retry) || written == input.count { close(toChild[1]); inputOpen = false }
                     continue
                 }
                 let n = buffer.withUnsafeMutableBufferPointer { read(p.fd, $0.baseAddress!, $0.count) }

@@ -24,7 +24,12 @@ struct Apply: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         if file == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            do {
+                bytes = Array(try FileHandle.standardInput.readToEnd() ?? Data())
+            } catch {
+                printError("roster: cannot read the batch from standard input: \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
                 printError("roster: cannot read \(file)")

@@ -17,7 +17,7 @@ struct RootOptions: ParsableArguments {
 /// Writes to standard error. Control characters other than line breaks are shown escaped
 /// (``TerminalText``); a one-line message that quotes record text escapes it whole first.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((TerminalText.escape(message, keepingLineBreaks: true) + "\n").utf8))
+    writeAll(2, TerminalText.escape(message, keepingLineBreaks: true) + "\n")
 }
 
 /// Prints one line to standard output with every control character in it shown escaped, line
@@ -37,5 +37,16 @@ func exitNow(_ code: Int32) -> Never {
 
 /// Writes text to standard output in one system call.
 func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    writeAll(1, text)
+}
+
+/// Writes every byte to `fd`, or stops quietly when the reader has gone (EPIPE: `roster … |
+/// head`): Foundation's non-throwing FileHandle.write crashes the process on that error.
+func writeAll(_ fd: Int32, _ text: String) {
+    let bytes = Array(text.utf8)
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + done, $0.count - done) }
+        if n > 0 { done += n } else if n < 0, errno == EINTR { continue } else { return }
+    }
 }
