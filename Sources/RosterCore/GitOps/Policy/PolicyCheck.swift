@@ -17,7 +17,10 @@ public struct PolicyCheck: Sendable {
         changes = c.tree
         base = c.base
         head = c.head
-        let start = min(c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber, today.dayNumber)
+        // From where the branch left the base, but no earlier than an invitation stays fresh:
+        // the branch point is the author's choice (any old commit of main would do).
+        let branched = c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber
+        let start = min(max(branched, today.dayNumber - HygieneRules.staleInvitationDays), today.dayNumber)
         auditDays = (start - 1)...(today.dayNumber + 1)
     }
 
