@@ -21,7 +21,19 @@ public enum FindingReport {
     public static func textLine(_ f: Finding, color: Bool = false) -> String {
         let label = f.severity.rawValue
         let painted = color ? (f.severity == .error ? "\u{1B}[1;31m\(label)\u{1B}[0m" : "\u{1B}[1;33m\(label)\u{1B}[0m") : label
-        return "\(f.path):\(f.line):\(f.column): \(painted): \(f.message) [\(f.rule)]"
+        return "\(visible(f.path)):\(f.line):\(f.column): \(painted): \(f.message) [\(f.rule)]"
+    }
+
+    /// A file name as a text line shows it: control characters, line and paragraph separators
+    /// escaped, so a name such as "x\n::error::..." cannot start a line of its own (a CI
+    /// runner's workflow command) or drive the terminal.
+    static func visible(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            let v = scalar.value
+            out += v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 ? "\\u{\(String(v, radix: 16))}" : String(scalar)
+        }
+        return out
     }
 
     /// "2 errors, 1 warning", or "no problems found".
