@@ -86,6 +86,28 @@ import Testing
         #expect(run.stdout.contains("x\\u{a}::error title=forged::all good\\u{1b}[2J:1:1: error: @ann-gh (super admin of acme)"), "\(run.stdout)")
     }
 
+    /// A folder replaced by a symbolic link to a folder outside the repository: git sees the
+    /// link and the files under it deleted, and so must the comparison; reading through the
+    /// link put the outside file's text into the pull-request comment.
+    @Test func aFolderReplacedByALinkIsNotReadThrough() throws {
+        let repo = try PolicyTests.makeRepo()
+        let outside = try copy().appendingPathComponent("data/orgs")
+        defer { try? FileManager.default.removeItem(at: outside.deletingLastPathComponent().deletingLastPathComponent()) }
+        try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["firstName"] = "RUNNER-SECRET" }
+        try FileManager.default.removeItem(at: outside.appendingPathComponent("acme.json"))
+        try FileManager.default.moveItem(at: repo.url.appendingPathComponent("data/orgs/acme.json"), to: outside.appendingPathComponent("acme.json"))
+        try FileManager.default.removeItem(at: repo.url.appendingPathComponent("data/orgs"))
+        try FileManager.default.createSymbolicLink(at: repo.url.appendingPathComponent("data/orgs"), withDestinationURL: outside)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh", "--summary", "summary.md"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("[policy-symlink]"))
+        let summary = try String(contentsOf: repo.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(!summary.contains("RUNNER-SECRET"), "\(summary)")
+        #expect(summary.contains("- data/orgs/acme.json: deleted"), "\(summary)")
+        let diff = try repo.run(["diff"])
+        #expect(!diff.stdout.contains("RUNNER-SECRET"), "\(diff.stdout)")
+    }
+
     /// `--base` goes to git after the revision is pinned to a commit; anything else, an option
     /// included, is named in a clear error (exit 1) and nothing is written.
     @Test func aBaseThatIsNoCommitIsNamed() throws {
