@@ -38,9 +38,11 @@ enum Naming {
 
     /// A normalized e-mail (trimmed, lower case), or a refusal.
     static func email(_ raw: String) throws(ChangeRefusal) -> String {
-        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Formats.isValidEmail(email) else { throw ChangeRefusal("\"\(raw)\" is not a valid e-mail address") }
-        return email
+        // Checked before lower-casing: Unicode lower-casing maps look-alikes (the Kelvin sign)
+        // onto ASCII letters, and would turn them into someone else's address.
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard Formats.isValidEmail(trimmed) else { throw ChangeRefusal("\(Quote.value(raw)) is not a valid e-mail address") }
+        return trimmed.lowercased()
     }
 
     /// A git-host login, or nil when none was given; a refusal when it is not one.

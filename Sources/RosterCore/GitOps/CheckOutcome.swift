@@ -47,16 +47,23 @@ public struct CheckOutcome: Sendable {
         return "policy checked for \(standing.actor) (\(standing.role))"
     }
 
-    /// The last line of the text output.
+    /// The last line of the text output. Changed paths are counted beside record changes: a
+    /// file outside `data/`, or a field no event describes, makes no record change.
     public var verdictLine: String {
-        let n = comparison.events.count
-        return TerminalText.escape("check: \(verdict) (\(n) change\(n == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))")
+        let n = comparison.events.count, p = comparison.tree.count
+        return TerminalText.escape("check: \(verdict) (\(n) change\(n == 1 ? "" : "s") to records, \(p) changed path\(p == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))")
     }
 
     /// The pull-request comment: the semantic diff, then the verdict and every error.
     public func markdown() -> String {
         let changed = Set(comparison.paths)
         var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) })
+        if !comparison.tree.isEmpty {
+            // Every path and field, so what the policy allowed is what the reviewer sees.
+            text += "\n### Changed paths (\(comparison.tree.count))\n\n"
+            text += ChangedPath.list(comparison, limit: 50).map { $0.markdown + "\n" }.joined()
+            if comparison.tree.count > 50 { text += "- … and \(comparison.tree.count - 50) more paths\n" }
+        }
         text += "\n### Check: \(verdict)\n\n"
         if let standing {
             text += "Policy checked for \(MarkdownText.inline(standing.actor.description)) (\(MarkdownText.inline(standing.role))).\n\n"

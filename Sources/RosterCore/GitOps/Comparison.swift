@@ -55,8 +55,7 @@ public struct Comparison: Sendable {
     /// Bytes of a head-side file (working tree or head revision).
     func headFile(_ path: String) -> [UInt8]? {
         if let headCommit { return (try? reader.files([path], at: headCommit))?[path] ?? nil }
-        if case .success(let bytes) = FileAccess.read(reader.root + "/" + path) { return bytes }
-        return nil
+        return RevisionState.workingTree(root: reader.root, paths: [path]).sources[path]
     }
 }
 

@@ -14,11 +14,13 @@ public struct GitReader: Sendable {
         self.root = root
     }
 
-    /// Runs git and returns its standard output; a failure carries git's own message.
-    func git(_ arguments: [String], input: Data? = nil) throws(Failure) -> Data {
+    /// Runs git and returns its standard output; a failure carries git's own message, or
+    /// `quietFailure` when git exits 1 (what `--quiet` commands say when they find nothing).
+    func git(_ arguments: [String], input: Data? = nil, quietFailure: Failure? = nil) throws(Failure) -> Data {
         guard let result = ChildProcess.run(["git", "-C", root] + arguments, input: input.map { Array($0) } ?? []) else {
             throw Failure(message: "cannot run git; is it installed?")
         }
+        if result.status == 1, let quietFailure { throw quietFailure }
         guard result.status == 0 else {
             let text = String(decoding: result.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(message: "git \(arguments.prefix(2).joined(separator: " ")) failed: \(text.isEmpty ? "exit \(result.status)" : text)")
@@ -28,9 +30,12 @@ public struct GitReader: Sendable {
 
     /// The full commit id a revision names.
     public func commit(_ revision: String) throws(Failure) -> String {
-        let out = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+        let notACommit = Failure(message: "\(revision) is not a commit of this repository; name a branch, tag or commit id")
+        // "-x" would be read as an option; no revision starts with "-".
+        guard !revision.hasPrefix("-") else { throw notACommit }
+        let out = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], quietFailure: notACommit)
         let id = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !id.isEmpty else { throw Failure(message: "\(revision) is not a commit of this repository") }
+        guard !id.isEmpty else { throw notACommit }
         return id
     }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The records of the files a comparison needs, on one side (a revision or the working tree).
@@ -30,12 +33,24 @@ public struct RevisionState: Sendable {
         }
     }
 
-    /// Reads `paths` from the working tree under `root`.
+    /// Reads `paths` from the working tree under `root`, following no symbolic link at any
+    /// step: a folder replaced by a link (`data/orgs -> /elsewhere`) must not make the
+    /// comparison read, and the summary show, files outside the repository.
     public static func workingTree(root: String, paths: [String]) -> RevisionState {
         var files: [String: [UInt8]?] = [:]
-        for path in paths {
-            if case .success(let bytes) = FileAccess.read(root + "/" + path) { files[path] = bytes } else { files[path] = .some(nil) }
+        for (folder, inFolder) in Dictionary(grouping: paths, by: folderOf) {
+            let fd: Int32? = if case .success(let fd) = FileAccess.openFolder(root: root, folder) { fd } else { nil }
+            for path in inFolder {
+                let name = String(path.dropFirst(folder.isEmpty ? 0 : folder.utf8.count + 1))
+                if let fd, case .success(let bytes) = FileAccess.read(in: fd, name) { files[path] = bytes } else { files[path] = .some(nil) }
+            }
+            if let fd { close(fd) }
         }
         return RevisionState(files: files)
+    }
+
+    /// `data/orgs` for `data/orgs/acme.json`; empty for a file at the top.
+    static func folderOf(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     }
 }

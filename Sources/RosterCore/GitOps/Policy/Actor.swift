@@ -15,9 +15,10 @@ public enum Actor: Sendable, Equatable, CustomStringConvertible {
             guard Formats.isValidHandle(handle) else { return nil }
             self = .handle(handle)
         } else {
-            let email = text.lowercased()
-            guard Formats.isValidEmail(email) else { return nil }
-            self = .email(email)
+            // Checked (ASCII only) before lower-casing: lower-casing first turned the Kelvin
+            // sign into "k", so "\u{212A}ate@..." passed as kate@....
+            guard Formats.isValidEmail(text) else { return nil }
+            self = .email(text.lowercased())
         }
     }
 

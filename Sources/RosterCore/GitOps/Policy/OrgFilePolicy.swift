@@ -4,8 +4,8 @@
 struct OrgFilePolicy {
     /// The actor's membership of this org in the base; nil when they have none.
     let membership: Membership?
-    /// Days an audit timestamp may carry: from where the branch started to today, a day's
-    /// slack each side for time zones.
+    /// Days an audit timestamp may carry: from where the branch started (at most 14 days
+    /// back) to today, a day's slack each side for time zones.
     let auditDays: ClosedRange<Int>
 
     /// Why the change is refused (rule, reason), or nil when it is allowed.

@@ -17,7 +17,10 @@ public struct PolicyCheck: Sendable {
         changes = c.tree
         base = c.base
         head = c.head
-        let start = min(c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber, today.dayNumber)
+        // From where the branch left the base, but no earlier than an invitation stays fresh:
+        // the branch point is the author's choice (any old commit of main would do).
+        let branched = c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber
+        let start = min(max(branched, today.dayNumber - HygieneRules.staleInvitationDays), today.dayNumber)
         auditDays = (start - 1)...(today.dayNumber + 1)
     }
 
@@ -86,19 +89,16 @@ public struct PolicyCheck: Sendable {
         }
         let expected = OrgRecord.registered(id: org.id, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
                                             handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
-        let wanted = RecordEncoder.encode(expected)
-        if let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber),
-           FieldChange.between(wanted, root).isEmpty {
-            return []
-        }
         let text = SourceText(bytes: bytes)
-        let differences = FieldChange.between(wanted, root)
-        guard let firstDifference = differences.first else {
-            return [refusal(path, "policy-audit", "\"createdAt\" must be the time of the registration")]
+        if let difference = FieldChange.between(RecordEncoder.encode(expected), root).first {
+            let (line, column) = text.position(of: difference.headOffset)
+            return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
+                            message: "\(who) may add only the org `roster org register` writes for them under the base's settings; \(difference.location) differs (\(difference.kind.rawValue))")]
         }
-        let (line, column) = text.position(of: firstDifference.headOffset)
-        return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
-                        message: "\(who) may add only the org `roster org register` writes for them under the base's settings; \(firstDifference.location) differs (\(firstDifference.kind.rawValue))")]
+        if let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber) { return [] }
+        let (line, column) = text.position(of: root.member("createdAt")?.node.offset ?? 0)
+        return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-audit",
+                        message: "\(who) may not change /createdAt (added): \"createdAt\" must be the time of the registration, as `roster org register` writes it")]
     }
 
     var who: String { "\(standing.actor) (\(standing.role))" }

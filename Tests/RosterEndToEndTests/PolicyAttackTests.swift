@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// An attacker's review of `roster check` (issue 10): each test is one way a pull request got
+/// `check: allowed` for what its author's role must not do, or misled the reviewer, through the
+/// real binary on a real git repository.
+@Suite struct PolicyAttackTests {
+    typealias Repo = GitOpsTests.Repo
+
+    /// Runs git in `repo` with the committer date `date` (the Repo helper pins every date).
+    static func git(_ repo: Repo, date: String, _ args: String...) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", repo.url.path, "-c", "user.email=ci@provider.example", "-c", "user.name=CI"] + args
+        p.environment = ProcessInfo.processInfo.environment.merging(["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]) { $1 }
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "git \(args)")
+    }
+
+    /// A change no event of the semantic diff describes (a member's handle, which is who the
+    /// gate takes a pull request's author for; a file outside data/) is still in the summary the
+    /// provider admin reviews, and the verdict line counts it.
+    @Test func theSummaryShowsChangesNoEventDescribes() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["handle"] = "mallory-gh" }
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh", "--summary", "summary.md"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("check: allowed (0 changes to records, 1 changed path against"), "\(run.stdout)")
+        let summary = try String(contentsOf: repo.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("### Changed paths (1)"), "\(summary)")
+        #expect(summary.contains("data/orgs/acme.json: /members\\[bob@acme.example\\]/handle (added)"), "\(summary)")
+
+        try repo.git("checkout", "-q", "--", ".")
+        try PolicyTests.write(repo, "site-templates/page.mustache", "<script>alert(1)</script>")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.url.appendingPathComponent("data/orgs/beta.json").path)
+        let admin = try repo.run(["check", "--base", "HEAD", "--actor", "@padmin", "--summary", "summary.md"])
+        #expect(admin.status == 0, "\(admin.stdout)")
+        let adminSummary = try String(contentsOf: repo.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(adminSummary.contains("- data/orgs/beta.json: mode 100644 → 100755"), "\(adminSummary)")
+        #expect(adminSummary.contains("- site-templates/page.mustache: added"), "\(adminSummary)")
+    }
+
+    /// The audit window starts where the branch left the base; a pull request branched from a
+    /// years-old commit of main must not be able to backdate an invitation to then.
+    @Test func anOldBranchPointDoesNotOpenTheAuditWindowToThePast() throws {
+        let repo = try PolicyTests.makeRepo()
+        try Self.git(repo, date: "2019-01-01T00:00:00Z", "commit", "-q", "--amend", "--no-edit")
+        try repo.git("branch", "-M", "main")
+        try repo.commit("later work on main")
+        try repo.git("checkout", "-q", "-b", "pr", "main~1")
+        try PolicyTests.addMember(repo, invitedBy: "ann@acme.example", at: "2019-03-01T00:00:00Z")
+        let run = try repo.run(["check", "--base", "main", "--actor", "@ann-gh"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stdout.contains("\"invitedAt\" must be the time of the change"), "\(run.stdout)")
+        #expect(run.stdout.contains("[policy-audit]"))
+        // An invitation written when a recent branch started is still fine.
+        try repo.git("checkout", "-q", "--", ".")
+        try PolicyTests.addMember(repo, invitedBy: "ann@acme.example", at: "2026-11-20T10:00:00Z")
+        #expect(try repo.run(["check", "--base", "main", "--actor", "@ann-gh"]).status == 0)
+    }
+
+    /// `--actor` lower-cases ASCII only: the Kelvin sign (U+212A) lower-cases to "k", which made
+    /// "\u{212A}ate@..." the provider admin kate@....
+    @Test func anActorEMailIsNotCaseFoldedIntoSomeoneElses() throws {
+        let repo = try Repo()
+        try PolicyTests.edit(repo, "data/marketplace.json") { $0["admins"] = ["kate@provider.example"] }
+        try repo.commit("kate is the admin")
+        try PolicyTests.write(repo, "site-templates/page.mustache", "<script>alert(1)</script>")
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "\u{212A}ate@provider.example"])
+        #expect(run.status == 64, "\(run.stdout)\(run.stderr)")
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "KATE@provider.example"]).status == 0)
+    }
+
+    /// A file name is the attacker's text: in the text report it must not start a line of its
+    /// own (a GitHub workflow command such as `::error` or `::stop-commands`) or carry escapes.
+    @Test func aFileNameCannotForgeAnOutputLine() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.write(repo, "x\n::error title=forged::all good\u{1B}[2J", "x")
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"])
+        #expect(run.status == 1)
+        #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(run.stdout)")
+        #expect(!run.stdout.contains("\u{1B}"))
+        #expect(run.stdout.contains("x\\n::error title=forged::all good\\u{1B}[2J:1:1: error: @ann-gh (super admin of acme)"), "\(run.stdout)")
+    }
+
+    /// A folder replaced by a symbolic link to a folder outside the repository: git sees the
+    /// link and the files under it deleted, and so must the comparison; reading through the
+    /// link put the outside file's text into the pull-request comment.
+    @Test func aFolderReplacedByALinkIsNotReadThrough() throws {
+        let repo = try PolicyTests.makeRepo()
+        let outside = try copy().appendingPathComponent("data/orgs")
+        defer { try? FileManager.default.removeItem(at: outside.deletingLastPathComponent().deletingLastPathComponent()) }
+        try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["firstName"] = "RUNNER-SECRET" }
+        try FileManager.default.removeItem(at: outside.appendingPathComponent("acme.json"))
+        try FileManager.default.moveItem(at: repo.url.appendingPathComponent("data/orgs/acme.json"), to: outside.appendingPathComponent("acme.json"))
+        try FileManager.default.removeItem(at: repo.url.appendingPathComponent("data/orgs"))
+        try FileManager.default.createSymbolicLink(at: repo.url.appendingPathComponent("data/orgs"), withDestinationURL: outside)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh", "--summary", "summary.md"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("[policy-symlink]"))
+        let summary = try String(contentsOf: repo.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(!summary.contains("RUNNER-SECRET"), "\(summary)")
+        #expect(summary.contains("- data/orgs/acme.json: deleted"), "\(summary)")
+        let diff = try repo.run(["diff"])
+        #expect(!diff.stdout.contains("RUNNER-SECRET"), "\(diff.stdout)")
+    }
+
+    /// `--base` goes to git after the revision is pinned to a commit; anything else, an option
+    /// included, is named in a clear error (exit 1) and nothing is written.
+    @Test func aBaseThatIsNoCommitIsNamed() throws {
+        let repo = try Repo()
+        let target = repo.url.appendingPathComponent("out.txt")
+        for base in ["--output=\(target.path)", "HEAD~5", "HEAD^{tree}"] {
+            let run = try repo.run(["check", "--base=\(base)", "--actor", "@padmin"])
+            #expect(run.status == 1, "\(base): \(run.stderr)")
+            #expect(run.stderr.contains("roster: \(base) is not a commit of this repository"), "\(base): \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    /// A registration backdated consistently (every timestamp the same, long ago) is refused at
+    /// its "createdAt" value, not at 1:1.
+    @Test func aBackdatedRegistrationIsLocatedAtItsCreatedAt() throws {
+        let repo = try PolicyTests.makeRepo()
+        var env = fixedEnvironment
+        env["ROSTER_ACTOR"] = "nina@newco.example"
+        env["ROSTER_NOW"] = "2020-01-01T00:00:00Z"
+        let register = try roster(["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env)
+        #expect(register.status == 0, "\(register.stderr)")
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"])
+        #expect(run.status == 1)
+        let text = try String(contentsOf: repo.url.appendingPathComponent("data/orgs/newco.json"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("\"createdAt\"") }) + 1
+        let column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: lines[line - 1].range(of: "\"2020-")!.lowerBound) + 1
+        #expect(run.stdout.contains("data/orgs/newco.json:\(line):\(column): error: nina@newco.example (newcomer) may not change /createdAt"), "\(run.stdout)")
+        #expect(run.stdout.contains("[policy-audit]"))
+    }
+}
