@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py"]),
+        .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
         .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "RosterServerTests", dependencies: ["RosterServer"]),
     ],
