@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "RosterCore"),
         .target(name: "RosterSite", dependencies: ["RosterCore", "Ccmark"]),
         .target(name: "RosterSynth", dependencies: ["RosterCore"]),
+        // The SCIM client of `roster sync`: FoundationNetworking's URLSession, no package to build.
+        .target(name: "RosterSync", dependencies: ["RosterCore"]),
         .target(name: "RosterServer", dependencies: [
             "RosterSite", "RosterCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -31,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "roster",
             dependencies: [
-                "RosterCore", "RosterSite", "RosterServer",
+                "RosterCore", "RosterSite", "RosterServer", "RosterSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,12 +9,16 @@ public enum SCIMDocuments {
     /// A User: `externalId` and `userName` are the e-mail, `active` is ``AccessRule/canConnect``,
     /// one entitlement `share:<id>` per share the user has access to on the day. With `id`, the
     /// resource carries that id (the export, a list response, must; a creation request must not).
-    public static func user(_ u: AccessModel.User, id: String? = nil) -> JSONValue {
+    /// With `userType`, the resource carries it (the sync marks the users it owns so).
+    public static func user(_ u: AccessModel.User, id: String? = nil, userType: String? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("schemas", strings([userSchema, enterpriseSchema]))]
         if let id { pairs.append(("id", .string(id))) }
         pairs += [
             ("externalId", .string(u.email)),
             ("userName", .string(u.email)),
+        ]
+        if let userType { pairs.append(("userType", .string(userType))) }
+        pairs += [
             ("name", object([("givenName", .string(u.firstName)), ("familyName", .string(u.lastName))])),
             ("active", .bool(u.active)),
             ("emails", .array([JSONNode(object([("value", .string(u.email)), ("type", .string("work")), ("primary", .bool(true))]))])),

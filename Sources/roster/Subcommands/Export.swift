@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let day = try validationOptions(today).today
         let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
-        let model = try loadAccessModel(root: root.path, on: day)
+        let (model, _) = try loadAccessModel(root: root.path, on: day)
         let files = AccessExport.files(model)
         do {
             let folder = try ExportDestination.check(output: output, root: root.path, files: files.map(\.path))
@@ -56,8 +56,8 @@ struct Export: ParsableCommand {
 
 /// The access model of the records under `root` on `day`, after validation: an invalid store
 /// (an unreadable org file above all, whose users would otherwise vanish and lose access) is
-/// refused with its errors, exit 1.
-func loadAccessModel(root: String, on day: CalendarDate) throws -> AccessModel {
+/// refused with its errors, exit 1. The settings come along (the sync's guard reads them).
+func loadAccessModel(root: String, on day: CalendarDate) throws -> (AccessModel, MarketplaceSettings) {
     let snapshot = RecordStore.load(root: root)
     let errors = Validator.validate(snapshot, options: ValidationOptions(today: day)).filter { $0.severity == .error }
     guard errors.isEmpty else {
@@ -65,5 +65,5 @@ func loadAccessModel(root: String, on day: CalendarDate) throws -> AccessModel {
         printError("roster: \(errors.count) error\(errors.count == 1 ? "" : "s") in the records (roster validate); nothing exported")
         throw ExitCode(1)
     }
-    return AccessModel(snapshot, on: day)
+    return (AccessModel(snapshot, on: day), snapshot.settings)
 }
