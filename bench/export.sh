@@ -18,7 +18,7 @@ export ROSTER_TODAY=2026-11-23
 best() { # best of 3 wall-clock seconds of a command
   local b=999
   for _ in 1 2 3; do
-    local s; s=$( { /usr/bin/time -f "%e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local s; /usr/bin/time -f "%e" -o "$out.time" "$@" >/dev/null 2>&1; s=$(tail -1 "$out.time")
     b=$(echo "$s $b" | awk '{print ($1 < $2) ? $1 : $2}')
   done
   echo "$b"
