@@ -1,0 +1,97 @@
+/// Who can connect and to which shares on one day, for every org and member of a snapshot,
+/// computed with ``AccessRule``. The export and the SCIM sync both read this model.
+public struct AccessModel: Sendable {
+    public struct Org: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var status: OrgStatus
+        /// Whether the org admits its users on the day.
+        public var active: Bool
+        /// Shares whose link to the org is open on the day; empty when the org is not active.
+        public var shares: [String]
+        /// Team ids with their names, sorted by id.
+        public var teams: [(id: String, name: String)]
+
+        public static func == (a: Org, b: Org) -> Bool {
+            a.id == b.id && a.name == b.name && a.status == b.status && a.active == b.active && a.shares == b.shares
+                && a.teams.map(\.id) == b.teams.map(\.id) && a.teams.map(\.name) == b.teams.map(\.name)
+        }
+    }
+
+    public struct User: Sendable, Equatable {
+        public var email: String
+        public var firstName: String
+        public var lastName: String
+        public var org: String
+        public var orgName: String
+        public var role: Role
+        /// True exactly when the user can connect on the day.
+        public var active: Bool
+        /// Ids of the teams that list the user, sorted.
+        public var teams: [String]
+        /// Shares the user has access to on the day, sorted; empty when not active.
+        public var shares: [String]
+    }
+
+    public var day: CalendarDate
+    /// Sorted by id.
+    public var orgs: [Org]
+    /// Sorted by e-mail.
+    public var users: [User]
+
+    /// The model of `snapshot` on `day`. `orgUntil` gives an org's contract end when records carry one.
+    public init(_ snapshot: Snapshot, on day: CalendarDate, orgUntil: (OrgRecord) -> CalendarDate? = { _ in nil }) {
+        self.day = day
+        var openShares: [String: [String]] = [:]
+        for file in snapshot.shares {
+            let share = file.record
+            for link in share.consumers where AccessRule.linkIsOpen(link, on: day) {
+                openShares[link.org, default: []].append(share.id)
+            }
+        }
+        var orgs: [Org] = [], users: [User] = []
+        orgs.reserveCapacity(snapshot.orgs.count)
+        for file in snapshot.orgs {
+            let org = file.record
+            let until = orgUntil(org)
+            let active = AccessRule.orgIsActive(org.status, until: until, on: day)
+            let shares = active ? Array(Set(openShares[org.id] ?? [])).sorted() : []
+            orgs.append(Org(id: org.id, name: org.name, status: org.status, active: active, shares: shares,
+                            teams: org.teams.map { ($0.id, $0.name) }.sorted { $0.id < $1.id }))
+            var teamsOf: [String: [String]] = [:]
+            for team in org.teams { for email in team.members { teamsOf[email, default: []].append(team.id) } }
+            for member in org.members {
+                let can = AccessRule.canConnect(org: org, member: member, on: day, orgUntil: until)
+                users.append(User(email: member.email, firstName: member.firstName, lastName: member.lastName,
+                                  org: org.id, orgName: org.name, role: member.role, active: can,
+                                  teams: (teamsOf[member.email] ?? []).sorted(), shares: can ? shares : []))
+            }
+        }
+        self.orgs = orgs.sorted { $0.id < $1.id }
+        self.users = users.sorted { $0.email < $1.email }
+    }
+
+    /// A SCIM group to mirror: one per org (`org:<id>`) and one per team (`org:<id>/team:<team-id>`).
+    public struct Group: Sendable, Equatable {
+        public var externalId: String
+        public var displayName: String
+        /// E-mails of the group's active users, sorted.
+        public var members: [String]
+    }
+
+    /// A group per org and per team, each listing its active users; sorted by external id.
+    public var groups: [Group] {
+        var byOrg: [String: [User]] = [:]
+        for user in users where user.active { byOrg[user.org, default: []].append(user) }
+        var out: [Group] = []
+        for org in orgs {
+            let members = byOrg[org.id] ?? []
+            out.append(Group(externalId: "org:\(org.id)", displayName: org.name, members: members.map(\.email)))
+            for team in org.teams {
+                out.append(Group(externalId: "org:\(org.id)/team:\(team.id)", displayName: "\(org.name) / \(team.name)",
+                                 members: members.filter { $0.teams.contains(team.id) }.map(\.email)))
+            }
+        }
+        return out.sorted { $0.externalId < $1.externalId }
+    }
+}

@@ -1,0 +1,107 @@
+/// What `roster sync` must do so that a SCIM service provider mirrors the export, as
+/// `terraform plan` shows it: computed from the access model and what the server holds, touching
+/// only resources roster owns (``SyncState``), before anything is sent.
+public struct SyncPlan: Sendable {
+    public enum Action: Sendable, Equatable {
+        case createUser(AccessModel.User)
+        /// `attributes` are the SCIM attributes that change (``SyncState/UserFields/changedAttributes(to:)``).
+        case updateUser(id: String, AccessModel.User, from: SyncState.UserFields, attributes: [String])
+        /// A user roster owns whom the records no longer list: `active: false`, no entitlements.
+        case deactivateOrphan(id: String, email: String, from: SyncState.UserFields)
+        case deleteUser(id: String, email: String)
+        case createGroup(AccessModel.Group)
+        /// `members` are the e-mails the group must list.
+        case updateGroup(id: String, externalId: String, displayName: String, members: [String], added: Int, removed: Int, renamed: Bool)
+        case deleteGroup(id: String, externalId: String)
+    }
+
+    public var actions: [Action]
+    /// Users roster owns on the server, and how many of them the plan deactivates or deletes.
+    public var ownedUsers: Int
+    public var removedUsers: Int
+    /// Resources on the server that roster does not own and leaves alone.
+    public var othersLeftAlone: Int
+    /// Ids of the users roster owns, by e-mail (the groups' members are sent by id).
+    public var userIDs: [String: String]
+
+    public var isEmpty: Bool { actions.isEmpty }
+
+    /// The plan that makes the server mirror `model`. With `prune`, owned resources the records no
+    /// longer name are deleted; without it, users are deactivated and groups emptied.
+    public init(model: AccessModel, users: [SyncState.User], groups: [SyncState.Group], prune: Bool) {
+        var actions: [Action] = []
+        var removed = 0
+        let owned = Self.byExternalID(users.filter(\.isOwned).sorted { $0.id < $1.id }) { $0.externalId! }
+        othersLeftAlone = users.count - users.filter(\.isOwned).count + groups.count - groups.filter(\.isOwned).count
+        ownedUsers = owned.unique.count + owned.extra.count
+        var ids: [String: String] = [:]
+        let desired = Set(model.users.map(\.email))
+        for user in model.users {
+            let want = SyncState.UserFields(user)
+            guard let have = owned.unique[user.email] else { actions.append(.createUser(user)); continue }
+            ids[user.email] = have.id
+            let changed = have.fields.changedAttributes(to: want)
+            if changed.isEmpty { continue }
+            if have.fields.active && !want.active { removed += 1 }
+            actions.append(.updateUser(id: have.id, user, from: have.fields, attributes: changed))
+        }
+        let orphans = owned.unique.values.filter { !desired.contains($0.externalId!) } + owned.extra
+        for user in orphans.sorted(by: { ($0.externalId!, $0.id) < ($1.externalId!, $1.id) }) {
+            if prune {
+                removed += 1
+                actions.append(.deleteUser(id: user.id, email: user.externalId!))
+            } else if user.fields.active || !user.fields.entitlements.isEmpty {
+                if user.fields.active { removed += 1 }
+                actions.append(.deactivateOrphan(id: user.id, email: user.externalId!, from: user.fields))
+            }
+        }
+        removedUsers = removed
+        userIDs = ids
+        actions += Self.groupActions(model: model, groups: groups, users: owned.unique, prune: prune)
+        self.actions = actions
+    }
+
+    static func groupActions(model: AccessModel, groups: [SyncState.Group], users: [String: SyncState.User], prune: Bool) -> [Action] {
+        var actions: [Action] = []
+        let owned = byExternalID(groups.filter(\.isOwned).sorted { $0.id < $1.id }) { $0.externalId! }
+        let emailOf = Dictionary(users.values.map { ($0.id, $0.externalId!) }, uniquingKeysWith: { a, _ in a })
+        let wanted = model.groups
+        for group in wanted {
+            guard let have = owned.unique[group.externalId] else { actions.append(.createGroup(group)); continue }
+            // A member the server lists but roster does not know (by id) is kept under its id, so it
+            // counts as one to remove.
+            let current = Set(have.memberIDs.map { emailOf[$0] ?? "id:\($0)" })
+            let target = Set(group.members)
+            let renamed = have.displayName != group.displayName
+            if current == target && !renamed { continue }
+            actions.append(.updateGroup(id: have.id, externalId: group.externalId, displayName: group.displayName, members: group.members,
+                                        added: target.subtracting(current).count, removed: current.subtracting(target).count, renamed: renamed))
+        }
+        let names = Set(wanted.map(\.externalId))
+        let orphans = owned.unique.values.filter { !names.contains($0.externalId!) } + owned.extra
+        for group in orphans.sorted(by: { ($0.externalId!, $0.id) < ($1.externalId!, $1.id) }) {
+            if prune {
+                actions.append(.deleteGroup(id: group.id, externalId: group.externalId!))
+            } else if !group.memberIDs.isEmpty {
+                actions.append(.updateGroup(id: group.id, externalId: group.externalId!, displayName: group.displayName, members: [],
+                                            added: 0, removed: group.memberIDs.count, renamed: false))
+            }
+        }
+        return actions
+    }
+
+    /// Resources by external id; when the server holds two with one external id, the first by id
+    /// is the one roster keeps and the others are extras, removed like orphans.
+    static func byExternalID<R>(_ list: [R], key: (R) -> String) -> (unique: [String: R], extra: [R]) {
+        var unique: [String: R] = [:], extra: [R] = []
+        for item in list {
+            if unique[key(item)] == nil { unique[key(item)] = item } else { extra.append(item) }
+        }
+        return (unique, extra)
+    }
+
+    /// Whether the plan deactivates or deletes more than `fraction` of the users roster owns.
+    public func exceedsRemovalGuard(_ fraction: Double) -> Bool {
+        ownedUsers > 0 && Double(removedUsers) > fraction * Double(ownedUsers)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import RosterCore
+
+/// Reads a SCIM service provider: what it supports, and the Users and Groups roster owns, page by
+/// page (`startIndex`/`count`, RFC 7644 section 3.4.2.4), filtered on the server when it filters.
+public struct SCIMReader: Sendable {
+    /// What the service provider says it supports (`/ServiceProviderConfig`).
+    public struct Capabilities: Sendable {
+        public var patch: Bool
+        public var filter: Bool
+        public var maxResults: Int?
+    }
+
+    let transport: SCIMTransport
+    public var pageSize = 500
+
+    public init(transport: SCIMTransport) {
+        self.transport = transport
+    }
+
+    public func capabilities() async throws(SCIMError) -> Capabilities {
+        let response = try await transport.send("GET", "ServiceProviderConfig", resource: "ServiceProviderConfig")
+        let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
+        let patch = (object["patch"] as? [String: Any])?["supported"] as? Bool ?? false
+        let filter = object["filter"] as? [String: Any]
+        return Capabilities(patch: patch, filter: filter?["supported"] as? Bool ?? false, maxResults: filter?["maxResults"] as? Int)
+    }
+
+    /// Every User the server lists; only those roster owns when the server filters (the caller
+    /// checks ownership again on each one, in case a server ignores the filter).
+    public func users(_ caps: Capabilities) async throws(SCIMError) -> [SyncState.User] {
+        let filter = caps.filter ? "userType eq \"\(SyncState.ownerMark)\"" : nil
+        return try await list("Users", filter: filter, caps).compactMap(Self.user)
+    }
+
+    public func groups(_ caps: Capabilities) async throws(SCIMError) -> [SyncState.Group] {
+        let filter = caps.filter ? "externalId sw \"\(SyncState.groupPrefix)\"" : nil
+        return try await list("Groups", filter: filter, caps).compactMap(Self.group)
+    }
+
+    /// How many resources `endpoint` holds in all (`count=0` asks for the total alone).
+    public func total(_ endpoint: String) async throws(SCIMError) -> Int? {
+        let query = [URLQueryItem(name: "startIndex", value: "1"), URLQueryItem(name: "count", value: "0")]
+        let response = try await transport.send("GET", endpoint, query: query, resource: endpoint)
+        return ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["totalResults"] as? Int
+    }
+
+    func list(_ endpoint: String, filter: String?, _ caps: Capabilities) async throws(SCIMError) -> [[String: Any]] {
+        var all: [[String: Any]] = []
+        var start = 1
+        let count = min(pageSize, caps.maxResults ?? pageSize)
+        while true {
+            var query = [URLQueryItem(name: "startIndex", value: String(start)), URLQueryItem(name: "count", value: String(count))]
+            if let filter { query.append(URLQueryItem(name: "filter", value: filter)) }
+            let response = try await transport.send("GET", endpoint, query: query, resource: "\(endpoint) from \(start)")
+            guard let page = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] else {
+                throw SCIMError(resource: endpoint, status: response.status, detail: "the answer is not a SCIM ListResponse")
+            }
+            let resources = page["Resources"] as? [[String: Any]] ?? []
+            all += resources
+            let total = page["totalResults"] as? Int ?? all.count
+            if resources.isEmpty || all.count >= total { return all }
+            start += resources.count
+        }
+    }
+
+    static func user(_ o: [String: Any]) -> SyncState.User? {
+        guard let id = o["id"] as? String else { return nil }
+        let name = o["name"] as? [String: Any] ?? [:]
+        let emails = o["emails"] as? [[String: Any]] ?? []
+        let email = (emails.first { $0["primary"] as? Bool == true } ?? emails.first)?["value"] as? String
+        let values = { (key: String) in (o[key] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String } }
+        let enterprise = o[SCIMDocuments.enterpriseSchema] as? [String: Any]
+        let fields = SyncState.UserFields(
+            userName: o["userName"] as? String ?? "", givenName: name["givenName"] as? String ?? "",
+            familyName: name["familyName"] as? String ?? "", active: o["active"] as? Bool ?? true, email: email,
+            roles: values("roles"), entitlements: values("entitlements"), organization: enterprise?["organization"] as? String)
+        return SyncState.User(id: id, externalId: o["externalId"] as? String, userType: o["userType"] as? String, fields: fields)
+    }
+
+    static func group(_ o: [String: Any]) -> SyncState.Group? {
+        guard let id = o["id"] as? String else { return nil }
+        let members = (o["members"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+        return SyncState.Group(id: id, externalId: o["externalId"] as? String, displayName: o["displayName"] as? String ?? "", memberIDs: members)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import RosterCore
+
+/// Carries out a ``SyncPlan``: users first (so that groups can name them by id), then groups,
+/// each phase with at most `concurrency` requests in flight. Every failure is kept with its
+/// resource and the server's `detail`; nothing failed goes unreported.
+public struct SyncApplier: Sendable {
+    public struct Outcome: Sendable {
+        public var applied = 0
+        public var failures: [SCIMError] = []
+    }
+
+    let transport: SCIMTransport
+    let usePatch: Bool
+    let concurrency: Int
+
+    public init(transport: SCIMTransport, usePatch: Bool, concurrency: Int = 8) {
+        self.transport = transport
+        self.usePatch = usePatch
+        self.concurrency = max(1, concurrency)
+    }
+
+    public func apply(_ plan: SyncPlan) async -> Outcome {
+        var outcome = Outcome()
+        var ids = plan.userIDs
+        let userActions = plan.actions.filter { !Self.isGroup($0) }
+        for result in await run(userActions, { action throws(SCIMError) in try await self.user(action) }) {
+            switch result {
+            case .success(let created): outcome.applied += 1; if let created { ids[created.email] = created.id }
+            case .failure(let error): outcome.failures.append(error)
+            }
+        }
+        let groupActions = plan.actions.filter(Self.isGroup)
+        let known = ids
+        for result in await run(groupActions, { action throws(SCIMError) in try await self.group(action, ids: known) }) {
+            switch result {
+            case .success: outcome.applied += 1
+            case .failure(let error): outcome.failures.append(error)
+            }
+        }
+        return outcome
+    }
+
+    static func isGroup(_ action: SyncPlan.Action) -> Bool {
+        switch action {
+        case .createGroup, .updateGroup, .deleteGroup: true
+        default: false
+        }
+    }
+
+    /// Runs `work` on every action, `concurrency` at a time, and returns the results in order.
+    func run<T: Sendable>(_ actions: [SyncPlan.Action], _ work: @escaping @Sendable (SyncPlan.Action) async throws(SCIMError) -> T) async -> [Result<T, SCIMError>] {
+        var results = [Result<T, SCIMError>?](repeating: nil, count: actions.count)
+        await withTaskGroup(of: (Int, Result<T, SCIMError>).self) { group in
+            var next = 0
+            func start() {
+                let k = next, action = actions[k]
+                next += 1
+                group.addTask {
+                    do throws(SCIMError) { return (k, .success(try await work(action))) } catch { return (k, .failure(error)) }
+                }
+            }
+            while next < min(concurrency, actions.count) { start() }
+            for await (k, result) in group {
+                results[k] = result
+                if next < actions.count { start() }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// One user action; returns the id of a user it created.
+    func user(_ action: SyncPlan.Action) async throws(SCIMError) -> (email: String, id: String)? {
+        switch action {
+        case .createUser(let u):
+            let response = try await transport.send("POST", "Users", body: Data(SyncRequests.createUser(u)), resource: "create user \(u.email)")
+            guard let id = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["id"] as? String else {
+                throw SCIMError(resource: "create user \(u.email)", status: response.status, detail: "the answer carries no id")
+            }
+            return (u.email, id)
+        case .updateUser(let id, let u, _, let attributes):
+            try await updateUser(id: id, email: u.email, fields: SyncState.UserFields(u), attributes: attributes)
+        case .deactivateOrphan(let id, let email, let from):
+            var off = from
+            off.active = false
+            off.entitlements = []
+            try await updateUser(id: id, email: email, fields: off, attributes: from.changedAttributes(to: off))
+        case .deleteUser(let id, let email):
+            _ = try await transport.send("DELETE", "Users/\(id)", resource: "delete user \(email)")
+        default:
+            break
+        }
+        return nil
+    }
+
+    func updateUser(id: String, email: String, fields: SyncState.UserFields, attributes: [String]) async throws(SCIMError) {
+        let verb = attributes == ["active"] && !fields.active ? "deactivate" : "update"
+        if usePatch {
+            _ = try await transport.send("PATCH", "Users/\(id)", body: Data(SyncRequests.patchUser(fields, attributes: attributes)), resource: "\(verb) user \(email)")
+        } else {
+            _ = try await transport.send("PUT", "Users/\(id)", body: Data(SyncRequests.replaceUser(fields, externalId: email)), resource: "\(verb) user \(email)")
+        }
+    }
+
+    func group(_ action: SyncPlan.Action, ids: [String: String]) async throws(SCIMError) {
+        switch action {
+        case .createGroup(let g):
+            let body = SyncRequests.group(externalId: g.externalId, displayName: g.displayName, memberIDs: g.members.compactMap { ids[$0] })
+            _ = try await transport.send("POST", "Groups", body: Data(body), resource: "create group \(g.externalId)")
+        case .updateGroup(let id, let externalId, let name, let members, _, _, let renamed):
+            let memberIDs = members.compactMap { ids[$0] }
+            if usePatch {
+                let body = SyncRequests.patchGroup(displayName: name, renamed: renamed, memberIDs: memberIDs)
+                _ = try await transport.send("PATCH", "Groups/\(id)", body: Data(body), resource: "update group \(externalId)")
+            } else {
+                let body = SyncRequests.group(externalId: externalId, displayName: name, memberIDs: memberIDs)
+                _ = try await transport.send("PUT", "Groups/\(id)", body: Data(body), resource: "update group \(externalId)")
+            }
+        case .deleteGroup(let id, let externalId):
+            _ = try await transport.send("DELETE", "Groups/\(id)", resource: "delete group \(externalId)")
+        default:
+            break
+        }
+    }
+}

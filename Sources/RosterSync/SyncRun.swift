@@ -1,0 +1,74 @@
+import Foundation
+import RosterCore
+
+/// One `roster sync`: read the service provider, plan, check the removal guard, apply when
+/// asked. Returns the exit code of SPEC section 9: 0 nothing to do or applied, 2 a plan with
+/// changes and no `--apply`, 1 refused or failed.
+public struct SyncRun: Sendable {
+    public struct Options: Sendable {
+        public var apply = false
+        public var prune = false
+        public var allowMassRemoval = false
+        public var maxRemovalFraction = 0.25
+        public var concurrency = 8
+        public var timeout = 30.0
+
+        public init() {}
+    }
+
+    let base: URL
+    let token: String
+    let options: Options
+
+    public init(base: URL, token: String, options: Options) {
+        self.base = base
+        self.token = token
+        self.options = options
+    }
+
+    public func run(_ model: AccessModel, out: @Sendable (String) -> Void, err: @Sendable (String) -> Void) async -> Int32 {
+        let transport = SCIMTransport(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency)
+        let reader = SCIMReader(transport: transport)
+        let caps: SCIMReader.Capabilities, users: [SyncState.User], groups: [SyncState.Group]
+        var others: Int?
+        do throws(SCIMError) {
+            caps = try await reader.capabilities()
+            users = try await reader.users(caps)
+            groups = try await reader.groups(caps)
+            if caps.filter, let allUsers = try await reader.total("Users"), let allGroups = try await reader.total("Groups") {
+                // The filtered reads list roster's own; the totals tell how many others there are.
+                others = allUsers - users.filter(\.isOwned).count + allGroups - groups.filter(\.isOwned).count
+            }
+        } catch {
+            err("roster sync: cannot read the service provider: \(error)\(error.status == 401 || error.status == 403 ? " (is the token right?)" : "")")
+            return 1
+        }
+        var plan = SyncPlan(model: model, users: users, groups: groups, prune: options.prune)
+        if let others { plan.othersLeftAlone = max(0, others) }
+        out(plan.summary)
+        for line in plan.lines { out(line) }
+        if plan.othersLeftAlone > 0 {
+            out("(\(plan.othersLeftAlone) resource\(plan.othersLeftAlone == 1 ? "" : "s") on the server not created by roster: left alone)")
+        }
+        if plan.exceedsRemovalGuard(options.maxRemovalFraction) && !options.allowMassRemoval {
+            err("roster sync: refused: the plan deactivates or deletes \(plan.removedUsers) of the \(plan.ownedUsers) users roster owns on the server, more than guards.maxRemovalFraction (\(options.maxRemovalFraction)); check the records, then run again with --allow-mass-removal if this is intended. Nothing was changed.")
+            return 1
+        }
+        if plan.isEmpty {
+            out("No changes: the service provider mirrors the records.")
+            return 0
+        }
+        guard options.apply else {
+            out("Run with --apply to make these changes.")
+            return 2
+        }
+        let outcome = await SyncApplier(transport: transport, usePatch: caps.patch, concurrency: options.concurrency).apply(plan)
+        for failure in outcome.failures { err("failed: \(failure)") }
+        if outcome.failures.isEmpty {
+            out("Applied \(outcome.applied) change\(outcome.applied == 1 ? "" : "s")\(caps.patch ? "" : " (with PUT: the server does not support PATCH)").")
+            return 0
+        }
+        err("roster sync: \(outcome.failures.count) of \(plan.actions.count) changes failed (listed above); \(outcome.applied) applied. Run again to retry the rest.")
+        return 1
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RosterCore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write who may connect and to which shares, for the systems that enforce it.",
+        discussion: """
+        Writes, in the output folder:
+
+          access.json        {"date", "orgs": [{"id", "name", "status", "active", "shares"}],
+                             "users": [{"email", "org", "role", "active", "teams", "shares"}],
+                             "apps": []}
+          scim/Users.json    a SCIM 2.0 ListResponse of one User per member
+          scim/Groups.json   a SCIM 2.0 ListResponse of one Group per org and per team
+
+        A user is active when their org is enabled and their membership is active; they have a \
+        share when, in addition, the share lists their org with since <= the day < until. Users \
+        of disabled, pending or rejected orgs and invited members are listed with active: false \
+        and no shares. The bytes are deterministic: the same records and day give the same files.
+
+        The files hold full e-mails, so the output folder may not be the repository root, nor \
+        inside _site/ (or any folder a portal build wrote), data/, content/, site-templates/ or \
+        schemas/, nor a symbolic link: such a folder is refused (exit 1) and nothing is written. \
+        The records are validated first; with an error nothing is written (exit 1).
+
+        Examples:
+          roster export --out /tmp/access
+          roster export --out /tmp/access --today 2026-01-31
+        """
+    )
+
+    @OptionGroup var root: RootOptions
+    @Option(help: ArgumentHelp("The output folder (outside the repository's folders).", valueName: "dir")) var out: String
+    @Option(help: ArgumentHelp("The day access is computed for, YYYY-MM-DD (default: today in UTC, or $ROSTER_TODAY).", valueName: "date"))
+    var today: String?
+
+    func run() throws {
+        let day = try validationOptions(today).today
+        let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+        let (model, _) = try loadAccessModel(root: root.path, on: day)
+        let files = AccessExport.files(model)
+        do {
+            let folder = try ExportDestination.check(output: output, root: root.path, files: files.map(\.path))
+            try ExportDestination.write(files, to: folder)
+            print("exported \(model.users.count) users (\(model.users.filter(\.active).count) active) of \(model.orgs.count) orgs for \(day) to \(folder): \(files.map(\.path).joined(separator: ", "))")
+        } catch let refusal as ExportDestination.Refusal {
+            printError("roster export: \(refusal)")
+            throw ExitCode(1)
+        } catch {
+            printError("roster export: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The access model of the records under `root` on `day`, after validation: an invalid store
+/// (an unreadable org file above all, whose users would otherwise vanish and lose access) is
+/// refused with its errors, exit 1. The settings come along (the sync's guard reads them).
+func loadAccessModel(root: String, on day: CalendarDate) throws -> (AccessModel, MarketplaceSettings) {
+    let snapshot = RecordStore.load(root: root)
+    let errors = Validator.validate(snapshot, options: ValidationOptions(today: day)).filter { $0.severity == .error }
+    guard errors.isEmpty else {
+        for finding in errors { printError(FindingReport.textLine(finding)) }
+        printError("roster: \(errors.count) error\(errors.count == 1 ? "" : "s") in the records (roster validate); nothing exported")
+        throw ExitCode(1)
+    }
+    return (AccessModel(snapshot, on: day), snapshot.settings)
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import RosterCore
+
+/// The sync's plan, computed without a server: only owned resources change, the guard counts
+/// removals of owned users, and PatchOp bodies name only what changes.
+@Suite struct SyncPlanTests {
+    let day = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    func model() throws -> AccessModel {
+        let repo = try TemporaryRepo()
+        return AccessModel(RecordStore.load(root: repo.path), on: day)
+    }
+
+    func server(_ u: AccessModel.User, id: String, owned: Bool = true, active: Bool? = nil) -> SyncState.User {
+        var fields = SyncState.UserFields(u)
+        if let active { fields.active = active }
+        return SyncState.User(id: id, externalId: u.email, userType: owned ? SyncState.ownerMark : nil, fields: fields)
+    }
+
+    @Test func anEmptyServerGetsEveryUserAndGroupCreated() throws {
+        let plan = SyncPlan(model: try model(), users: [], groups: [], prune: false)
+        #expect(plan.counts == SyncPlan.Counts(create: 8, update: 0, deactivate: 0, delete: 0))
+        #expect(plan.lines.first == "+ create user ann@acme.example (org acme, active: true, share:feed)")
+    }
+
+    @Test func aUserSomeoneElseCreatedIsNeitherAdoptedNorChanged() throws {
+        let m = try model()
+        let ann = m.users[0]
+        let plan = SyncPlan(model: m, users: [server(ann, id: "1", owned: false, active: false)], groups: [], prune: true)
+        #expect(plan.actions.contains(.createUser(ann)))
+        #expect(!plan.actions.contains { if case .deleteUser(let id, _) = $0 { id == "1" } else { false } })
+        #expect(plan.othersLeftAlone == 1)
+    }
+
+    @Test func anOwnedUserTurnedInactiveIsADeactivationTheGuardCounts() throws {
+        let m = try model()
+        var users = m.users.enumerated().map { server($1, id: "\($0)") }
+        users[0].fields.active = true
+        users[2].fields.active = true
+        let plan = SyncPlan(model: m, users: users, groups: [], prune: false)
+        #expect(plan.counts.deactivate == 1)
+        #expect(plan.removedUsers == 1 && plan.ownedUsers == 3)
+        #expect(plan.exceedsRemovalGuard(0.25))
+        #expect(!plan.exceedsRemovalGuard(0.34))
+        #expect(plan.lines.contains("- deactivate user bob@acme.example: active: true -> false"))
+    }
+
+    @Test func anOwnedUserTheRecordsDropIsDeactivatedOrWithPruneDeleted() throws {
+        let m = try model()
+        let gone = AccessModel.User(email: "gone@acme.example", firstName: "G", lastName: "One", org: "acme", orgName: "Acme",
+                                    role: .teamMember, active: true, teams: [], shares: ["feed"])
+        let users = m.users.enumerated().map { server($1, id: "\($0)") } + [server(gone, id: "9")]
+        let keep = SyncPlan(model: m, users: users, groups: [], prune: false)
+        #expect(keep.actions.contains(.deactivateOrphan(id: "9", email: "gone@acme.example", from: SyncState.UserFields(gone))))
+        let prune = SyncPlan(model: m, users: users, groups: [], prune: true)
+        #expect(prune.actions.contains(.deleteUser(id: "9", email: "gone@acme.example")))
+    }
+
+    @Test func aPatchNamesOnlyTheAttributesThatChange() throws {
+        let bob = try model().users[2]
+        let body = String(decoding: SyncRequests.patchUser(SyncState.UserFields(bob), attributes: ["active", "entitlements"]), as: UTF8.self)
+        #expect(body.contains(#""op": "replace""#) && body.contains(#""path": "active""#) && body.contains("false"))
+        #expect(body.contains(#""op": "remove""#) && body.contains(#""path": "entitlements""#))
+        #expect(!body.contains("userName") && !body.contains("roles"))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// `roster export` (SPEC section 9): exact files on the base fixture, deterministic bytes, the
+/// SCIM documents checked by an independent implementation (scim2-models), and every folder it
+/// must refuse because the files carry full e-mails.
+@Suite struct ExportTests {
+    static let expected = fixtures.appendingPathComponent("export/base")
+    static let files = ["access.json", "scim/Users.json", "scim/Groups.json"]
+
+    func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("roster-export-\(UUID().uuidString)")
+    }
+
+    @Test func theBaseFixtureExportsExactlyTheExpectedFiles() throws {
+        let repo = try copy()
+        let out = temporaryFolder()
+        let run = try roster(["export", "--out", out.path], in: repo)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("3 users (1 active) of 2 orgs"))
+        for file in Self.files {
+            let got = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            let want = try String(contentsOf: Self.expected.appendingPathComponent(file), encoding: .utf8)
+            #expect(got == want, "\(file)")
+        }
+    }
+
+    @Test func twoRunsWriteTheSameBytes() throws {
+        let repo = try copy()
+        let (a, b) = (temporaryFolder(), temporaryFolder())
+        #expect(try roster(["export", "--out", a.path], in: repo).status == 0)
+        #expect(try roster(["export", "--out", b.path], in: repo).status == 0)
+        #expect(try snapshot(a) == snapshot(b))
+        #expect(try snapshot(a).keys.sorted() == Self.files.sorted())
+    }
+
+    @Test func theDayDecidesTheEntitlements() throws {
+        let repo = try copy()
+        let out = temporaryFolder()
+        #expect(try roster(["export", "--out", out.path, "--today", "2027-01-31"], in: repo).status == 0)
+        let access = try String(contentsOf: out.appendingPathComponent("access.json"), encoding: .utf8)
+        #expect(access.contains("\"date\": \"2027-01-31\""))
+        #expect(!access.contains("\"feed\""), "the link ended on 2027-01-31")
+    }
+
+    @Test func scim2ModelsAcceptsEveryExportedResource() throws {
+        let repo = try copy()
+        let out = temporaryFolder()
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/validate_export.py")
+        let check = try python([script.path, out.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("ok 3 users, 5 groups"))
+    }
+
+    @Test(arguments: ["_site", "data", "content", "site-templates", "schemas", ".", "data/orgs/new", "_site/sub"])
+    func aFolderOfTheRepositoryIsRefused(_ folder: String) throws {
+        let repo = try copy()
+        for made in ["_site", "content", "site-templates", "schemas"] {
+            try FileManager.default.createDirectory(at: repo.appendingPathComponent(made), withIntermediateDirectories: true)
+        }
+        let before = try snapshot(repo)
+        let run = try roster(["export", "--out", folder], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refused"), "\(run.stderr)")
+        #expect(run.stderr.contains("full e-mails"), "says why: \(run.stderr)")
+        #expect(try snapshot(repo) == before, "nothing written")
+    }
+
+    @Test func aSymbolicLinkAsTheOutputFolderIsRefused() throws {
+        let repo = try copy()
+        let elsewhere = temporaryFolder()
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = temporaryFolder()
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
+        let run = try roster(["export", "--out", link.path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("symbolic link"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
+    @Test func aLinkThatLeadsIntoTheRepositoryIsRefused() throws {
+        let repo = try copy()
+        let parent = temporaryFolder()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: parent.appendingPathComponent("via"), withDestinationURL: repo.appendingPathComponent("data"))
+        let before = try snapshot(repo)
+        let run = try roster(["export", "--out", parent.appendingPathComponent("via/exported").path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("inside data/"), "\(run.stderr)")
+        #expect(try snapshot(repo) == before)
+    }
+
+    @Test func aPortalOutputFolderElsewhereIsRefused() throws {
+        let repo = try copy()
+        let site = temporaryFolder()
+        // What every `roster build` leaves in its output folder, wherever --out put it.
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("{}\n".utf8).write(to: site.appendingPathComponent(".roster-build.json"))
+        let run = try roster(["export", "--out", site.appendingPathComponent("private").path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("portal output"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("private").path))
+    }
+
+    @Test func invalidRecordsExportNothing() throws {
+        let repo = try copy()
+        try Data("{ broken".utf8).write(to: repo.appendingPathComponent("data/orgs/acme.json"))
+        let out = temporaryFolder()
+        let run = try roster(["export", "--out", out.path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("data/orgs/acme.json:1:"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+/// Runs `python3` with `arguments` and waits for it.
+func python(_ arguments: [String], environment: [String: String] = [:]) throws -> RosterRun {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3"] + arguments
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return RosterRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

@@ -1,0 +1,56 @@
+"""A tiny HTTP proxy in front of scim2-server that injects the failures roster sync must survive.
+
+Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL. Listens on 127.0.0.1:PORT and passes every
+request to UPSTREAM (http://127.0.0.1:P), except:
+- the first POST to .../Users gets 429 Too Many Requests with Retry-After: 1 (then passes);
+- every request whose body names FAIL_EMAIL gets 500 with a SCIM error whose detail says so.
+Prints "ready" once listening; each injected failure is logged to stderr.
+"""
+import http.server
+import sys
+import urllib.error
+import urllib.request
+
+port, upstream, fail_email = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+state = {"throttled": False}
+
+
+class Proxy(http.server.BaseHTTPRequestHandler):
+    def relay(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        if self.command == "POST" and self.path.endswith("/Users") and not state["throttled"]:
+            state["throttled"] = True
+            sys.stderr.write("injected 429\n")
+            return self.answer(429, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "429", "detail": "slow down"}', {"Retry-After": "1"})
+        if body and fail_email.encode() in body:
+            sys.stderr.write("injected 500\n")
+            return self.answer(500, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "500", "detail": "injected failure for this user"}', {})
+        request = urllib.request.Request(upstream + self.path, data=body, method=self.command)
+        for key in ("Authorization", "Content-Type", "Accept"):
+            if self.headers.get(key):
+                request.add_header(key, self.headers[key])
+        try:
+            with urllib.request.urlopen(request) as response:
+                self.answer(response.status, response.read(), {})
+        except urllib.error.HTTPError as error:
+            self.answer(error.code, error.read(), {})
+
+    def answer(self, status, body, headers):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/scim+json")
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = relay
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Proxy)
+print("ready", flush=True)
+server.serve_forever()

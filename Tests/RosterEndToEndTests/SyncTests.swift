@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// `roster sync` against a real SCIM 2.0 service provider (scim2-server from PyPI), on a copy of
+/// the demo marketplace in `data/`.
+@Suite struct SyncTests {
+    /// A temporary repository holding a copy of the demo data.
+    func demo() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))
+        return url
+    }
+
+    func sync(_ server: SCIMServer, _ repo: URL, _ extra: [String] = [], token: String? = nil, url: String? = nil) throws -> RosterRun {
+        try roster(["sync", "--scim", url ?? server.base] + extra, in: repo,
+                   environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": token ?? server.token]) { $1 })
+    }
+
+    func emails(_ users: [[String: Any]], active: Bool? = nil) -> Set<String> {
+        Set(users.filter { active == nil || $0["active"] as? Bool == active }.compactMap { $0["userName"] as? String })
+    }
+
+    func members(of org: String, in repo: URL) throws -> Set<String> {
+        let text = try String(contentsOf: repo.appendingPathComponent("data/orgs/\(org).json"), encoding: .utf8)
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        return Set((object["members"] as! [[String: Any]]).map { $0["email"] as! String })
+    }
+
+    @Test func applyCreatesEverythingThenMirrorsEachChange() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let plan = try sync(server, repo)
+        #expect(plan.status == 2, "\(plan.stderr)")
+        #expect(plan.stdout.contains("Run with --apply"))
+        #expect(try await server.list("Users").isEmpty, "a plan changes nothing")
+
+        let first = try sync(server, repo, ["--apply"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let users = try await server.list("Users")
+        let groups = try await server.list("Groups")
+        let export = FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-export-\(UUID().uuidString)")
+        #expect(try roster(["export", "--out", export.path], in: repo).status == 0)
+        let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: export.appendingPathComponent("access.json"))) as! [String: Any]
+        let exportedUsers = exported["users"] as! [[String: Any]]
+        #expect(emails(users) == Set(exportedUsers.map { $0["email"] as! String }))
+        #expect(emails(users, active: true) == Set(exportedUsers.filter { $0["active"] as! Bool }.map { $0["email"] as! String }))
+        #expect(groups.count == 10 + (try FileManager.default.contentsOfDirectory(atPath: repo.path + "/data/orgs").reduce(0) { n, file in
+            let org = try JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("data/orgs/\(file)"))) as! [String: Any]
+            return n + (org["teams"] as! [Any]).count
+        }))
+        #expect(try sync(server, repo, ["--apply"]).stdout.contains("No changes"), "a second --apply plans nothing")
+
+        // Disabling an org deactivates exactly its users.
+        let initech = try members(of: "initech", in: repo)
+        #expect(try roster(["org", "disable", "initech"], in: repo).status == 0)
+        let disabled = try sync(server, repo)
+        #expect(disabled.status == 2)
+        let deactivated = disabled.stdout.split(separator: "\n").filter { $0.hasPrefix("- deactivate user ") }
+            .map { String($0.dropFirst("- deactivate user ".count).prefix { $0 != ":" }) }
+        #expect(Set(deactivated) == initech.intersection(emails(users, active: true)))
+        #expect(disabled.stdout.contains("\(deactivated.count) to deactivate"))
+        #expect(try sync(server, repo, ["--apply"]).status == 0)
+        let after = try await server.list("Users")
+        #expect(emails(after, active: false).isSuperset(of: initech))
+        #expect(emails(after, active: true) == emails(users, active: true).subtracting(initech))
+        let second = try sync(server, repo, ["--apply"])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("Plan: 0 to create, 0 to update, 0 to deactivate, 0 to delete."))
+
+        // Removing a member deactivates them (and takes them out of their groups).
+        #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
+        let removal = try sync(server, repo)
+        #expect(removal.stdout.contains("- deactivate user dinesh.chugtai@hooli.example: no longer in the records"))
+        #expect(try sync(server, repo, ["--apply"]).status == 0)
+        #expect(try await server.user("dinesh.chugtai@hooli.example")?["active"] as? Bool == false)
+
+        // A link whose until has passed removes the entitlement.
+        let later = try sync(server, repo, ["--today", "2027-04-09"])
+        #expect(later.stdout.contains("entitlements: [share:claims-api, share:geo-boundaries] -> [share:claims-api]")
+            || later.stdout.contains("-> [share:geo-boundaries]"), "\(later.stdout)")
+        #expect(try sync(server, repo, ["--today", "2027-04-09", "--apply"]).status == 0)
+        #expect(try sync(server, repo, ["--today", "2027-04-09"]).status == 0)
+    }
+
+    @Test func othersAreNeverTouchedAndPruneDeletesOnlyWhatRosterOwns() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        // Someone else's users (one with a member's e-mail as externalId) and group.
+        try await server.request("POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "ops@provider.example", "active": true}"#)
+        try await server.request("POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "twin", "externalId": "peter.gibbons@initech.example", "active": true}"#)
+        try await server.request("POST", "Groups", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Admins", "externalId": "admins"}"#)
+        let before = try await server.list("Users").filter { $0["userType"] == nil }
+        let first = try sync(server, repo, ["--apply"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("3 resources on the server not created by roster: left alone"), "\(first.stdout)")
+        #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
+        #expect(try roster(["team", "delete", "hooli-cloud", "platform"], in: repo).status == 0)
+        let prune = try sync(server, repo, ["--prune", "--apply"])
+        #expect(prune.status == 0, "\(prune.stderr)")
+        #expect(prune.stdout.contains("x delete user dinesh.chugtai@hooli.example (--prune)"))
+        #expect(prune.stdout.contains("x delete group org:hooli-cloud/team:platform (--prune)"))
+        #expect(!prune.stdout.contains("ops@provider.example") && !prune.stdout.contains("twin") && !prune.stdout.contains("admins"))
+        let users = try await server.list("Users")
+        #expect(try await server.user("dinesh.chugtai@hooli.example") == nil)
+        let others = users.filter { $0["userType"] == nil }
+        #expect(others.count == 2)
+        let twin = { (list: [[String: Any]]) in try JSONSerialization.data(withJSONObject: list.first { $0["userName"] as? String == "twin" }!, options: .sortedKeys) }
+        #expect(try twin(others) == twin(before), "someone else's user is exactly as it was")
+        let groups = try await server.list("Groups")
+        #expect(groups.contains { $0["displayName"] as? String == "Admins" })
+        #expect(!groups.contains { $0["externalId"] as? String == "org:hooli-cloud/team:platform" })
+        #expect(try sync(server, repo, ["--prune"]).status == 0, "nothing left to prune")
+    }
+
+    @Test func aWrongTokenOrADownServerFailsWithTheReasonAndNeverShowsTheToken() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let wrong = try sync(server, repo, token: "not-the-token-s3cret")
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("HTTP 401"), "\(wrong.stderr)")
+        #expect(!(wrong.stdout + wrong.stderr).contains("s3cret"))
+        let down = try sync(server, repo, url: "http://127.0.0.1:\(try freePort())/v2")
+        #expect(down.status == 1)
+        #expect(down.stderr.contains("cannot reach"), "\(down.stderr)")
+        #expect(!(down.stdout + down.stderr).contains(server.token))
+        let missing = try roster(["sync", "--scim", server.base], in: repo, environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": ""]) { $1 })
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("ROSTER_SCIM_TOKEN is not set"))
+        let clear = try sync(server, repo, url: "http://scim.example/v2")
+        #expect(clear.status == 64)
+        #expect(clear.stderr.contains("in clear"))
+        #expect(try await server.list("Users").isEmpty)
+    }
+
+    @Test func theMassRemovalGuardRefusesUnlessOverridden() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        #expect(try sync(server, repo, ["--apply"]).status == 0)
+        for org in ["acme-logistics", "hooli-cloud", "globex-health"] {
+            #expect(try roster(["org", "disable", org], in: repo).status == 0)
+        }
+        let refused = try sync(server, repo, ["--apply"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("guards.maxRemovalFraction"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Nothing was changed"))
+        #expect(try await server.user("daffy.duck@acme.example")?["active"] as? Bool == true)
+        let allowed = try sync(server, repo, ["--apply", "--allow-mass-removal"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(try await server.user("daffy.duck@acme.example")?["active"] as? Bool == false)
+    }
+
+    @Test func a429IsRetriedAndA500IsReportedWithTheResourceAndDetail() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let port = try freePort()
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/fault_proxy.py")
+        let proxy = try launch(["python3", script.path, String(port), "http://127.0.0.1:\(server.port)", "elmer.fudd@acme.example"])
+        defer { stopProcess(proxy) }
+        try await waitUntilListening(port: port, process: proxy)
+        let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("failed: create user elmer.fudd@acme.example: HTTP 500: injected failure for this user"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 of"), "\(run.stderr)")
+        let users = try await server.list("Users")
+        #expect(!emails(users).contains("elmer.fudd@acme.example"))
+        let all = try roster(["export", "--out", FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)").path], in: repo)
+        #expect(all.stdout.contains("exported \(users.count + 1) users"), "every other create went through, the throttled one (429) included: \(all.stdout)")
+        let rest = try sync(server, repo, ["--apply"])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(rest.stdout.contains("+ create user elmer.fudd@acme.example"))
+    }
+}
