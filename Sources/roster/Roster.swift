@@ -14,6 +14,6 @@ struct Roster: ParsableCommand {
         Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, Apply.self, Unlock.self]
+        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self]
     )
 }
