@@ -19,6 +19,8 @@ public struct ChangeEvent: Sendable, Equatable {
         case appCreated = "app.created"
         case appDeleted = "app.deleted"
         case appChanged = "app.changed"
+        /// Not a change: `roster notify`'s reminder that an org's end date is near.
+        case orgExpiring = "org.expiring"
         case teamCreated = "team.created"
         case teamDeleted = "team.deleted"
         case teamMembersChanged = "team.members-changed"
@@ -32,7 +34,7 @@ public struct ChangeEvent: Sendable, Equatable {
         /// The section of a report the event belongs in.
         public var group: String {
             switch self {
-            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested, .orgEndChanged: "orgs"
+            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested, .orgEndChanged, .orgExpiring: "orgs"
             case .memberInvited, .memberActivated, .memberRemoved, .memberRoleChanged, .memberRenamed, .invitationResent: "members"
             case .appCreated, .appDeleted, .appChanged: "apps"
             case .teamCreated, .teamDeleted, .teamMembersChanged: "teams"
@@ -101,6 +103,7 @@ public struct ChangeEvent: Sendable, Equatable {
         case .settingsChanged: return "settings changed: \(detail ?? "")"
         case .invitationResent: return "invitation of \(email ?? "") to \(orgRef) re-sent (expires \(to ?? "never"))"
         case .orgEndChanged: return "org \(orgRef) end date: \(from ?? "none") -> \(to ?? "none")"
+        case .orgExpiring: return "org \(orgRef) expires on \(to ?? "")"
         case .appCreated: return "app \(orgRef)/\(detail ?? "") created for team \(team ?? "")"
         case .appDeleted: return "app \(orgRef)/\(detail ?? "") deleted (team \(team ?? ""))"
         case .appChanged: return "app \(orgRef)/\(detail ?? ""): \(to ?? "")"

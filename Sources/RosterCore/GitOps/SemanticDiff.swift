@@ -129,7 +129,7 @@ public enum SemanticDiff {
         for org in Set(before.keys).union(after.keys).sorted() {
             switch (before[org], after[org]) {
             case (nil, let l?): events.append(ChangeEvent(.shareLinked, path: path, org: org, share: id, from: l.since, to: l.until))
-            case (_?, nil): events.append(ChangeEvent(.shareUnlinked, path: path, org: org, share: id))
+            case (let l?, nil): events.append(ChangeEvent(.shareUnlinked, path: path, org: org, share: id, from: l.since))
             case (let a?, let b?) where a.until != b.until:
                 events.append(ChangeEvent(.accessEndChanged, path: path, org: org, share: id, from: a.until, to: b.until))
             default: break
