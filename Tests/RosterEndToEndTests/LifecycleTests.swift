@@ -227,4 +227,23 @@ import Testing
         #expect(mails.first?.text.contains("2 members (1 active), 2 teams") == true && mails.first?.text.contains("It no longer receives: Data feed.") == true)
         #expect(mails.first?.text.contains("Monthly Active Consumers") == true)
     }
+
+    /// The demo data shows every new thing, validates without error, and is left byte-identical
+    /// by `roster migrate` and `roster fmt`.
+    @Test func theDemoDataShowsEveryStepAndStaysCanonical() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))
+        let before = try snapshot(url)
+        let text = before.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        for needle in ["\"expiresAt\"", "\"apps\"", "\"until\": \"2028-06-30\"", "\"expireAfterDays\""] {
+            #expect(text.contains(needle), "the demo data shows \(needle)")
+        }
+        let env = ["ROSTER_ACTOR": "ops@meridian.example"]
+        #expect(try roster(["validate"], in: url, environment: env).status == 0)
+        #expect(try roster(["migrate"], in: url, environment: env).status == 0)
+        #expect(try roster(["fmt"], in: url, environment: env).status == 0)
+        #expect(try snapshot(url) == before)
+    }
 }
