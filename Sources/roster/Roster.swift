@@ -16,6 +16,6 @@ struct Roster: ParsableCommand {
         (diff --exit-code and sync also use 2: there are changes).
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, Apply.self, Unlock.self, Export.self, Sync.self]
+        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self, Export.self, Sync.self]
     )
 }

@@ -36,11 +36,19 @@ import Testing
     }
 
     @Test func theOrgsContractEndsOnItsUntilDay() {
-        let o = org(.enabled), m = member(.active)
-        #expect(AccessRule.canConnect(org: o, member: m, on: d, orgUntil: Self.day("2026-11-24")))
-        #expect(!AccessRule.canConnect(org: o, member: m, on: d, orgUntil: d))
-        #expect(!AccessRule.canConnect(org: o, member: m, on: d, orgUntil: Self.day("2026-01-01")))
-        #expect(!AccessRule.hasAccess(org: o, member: m, share: share("2025-01-01"), on: d, orgUntil: d))
+        let m = member(.active)
+        func until(_ text: String) -> OrgRecord {
+            var o = org(.enabled)
+            o.until = text
+            return o
+        }
+        #expect(AccessRule.canConnect(org: until("2026-11-24"), member: m, on: d))
+        #expect(!AccessRule.canConnect(org: until("2026-11-23"), member: m, on: d))
+        #expect(!AccessRule.canConnect(org: until("2026-01-01"), member: m, on: d))
+        #expect(!AccessRule.canConnect(org: until("not a date"), member: m, on: d), "a date that does not parse grants nothing")
+        #expect(!AccessRule.hasAccess(org: until("2026-11-23"), member: m, share: share("2025-01-01"), on: d))
+        #expect(until("2026-11-23").isActive(on: d) == false)
+        #expect(until("2026-11-24").isActive(on: d))
     }
 
     @Test func aLinkOpensOnItsSinceDay() {

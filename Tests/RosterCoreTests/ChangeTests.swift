@@ -235,8 +235,9 @@ import Testing
     @Test func aHandEditAndTheCLIGiveTheSameBytes() throws {
         let repo = try TemporaryRepo()
         let p = try plan([.memberActivate(org: "acme", email: "bob@acme.example")], on: RecordStore.load(root: repo.path))
-        // The same change by hand: one word in the file, then canonical form.
-        let hand = try repo.read("data/orgs/acme.json").replacingOccurrences(of: "\"state\": \"invited\"", with: "\"state\": \"active\"")
+        // The same change by hand: one word in the file and the time of acceptance, canonical form.
+        let hand = try repo.read("data/orgs/acme.json").replacingOccurrences(of: "\"state\": \"invited\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\"",
+                                                                             with: "\"state\": \"active\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\",\n      \"acceptedAt\": \"\(Self.context.now)\"")
         #expect(p.files.first?.new == Array(hand.utf8))
     }
 }

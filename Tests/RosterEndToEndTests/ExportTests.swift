@@ -43,6 +43,40 @@ import Testing
         #expect(!access.contains("\"feed\""), "the link ended on 2027-01-31")
     }
 
+    /// The demo data has apps and an org with an end date: apps are listed with the shares they
+    /// reach on the day, and after the org's `until` its users and apps lose everything.
+    @Test func appsAndTheOrgsEndDateFollowTheAccessRule() throws {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("roster-export-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
+        // Bring the end of stark-mobility's contract close, so the day after has no other expiry.
+        let starkFile = repo.appendingPathComponent("data/orgs/stark-mobility.json")
+        try Data(try String(contentsOf: starkFile, encoding: .utf8).replacingOccurrences(of: "\"until\": \"2028-06-30\"", with: "\"until\": \"2026-12-01\"").utf8).write(to: starkFile)
+        func export(_ day: String) throws -> [String: Any] {
+            let out = temporaryFolder()
+            let run = try roster(["export", "--out", out.path, "--today", day], in: repo)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("access.json"))) as? [String: Any])
+        }
+        let before = try export("2026-11-23")
+        let apps = try #require(before["apps"] as? [[String: Any]])
+        let orgs = try #require(before["orgs"] as? [[String: Any]])
+        #expect(!apps.isEmpty)
+        for app in apps {
+            let org = try #require(orgs.first { $0["id"] as? String == app["org"] as? String })
+            #expect(Set(app["shares"] as? [String] ?? []).isSubset(of: Set(org["shares"] as? [String] ?? [])), "\(app)")
+        }
+        #expect(apps.contains { !($0["shares"] as? [String] ?? []).isEmpty }, "some app reaches a share")
+        let after = try export("2026-12-01")
+        let stark = try #require((after["orgs"] as? [[String: Any]])?.first { $0["id"] as? String == "stark-mobility" })
+        #expect(stark["active"] as? Bool == false)
+        #expect((stark["shares"] as? [String]) == [])
+        let users = try #require(after["users"] as? [[String: Any]]).filter { $0["org"] as? String == "stark-mobility" }
+        #expect(!users.isEmpty && users.allSatisfy { $0["active"] as? Bool == false })
+        let starkApps = (after["apps"] as? [[String: Any]] ?? []).filter { $0["org"] as? String == "stark-mobility" }
+        #expect(starkApps.allSatisfy { ($0["shares"] as? [String]) == [] })
+    }
+
     @Test func scim2ModelsAcceptsEveryExportedResource() throws {
         let repo = try copy()
         let out = temporaryFolder()

@@ -58,7 +58,7 @@ import Testing
         #expect(run.stdout.contains("[policy-audit]"))
         // An invitation written when a recent branch started is still fine.
         try repo.git("checkout", "-q", "--", ".")
-        try PolicyTests.addMember(repo, invitedBy: "ann@acme.example", at: "2026-11-20T10:00:00Z")
+        try PolicyTests.addMember(repo, invitedBy: "ann@acme.example", at: "2026-11-20T10:00:00Z", expiresAt: "2026-12-04T10:00:00Z")
         #expect(try repo.run(["check", "--base", "main", "--actor", "@ann-gh"]).status == 0)
     }
 

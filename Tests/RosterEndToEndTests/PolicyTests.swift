@@ -143,6 +143,29 @@ import Testing
         Case(name: "accept the invitation", allowed: acmeAdmins.union([Who.invitee.rawValue])) { r, _ in
             try editMember(r, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
         },
+        Case(name: "invite, without the expiry invite writes", allowed: admins) { r, who in try addMember(r, invitedBy: who.email, expiresAt: nil) },
+        Case(name: "invite, expiring in a year", allowed: admins) { r, who in try addMember(r, invitedBy: who.email, expiresAt: "2027-11-23T10:00:00Z") },
+        Case(name: "resend, audited", allowed: acmeAdmins) { r, who in
+            try editMember(r, org: "acme", email: "bob@acme.example") {
+                $0["invitedAt"] = "2026-11-23T10:00:00Z"; $0["invitedBy"] = who.email; $0["expiresAt"] = "2026-12-07T10:00:00Z"
+            }
+        },
+        Case(name: "an invitation's expiry pushed back", allowed: admins) { r, _ in
+            try editMember(r, org: "acme", email: "bob@acme.example") { $0["expiresAt"] = "2027-12-07T10:00:00Z" }
+        },
+        Case(name: "accept with acceptedAt", allowed: acmeAdmins.union([Who.invitee.rawValue])) { r, _ in
+            try editMember(r, org: "acme", email: "bob@acme.example") { $0["state"] = "active"; $0["acceptedAt"] = "2026-11-23T10:00:00Z" }
+        },
+        Case(name: "acceptedAt without accepting", allowed: admins) { r, _ in
+            try editMember(r, org: "acme", email: "ann@acme.example") { $0["acceptedAt"] = "2026-11-23T10:00:00Z" }
+        },
+        Case(name: "own org end date", allowed: admins) { r, _ in try edit(r, "data/orgs/acme.json") { $0["until"] = "2099-01-01" } },
+        Case(name: "app created, audited", allowed: acmeAdmins) { r, who in
+            try edit(r, "data/orgs/acme.json") { o in
+                o["apps"] = [["id": "dash", "name": "Dash", "team": "ops", "visibility": "team", "shares": ["feed"],
+                              "createdBy": who.email, "createdAt": "2026-11-23T10:00:00Z"]]
+            }
+        },
         Case(name: "symbolic link", allowed: admins) { r, _ in
             try FileManager.default.createDirectory(at: r.url.appendingPathComponent("tools"), withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: r.url.appendingPathComponent("tools/passwd").path, withDestinationPath: "/etc/passwd")
@@ -161,12 +184,13 @@ import Testing
         },
     ]
 
-    static func addMember(_ repo: Repo, invitedBy: String, at: String = "2026-11-23T10:00:00Z", state: String = "invited", forged: Bool = false) throws {
+    static func addMember(_ repo: Repo, invitedBy: String, at: String = "2026-11-23T10:00:00Z", state: String = "invited", forged: Bool = false,
+                          expiresAt: String? = "2026-12-07T10:00:00Z") throws {
         try edit(repo, "data/orgs/acme.json") { o in
-            o["members"] = (o["members"] as! [Any]) + [[
-                "email": "cy@acme.example", "firstName": "Cy", "lastName": "Cole", "role": "team-member",
-                "state": state, "invitedAt": at, "invitedBy": invitedBy,
-            ]]
+            var member: [String: Any] = ["email": "cy@acme.example", "firstName": "Cy", "lastName": "Cole", "role": "team-member",
+                                         "state": state, "invitedAt": at, "invitedBy": invitedBy]
+            member["expiresAt"] = expiresAt
+            o["members"] = (o["members"] as! [Any]) + [member]
         }
     }
 

@@ -97,6 +97,8 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("3 resources on the server not created by roster: left alone"), "\(first.stdout)")
         #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
+        // The team's app goes first (a team that owns an app cannot be deleted).
+        #expect(try roster(["app", "delete", "hooli-cloud", "pied-piper-feed"], in: repo).status == 0)
         #expect(try roster(["team", "delete", "hooli-cloud", "platform"], in: repo).status == 0)
         let prune = try sync(server, repo, ["--prune", "--apply"])
         #expect(prune.status == 0, "\(prune.stderr)")

@@ -11,8 +11,7 @@ public enum AccessExport {
         ]
     }
 
-    /// `{ "date", "orgs": [...], "users": [...], "apps": [...] }`. Apps stay empty until org
-    /// records carry them.
+    /// `{ "date", "orgs": [...], "users": [...], "apps": [...] }`.
     public static func access(_ model: AccessModel) -> JSONValue {
         let o = SCIMDocuments.object, s = SCIMDocuments.strings
         let orgs = model.orgs.map { org in
@@ -27,6 +26,9 @@ public enum AccessExport {
                 ("active", .bool(u.active)), ("teams", s(u.teams)), ("shares", s(u.shares)),
             ]))
         }
-        return o([("date", .string(model.day.description)), ("orgs", .array(orgs)), ("users", .array(users)), ("apps", .array([]))])
+        let apps = model.apps.map { a in
+            JSONNode(o([("org", .string(a.org)), ("id", .string(a.id)), ("team", .string(a.team)), ("shares", s(a.shares))]))
+        }
+        return o([("date", .string(model.day.description)), ("orgs", .array(orgs)), ("users", .array(users)), ("apps", .array(apps))])
     }
 }

@@ -33,14 +33,25 @@ public struct AccessModel: Sendable {
         public var shares: [String]
     }
 
+    /// An application a team shares (Tyk step 5), with the shares it reaches on the day: those
+    /// of its shares whose link to the org is open, none when the org is not active.
+    public struct App: Sendable, Equatable {
+        public var org: String
+        public var id: String
+        public var team: String
+        public var shares: [String]
+    }
+
     public var day: CalendarDate
     /// Sorted by id.
     public var orgs: [Org]
     /// Sorted by e-mail.
     public var users: [User]
+    /// Sorted by org, then id.
+    public var apps: [App]
 
-    /// The model of `snapshot` on `day`. `orgUntil` gives an org's contract end when records carry one.
-    public init(_ snapshot: Snapshot, on day: CalendarDate, orgUntil: (OrgRecord) -> CalendarDate? = { _ in nil }) {
+    /// The model of `snapshot` on `day`.
+    public init(_ snapshot: Snapshot, on day: CalendarDate) {
         self.day = day
         var openShares: [String: [String]] = [:]
         for file in snapshot.shares {
@@ -49,19 +60,21 @@ public struct AccessModel: Sendable {
                 openShares[link.org, default: []].append(share.id)
             }
         }
-        var orgs: [Org] = [], users: [User] = []
+        var orgs: [Org] = [], users: [User] = [], apps: [App] = []
         orgs.reserveCapacity(snapshot.orgs.count)
         for file in snapshot.orgs {
             let org = file.record
-            let until = orgUntil(org)
-            let active = AccessRule.orgIsActive(org.status, until: until, on: day)
+            let active = AccessRule.orgIsActive(org, on: day)
             let shares = active ? Array(Set(openShares[org.id] ?? [])).sorted() : []
+            for app in org.apps {
+                apps.append(App(org: org.id, id: app.id, team: app.team, shares: Set(app.shares).intersection(shares).sorted()))
+            }
             orgs.append(Org(id: org.id, name: org.name, status: org.status, active: active, shares: shares,
                             teams: org.teams.map { ($0.id, $0.name) }.sorted { $0.id < $1.id }))
             var teamsOf: [String: [String]] = [:]
             for team in org.teams { for email in team.members { teamsOf[email, default: []].append(team.id) } }
             for member in org.members {
-                let can = AccessRule.canConnect(org: org, member: member, on: day, orgUntil: until)
+                let can = AccessRule.canConnect(org: org, member: member, on: day)
                 users.append(User(email: member.email, firstName: member.firstName, lastName: member.lastName,
                                   org: org.id, orgName: org.name, role: member.role, active: can,
                                   teams: (teamsOf[member.email] ?? []).sorted(), shares: can ? shares : []))
@@ -69,6 +82,7 @@ public struct AccessModel: Sendable {
         }
         self.orgs = orgs.sorted { $0.id < $1.id }
         self.users = users.sorted { $0.email < $1.email }
+        self.apps = apps.sorted { ($0.org, $0.id) < ($1.org, $1.id) }
     }
 
     /// A SCIM group to mirror: one per org (`org:<id>`) and one per team (`org:<id>/team:<team-id>`).

@@ -5,20 +5,19 @@
 /// The rule denies by default: a date that does not parse grants nothing.
 public enum AccessRule {
     /// An org admits its users on `day` when it is `enabled` and `day` is before its `until`
-    /// (the end of its contract), when it has one. Pending, rejected and disabled orgs admit no one.
-    ///
-    /// `until` is a parameter rather than a field of ``OrgRecord`` so that the rule already holds
-    /// the contract end that SPEC section 2 announces, before the records carry it.
-    public static func orgIsActive(_ status: OrgStatus, until: CalendarDate? = nil, on day: CalendarDate) -> Bool {
-        guard status == .enabled else { return false }
-        if let until, day >= until { return false }
-        return true
+    /// (the end of its contract), when it has one. Pending, rejected and disabled orgs admit no
+    /// one, nor does an org whose `until` does not parse.
+    public static func orgIsActive(_ org: OrgRecord, on day: CalendarDate) -> Bool {
+        guard org.status == .enabled else { return false }
+        guard let text = org.until else { return true }
+        guard let until = Formats.date(text) else { return false }
+        return day < until
     }
 
     /// A user **can connect** on `day` when their org is active on that day and their membership
     /// is `active` (an invitation not yet accepted grants nothing).
-    public static func canConnect(org: OrgRecord, member: Membership, on day: CalendarDate, orgUntil: CalendarDate? = nil) -> Bool {
-        member.state == .active && orgIsActive(org.status, until: orgUntil, on: day)
+    public static func canConnect(org: OrgRecord, member: Membership, on day: CalendarDate) -> Bool {
+        member.state == .active && orgIsActive(org, on: day)
     }
 
     /// A share link is open on `day` when `since` <= `day` < `until` (no `until`: open-ended).
@@ -31,9 +30,8 @@ public enum AccessRule {
 
     /// A user **has access to a share** on `day` when they can connect and the share lists their
     /// org with a link open on that day.
-    public static func hasAccess(org: OrgRecord, member: Membership, share: ShareRecord,
-                                 on day: CalendarDate, orgUntil: CalendarDate? = nil) -> Bool {
-        guard canConnect(org: org, member: member, on: day, orgUntil: orgUntil) else { return false }
+    public static func hasAccess(org: OrgRecord, member: Membership, share: ShareRecord, on day: CalendarDate) -> Bool {
+        guard canConnect(org: org, member: member, on: day) else { return false }
         return share.consumers.contains { $0.org == org.id && linkIsOpen($0, on: day) }
     }
 }

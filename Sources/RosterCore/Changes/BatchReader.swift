@@ -29,8 +29,15 @@ public enum BatchReader {
         "team.remove": (["org", "team", "email"], []),
         "share.create": (["name"], ["id", "description"]),
         "share.delete": (["share"], []),
-        "share.add-org": (["share", "org"], ["until"]),
+        "share.add-org": (["share"], ["org", "new-org", "id", "until"]),
         "share.remove-org": (["share", "org"], []),
+        "member.resend": (["org", "email"], []),
+        "settings.set": (["key", "value"], []),
+        "org.set-until": (["org"], ["until"]),
+        "app.create": (["org", "name", "team"], ["id", "shares", "visibility", "description"]),
+        "app.delete": (["org", "app"], []),
+        "app.add-share": (["org", "app", "share"], []),
+        "app.remove-share": (["org", "app", "share"], []),
     ]
 
     public static func operations(from bytes: [UInt8]) throws(Failure) -> [Change] {
@@ -60,13 +67,19 @@ public enum BatchReader {
                     let allowed = (spec.required + spec.optional).joined(separator: ", ")
                     throw fail(m.keyOffset, "operation \(index) (\(op)): unknown field \"\(m.key)\"; \(op) takes \(allowed)")
                 }
-                guard case .string(let value) = m.node.value else {
-                    throw fail(m.node.offset, "operation \(index) (\(op)): \"\(m.key)\" must be a string")
+                guard let value = Self.text(m) else {
+                    throw fail(m.node.offset, "operation \(index) (\(op)): \"\(m.key)\" must be a string\(m.key == "shares" ? " or an array of strings" : "")")
                 }
                 values[m.key] = value
             }
             for key in spec.required where values[key] == nil {
                 throw fail(item.offset, "operation \(index) (\(op)): missing \"\(key)\"")
+            }
+            if op == "share.add-org", (values["org"] == nil) == (values["new-org"] == nil) {
+                throw fail(item.offset, "operation \(index) (\(op)): give either \"org\" (an existing org) or \"new-org\" (the name of an org to create)")
+            }
+            if let raw = values["visibility"], AppVisibility(rawValue: raw) == nil {
+                throw fail(item.offset, "operation \(index) (\(op)): visibility must be \"team\" or \"org\", not \"\(raw)\"")
             }
             var role: Role?
             if let raw = values["role"] {
@@ -80,8 +93,32 @@ public enum BatchReader {
         return out
     }
 
+    /// A field's value: a string, or for `shares` an array of strings (kept joined by "\n").
+    static func text(_ m: JSONMember) -> String? {
+        if case .string(let value) = m.node.value { return value }
+        guard m.key == "shares", case .array(let items) = m.node.value else { return nil }
+        var out: [String] = []
+        for item in items {
+            guard case .string(let s) = item.value else { return nil }
+            out.append(s)
+        }
+        return out.joined(separator: "\n")
+    }
+
     static func make(_ op: String, _ v: [String: String], _ role: Role?) -> Change {
         switch op {
+        case "member.resend": .memberResend(org: v["org"]!, email: v["email"]!)
+        case "settings.set": .settingsSet(key: v["key"]!, value: v["value"]!)
+        case "org.set-until": .orgSetUntil(org: v["org"]!, until: v["until"])
+        case "app.create":
+            .appCreate(org: v["org"]!, name: v["name"]!, id: v["id"], team: v["team"]!,
+                       shares: v["shares"].map { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }).map(String.init) } ?? [],
+                       visibility: v["visibility"].flatMap(AppVisibility.init) ?? .team, description: v["description"])
+        case "app.delete": .appDelete(org: v["org"]!, app: v["app"]!)
+        case "app.add-share": .appAddShare(org: v["org"]!, app: v["app"]!, share: v["share"]!)
+        case "app.remove-share": .appRemoveShare(org: v["org"]!, app: v["app"]!, share: v["share"]!)
+        case "share.add-org" where v["new-org"] != nil:
+            .shareAddNewOrg(share: v["share"]!, name: v["new-org"]!, id: v["id"], until: v["until"])
         case "org.create": .orgCreate(name: v["name"]!, id: v["id"])
         case "org.rename": .orgRename(org: v["org"]!, name: v["name"]!)
         case "org.enable": .orgEnable(org: v["org"]!)

@@ -22,6 +22,16 @@ public enum Change: Sendable, Equatable {
     case shareDelete(share: String)
     case shareAddOrg(share: String, org: String, until: String?)
     case shareRemoveOrg(share: String, org: String)
+    case memberResend(org: String, email: String)
+    case settingsSet(key: String, value: String)
+    /// `share add-org SHARE --new-org NAME`: creates the org and links it, one change.
+    case shareAddNewOrg(share: String, name: String, id: String?, until: String?)
+    /// The org's end date; nil clears it.
+    case orgSetUntil(org: String, until: String?)
+    case appCreate(org: String, name: String, id: String?, team: String, shares: [String], visibility: AppVisibility, description: String?)
+    case appDelete(org: String, app: String)
+    case appAddShare(org: String, app: String, share: String)
+    case appRemoveShare(org: String, app: String, share: String)
 
     /// The verb as `roster apply` names it: `org.create`, `member.invite`, ...
     public var name: String {
@@ -47,6 +57,14 @@ public enum Change: Sendable, Equatable {
         case .shareDelete: "share.delete"
         case .shareAddOrg: "share.add-org"
         case .shareRemoveOrg: "share.remove-org"
+        case .memberResend: "member.resend"
+        case .settingsSet: "settings.set"
+        case .shareAddNewOrg: "share.add-org"
+        case .orgSetUntil: "org.set-until"
+        case .appCreate: "app.create"
+        case .appDelete: "app.delete"
+        case .appAddShare: "app.add-share"
+        case .appRemoveShare: "app.remove-share"
         }
     }
 
@@ -55,12 +73,13 @@ public enum Change: Sendable, Equatable {
         "member.invite", "member.remove", "member.set-role", "member.edit", "member.activate",
         "team.create", "team.delete", "team.add", "team.remove",
         "share.create", "share.delete", "share.add-org", "share.remove-org",
+        "member.resend", "settings.set", "org.set-until", "app.create", "app.delete", "app.add-share", "app.remove-share",
     ]
 
     /// Whether the operation records who did it (and so needs `--actor`).
     public var recordsActor: Bool {
         switch self {
-        case .orgEnable, .orgDisable, .orgApprove, .orgReject, .memberInvite: true
+        case .orgEnable, .orgDisable, .orgApprove, .orgReject, .memberInvite, .memberResend, .appCreate: true
         default: false
         }
     }

@@ -6,6 +6,8 @@ public struct ChangeEngine {
     /// Paths whose record changed or was created, and paths whose file goes away.
     var touched: Set<String> = []
     var removed: Set<String> = []
+    /// Whether `data/marketplace.json` changed (`roster settings set`).
+    var settingsTouched = false
     /// Files that are not records, written with the change (the deletion record of an org).
     var extraFiles: [String: [UInt8]] = [:]
     /// What the change does beyond the obvious, for the user to read (the impact of a delete).
@@ -64,6 +66,15 @@ public struct ChangeEngine {
         case let .shareDelete(share): try deleteShare(share)
         case let .shareAddOrg(share, org, until): try link(share, org: org, until: until)
         case let .shareRemoveOrg(share, org): try unlink(share, org: org)
+        case let .memberResend(org, email): try resend(org, email: email)
+        case let .settingsSet(key, value): try setSetting(key, value: value)
+        case let .shareAddNewOrg(share, name, id, until): try linkNewOrg(share, name: name, id: id, until: until)
+        case let .orgSetUntil(org, until): try setUntil(org, until: until)
+        case let .appCreate(org, name, id, team, shares, visibility, description):
+            try createApp(org, name: name, id: id, team: team, shares: shares, visibility: visibility, description: description)
+        case let .appDelete(org, app): try deleteApp(org, app: app)
+        case let .appAddShare(org, app, share): try addAppShare(org, app: app, share: share)
+        case let .appRemoveShare(org, app, share): try removeAppShare(org, app: app, share: share)
         }
     }
 

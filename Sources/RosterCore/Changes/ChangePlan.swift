@@ -34,6 +34,12 @@ extension ChangeEngine {
             if original.sources[share.path] != bytes { files.append(FileChange(path: share.path, old: original.sources[share.path], new: bytes)) }
             result.sources[share.path] = bytes
         }
+        if settingsTouched, let settings = result.marketplace {
+            let path = Snapshot.marketplacePath
+            let bytes = RecordEncoder.canonicalBytes(settings)
+            if original.sources[path] != bytes { files.append(FileChange(path: path, old: original.sources[path], new: bytes)) }
+            result.sources[path] = bytes
+        }
         for path in removed.sorted() {
             files.append(FileChange(path: path, old: original.sources[path], new: nil))
             result.sources[path] = nil
@@ -44,8 +50,9 @@ extension ChangeEngine {
         files.sort { $0.path < $1.path }
 
         // Per-org rules run on the orgs this change touched; rules across records run in full.
+        // Settings apply to every org (minSuperAdmins, registration), so a settings change checks all.
         let changedOrgs = Set(files.map(\.path).filter { $0.hasPrefix(Snapshot.orgsDirectory + "/") })
-        let findings = Validator.validate(result, options: ValidationOptions(today: context.today), orgPaths: changedOrgs)
+        let findings = Validator.validate(result, options: ValidationOptions(today: context.today), orgPaths: settingsTouched ? nil : changedOrgs)
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw ChangeRefusal("the result would not be valid:\n" + errors.prefix(10).map { "  " + FindingReport.textLine($0) }.joined(separator: "\n"),

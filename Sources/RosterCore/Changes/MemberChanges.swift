@@ -35,7 +35,8 @@ extension ChangeEngine {
             throw ChangeRefusal("\(org) has no team \"\(team)\"\(suggestion(team, record.teams.map(\.id)))")
         }
         let member = Membership(email: email, firstName: try Naming.personName(first, "--first"), lastName: try Naming.personName(last, "--last"),
-                                role: role, state: .invited, invitedAt: context.now, invitedBy: actor, handle: try Naming.handle(handle))
+                                role: role, state: .invited, invitedAt: context.now, invitedBy: actor, handle: try Naming.handle(handle),
+                                expiresAt: invitationExpiry())
         try updateOrg(i) { record throws(ChangeRefusal) in
             record.members.append(member)
             for t in record.teams.indices where record.teams[t].isDefault || record.teams[t].id == team {
@@ -86,12 +87,42 @@ extension ChangeEngine {
         }
     }
 
+    /// When an invitation made now expires: now plus the settings' `invitations.expireAfterDays`.
+    func invitationExpiry() -> String? {
+        Timestamps.adding(days: snapshot.settings.invitations.effectiveExpireAfterDays, to: context.now)
+    }
+
+    /// Accepting: refused once the invitation expired (a provider or super admin resends it).
     mutating func activate(_ org: String, email: String) throws(ChangeRefusal) {
         let i = try orgIndex(org)
         let m = try memberIndex(i, email)
-        guard snapshot.orgs[i].record.members[m].state == .invited else {
-            throw ChangeRefusal("\(snapshot.orgs[i].record.members[m].email) is already active in \(org)")
+        let member = snapshot.orgs[i].record.members[m]
+        guard member.state == .invited else { throw ChangeRefusal("\(member.email) is already active in \(org)") }
+        if let expiry = member.expiresAt, Timestamps.hasPassed(expiry, at: context.now) {
+            throw ChangeRefusal("the invitation of \(member.email) to \(org) expired at \(expiry); ask a super admin of \(org) to send a new one (`roster member resend \(org) \(member.email)`)")
         }
-        try updateOrg(i) { $0.members[m].state = .active }
+        let now = context.now
+        try updateOrg(i) { record throws(ChangeRefusal) in
+            record.members[m].state = .active
+            record.members[m].acceptedAt = now
+        }
+    }
+
+    /// A new invitation to a member who has not accepted: new time, inviter and expiry (and so
+    /// a new e-mail from `roster notify`).
+    mutating func resend(_ org: String, email: String) throws(ChangeRefusal) {
+        let i = try orgIndex(org)
+        let m = try memberIndex(i, email)
+        let member = snapshot.orgs[i].record.members[m]
+        guard member.state == .invited else {
+            throw ChangeRefusal("\(member.email) already accepted the invitation to \(org); there is nothing to resend")
+        }
+        let now = context.now, actor = actor, expiry = invitationExpiry()
+        try updateOrg(i) { record throws(ChangeRefusal) in
+            record.members[m].invitedAt = now
+            record.members[m].invitedBy = actor
+            record.members[m].expiresAt = expiry
+        }
+        note("a new invitation for \(member.email) expires at \(expiry ?? "?"); `roster notify` sends it once merged")
     }
 }

@@ -73,7 +73,8 @@ extension ChangeEngine {
         // The confirmation is recorded, so `roster check` can tell a deliberate deletion.
         extraFiles[Tombstone.path(for: org)] = Tombstone.bytes(org: record, confirm: confirm, at: context.now, by: context.actor)
         let active = record.members.filter { $0.state == .active }.count
-        note("deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")")
+        let apps = record.apps.isEmpty ? "" : " and \(record.apps.count) app\(record.apps.count == 1 ? "" : "s") (remove their credentials from the gateway)"
+        note("deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")\(apps)")
         if unlinked.isEmpty {
             note("\(org) consumed no share")
         } else {

@@ -19,6 +19,7 @@ extension ChangeEngine {
         snapshot.shares.remove(at: s)
         touched.remove(path)
         removed.insert(path)
+        for org in consumers { try dropShareFromApps(share, org: org) }
         note(consumers.isEmpty ? "\(share) had no consumers" : "\(consumers.count) org\(consumers.count == 1 ? "" : "s") lose access to \(share): \(consumers.joined(separator: ", "))")
     }
 
@@ -32,10 +33,7 @@ extension ChangeEngine {
         guard !snapshot.shares[s].record.consumers.contains(where: { $0.org == org }) else {
             throw ChangeRefusal("\(org) already consumes \(share)")
         }
-        if let until {
-            guard let day = Formats.date(until) else { throw ChangeRefusal("--until must be a date such as 2026-12-31, not \"\(until)\"") }
-            guard day >= context.today else { throw ChangeRefusal("--until \(until) is in the past") }
-        }
+        if let until { _ = try futureDate(until, option: "--until") }
         let since = context.today.description
         try updateShare(s) { $0.consumers.append(ShareLink(org: org, since: since, until: until)) }
         if status == .disabled { note("\(org) is disabled: its users get access to \(share) once it is enabled") }
@@ -47,5 +45,28 @@ extension ChangeEngine {
             throw ChangeRefusal("\(org) does not consume \(share)")
         }
         try updateShare(s) { $0.consumers.removeAll { $0.org == org } }
+        try dropShareFromApps(share, org: org)
+    }
+
+    /// An org that loses a share loses it in its apps too (they would name a share it does not consume).
+    mutating func dropShareFromApps(_ share: String, org: String) throws(ChangeRefusal) {
+        guard let i = snapshot.orgs.firstIndex(where: { $0.record.id == org }) else { return }
+        let apps = snapshot.orgs[i].record.apps.filter { $0.shares.contains(share) }.map(\.id)
+        guard !apps.isEmpty else { return }
+        try updateOrg(i) { record throws(ChangeRefusal) in
+            for a in record.apps.indices { record.apps[a].shares.removeAll { $0 == share } }
+        }
+        note("\(org)'s app\(apps.count == 1 ? "" : "s") \(apps.joined(separator: ", ")) no longer use\(apps.count == 1 ? "s" : "") \(share)")
+    }
+}
+
+/// share add-org --new-org: Bobsled's "type a unique name and select Create new" from the share.
+extension ChangeEngine {
+    mutating func linkNewOrg(_ share: String, name: String, id: String?, until: String?) throws(ChangeRefusal) {
+        _ = try shareIndex(share)
+        let orgID = try Naming.id(id, from: name, what: "org")
+        try createOrg(name: name, id: id)
+        try link(share, org: orgID, until: until)
+        note("created org \(orgID) (\(name.trimmingCharacters(in: .whitespaces))) and linked it to \(share); invite its first super admin with `roster member invite \(orgID) EMAIL --first F --last L --role super-admin`")
     }
 }

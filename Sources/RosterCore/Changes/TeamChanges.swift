@@ -26,6 +26,10 @@ extension ChangeEngine {
         guard !snapshot.orgs[i].record.teams[t].isDefault else {
             throw ChangeRefusal("\"\(team)\" is the default team of \(org), which cannot be deleted")
         }
+        let apps = snapshot.orgs[i].record.apps.filter { $0.team == team }.map(\.id)
+        guard apps.isEmpty else {
+            throw ChangeRefusal("team \(team) of \(org) owns app\(apps.count == 1 ? "" : "s") \(apps.joined(separator: ", ")); delete \(apps.count == 1 ? "it" : "them") first (`roster app delete \(org) APP`)")
+        }
         try updateOrg(i) { $0.teams.remove(at: t) }
     }
 

@@ -14,6 +14,13 @@ public struct ChangeEvent: Sendable, Equatable {
         case memberRemoved = "member.removed"
         case memberRoleChanged = "member.role-changed"
         case memberRenamed = "member.renamed"
+        case invitationResent = "member.invitation-resent"
+        case orgEndChanged = "org.end-changed"
+        case appCreated = "app.created"
+        case appDeleted = "app.deleted"
+        case appChanged = "app.changed"
+        /// Not a change: `roster notify`'s reminder that an org's end date is near.
+        case orgExpiring = "org.expiring"
         case teamCreated = "team.created"
         case teamDeleted = "team.deleted"
         case teamMembersChanged = "team.members-changed"
@@ -27,8 +34,9 @@ public struct ChangeEvent: Sendable, Equatable {
         /// The section of a report the event belongs in.
         public var group: String {
             switch self {
-            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested: "orgs"
-            case .memberInvited, .memberActivated, .memberRemoved, .memberRoleChanged, .memberRenamed: "members"
+            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested, .orgEndChanged, .orgExpiring: "orgs"
+            case .memberInvited, .memberActivated, .memberRemoved, .memberRoleChanged, .memberRenamed, .invitationResent: "members"
+            case .appCreated, .appDeleted, .appChanged: "apps"
             case .teamCreated, .teamDeleted, .teamMembersChanged: "teams"
             case .shareCreated, .shareDeleted, .shareLinked, .shareUnlinked, .accessEndChanged: "shares"
             case .settingsChanged: "settings"
@@ -93,6 +101,12 @@ public struct ChangeEvent: Sendable, Equatable {
         case .shareUnlinked: return "org \(orgRef) unlinked from share \(share ?? "")"
         case .accessEndChanged: return "access of \(orgRef) to \(share ?? ""): until \(from ?? "open") -> \(to ?? "open")"
         case .settingsChanged: return "settings changed: \(detail ?? "")"
+        case .invitationResent: return "invitation of \(email ?? "") to \(orgRef) re-sent (expires \(to ?? "never"))"
+        case .orgEndChanged: return "org \(orgRef) end date: \(from ?? "none") -> \(to ?? "none")"
+        case .orgExpiring: return "org \(orgRef) expires on \(to ?? "")"
+        case .appCreated: return "app \(orgRef)/\(detail ?? "") created for team \(team ?? "")"
+        case .appDeleted: return "app \(orgRef)/\(detail ?? "") deleted (team \(team ?? ""))"
+        case .appChanged: return "app \(orgRef)/\(detail ?? ""): \(to ?? "")"
         }
     }
 }

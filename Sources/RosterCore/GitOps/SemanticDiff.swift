@@ -33,7 +33,8 @@ public enum SemanticDiff {
             events += n.members.filter { $0.email != requester }.sorted { $0.email < $1.email }.map {
                 ChangeEvent(.memberInvited, path: path, org: n.id, email: $0.email, to: $0.role.rawValue, detail: $0.state.rawValue)
             }
-            return events
+            if n.until != nil { events.append(ChangeEvent(.orgEndChanged, path: path, org: n.id, to: n.until)) }
+            return events + apps(path, OrgRecord(id: n.id, name: n.name, status: n.status, createdAt: n.createdAt), n)
         case (let o?, let n?):
             return orgChanges(path, o, n)
         }
@@ -45,6 +46,7 @@ public enum SemanticDiff {
         var events: [ChangeEvent] = []
         let id = n.id
         if o.name != n.name { events.append(ChangeEvent(.orgRenamed, path: path, org: id, from: o.name, to: n.name)) }
+        if o.until != n.until { events.append(ChangeEvent(.orgEndChanged, path: path, org: id, from: o.until, to: n.until)) }
         if o.status != n.status {
             let requester = n.registration?.requestedBy
             switch (o.status, n.status) {
@@ -66,6 +68,9 @@ public enum SemanticDiff {
             case (let a?, let b?):
                 if a.role != b.role { events.append(ChangeEvent(.memberRoleChanged, path: path, org: id, email: email, from: a.role.rawValue, to: b.role.rawValue)) }
                 if a.state == .invited, b.state == .active { events.append(ChangeEvent(.memberActivated, path: path, org: id, email: email)) }
+                if a.state == .invited, b.state == .invited, a.invitedAt != b.invitedAt {
+                    events.append(ChangeEvent(.invitationResent, path: path, org: id, email: email, from: a.expiresAt, to: b.expiresAt))
+                }
                 if a.firstName != b.firstName || a.lastName != b.lastName {
                     events.append(ChangeEvent(.memberRenamed, path: path, org: id, email: email, from: "\(a.firstName) \(a.lastName)", to: "\(b.firstName) \(b.lastName)"))
                 }
@@ -87,6 +92,30 @@ public enum SemanticDiff {
             default: break
             }
         }
+        return events + apps(path, o, n)
+    }
+
+    /// Apps created, deleted, or changed (team, visibility, shares); `detail` is the app's id.
+    static func apps(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
+        let old = Dictionary(o.apps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(n.apps.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var events: [ChangeEvent] = []
+        for app in Set(old.keys).union(new.keys).sorted() {
+            switch (old[app], new[app]) {
+            case (nil, let b?): events.append(ChangeEvent(.appCreated, path: path, org: n.id, team: b.team, email: b.createdBy, to: b.shares.sorted().joined(separator: ", "), detail: app))
+            case (let a?, nil): events.append(ChangeEvent(.appDeleted, path: path, org: n.id, team: a.team, detail: app))
+            case (let a?, let b?):
+                var parts: [String] = []
+                if a.team != b.team { parts.append("team \(a.team) -> \(b.team)") }
+                if a.visibility != b.visibility { parts.append("visibility \(a.visibility.rawValue) -> \(b.visibility.rawValue)") }
+                let added = Set(b.shares).subtracting(a.shares).sorted(), removed = Set(a.shares).subtracting(b.shares).sorted()
+                if !added.isEmpty { parts.append("+ " + added.joined(separator: ", ")) }
+                if !removed.isEmpty { parts.append("- " + removed.joined(separator: ", ")) }
+                if a.name != b.name { parts.append("renamed \"\(a.name)\" -> \"\(b.name)\"") }
+                if !parts.isEmpty { events.append(ChangeEvent(.appChanged, path: path, org: n.id, team: b.team, to: parts.joined(separator: "; "), detail: app)) }
+            default: break
+            }
+        }
         return events
     }
 
@@ -100,7 +129,7 @@ public enum SemanticDiff {
         for org in Set(before.keys).union(after.keys).sorted() {
             switch (before[org], after[org]) {
             case (nil, let l?): events.append(ChangeEvent(.shareLinked, path: path, org: org, share: id, from: l.since, to: l.until))
-            case (_?, nil): events.append(ChangeEvent(.shareUnlinked, path: path, org: org, share: id))
+            case (let l?, nil): events.append(ChangeEvent(.shareUnlinked, path: path, org: org, share: id, from: l.since))
             case (let a?, let b?) where a.until != b.until:
                 events.append(ChangeEvent(.accessEndChanged, path: path, org: org, share: id, from: a.until, to: b.until))
             default: break
@@ -118,6 +147,7 @@ public enum SemanticDiff {
         if old?.guards != new?.guards { changed.append("guards") }
         if old?.portal != new?.portal { changed.append("portal") }
         if old?.notifications != new?.notifications { changed.append("notifications") }
+        if old?.invitations != new?.invitations { changed.append("invitations") }
         return [ChangeEvent(.settingsChanged, path: Snapshot.marketplacePath, detail: changed.joined(separator: ", "))]
     }
 }

@@ -49,7 +49,8 @@ public enum JSONSchemas {
     static let email = type("string", [("pattern", s("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]+$"))])
     static let lowerEmail = type("string", [("pattern", s("^[^@\\sA-Z]+@[^@\\sA-Z]+\\.[a-z]+$"))])
     static let handle = type("string", [("pattern", s("^[A-Za-z0-9][A-Za-z0-9._-]{0,38}$"))], "the account name on the git host")
-    static let timestamp = type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"))], "RFC 3339 timestamp")
+    static let timestampPattern = s("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$")
+    static let timestamp = type("string", [("pattern", timestampPattern)], "RFC 3339 timestamp")
     static let date = type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}$"))], "YYYY-MM-DD")
     static let version = obj([("const", .number(String(currentSchemaVersion)))])
     static func name(_ min: Int, _ max: Int) -> JSONValue {
@@ -62,7 +63,16 @@ public enum JSONSchemas {
         "email": lowerEmail, "handle": handle, "firstName": name(1, 100), "lastName": name(1, 100),
         "role": oneOf(Role.allCases.map(\.rawValue)), "state": oneOf(MembershipState.allCases.map(\.rawValue)),
         "invitedAt": timestamp, "invitedBy": email,
-    ], required: RecordKeys.membership.filter { $0 != "handle" })
+        "expiresAt": type("string", [("pattern", timestampPattern)], "when the invitation expires (RFC 3339); set by `member invite` and `member resend`"),
+        "acceptedAt": type("string", [("pattern", timestampPattern)], "when the invitee accepted (RFC 3339); set by `member activate`"),
+    ], required: RecordKeys.membership.filter { !["handle", "expiresAt", "acceptedAt"].contains($0) })
+
+    static let app = record(RecordKeys.app, [
+        "id": id, "name": name(2, 100), "description": type("string"), "team": id,
+        "visibility": oneOf(AppVisibility.allCases.map(\.rawValue)), "shares": array(of: id),
+        "createdBy": email, "createdAt": timestamp,
+    ], required: RecordKeys.app.filter { $0 != "description" },
+       description: "an application a team shares; no secret lives here: credentials stay in the gateway, keyed by org and app id")
 
     static let team = record(RecordKeys.team, [
         "id": id, "name": name(2, 100), "default": type("boolean"), "members": array(of: lowerEmail),
@@ -77,8 +87,9 @@ public enum JSONSchemas {
     static let org = document(.org, "Roster consumer org", record(RecordKeys.org, [
         "$schema": type("string"), "schemaVersion": version, "id": id, "name": name(3, 64),
         "status": oneOf(OrgStatus.allCases.map(\.rawValue)), "createdAt": timestamp,
+        "until": type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}$"))], "the end of the org's contract (YYYY-MM-DD): from this day on the org is expired"),
         "statusChangedAt": timestamp, "statusChangedBy": email, "registration": registration,
-        "members": array(of: membership), "teams": array(of: team),
+        "members": array(of: membership), "teams": array(of: team), "apps": array(of: app),
     ], required: ["schemaVersion", "id", "name", "status", "createdAt", "members", "teams"]))
 
     static let share = document(.share, "Roster share", record(RecordKeys.share, [
@@ -102,5 +113,8 @@ public enum JSONSchemas {
             "showEmails": type("boolean"), "editURL": type("string", [("pattern", s("^https?://"))]),
         ], required: []),
         "notifications": record(RecordKeys.notifications, ["sender": email, "adminRecipients": array(of: email)], required: []),
+        "invitations": record(RecordKeys.invitations, [
+            "expireAfterDays": type("integer", [("minimum", .number("1")), ("maximum", .number(String(InvitationSettings.maxExpireAfterDays)))], "days an invitation stays valid; default 14"),
+        ], required: []),
     ], required: ["schemaVersion", "provider"]))
 }

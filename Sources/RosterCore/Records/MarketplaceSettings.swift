@@ -9,9 +9,12 @@ public struct MarketplaceSettings: Sendable, Equatable {
     public var guards: Guards
     public var portal: PortalSettings
     public var notifications: NotificationSettings
+    public var invitations: InvitationSettings
 
     public init(providerName: String, admins: [String] = [], registration: RegistrationSettings = .init(),
-                guards: Guards = .init(), portal: PortalSettings = .init(), notifications: NotificationSettings = .init()) {
+                guards: Guards = .init(), portal: PortalSettings = .init(), notifications: NotificationSettings = .init(),
+                invitations: InvitationSettings = .init()) {
+        self.invitations = invitations
         self.providerName = providerName
         self.admins = admins
         self.registration = registration
@@ -76,4 +79,20 @@ public struct NotificationSettings: Sendable, Equatable {
         self.sender = sender
         self.adminRecipients = adminRecipients
     }
+}
+
+/// How long an invitation stays valid. The block is optional: nil keeps a file that never set
+/// it byte-identical, and means the default.
+public struct InvitationSettings: Sendable, Equatable {
+    public static let defaultExpireAfterDays = 14
+    /// A year: an invitation that stays open longer is an account nobody watches.
+    public static let maxExpireAfterDays = 365
+    public var expireAfterDays: Int?
+
+    public init(expireAfterDays: Int? = nil) {
+        self.expireAfterDays = expireAfterDays
+    }
+
+    /// The value in force: the set one, else 14.
+    public var effectiveExpireAfterDays: Int { expireAfterDays ?? Self.defaultExpireAfterDays }
 }

@@ -10,6 +10,9 @@ public struct OrgRecord: Sendable, Equatable {
     public var status: OrgStatus
     /// RFC 3339 timestamp.
     public var createdAt: String
+    /// The end of the org's contract (YYYY-MM-DD): from this day on the org is expired and
+    /// counts as inactive, as Amplify's end date (its users can connect while today < until).
+    public var until: String?
     /// Who last enabled or disabled the org, and when.
     public var statusChangedAt: String?
     public var statusChangedBy: String?
@@ -18,11 +21,15 @@ public struct OrgRecord: Sendable, Equatable {
     public var members: [Membership]
     /// In file order when loaded; sorted by id when written.
     public var teams: [Team]
+    /// Applications a team shares (Tyk step 5); sorted by id when written, left out when empty.
+    public var apps: [App]
 
-    public init(id: String, name: String, status: OrgStatus, createdAt: String,
+    public init(id: String, name: String, status: OrgStatus, createdAt: String, until: String? = nil,
                 statusChangedAt: String? = nil, statusChangedBy: String? = nil,
-                registration: Registration? = nil, members: [Membership] = [], teams: [Team] = []) {
+                registration: Registration? = nil, members: [Membership] = [], teams: [Team] = [], apps: [App] = []) {
         self.id = id
+        self.until = until
+        self.apps = apps
         self.name = name
         self.status = status
         self.createdAt = createdAt
@@ -43,6 +50,20 @@ public struct OrgRecord: Sendable, Equatable {
 
     public var superAdmins: [Membership] {
         members.filter { $0.role == .superAdmin }
+    }
+
+    /// How many days ahead of its end date an org is reported as expiring (`org-expiring`, the
+    /// reminder e-mail).
+    public static let expiryNoticeDays = 30
+
+    /// Whether the org's end date has come on `day`: from `until` on, it counts as inactive.
+    public func isExpired(on day: CalendarDate) -> Bool {
+        until.flatMap(Formats.date).map { day >= $0 } ?? false
+    }
+
+    /// Whether the org's users can connect on `day`: enabled and not expired.
+    public func isActive(on day: CalendarDate) -> Bool {
+        AccessRule.orgIsActive(self, on: day)
     }
 }
 
@@ -90,13 +111,21 @@ public struct Membership: Sendable, Equatable {
     public var state: MembershipState
     public var invitedAt: String
     public var invitedBy: String
+    /// When an invitation stops being valid (RFC 3339): `invite` and `resend` set it from the
+    /// settings' `invitations.expireAfterDays`. Nil in files written before invitations expired.
+    public var expiresAt: String?
+    /// When the invitee accepted (`member activate`, state invited -> active).
+    public var acceptedAt: String?
     /// The member's account name on the git host (unique across the store), so that `roster
     /// check --actor @handle` can name a pull request's author by a login the host verifies.
     public var handle: String?
 
     public init(email: String, firstName: String, lastName: String, role: Role,
-                state: MembershipState, invitedAt: String, invitedBy: String, handle: String? = nil) {
+                state: MembershipState, invitedAt: String, invitedBy: String, handle: String? = nil,
+                expiresAt: String? = nil, acceptedAt: String? = nil) {
         self.email = email
+        self.expiresAt = expiresAt
+        self.acceptedAt = acceptedAt
         self.handle = handle
         self.firstName = firstName
         self.lastName = lastName

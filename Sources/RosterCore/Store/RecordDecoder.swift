@@ -34,6 +34,10 @@ enum RecordDecoder {
             settings.notifications = NotificationSettings(sender: n.string("sender", required: false),
                                                           adminRecipients: n.strings("adminRecipients") ?? [])
         }
+        if let inv = r.object("invitations", what: "invitation settings") {
+            inv.rejectUnknown(RecordKeys.invitations)
+            settings.invitations = InvitationSettings(expireAfterDays: inv.integer("expireAfterDays"))
+        }
         return provider == nil ? nil : settings
     }
 
@@ -86,12 +90,17 @@ enum RecordDecoder {
                 if let t = team(item, index: i, log: log) { teams.append(t) }
             }
         }
+        var apps: [App] = []
+        for (i, item) in (r.array("apps") ?? []).enumerated() {
+            if let a = app(item, index: i, log: log) { apps.append(a) }
+        }
         let changedAt = r.string("statusChangedAt", required: false)
         let changedBy = r.string("statusChangedBy", required: false)
+        let until = r.string("until", required: false)
         guard let id, let name, let status, let createdAt else { return nil }
-        return OrgRecord(id: id, name: name, status: status, createdAt: createdAt,
+        return OrgRecord(id: id, name: name, status: status, createdAt: createdAt, until: until,
                          statusChangedAt: changedAt, statusChangedBy: changedBy,
-                         registration: registration, members: members, teams: teams)
+                         registration: registration, members: members, teams: teams, apps: apps)
     }
 
     static func membership(_ node: JSONNode, index: Int, log: DecodeLog) -> Membership? {
@@ -105,9 +114,27 @@ enum RecordDecoder {
         let invitedAt = r.string("invitedAt")
         let invitedBy = r.string("invitedBy")
         let handle = r.string("handle", required: false)
+        let expiresAt = r.string("expiresAt", required: false)
+        let acceptedAt = r.string("acceptedAt", required: false)
         guard let email, let first, let last, let role, let state, let invitedAt, let invitedBy else { return nil }
         return Membership(email: email, firstName: first, lastName: last, role: role, state: state,
-                          invitedAt: invitedAt, invitedBy: invitedBy, handle: handle)
+                          invitedAt: invitedAt, invitedBy: invitedBy, handle: handle, expiresAt: expiresAt, acceptedAt: acceptedAt)
+    }
+
+    static func app(_ node: JSONNode, index: Int, log: DecodeLog) -> App? {
+        guard let r = ObjectReader(node, pointer: "/apps", index: index, what: "app", log: log) else { return nil }
+        r.rejectUnknown(RecordKeys.app)
+        let id = r.string("id")
+        let name = r.string("name")
+        let description = r.string("description", required: false)
+        let team = r.string("team")
+        let visibility = r.choice("visibility", AppVisibility.self)
+        let shares = r.strings("shares", required: true) ?? []
+        let createdBy = r.string("createdBy")
+        let createdAt = r.string("createdAt")
+        guard let id, let name, let team, let visibility, let createdBy, let createdAt else { return nil }
+        return App(id: id, name: name, description: description, team: team, visibility: visibility,
+                   shares: shares, createdBy: createdBy, createdAt: createdAt)
     }
 
     static func team(_ node: JSONNode, index: Int, log: DecodeLog) -> Team? {

@@ -35,11 +35,17 @@ public enum RecordEncoder {
         let members = org.members.sorted { $0.email < $1.email }.map { m in
             object([("email", .string(m.email)), ("handle", str(m.handle)), ("firstName", .string(m.firstName)), ("lastName", .string(m.lastName)),
                     ("role", .string(m.role.rawValue)), ("state", .string(m.state.rawValue)),
-                    ("invitedAt", .string(m.invitedAt)), ("invitedBy", .string(m.invitedBy))])
+                    ("invitedAt", .string(m.invitedAt)), ("invitedBy", .string(m.invitedBy)),
+                    ("expiresAt", str(m.expiresAt)), ("acceptedAt", str(m.acceptedAt))])
         }
         let teams = org.teams.sorted { $0.id < $1.id }.map { t in
             object([("id", .string(t.id)), ("name", .string(t.name)), ("default", t.isDefault ? .bool(true) : nil),
                     ("members", strings(t.members))])
+        }
+        let apps = org.apps.sorted { $0.id < $1.id }.map { a in
+            object([("id", .string(a.id)), ("name", .string(a.name)), ("description", str(a.description)),
+                    ("team", .string(a.team)), ("visibility", .string(a.visibility.rawValue)), ("shares", strings(a.shares)),
+                    ("createdBy", .string(a.createdBy)), ("createdAt", .string(a.createdAt))])
         }
         let registration = org.registration.map { r in
             object([("requestedBy", .string(r.requestedBy)), ("requestedAt", .string(r.requestedAt)),
@@ -48,9 +54,11 @@ public enum RecordEncoder {
         }
         return object(header(.org) + [
             ("id", .string(org.id)), ("name", .string(org.name)), ("status", .string(org.status.rawValue)),
-            ("createdAt", .string(org.createdAt)), ("statusChangedAt", str(org.statusChangedAt)),
+            ("createdAt", .string(org.createdAt)), ("until", str(org.until)), ("statusChangedAt", str(org.statusChangedAt)),
             ("statusChangedBy", str(org.statusChangedBy)), ("registration", registration),
             ("members", .array(members)), ("teams", .array(teams)),
+            // Left out when empty, so files written before apps existed keep their bytes.
+            ("apps", apps.isEmpty ? nil : .array(apps)),
         ])
     }
 
@@ -78,6 +86,8 @@ public enum RecordEncoder {
                                ("showEmails", .bool(s.portal.showEmails)), ("editURL", str(s.portal.editURL))]).value),
             ("notifications", object([("sender", str(s.notifications.sender)),
                                       ("adminRecipients", strings(s.notifications.adminRecipients))]).value),
+            ("invitations", s.invitations.expireAfterDays.map { days in
+                object([("expireAfterDays", .number(String(days)))]).value }),
         ])
     }
 

@@ -1,7 +1,7 @@
 /// Ids, names, e-mails, dates: each value on its own.
 enum IdentityRules {
     static let all: [Rule] = [
-        Rule("id-format", "org, share and team ids match ^[a-z0-9][a-z0-9-]{0,62}$", idFormat),
+        Rule("id-format", "org, share, team and app ids match ^[a-z0-9][a-z0-9-]{0,62}$", idFormat),
         Rule("org-name", "org names have 3 to 64 characters after trimming", eachOrg: orgName),
         Rule("org-name-unique", "no two orgs share a name, ignoring case and Unicode normalization", orgNameUnique),
         Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
@@ -9,8 +9,8 @@ enum IdentityRules {
         Rule("team-name", "team names have 2 to 100 characters after trimming", eachOrg: teamName),
         Rule("email-format", "member e-mails are valid addresses, in lower case", eachOrg: emailFormat),
         Rule("member-name", "members have a first and a last name", eachOrg: memberName),
-        Rule("timestamp-format", "createdAt, invitedAt and the registration times are RFC 3339 timestamps", eachOrg: timestampFormat),
-        Rule("date-format", "share access since/until are YYYY-MM-DD dates, until not before since", dateFormat),
+        Rule("timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps", eachOrg: timestampFormat),
+        Rule("date-format", "share access since/until and an org's until are YYYY-MM-DD dates, until not before since", dateFormat),
     ]
 
     static let idPattern = "^[a-z0-9][a-z0-9-]{0,62}$"
@@ -26,6 +26,7 @@ enum IdentityRules {
         for org in c.snapshot.orgs {
             check(org.record.id, org.path, "/id", "org")
             for (t, team) in org.record.teams.enumerated() { check(team.id, org.path, "/teams/\(t)/id", "team") }
+            for (a, app) in org.record.apps.enumerated() { check(app.id, org.path, "/apps/\(a)/id", "app") }
         }
         for share in c.snapshot.shares { check(share.record.id, share.path, "/id", "share") }
         return out
@@ -121,12 +122,21 @@ enum IdentityRules {
         check(r.statusChangedAt, org.path, "/statusChangedAt")
         check(r.registration?.requestedAt, org.path, "/registration/requestedAt")
         check(r.registration?.decidedAt, org.path, "/registration/decidedAt")
-        for (i, m) in r.members.enumerated() { check(m.invitedAt, org.path, "/members/\(i)/invitedAt") }
+        for (i, m) in r.members.enumerated() {
+            check(m.invitedAt, org.path, "/members/\(i)/invitedAt")
+            check(m.expiresAt, org.path, "/members/\(i)/expiresAt")
+            check(m.acceptedAt, org.path, "/members/\(i)/acceptedAt")
+        }
+        for (a, app) in r.apps.enumerated() { check(app.createdAt, org.path, "/apps/\(a)/createdAt") }
         return out
     }
 
     static func dateFormat(_ c: ValidationContext) -> [Finding] {
         var out: [Finding] = []
+        for org in c.snapshot.orgs {
+            guard let until = org.record.until, Formats.date(until) == nil else { continue }
+            out.append(.error("date-format", org.path, "/until", "until \(Quote.value(until)) is not a date such as 2027-06-30"))
+        }
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() {
                 let since = Formats.date(link.since)

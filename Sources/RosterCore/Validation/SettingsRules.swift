@@ -4,7 +4,14 @@ enum SettingsRules {
         Rule("settings-email", "provider admins, the sender and admin recipients are valid e-mails", settingsEmail),
         Rule("settings-guards", "maxRemovalFraction is between 0 and 1, minSuperAdmins at least 1", settingsGuards),
         Rule("settings-url", "portal baseURL and editURL are http(s) URLs", settingsURL),
+        Rule("settings-invitations", "invitations.expireAfterDays is a number of days from 1 to 365", settingsInvitations),
     ]
+
+    static func settingsInvitations(_ c: ValidationContext) -> [Finding] {
+        guard let days = c.snapshot.marketplace?.invitations.expireAfterDays,
+              !(1...InvitationSettings.maxExpireAfterDays).contains(days) else { return [] }
+        return [.error("settings-invitations", path, "/invitations/expireAfterDays", "expireAfterDays is \(days); it must be from 1 to \(InvitationSettings.maxExpireAfterDays) days")]
+    }
 
     static let path = Snapshot.marketplacePath
 

@@ -3,7 +3,7 @@ public enum Validator {
     /// Every semantic rule, in the order of SPEC section 3. Loader rules (syntax, types,
     /// unknown fields) are listed in ``loaderRules``; their findings come with the snapshot.
     public static let rules: [Rule] = IdentityRules.all + HandleRules.all + ReferenceRules.all + InvariantRules.all
-        + HygieneRules.all + SettingsRules.all
+        + HygieneRules.all + SettingsRules.all + LifecycleRules.all + AppRules.all
 
     /// Rule ids the loader reports while reading files.
     public static let loaderRules: [(id: String, summary: String)] = [

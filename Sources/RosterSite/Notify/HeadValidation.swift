@@ -10,6 +10,12 @@ public enum HeadValidation {
 
     /// The findings (errors and warnings) of the records at `commit`, and how many files were read.
     public static func findings(root: String, commit: String, options: ValidationOptions = .init()) throws -> (findings: [Finding], files: Int) {
+        let (snapshot, files) = try load(root: root, commit: commit)
+        return (Validator.validate(snapshot, options: options), files)
+    }
+
+    /// Every record at `commit`, as a snapshot (with the findings of reading them), and how many files were read.
+    public static func load(root: String, commit: String) throws -> (snapshot: Snapshot, files: Int) {
         let entries = try listData(root: root, commit: commit)
         var extra: [Finding] = []
         var paths: [String] = []
@@ -39,7 +45,7 @@ public enum HeadValidation {
         if state.settings == nil, !paths.contains(Snapshot.marketplacePath) {
             snapshot.loadFindings.append(refusal("missing-field", Snapshot.marketplacePath, "the revision has no \(Snapshot.marketplacePath)"))
         }
-        return (Validator.validate(snapshot, options: options), paths.count)
+        return (snapshot, paths.count)
     }
 
     /// `data/marketplace.json`, `data/orgs/<name>.json` or `data/shares/<name>.json`.

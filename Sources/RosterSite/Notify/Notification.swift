@@ -13,14 +13,21 @@ public struct Notification: Sendable, Equatable {
 
 /// Which e-mails the events between two revisions call for.
 public enum NotificationPlanner {
-    public static func notifications(for c: Comparison) -> [Notification] {
+    /// `today` (the head commit's day) and `head` (every record at the head; the comparison
+    /// holds the changed files only) find the orgs whose end date is near, for a reminder, and
+    /// the org a share event is about.
+    public static func notifications(for c: Comparison, today: CalendarDate? = nil, head: Snapshot? = nil) -> [Notification] {
         let settings = c.head.settings ?? c.base.settings ?? MarketplaceSettings(providerName: "")
         let provider = settings.providerName
         let baseURL = settings.portal.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var out: [Notification] = []
         let changes = NotifiedChanges(c)
-        for e in changes.events {
-            let org = changes.head[e.path] ?? changes.base[e.path]
+        let headOrgs = head?.orgs.map(\.record) ?? Array(c.head.orgs.values)
+        let orgsByID = Dictionary(headOrgs.map { ($0.id, $0) }) { a, _ in a }
+        let context = LifecycleContext(comparison: c, settings: settings, today: today, head: head)
+        for e in changes.events + context.reminders() {
+            // Share events sit in the share's file: their org is found by id.
+            let org = changes.head[e.path] ?? changes.base[e.path] ?? e.org.flatMap { orgsByID[$0] }
             let before = changes.base[e.path]
             let orgName = org?.name ?? e.org ?? ""
             let orgURL = baseURL.map { "\($0)orgs/\(e.org ?? "")/index.html" } ?? ""
@@ -37,10 +44,11 @@ public enum NotificationPlanner {
                                         values: base.merging(values) { $1 }, identity: identity))
             }
             switch e.kind {
-            case .memberInvited where e.detail == MembershipState.invited.rawValue:
-                let inviter = org?.member(e.email ?? "")?.invitedBy ?? ""
-                add("invitation", to: e.email, ["inviter": person(inviter) == inviter ? inviter : person(inviter),
-                                                "role": label(e.to)])
+            case .memberInvited where e.detail == MembershipState.invited.rawValue, .invitationResent:
+                let member = org?.member(e.email ?? "")
+                var values = ["inviter": person(member?.invitedBy ?? ""), "role": label(member?.role.rawValue), "editURL": context.editURL(e.path)]
+                values["expires"] = member?.expiresAt.flatMap(LifecycleContext.readable)
+                add(e.kind == .invitationResent ? "invitation-resent" : "invitation", to: e.email, values)
             case .registrationRequested where org?.status == .pending:
                 let recipients = settings.notifications.adminRecipients.isEmpty ? settings.admins : settings.notifications.adminRecipients
                 for admin in recipients.sorted() {
@@ -60,6 +68,25 @@ public enum NotificationPlanner {
                 for admin in (org?.superAdmins ?? []).map(\.email).sorted() {
                     add(e.kind == .orgDisabled ? "org-disabled" : "org-enabled", to: admin)
                 }
+            case .orgDeleted:
+                for recipient in context.deletionRecipients(before) { add("org-deleted", to: recipient, context.deletionValues(before)) }
+            case .shareLinked, .shareUnlinked:
+                // A deleted org hears of it once, in the deletion e-mail.
+                guard e.org.flatMap({ orgsByID[$0] }) != nil else { continue }
+                for admin in (org?.superAdmins ?? []).map(\.email).sorted() {
+                    add(e.kind == .shareLinked ? "share-access-granted" : "share-access-revoked", to: admin, context.shareValues(e))
+                }
+            case .orgEndChanged, .orgExpiring:
+                let values = context.endValues(e)
+                for admin in (org?.superAdmins ?? []).map(\.email).sorted() {
+                    add(e.kind == .orgExpiring ? "org-expiring" : "org-end-date", to: admin, values)
+                }
+            case .appCreated, .appDeleted:
+                let record = e.kind == .appCreated ? org : before
+                guard let record, let app = record.apps.first(where: { $0.id == e.detail }) else { continue }
+                let values = ["app": app.name, "appID": app.id, "team": record.teams.first { $0.id == app.team }?.name ?? app.team,
+                              "creator": person(app.createdBy), "shares": app.shares.sorted().joined(separator: ", ")]
+                for user in record.users(of: app) { add(e.kind == .appCreated ? "app-created" : "app-deleted", to: user, values) }
             default: continue
             }
         }

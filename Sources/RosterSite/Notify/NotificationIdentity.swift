@@ -28,7 +28,7 @@ struct NotificationIdentity: Sendable, Equatable {
         var parts: [String]
         var time: String?
         switch template {
-        case "invitation":
+        case "invitation", "invitation-resent":
             let invitedAt = org?.member(email)?.invitedAt ?? ""
             (parts, time) = ([anchor, email, invitedAt], invitedAt)
         case "registration-received":
@@ -42,6 +42,14 @@ struct NotificationIdentity: Sendable, Equatable {
         case "member-removed":
             // The membership that ended: a later invitation of the same person has a new invitedAt.
             parts = [before?.createdAt ?? anchor, email, before?.member(email)?.invitedAt ?? ""]
+        case "org-expiring", "org-end-date":
+            // The date the org ends names the fact: a new date is a new message, a re-run is not.
+            parts = [anchor, e.to ?? "none"]
+        case "share-access-granted", "share-access-revoked":
+            parts = [anchor, e.share ?? "", e.from ?? "", e.to ?? ""]
+        case "app-created", "app-deleted":
+            let app = (template == "app-created" ? org : before)?.apps.first { $0.id == e.detail }
+            (parts, time) = ([anchor, e.detail ?? "", app?.createdAt ?? ""], template == "app-created" ? app?.createdAt : nil)
         case "org-disabled", "org-enabled":
             (parts, time) = ([anchor, org?.statusChangedAt ?? ""], org?.statusChangedAt)
         default:

@@ -16,7 +16,11 @@ public enum NotifyPlan {
         let reader = GitReader(root: root)
         let commit = try reader.commit(head)
         // Every id and e-mail a message or a file name is made of must have passed validation.
-        let (findings, files) = try HeadValidation.findings(root: root, commit: commit)
+        // Dates (an expired invitation) are judged as of the head commit, so a later run for an
+        // older merge sends what that merge called for.
+        let day = try reader.date(of: commit)
+        let (head, files) = try HeadValidation.load(root: root, commit: commit)
+        let findings = Validator.validate(head, options: ValidationOptions(today: Formats.timestamp(day) ?? .today()))
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else { return .invalidHead(commit: commit, findings: errors, files: files) }
         let comparison = try Comparison.load(root: root, base: base, head: commit)
@@ -25,7 +29,7 @@ public enum NotifyPlan {
         let settings = comparison.head.settings ?? comparison.base.settings ?? MarketplaceSettings(providerName: "")
         guard let sender = settings.notifications.sender ?? settings.admins.first, Formats.isValidEmail(sender) else { return .noSender }
         var seen = Set<String>()
-        return .messages(try NotificationPlanner.notifications(for: comparison).compactMap { n in
+        return .messages(try NotificationPlanner.notifications(for: comparison, today: Formats.timestamp(date), head: head).compactMap { n in
             let message = try EmailMessage.compose(n, templates: templates, from: sender, date: date)
             return seen.insert(message.messageID).inserted ? message : nil
         })

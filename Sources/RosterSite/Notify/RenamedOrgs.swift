@@ -18,7 +18,18 @@ struct NotifiedChanges {
         let pairs = Self.pairs(deleted: deleted, created: created)
         guard !pairs.isEmpty else { events = c.events; return }
         let paired = Set(pairs.flatMap { [$0.old, $0.new] })
-        var events = c.events.filter { !paired.contains($0.path) }
+        // A renamed org's share links move with it: no access is granted or revoked.
+        let moved = Set(pairs.compactMap { pair in
+            c.base.orgs[pair.old].flatMap { old in c.head.orgs[pair.new].map { "\(old.id)\u{1F}\($0.id)" } }
+        })
+        func isMovedLink(_ e: ChangeEvent) -> Bool {
+            guard e.kind == .shareLinked || e.kind == .shareUnlinked, let org = e.org else { return false }
+            return c.events.contains { other in
+                other.share == e.share && other.kind != e.kind && (other.kind == .shareLinked || other.kind == .shareUnlinked)
+                    && moved.contains(e.kind == .shareUnlinked ? "\(org)\u{1F}\(other.org ?? "")" : "\(other.org ?? "")\u{1F}\(org)")
+            }
+        }
+        var events = c.events.filter { !paired.contains($0.path) && !isMovedLink($0) }
         for pair in pairs {
             // The old record is compared with the new one under the new path.
             var before = RevisionState(files: [:]), after = RevisionState(files: [:])

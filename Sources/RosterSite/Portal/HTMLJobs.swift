@@ -60,6 +60,8 @@ extension PortalBuilder {
         h.add(String(options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
         for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
+        // The page changes on the day the org expires, though its file does not.
+        if org.record.isExpired(on: m.today) { h.add("expired") }
         return h.hex
     }
 }

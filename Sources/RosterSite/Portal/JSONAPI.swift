@@ -37,6 +37,11 @@ enum JSONAPI {
         j.field("createdAt", org.createdAt)
         j.field("statusChangedAt", org.statusChangedAt)
         j.field("statusChangedBy", org.statusChangedBy.map { e($0) })
+        if let until = org.until {
+            j.field("until", until)
+            j.key("expired")
+            j.bool(org.isExpired(on: m.today))
+        }
         if let r = org.registration {
             j.key("registration")
             j.beginObject()
@@ -88,8 +93,37 @@ enum JSONAPI {
             j.endObject()
         }
         j.endArray()
+        if !org.apps.isEmpty { apps(m, org, into: &j) }
         j.endObject()
         return j.bytes
+    }
+
+    /// An org's apps: team, visibility, shares, who can use them (no credentials: the gateway has them).
+    static func apps(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
+        j.key("apps")
+        j.beginArray()
+        for app in org.apps.sorted(by: { $0.id < $1.id }) {
+            j.beginObject()
+            j.field("id", app.id)
+            j.field("name", app.name)
+            j.field("description", app.description.map { m.email.text($0) })
+            j.field("team", app.team)
+            j.field("visibility", app.visibility.rawValue)
+            j.key("shares")
+            j.beginArray()
+            for share in app.shares.sorted() { j.string(share) }
+            j.endArray()
+            j.key("users")
+            j.beginArray()
+            for user in org.users(of: app) { j.string(m.email(user)) }
+            j.endArray()
+            j.key("active")
+            j.bool(org.isActive(on: m.today))
+            j.field("createdBy", m.email(app.createdBy))
+            j.field("createdAt", app.createdAt)
+            j.endObject()
+        }
+        j.endArray()
     }
 
     static func shares(_ m: PortalModel) -> [UInt8] {

@@ -58,6 +58,7 @@ enum MarkdownCatalogue {
     static func org(_ m: PortalModel, _ o: OrgRecord) -> String {
         var out = "# \(cell(o.name))\n\n[All orgs](README.md)\n\n"
         out += "- **Id**: \(MarkdownText.code(o.id))\n- **Status**: \(Labels.status(o.status))\n- **Created**: \(day(o.createdAt))\n"
+        if let until = o.until { out += "- **Ends**: \(cell(until))\(o.isExpired(on: m.today) ? " (expired)" : "")\n" }
         if let r = o.registration {
             out += "- **Registration**: requested by \(cell(m.email(r.requestedBy))) on \(day(r.requestedAt))"
             if let d = r.decision { out += ", \(d.rawValue) on \(day(r.decidedAt))" }
@@ -77,6 +78,18 @@ enum MarkdownCatalogue {
         if shares.isEmpty { out += "None.\n" }
         for s in shares {
             out += "- [\(cell(s.share.name))](../shares/\(link(s.share.id)).md) since \(cell(s.link.since))\(s.link.until.map { " until \(cell($0))" } ?? "")\n"
+        }
+        return out + apps(m, o)
+    }
+
+    /// The org's apps with their team and who can use them; nothing when it has none.
+    static func apps(_ m: PortalModel, _ o: OrgRecord) -> String {
+        guard !o.apps.isEmpty else { return "" }
+        var out = "\n## Apps\n\nCredentials live in the gateway, keyed by org and app id.\n\n| app | team | who can use it | shares |\n|---|---|---|---|\n"
+        for app in o.apps.sorted(by: { $0.id < $1.id }) {
+            let team = o.teams.first { $0.id == app.team }?.name ?? app.team
+            let who = app.visibility == .org ? "every member" : "members of \(cell(team))"
+            out += "| \(cell(app.name)) (\(MarkdownText.code(app.id))) | \(cell(team)) | \(who): \(o.users(of: app).map { cell(m.email($0)) }.joined(separator: ", ")) | \(app.shares.sorted().map(cell).joined(separator: ", ")) |\n"
         }
         return out
     }

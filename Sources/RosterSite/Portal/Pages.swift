@@ -42,6 +42,7 @@ enum Pages {
             "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
             "created": .string(Labels.day(org.createdAt)),
             "search": .string("\(org.name) \(org.id)".lowercased()),
+            "expired": .bool(org.isExpired(on: m.today)), "until": .string(org.until ?? ""),
         ]
     }
 
@@ -98,7 +99,23 @@ enum Pages {
             "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
             "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
             "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
-        ])
+        ].merging(lifecycle(m, org)) { $1 })
+    }
+
+    /// The org's end date and apps (issue 11): each app with its team and who can use it.
+    static func lifecycle(_ m: PortalModel, _ org: OrgRecord) -> Context {
+        let names = Dictionary(org.members.map { ($0.email, "\($0.firstName) \($0.lastName)") }, uniquingKeysWith: { a, _ in a })
+        let active = org.isActive(on: m.today)
+        let apps: [Context] = org.apps.sorted { $0.name < $1.name }.map { app in
+            let team = org.teams.first { $0.id == app.team }?.name ?? app.team
+            return ["name": .string(app.name), "id": .string(app.id), "description": .string(m.email.text(app.description ?? "")),
+                    "team": .string(team), "audience": .string(app.visibility == .org ? "every member of the org" : "the members of \(team)"),
+                    "users": .string(org.users(of: app).map { names[$0] ?? m.email($0) }.joined(separator: ", ")),
+                    "shares": .string(app.shares.sorted().joined(separator: ", ")), "createdBy": .string(m.email(app.createdBy)),
+                    "createdAt": .string(Labels.day(app.createdAt)), "inactive": .bool(!active)]
+        }
+        return ["until": .string(org.until ?? ""), "expired": .bool(org.isExpired(on: m.today)),
+                "apps": .rows(apps), "hasApps": .bool(!apps.isEmpty)]
     }
 
     static func shares(_ m: PortalModel) -> Context {

@@ -137,7 +137,7 @@ public struct PortalBuilder: Sendable {
         let root = options.root
         let history = session?.history(head: head) { GitHistory.load(root: root, head: head) } ?? GitHistory.load(root: root, head: head)
         finished(clock, "loading"); clock = DispatchTime.now()
-        let model = PortalModel(snapshot: snapshot, docs: docs, history: history)
+        let model = PortalModel(snapshot: snapshot, docs: docs, history: history, today: options.today)
         finished(clock, "indexing"); clock = DispatchTime.now()
         step(4, "rendering and writing pages")
         let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)

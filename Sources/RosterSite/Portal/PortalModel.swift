@@ -16,9 +16,12 @@ public final class PortalModel: Sendable {
     public let sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]]
     public let orgNames: [String: String]
     public let orgStatus: [String: OrgStatus]
+    /// The day the portal is built for: an org whose end date has come shows as expired.
+    public let today: CalendarDate
 
-    public init(snapshot: Snapshot, docs: DocsSite, history: GitHistory) {
+    public init(snapshot: Snapshot, docs: DocsSite, history: GitHistory, today: CalendarDate = .today()) {
         self.snapshot = snapshot
+        self.today = today
         settings = snapshot.settings
         self.docs = docs
         self.history = history

@@ -201,11 +201,51 @@ tr[hidden] { display: none; }
 {{> partials/foot}}
 
 """####),
+        ("site-templates/emails/accept.mustache", ####"""
+How to accept: the organization's members live in a file of the marketplace's repository, and you accept in a pull request of your own that changes only your own entry.
+{{#editURL}}
+1. Open the file: {{editURL}}
+{{/editURL}}
+
+2. In your entry ({{recipient}}), run `roster member activate {{orgID}} {{recipient}}` in a clone of the repository (it sets "state" to "active" and records "acceptedAt"), or make the same change by hand.
+
+3. Open the pull request from your own account. CI runs `roster check --actor @YOUR-LOGIN`, which allows exactly this change of your own entry; once it is merged you are an active member.
+
+"""####),
+        ("site-templates/emails/app-created.mustache", ####"""
+Subject: New app {{app}} in {{team}} ({{org}})
+Hello {{recipientName}},
+
+{{creator}} created the app {{app}} for {{team}} of {{org}} on {{provider}}. You can use it and its credentials{{#shares}}; it uses {{shares}}{{/shares}}.
+
+The credentials are never sent by e-mail or kept in the repository: get them from the gateway, where they are kept under {{orgID}}/{{appID}}.
+
+"""####),
+        ("site-templates/emails/app-deleted.mustache", ####"""
+Subject: App {{app}} of {{team}} ({{org}}) was deleted
+Hello {{recipientName}},
+
+The app {{app}} of {{team}} in {{org}} on {{provider}} was deleted; its credentials stop working.
+
+"""####),
+        ("site-templates/emails/invitation-resent.mustache", ####"""
+Subject: Your invitation to {{org}} on {{provider}} was sent again
+Hello {{recipientName}},
+
+{{inviter}} sent you a new invitation to join {{org}} on {{provider}} as {{role}}.{{#expires}} It expires on {{expires}}.{{/expires}} Earlier invitations no longer count.
+
+{{> emails/accept}}
+
+If you did not expect this invitation, you can ignore this message.
+
+"""####),
         ("site-templates/emails/invitation.mustache", ####"""
 Subject: {{inviter}} invited you to {{org}} on {{provider}}
 Hello {{recipientName}},
 
-{{inviter}} invited you to join {{org}} on {{provider}} as {{role}}.
+{{inviter}} invited you to join {{org}} on {{provider}} as {{role}}.{{#expires}} The invitation expires on {{expires}}; after that, ask {{inviter}} to send a new one.{{/expires}}
+
+{{> emails/accept}}
 
 {{#portalURL}}The organization's page: {{portalURL}}
 {{/portalURL}}
@@ -233,6 +273,17 @@ You are no longer a member of {{org}} on {{provider}}. If you think this is a mi
 super admin of your organization.
 
 """####),
+        ("site-templates/emails/org-deleted.mustache", ####"""
+Subject: {{org}} was deleted from {{provider}}
+Hello {{recipientName}},
+
+The consumer organization {{org}} ({{orgID}}) was deleted from {{provider}}.
+
+What this removes: {{impact}}.{{#shares}} It no longer receives: {{shares}}.{{/shares}} Its users can no longer connect, and they stop counting as Monthly Active Consumers, which changes what is billed.
+
+If this was not intended, a provider admin can restore the organization's file from the repository's history.
+
+"""####),
         ("site-templates/emails/org-disabled.mustache", ####"""
 Subject: {{org}} is disabled on {{provider}}
 Hello {{recipientName}},
@@ -246,6 +297,24 @@ Subject: {{org}} is enabled again on {{provider}}
 Hello {{recipientName}},
 
 {{org}} is enabled again on {{provider}}: its users can connect as before.
+
+"""####),
+        ("site-templates/emails/org-end-date.mustache", ####"""
+Subject: {{org}}'s end date on {{provider}}: {{until}}
+Hello {{recipientName}},
+
+{{#expiry}}The contract of {{org}} on {{provider}} now ends on {{until}}: from that day on the organization is expired and its users can no longer connect.{{/expiry}}{{^expiry}}{{org}} on {{provider}} no longer has an end date.{{/expiry}}
+
+Questions about the contract go to the provider's admins.
+
+"""####),
+        ("site-templates/emails/org-expiring.mustache", ####"""
+Subject: {{org}} expires on {{until}} on {{provider}}
+Hello {{recipientName}},
+
+{{org}} expires on {{until}}, in {{days}} days: from that day on its users can no longer connect to {{provider}}, and its apps stop working.
+
+To keep access, ask the provider's admins to extend the contract.
 
 """####),
         ("site-templates/emails/registration-approved.mustache", ####"""
@@ -287,6 +356,22 @@ Subject: Your role in {{org}} is now {{role}}
 Hello {{recipientName}},
 
 Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
+
+"""####),
+        ("site-templates/emails/share-access-granted.mustache", ####"""
+Subject: {{org}} now has access to {{share}} on {{provider}}
+Hello {{recipientName}},
+
+{{org}} has access to {{share}} on {{provider}} from {{since}}{{#until}} until {{until}}{{/until}}.
+
+Apps of your teams can use it: `roster app add-share {{orgID}} APP {{shareID}}`.
+
+"""####),
+        ("site-templates/emails/share-access-revoked.mustache", ####"""
+Subject: {{org}} no longer has access to {{share}} on {{provider}}
+Hello {{recipientName}},
+
+The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams no longer use it.
 
 """####),
         ("site-templates/index.mustache", ####"""
@@ -348,7 +433,7 @@ Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
   <dt>Teams</dt><dd>{{teams}}</dd>
   <dt>Users</dt><dd>{{users}}</dd>
 {{/org}}
-  {{#statusChangedAt}}<dt>Status changed</dt><dd><time>{{statusChangedAt}}</time> by {{statusChangedBy}}</dd>{{/statusChangedAt}}
+  {{#until}}<dt>Ends</dt><dd>{{#expired}}<strong class="expired">expired on <time>{{until}}</time></strong>: its users cannot connect{{/expired}}{{^expired}}<time>{{until}}</time>{{/expired}}</dd>{{/until}}{{#statusChangedAt}}<dt>Status changed</dt><dd><time>{{statusChangedAt}}</time> by {{statusChangedBy}}</dd>{{/statusChangedAt}}
 </dl>
 {{#hasRegistration}}
 <section aria-labelledby="registration">
@@ -400,7 +485,17 @@ Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
   </table>
   {{/hasShares}}
   {{^hasShares}}<p class="empty">This org consumes no share.</p>{{/hasShares}}
-</section>
+</section>{{#hasApps}}
+<section aria-labelledby="apps">
+  <h2 id="apps">Apps</h2>
+  <p class="meta">Credentials live in the gateway, keyed by org and app id; never here.</p>
+  <div class="table-scroll">
+  <table>
+    <thead><tr><th scope="col">App</th><th scope="col">Team</th><th scope="col">Who can use it</th><th scope="col">Shares</th><th scope="col">Created</th></tr></thead>
+    <tbody>{{#apps}}<tr><th scope="row">{{name}} <code>{{id}}</code>{{#inactive}} <span class="badge">inactive</span>{{/inactive}}{{#description}}<br><span class="meta">{{description}}</span>{{/description}}</th><td>{{team}}</td><td>{{audience}}: {{users}}</td><td>{{shares}}</td><td><time>{{createdAt}}</time> by {{createdBy}}</td></tr>{{/apps}}</tbody>
+  </table>
+  </div>
+</section>{{/hasApps}}
 <section aria-labelledby="history">
   <h2 id="history">History</h2>
   {{#hasHistory}}

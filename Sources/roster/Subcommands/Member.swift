@@ -4,7 +4,7 @@ import RosterCore
 struct Member: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Invite, remove and edit the members of an org.",
-        subcommands: [Invite.self, Remove.self, SetRole.self, Edit.self, Activate.self]
+        subcommands: [Invite.self, Resend.self, Remove.self, SetRole.self, Edit.self, Activate.self]
     )
 
     struct Invite: ParsableCommand {
@@ -13,7 +13,9 @@ struct Member: ParsableCommand {
             discussion: """
             The e-mail is stored in lower case. Refused for a pending or rejected org, for a user \
             who is already invited or active, and for a user of another org (one org per user). \
-            Records who invited (--actor).
+            Records who invited (--actor) and when the invitation expires (expiresAt: now plus \
+            the settings' invitations.expireAfterDays, default 14). Once merged, `roster notify` \
+            e-mails the invitee how to accept.
 
             Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports
             """)
@@ -61,8 +63,30 @@ struct Member: ParsableCommand {
         func run() throws { try runChange([.memberEdit(org: org, email: email, first: first, last: last, handle: handle)], options) }
     }
 
+    struct Resend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a new invitation to a member who has not accepted: new time, inviter and expiry.",
+            discussion: """
+            The way out of an expired invitation (rule invitation-expired), besides `member remove`. \
+            Once merged, `roster notify` sends the new invitation e-mail.
+
+            Example: roster member resend initech peter@initech.example
+            """)
+        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The invitee's e-mail.") var email: String
+        @OptionGroup var options: ChangeOptions
+        func run() throws { try runChange([.memberResend(org: org, email: email)], options) }
+    }
+
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an invitation as accepted: the member becomes active.")
+        static let configuration = CommandConfiguration(
+            abstract: "Accept an invitation: the member becomes active (acceptedAt records when).",
+            discussion: """
+            The invitee runs it in a pull request of their own; `roster check --actor @LOGIN` allows \
+            exactly this change of their own entry. Refused once the invitation expired.
+
+            Example: roster member activate initech peter@initech.example
+            """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The member's e-mail.") var email: String
         @OptionGroup var options: ChangeOptions

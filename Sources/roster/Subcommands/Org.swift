@@ -4,7 +4,7 @@ import RosterCore
 struct Org: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create, rename, enable, disable, delete consumer orgs; handle registrations.",
-        subcommands: [Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self]
+        subcommands: [Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self, SetUntil.self]
     )
 
     struct Create: ParsableCommand {

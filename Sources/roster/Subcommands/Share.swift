@@ -28,13 +28,34 @@ struct ShareCommand: ParsableCommand {
     struct AddOrg: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-org",
-            abstract: "Give an approved org access to a share, from today.",
-            discussion: "Example: roster share add-org weather-daily initech --until 2027-06-30")
+            abstract: "Give an approved org access to a share, from today; or create a new org and link it.",
+            discussion: """
+            --new-org NAME creates the org (enabled, with its default team) and links it in one \
+            change, as a share's "Create new" does; give either ORG or --new-org.
+
+            Examples:
+              roster share add-org weather-daily initech --until 2027-06-30
+              roster share add-org weather-daily --new-org "Soylent Analytics"
+            """)
         @Argument(help: "The share's id.") var share: String
-        @Argument(help: "The org's id.") var org: String
+        @Argument(help: "The org's id (an existing org).") var org: String?
+        @Option(name: .customLong("new-org"), help: ArgumentHelp("Create an org with this name and link it.", valueName: "name")) var newOrg: String?
+        @Option(help: "With --new-org: the new org's id; default: derived from the name.") var id: String?
         @Option(help: "Last day of access, YYYY-MM-DD.") var until: String?
         @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.shareAddOrg(share: share, org: org, until: until)], options) }
+
+        func validate() throws {
+            if (org == nil) == (newOrg == nil) { throw ValidationError("give either ORG (an existing org) or --new-org NAME (an org to create)") }
+            if id != nil, newOrg == nil { throw ValidationError("--id names the org --new-org creates") }
+        }
+
+        func run() throws {
+            if let newOrg {
+                try runChange([.shareAddNewOrg(share: share, name: newOrg, id: id, until: until)], options)
+            } else if let org {
+                try runChange([.shareAddOrg(share: share, org: org, until: until)], options)
+            }
+        }
     }
 
     struct RemoveOrg: ParsableCommand {

@@ -7,6 +7,11 @@ struct OrgFilePolicy {
     /// Days an audit timestamp may carry: from where the branch started (at most 14 days
     /// back) to today, a day's slack each side for time zones.
     let auditDays: ClosedRange<Int>
+    /// The whole org file on each side, to judge a field by its entry (a resend, an
+    /// acceptance, an app's team), and the base's `invitations.expireAfterDays`.
+    var base: JSONNode? = nil
+    var head: JSONNode? = nil
+    var expireAfterDays = InvitationSettings.defaultExpireAfterDays
 
     /// Why the change is refused (rule, reason), or nil when it is allowed.
     func refusal(_ change: FieldChange, standing: ActorStanding) -> (rule: String, reason: String)? {
@@ -15,6 +20,9 @@ struct OrgFilePolicy {
         }
         if membership.role == .superAdmin, membership.state == .active {
             return superAdmin(change, actor: membership.email)
+        }
+        if change.steps.first == .key("apps"), membership.state == .active {
+            return teamApp(change, actor: membership.email)
         }
         return selfService(change, email: membership.email)
     }
@@ -43,9 +51,12 @@ struct OrgFilePolicy {
         case ("members", _, _):
             switch field {
             case "firstName", "lastName", "role", "handle": return nil
-            case "state" where isAcceptance(c): return nil
-            case "invitedAt", "invitedBy", "email", "state":
-                return ("policy-audit", "\(c.location) records what happened; only the verb that did it writes it")
+            case "state" where isAcceptance(c): return expired(c)
+            case "acceptedAt" where c.kind == .added: return acceptedAt(c)
+            case "invitedAt", "invitedBy", "expiresAt", "email", "state", "acceptedAt":
+                // A field that records what happened changes only as a resend writes it.
+                let resend = ["invitedAt", "invitedBy", "expiresAt"].contains(field ?? "") && isResend(c, actor: actor)
+                return resend ? nil : ("policy-audit", "\(c.location) records what happened; only the verb that did it writes it")
             default: return deny
             }
         case ("teams", _, _):
@@ -61,8 +72,103 @@ struct OrgFilePolicy {
     func selfService(_ c: FieldChange, email: String) -> (rule: String, reason: String)? {
         let own = c.steps.count == 3 && c.steps[0] == .key("members") && c.steps[1] == .item(email)
         if own, c.steps[2] == .key("firstName") || c.steps[2] == .key("lastName"), c.kind == .modified { return nil }
-        if own, c.steps[2] == .key("state"), isAcceptance(c) { return nil }
-        return ("policy-team-member", "a team member or invitee may change only their own entry: accept their invitation (state invited -> active) and their own first and last name")
+        if own, c.steps[2] == .key("state"), isAcceptance(c) { return expired(c) }
+        if own, c.steps[2] == .key("acceptedAt"), c.kind == .added { return acceptedAt(c) }
+        return ("policy-team-member", "a team member or invitee may change only their own entry: accept their invitation (state invited -> active, with acceptedAt) and their own first and last name; an active member also the apps of their teams")
+    }
+
+    /// An active team member: apps of a team they belong to in the base, created by them.
+    func teamApp(_ c: FieldChange, actor: String) -> (rule: String, reason: String)? {
+        guard c.steps.count >= 2, case .item = c.steps[1] else {
+            return ("policy-team-member", "\(c.location): every app needs its own id, so the change can be judged")
+        }
+        let teams = [entry(base, c.steps[1]), entry(head, c.steps[1])].compactMap { Self.string($0, "team") }
+        guard !teams.isEmpty, teams.allSatisfy({ inBaseTeam(actor, $0) }) else {
+            return ("policy-team-member", "a team member may change only the apps of a team they belong to (in the base)")
+        }
+        switch (c.steps.count, c.kind) {
+        case (2, .added): return audit(c.head, by: "createdBy", at: "createdAt", actor: actor, verb: "app create")
+        case (2, _): return nil
+        default:
+            guard case .key(let field) = c.steps[2], !["createdBy", "createdAt", "id"].contains(field) else {
+                return ("policy-audit", "\(c.location) records what happened")
+            }
+            return nil
+        }
+    }
+
+    /// A resend: the entry stays invited and carries what `roster member resend` writes (the
+    /// actor, now, and the expiry the base's settings give).
+    func isResend(_ c: FieldChange, actor: String) -> Bool {
+        guard c.kind == .modified || c.kind == .added, c.steps.count == 3,
+              let old = entry(base, c.steps[1]), let new = entry(head, c.steps[1]),
+              Self.string(old, "state") == "invited", Self.string(new, "state") == "invited",
+              audit(new, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member resend") == nil,
+              Self.string(new, "invitedAt") != Self.string(old, "invitedAt") else { return false }
+        return expiryRefusal(new) == nil
+    }
+
+    /// A new or re-sent invitation expires `expireAfterDays` after it was made.
+    func expiryRefusal(_ node: JSONNode?) -> (rule: String, reason: String)? {
+        guard let at = Self.string(node, "invitedAt"), let wanted = Timestamps.adding(days: expireAfterDays, to: at),
+              Self.string(node, "expiresAt") == wanted else {
+            return ("policy-audit", "\"expiresAt\" must be invitedAt plus \(expireAfterDays) days (invitations.expireAfterDays), as `roster member invite` writes it")
+        }
+        return nil
+    }
+
+    /// An invitation accepted after it expired is refused: it must be re-sent first.
+    func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
+        guard let expiry = Self.string(entry(base, c.steps[1]), "expiresAt"), let day = Formats.timestamp(expiry),
+              day.dayNumber < auditDays.upperBound - 1 else { return nil }
+        return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
+    }
+
+    /// `acceptedAt` comes with the acceptance, at the time of the change.
+    func acceptedAt(_ c: FieldChange) -> (rule: String, reason: String)? {
+        let old = entry(base, c.steps[1]), new = entry(head, c.steps[1])
+        guard Self.string(old, "state") == "invited", Self.string(new, "state") == "active" else {
+            return ("policy-audit", "\"acceptedAt\" is written only with the acceptance (state invited -> active), as `roster member activate` does")
+        }
+        guard case .string(let when)? = c.head?.value, let day = Formats.timestamp(when), auditDays.contains(day.dayNumber) else {
+            return ("policy-audit", "\"acceptedAt\" must be the time of the change, as `roster member activate` writes it")
+        }
+        return nil
+    }
+
+    /// The element of an array of `root` that `step` names (by e-mail or id).
+    func entry(_ root: JSONNode?, _ step: FieldStep) -> JSONNode? {
+        guard case .item(let id) = step, case .object(let fields)? = root?.value else { return nil }
+        for field in fields {
+            guard case .array(let items) = field.node.value else { continue }
+            if let hit = items.first(where: { Self.string($0, "email") == id || Self.string($0, "email") == nil && Self.string($0, "id") == id }) { return hit }
+        }
+        return nil
+    }
+
+    /// Whether `email` is in team `team` in the base.
+    func inBaseTeam(_ email: String, _ team: String) -> Bool {
+        guard case .array(let teams)? = base?.member("teams")?.node.value,
+              let t = teams.first(where: { Self.string($0, "id") == team }),
+              case .array(let members)? = t.member("members")?.node.value else { return false }
+        return members.contains { $0.value == .string(email) }
+    }
+
+    /// `apps` is left out of a file while it is empty: the first app adds the whole list, the
+    /// last one removes it. An empty list on the side that lacks it lets each app be judged as
+    /// an entry of its own.
+    static func withOptionalLists(_ base: JSONNode, _ head: JSONNode) -> (JSONNode, JSONNode) {
+        func adding(_ node: JSONNode, from other: JSONNode) -> JSONNode {
+            guard case .object(var members) = node.value, node.member("apps") == nil, other.member("apps") != nil else { return node }
+            members.append(JSONMember(key: "apps", keyOffset: node.offset, node: JSONNode(.array([]), offset: node.offset)))
+            return JSONNode(.object(members), offset: node.offset)
+        }
+        return (adding(base, from: head), adding(head, from: base))
+    }
+
+    static func string(_ node: JSONNode?, _ key: String) -> String? {
+        guard case .string(let s)? = node?.member(key)?.node.value else { return nil }
+        return s
     }
 
     /// A new member carries what `roster member invite` writes: invited by the actor, now.
@@ -70,7 +176,7 @@ struct OrgFilePolicy {
         guard case .string("invited")? = c.head?.member("state")?.node.value else {
             return ("policy-audit", "a new member starts with \"state\": \"invited\"; they accept the invitation themselves")
         }
-        return audit(c.head, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member invite")
+        return audit(c.head, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member invite") ?? expiryRefusal(c.head)
     }
 
     func audit(_ node: JSONNode?, by: String, at: String, actor: String, verb: String) -> (rule: String, reason: String)? {

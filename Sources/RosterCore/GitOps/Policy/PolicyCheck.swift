@@ -58,10 +58,13 @@ public struct PolicyCheck: Sendable {
     }
 
     func fields(_ path: String, _ orgID: String, _ old: [UInt8], _ new: [UInt8]) -> [Finding] {
-        guard let a = JSONParser.parse(old).root, let b = JSONParser.parse(new).root else {
+        guard let parsedBase = JSONParser.parse(old).root, let parsedHead = JSONParser.parse(new).root else {
             return [refusal(path, standing.rule, "the file is not valid JSON on both sides, so its changes cannot be judged")]
         }
-        let policy = OrgFilePolicy(membership: standing.memberships[orgID], auditDays: auditDays)
+        let (a, b) = OrgFilePolicy.withOptionalLists(parsedBase, parsedHead)
+        var policy = OrgFilePolicy(membership: standing.memberships[orgID], auditDays: auditDays)
+        (policy.base, policy.head) = (a, b)
+        policy.expireAfterDays = settings.invitations.effectiveExpireAfterDays
         let text = SourceText(bytes: new)
         return FieldChange.between(a, b).compactMap { change in
             guard let (rule, reason) = policy.refusal(change, standing: standing) else { return nil }
