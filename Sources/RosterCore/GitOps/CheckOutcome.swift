@@ -9,6 +9,8 @@ public struct CheckOutcome: Sendable {
     /// Located, in report order.
     public let findings: [Finding]
     public let filesChecked: Int
+    /// The day ages and access are measured on.
+    public let day: CalendarDate
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     public var allowed: Bool { errors.isEmpty }
@@ -36,7 +38,7 @@ public struct CheckOutcome: Sendable {
             findings += policy.findings
         }
         return CheckOutcome(comparison: comparison, standing: standing, findings: findings.sorted(by: Finding.reportOrder),
-                            filesChecked: snapshot.sources.count)
+                            filesChecked: snapshot.sources.count, day: options.today)
     }
 
     /// "policy checked for @octo (super admin of acme)", or why it was not.
@@ -55,9 +57,11 @@ public struct CheckOutcome: Sendable {
     }
 
     /// The pull-request comment: the semantic diff, then the verdict and every error.
-    public func markdown() -> String {
+    public func markdown() throws(GitReader.Failure) -> String {
         let changed = Set(comparison.paths)
-        var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) })
+        let access = try AccessImpact.between(comparison, on: day).markdown(day: day)
+        var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) },
+                                     access: access)
         if !comparison.tree.isEmpty {
             // Every path and field, so what the policy allowed is what the reviewer sees.
             text += "\n### Changed paths (\(comparison.tree.count))\n\n"

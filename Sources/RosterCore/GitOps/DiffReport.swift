@@ -4,10 +4,11 @@ public enum DiffReport {
         case text, markdown, json
     }
 
-    public static func render(_ c: Comparison, format: Format, warnings: [Finding] = []) -> String {
+    /// `access` (Markdown only): the access impact of the change, ``AccessImpact``'s section.
+    public static func render(_ c: Comparison, format: Format, warnings: [Finding] = [], access: String = "") -> String {
         switch format {
         case .text: text(c)
-        case .markdown: markdown(c, warnings: warnings)
+        case .markdown: markdown(c, warnings: warnings) + access
         case .json: json(c)
         }
     }

@@ -46,8 +46,12 @@ public struct GitReader: Sendable {
 
     /// Record files under `data/orgs` at a revision (names only).
     public func listOrgFiles(at revision: String) throws(Failure) -> [String] {
-        split(try git(["ls-tree", "-z", "--name-only", revision, Snapshot.orgsDirectory + "/"]))
-            .filter { $0.hasSuffix(".json") }
+        try listFiles(Snapshot.orgsDirectory, at: revision)
+    }
+
+    /// The `.json` files directly in `directory` at a revision (names only).
+    public func listFiles(_ directory: String, at revision: String) throws(Failure) -> [String] {
+        split(try git(["ls-tree", "-z", "--name-only", revision, directory + "/"])).filter { $0.hasSuffix(".json") }
     }
 
     func split(_ data: Data) -> [String] {

@@ -14,7 +14,8 @@ struct Diff: ParsableCommand {
         changed, settings changed.
 
         --format markdown writes a pull-request comment: a summary line, a table per kind, the \
-        warnings that apply. --format json writes {"base", "head", "counts", "events": [{"kind", \
+        warnings that apply, and the access impact ("3 users lose access to share S"), by the \
+        access rule `roster export` and `roster sync` apply, on --today. --format json writes {"base", "head", "counts", "events": [{"kind", \
         "path", "org", "share", "team", "email", "from", "to", "detail"}]} (absent fields are \
         left out; "head" is null for the working tree).
 
@@ -30,6 +31,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The head revision; default: the working tree.") var head: String?
     @Option(help: "text, markdown or json.") var format: DiffReport.Format = .text
     @Flag(help: "Exit 2 when there are changes, 0 when there are none.") var exitCode = false
+    @Option(help: ArgumentHelp("The day the access impact is measured on (markdown), YYYY-MM-DD.", valueName: "date")) var today: String?
 
     func run() throws {
         let comparison: Comparison
@@ -43,7 +45,17 @@ struct Diff: ParsableCommand {
             printError(FindingReport.textLine(finding))
         }
         let warnings = format == .markdown ? comparison.headWarnings() : []
-        print(DiffReport.render(comparison, format: format, warnings: warnings), terminator: "")
+        var access = ""
+        if format == .markdown {
+            let day = try validationOptions(today).today
+            do {
+                access = try AccessImpact.between(comparison, on: day).markdown(day: day)
+            } catch {
+                printError("roster: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        print(DiffReport.render(comparison, format: format, warnings: warnings, access: access), terminator: "")
         if exitCode, !comparison.events.isEmpty { throw ExitCode(2) }
     }
 }
