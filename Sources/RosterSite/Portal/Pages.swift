@@ -153,10 +153,6 @@ enum Pages {
         return PageContext.merge(frame, ["content": .string(page.html), "description": .string(page.front.description ?? ""),
                                          "toc": .rows(toc), "hasToc": .bool(toc.count > 1)])
     }
-
-    static func notFound(_ m: PortalModel) -> Context {
-        PageContext.frame(m, depth: 0, title: "Page not found", section: .none)
-    }
 }
 
 /// The file name part of a record path: `data/orgs/acme.json` -> `acme`.

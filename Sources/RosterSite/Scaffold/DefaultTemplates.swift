@@ -8,6 +8,9 @@ public enum DefaultTemplates {
 <h1>Page not found</h1>
 <p>There is no page at this address. The org or share may have been renamed or deleted.</p>
 <p><a href="{{root}}index.html">Back to the overview</a> · <a href="{{root}}orgs/index.html">All consumer orgs</a></p>
+{{#locateScript}}
+<script{{#rootHint}} data-root="{{rootHint}}"{{/rootHint}}>{{{locateScript}}}</script>
+{{/locateScript}}
 {{> partials/foot}}
 
 """####),
@@ -482,7 +485,7 @@ Your role in {{org}} on {{provider}} changed from {{previousRole}} to {{role}}.
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'{{#inlineScriptHash}} '{{inlineScriptHash}}'{{/inlineScriptHash}}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <title>{{title}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
