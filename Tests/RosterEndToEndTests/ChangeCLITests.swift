@@ -50,6 +50,9 @@ import RosterCore
         #expect(try roster(["org", "disable", "acme", "--actor", "not an email"], in: repo).status == 64)
         var anonymous = fixedEnvironment
         anonymous["ROSTER_ACTOR"] = ""
+        // Nor a user.email git would fall back on (the machine's ~/.gitconfig may have one).
+        anonymous["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        anonymous["GIT_CONFIG_NOSYSTEM"] = "1"
         let noActor = try roster(["org", "disable", "acme"], in: repo, environment: anonymous)
         #expect(noActor.status == 1)
         #expect(noActor.stderr.contains("--actor"))
@@ -107,13 +110,13 @@ import RosterCore
         let before = try snapshot(repo)
         let run = try roster(["apply", file.path], in: repo)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("operation 1 (member.remove): ann@acme.example is the last super admin"))
+        #expect(run.stderr.contains("operation 2 (member.remove): ann@acme.example is the last super admin"))
         #expect(try snapshot(repo) == before)
         // A malformed batch is reported with its line and column.
         try Data("[{\"op\": \"org.create\", \"nme\": \"Initech\"}]".utf8).write(to: file)
         let typo = try roster(["apply", file.path], in: repo)
         #expect(typo.status == 1)
-        #expect(typo.stderr.contains("batch.json:1:23: operation 0 (org.create): unknown field \"nme\""))
+        #expect(typo.stderr.contains("batch.json:1:23: operation 1 (org.create): unknown field \"nme\""))
     }
 
     @Test func aHeldLockMakesASecondRunWaitThenFailNamingTheHolder() throws {

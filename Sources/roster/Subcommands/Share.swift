@@ -34,6 +34,13 @@ struct ShareCommand: ParsableCommand {
         @Argument(help: "The org's id.") var org: String
         @Option(help: "Last day of access, YYYY-MM-DD.") var until: String?
         @OptionGroup var options: ChangeOptions
+        /// A malformed date is bad usage (64), as a malformed --today is; a date in the past is
+        /// a refusal (1), since it depends on the day the change is made.
+        func validate() throws {
+            if let until, Formats.date(until) == nil {
+                throw ValidationError("--until must be a date such as 2026-12-31, not \"\(until)\"")
+            }
+        }
         func run() throws { try runChange([.shareAddOrg(share: share, org: org, until: until)], options) }
     }
 
