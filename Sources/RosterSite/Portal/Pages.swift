@@ -163,11 +163,16 @@ enum RecordFileName {
     }
 }
 
-/// "How to change this": the exact commands for an org, shown on its page.
-enum HowTo {
+/// "How to change this": the exact commands for an org, shown on its page and by `roster org show`.
+public enum HowTo {
     static func commands(for org: OrgRecord) -> [[String: TemplateValue]] {
+        steps(for: org).map { ["label": .string($0.label), "command": .string($0.command)] }
+    }
+
+    /// What one can do to the org in its status, each with its command.
+    public static func steps(for org: OrgRecord) -> [(label: String, command: String)] {
         let id = org.id
-        var out: [(String, String)] = []
+        var out: [(label: String, command: String)] = []
         switch org.status {
         case .pending:
             out.append(("Approve the registration", "roster org approve \(id)"))
@@ -183,7 +188,7 @@ enum HowTo {
         }
         out.append(("Rename it", "roster org rename \(id) 'NEW NAME'"))
         out.append(("Delete it (see the impact first)", "roster org delete \(id) --confirm \(shellQuoted(org.name)) --dry-run"))
-        return out.map { ["label": .string($0.0), "command": .string($0.1)] }
+        return out
     }
 
     /// Single-quoted for a POSIX shell, whatever the name holds.

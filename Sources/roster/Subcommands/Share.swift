@@ -4,8 +4,8 @@ import RosterCore
 struct ShareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share",
-        abstract: "Create and delete shares; link orgs to them.",
-        subcommands: [Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
+        abstract: "List and show shares; create and delete them; link orgs to them.",
+        subcommands: [List.self, Show.self, Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
     )
 
     struct Create: ParsableCommand {
