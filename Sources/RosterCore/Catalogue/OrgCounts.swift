@@ -12,15 +12,21 @@ extension OrgRecord {
         members.count - userCount
     }
 
-    /// Whether the org's users can connect: only an enabled org's can (a disabled, pending or
-    /// rejected org keeps its members, teams and share links, but nobody connects).
-    public var usersCanConnect: Bool {
-        status == .enabled
-    }
+    /// Whether the org's users can connect (``OrgStatus/usersCanConnect``).
+    public var usersCanConnect: Bool { status.usersCanConnect }
 
     /// Why the org's users cannot connect, in a few words people read; nil when they can.
+    public var connectionBlocker: String? { status.connectionBlocker }
+}
+
+extension OrgStatus {
+    /// Only an enabled org's users can connect (a disabled, pending or rejected org keeps its
+    /// members, teams and share links, but nobody connects).
+    public var usersCanConnect: Bool { self == .enabled }
+
+    /// Why an org of this status cannot connect; nil for enabled.
     public var connectionBlocker: String? {
-        switch status {
+        switch self {
         case .enabled: nil
         case .disabled: "its users cannot connect"
         case .pending: "nobody can connect until it is approved"

@@ -25,7 +25,7 @@ enum Pages {
         }
         return PageContext.merge(PageContext.frame(m, depth: 0, title: "Overview", section: .overview), [
             "statusCounts": .rows(counts),
-            "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount),
+            "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount), "invitationCount": .int(m.invitationCount), "hasInvitations": .bool(m.invitationCount > 0),
             "shareCount": .int(m.snapshot.shares.count),
             "pending": .rows(pending), "hasPending": .bool(!pending.isEmpty),
             "recent": .rows(recent), "hasRecent": .bool(!recent.isEmpty),
@@ -38,7 +38,7 @@ enum Pages {
         return [
             "id": .string(org.id), "name": .string(org.name), "href": "\(root)orgs/\(org.id)/index.html",
             "status": .string(org.status.rawValue), "statusLabel": .string(Labels.status(org.status)),
-            "teams": .int(org.teams.count), "users": .int(org.members.count), "shareCount": .int(shares.count),
+            "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount), "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
             "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
             "created": .string(Labels.day(org.createdAt)),
             "search": .string("\(org.name) \(org.id)".lowercased()),
@@ -97,6 +97,8 @@ enum Pages {
             "teamList": .rows(teams),
             "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
             "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
+            "blocker": .string(org.connectionBlocker ?? ""),
+            "linkedShares": .string(org.usersCanConnect || shares.isEmpty ? "" : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.status.rawValue)."),
             "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
         ])
     }
@@ -114,6 +116,7 @@ enum Pages {
             let status = m.orgStatus[link.org]
             return ["name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
                     "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
+                    "blocker": .string(status.map { $0.connectionBlocker ?? "" } ?? "the org does not exist"),
                     "since": .string(link.since), "until": .string(link.until ?? "")]
         }
         var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)
