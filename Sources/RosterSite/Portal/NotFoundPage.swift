@@ -7,9 +7,9 @@ import RosterCore
 /// lives is unknown when it is built, and the policy has `base-uri 'none'`. So the page carries
 /// one inline script (allowed by its hash, on this page only) that finds the site root and
 /// rewrites the links: the root the build knows (`/` in the preview, else the path of the
-/// settings' `portal.baseURL`) when the address lies under it, else the nearest folder, from the
-/// address's own upwards, that holds `assets/style.css`. Opened as a file, or served at the
-/// top level, the relative links are right as they are and the script does nothing.
+/// settings' `portal.baseURL`) when the address lies under it and it holds `assets/style.css`,
+/// else the nearest folder, from the address's own upwards, that holds it. Opened as a file, or
+/// served at the top level, the relative links are right as they are and nothing changes.
 enum NotFoundPage {
     static func context(_ m: PortalModel, sitePath: String?) -> [String: TemplateValue] {
         let hint = sitePath.flatMap(folderPath) ?? m.settings.portal.baseURL.flatMap { URL(string: $0)?.path }.flatMap(folderPath)
@@ -40,9 +40,11 @@ enum NotFoundPage {
           if (!/^([a-z][a-z0-9+.-]*:|\\/|#)/i.test(value)) el.setAttribute(name, root + value);
         });
       }
-      if (hint && here.indexOf(hint) === 0) return rebase(hint);
       var dirs = [], path = here;
       while (path && dirs.length < 12) { dirs.push(path); path = path === "/" ? "" : path.replace(/[^\\/]*\\/$/, ""); }
+      // The root the build knows is asked first, but checked like the others: a portal can be
+      // served somewhere else than its baseURL says.
+      if (hint && here.indexOf(hint) === 0) dirs.unshift(hint);
       (function next(i) {
         if (i >= dirs.length || !window.fetch) return;
         fetch(dirs[i] + "assets/style.css", { method: "HEAD" }).then(function (r) {
