@@ -17,7 +17,7 @@ import Testing
         #expect(!nested.stderr.contains("unexpected arguments"))
         let far = try roster(["org", "zzzzzzzz"], in: repo)
         #expect(far.status == 64)
-        #expect(far.stderr.contains("the commands are: create, rename, enable"), "\(far.stderr)")
+        #expect(far.stderr.contains("the commands are: list, show, create, rename"), "\(far.stderr)")
         #expect(try snapshot(repo) == before)
         // Help still works, for verbs and groups.
         #expect(try roster(["help", "org"], in: repo).status == 0)
