@@ -36,7 +36,7 @@ public struct PreviewServer: Sendable {
         let host = host, output = output, log = log
         let verbose = verbose
         let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
-        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession())
+        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
         var preview = PortalBuilder(options: options, progress: progress)
         preview.allTimings = true
         let builder = preview

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RosterCore
 
 @main
 struct Roster: ParsableCommand {
@@ -18,4 +19,16 @@ struct Roster: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self, Export.self, Sync.self]
     )
+
+    /// Parses the command line after ``CommandLineFixups`` (root first, did-you-mean).
+    static func main() {
+        do {
+            main(try CommandLineFixups.rearranged(Array(CommandLine.arguments.dropFirst())))
+        } catch let error as CommandLineFixups.UnknownVerb {
+            printError("roster: " + error.message)
+            exitNow(ExitCode.validationFailure.rawValue)
+        } catch {
+            exitNow(ExitCode.validationFailure.rawValue)
+        }
+    }
 }

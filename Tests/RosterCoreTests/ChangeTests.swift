@@ -220,7 +220,7 @@ import Testing
         let message = try refusal([.orgCreate(name: "Initech", id: nil),
                                    .memberInvite(org: "initech", email: "peter@initech.example", first: "Peter", last: "Gibbons", role: .superAdmin, team: nil),
                                    .memberRemove(org: "initech", email: "nobody@initech.example")])
-        #expect(message?.hasPrefix("operation 2 (member.remove): ") == true)
+        #expect(message?.hasPrefix("operation 3 (member.remove): ") == true)
     }
 
     @Test func theResultIsValidatedBeforeAnythingIsWritten() throws {

@@ -110,13 +110,13 @@ import RosterCore
         let before = try snapshot(repo)
         let run = try roster(["apply", file.path], in: repo)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("operation 1 (member.remove): ann@acme.example is the last super admin"))
+        #expect(run.stderr.contains("operation 2 (member.remove): ann@acme.example is the last super admin"))
         #expect(try snapshot(repo) == before)
         // A malformed batch is reported with its line and column.
         try Data("[{\"op\": \"org.create\", \"nme\": \"Initech\"}]".utf8).write(to: file)
         let typo = try roster(["apply", file.path], in: repo)
         #expect(typo.status == 1)
-        #expect(typo.stderr.contains("batch.json:1:23: operation 0 (org.create): unknown field \"nme\""))
+        #expect(typo.stderr.contains("batch.json:1:23: operation 1 (org.create): unknown field \"nme\""))
     }
 
     @Test func aHeldLockMakesASecondRunWaitThenFailNamingTheHolder() throws {

@@ -41,4 +41,36 @@ import Testing
         #expect(org.contains("Wile Coyote"))
         #expect(org.contains("w•••@acme.example"))
     }
+
+    /// Serves `output` under `prefix` as a static host does, 404.html at every missing address.
+    func withStaticHost(_ output: URL, prefix: String, _ body: (Int) throws -> Void) throws {
+        let host = Process()
+        host.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        host.arguments = ["python3", siteTestsURL.appendingPathComponent("Support/static_host.py").path, output.path, prefix]
+        let out = Pipe()
+        host.standardOutput = out
+        try host.run()
+        // SIGKILL: the test runner's children inherit an ignored SIGTERM.
+        defer { kill(host.processIdentifier, SIGKILL); host.waitUntilExit() }
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        let port = try #require(Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try body(port)
+    }
+
+    @Test func the404PageIsStyledAndItsLinksWorkAtANestedAddressUnderASubPath() throws {
+        let project = try SiteProject(records: packageRoot, content: packageRoot.appendingPathComponent("content"))
+        try project.build()
+        // The demo's baseURL says "/", but the host serves the portal under /sub/.
+        try withStaticHost(project.output, prefix: "/sub/") { port in
+            let page = try dom(try #require(URL(string: "http://127.0.0.1:\(port)/sub/orgs/nope/")))
+            #expect(page.contains("<h1>Page not found</h1>"))
+            #expect(page.contains("<link rel=\"stylesheet\" href=\"/sub/assets/style.css\">"), "\(page)")
+            #expect(page.contains("<a href=\"/sub/orgs/index.html\">All consumer orgs</a>"))
+        }
+    }
 }

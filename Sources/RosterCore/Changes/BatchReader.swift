@@ -52,39 +52,41 @@ public enum BatchReader {
             throw fail(parsed.root?.offset ?? 0, "a batch is a JSON array of operations, such as [{\"op\": \"org.create\", \"name\": \"Initech\"}]")
         }
         var out: [Change] = []
-        for (index, item) in items.enumerated() {
-            guard case .object(let members) = item.value else { throw fail(item.offset, "operation \(index) must be an object") }
+        for (offset, item) in items.enumerated() {
+            // Operations are numbered from 1 in every message, as people count them.
+            let number = offset + 1
+            guard case .object(let members) = item.value else { throw fail(item.offset, "operation \(number) must be an object") }
             guard let opMember = members.first(where: { $0.key == "op" }), case .string(let op) = opMember.node.value else {
-                throw fail(item.offset, "operation \(index) has no \"op\" naming the verb, such as \"member.invite\"")
+                throw fail(item.offset, "operation \(number) has no \"op\" naming the verb, such as \"member.invite\"")
             }
             guard let spec = fields[op] else {
                 let guess = ObjectReader.closest(to: op, in: Change.allNames).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw fail(opMember.node.offset, "operation \(index): unknown op \"\(op)\"\(guess)")
+                throw fail(opMember.node.offset, "operation \(number): unknown op \"\(op)\"\(guess)")
             }
             var values: [String: String] = [:]
             for m in members where m.key != "op" {
                 guard spec.required.contains(m.key) || spec.optional.contains(m.key) else {
                     let allowed = (spec.required + spec.optional).joined(separator: ", ")
-                    throw fail(m.keyOffset, "operation \(index) (\(op)): unknown field \"\(m.key)\"; \(op) takes \(allowed)")
+                    throw fail(m.keyOffset, "operation \(number) (\(op)): unknown field \"\(m.key)\"; \(op) takes \(allowed)")
                 }
                 guard let value = Self.text(m) else {
-                    throw fail(m.node.offset, "operation \(index) (\(op)): \"\(m.key)\" must be a string\(m.key == "shares" ? " or an array of strings" : "")")
+                    throw fail(m.node.offset, "operation \(number) (\(op)): \"\(m.key)\" must be a string\(m.key == "shares" ? " or an array of strings" : "")")
                 }
                 values[m.key] = value
             }
             for key in spec.required where values[key] == nil {
-                throw fail(item.offset, "operation \(index) (\(op)): missing \"\(key)\"")
+                throw fail(item.offset, "operation \(number) (\(op)): missing \"\(key)\"")
             }
             if op == "share.add-org", (values["org"] == nil) == (values["new-org"] == nil) {
-                throw fail(item.offset, "operation \(index) (\(op)): give either \"org\" (an existing org) or \"new-org\" (the name of an org to create)")
+                throw fail(item.offset, "operation \(number) (\(op)): give either \"org\" (an existing org) or \"new-org\" (the name of an org to create)")
             }
             if let raw = values["visibility"], AppVisibility(rawValue: raw) == nil {
-                throw fail(item.offset, "operation \(index) (\(op)): visibility must be \"team\" or \"org\", not \"\(raw)\"")
+                throw fail(item.offset, "operation \(number) (\(op)): visibility must be \"team\" or \"org\", not \"\(raw)\"")
             }
             var role: Role?
             if let raw = values["role"] {
                 guard let r = Role(rawValue: raw) else {
-                    throw fail(item.offset, "operation \(index) (\(op)): role must be \"super-admin\" or \"team-member\", not \"\(raw)\"")
+                    throw fail(item.offset, "operation \(number) (\(op)): role must be \"super-admin\" or \"team-member\", not \"\(raw)\"")
                 }
                 role = r
             }

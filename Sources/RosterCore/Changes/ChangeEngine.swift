@@ -31,7 +31,7 @@ public struct ChangeEngine {
                 try engine.apply(operation)
             } catch var refusal {
                 if operations.count > 1 || operation.name == "" {
-                    refusal.operationIndex = index
+                    refusal.operationNumber = index + 1
                     refusal.operationName = operation.name
                 }
                 throw refusal

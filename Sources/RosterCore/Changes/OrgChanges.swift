@@ -50,7 +50,7 @@ extension ChangeEngine {
             org.statusChangedBy = actor
         }
         if !enable {
-            let users = snapshot.orgs[i].record.members.count
+            let users = snapshot.orgs[i].record.userCount
             note("\(org) is disabled: its \(users) user\(users == 1 ? "" : "s") can no longer connect; members, teams and share links are kept")
         }
     }
@@ -72,7 +72,7 @@ extension ChangeEngine {
         removed.insert(path)
         // The confirmation is recorded, so `roster check` can tell a deliberate deletion.
         extraFiles[Tombstone.path(for: org)] = Tombstone.bytes(org: record, confirm: confirm, at: context.now, by: context.actor)
-        let active = record.members.filter { $0.state == .active }.count
+        let active = record.userCount
         let apps = record.apps.isEmpty ? "" : " and \(record.apps.count) app\(record.apps.count == 1 ? "" : "s") (remove their credentials from the gateway)"
         note("deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")\(apps)")
         if unlinked.isEmpty {

@@ -24,7 +24,7 @@ extension PortalBuilder {
             Job(path: "orgs/index.html", key: nil) { page(Pages.orgs(m), "orgs") },
             Job(path: "shares/index.html", key: nil) { page(Pages.shares(m), "shares") },
             Job(path: "registrations/index.html", key: nil) { page(Pages.registrations(m), "registrations") },
-            Job(path: "404.html", key: nil) { page(Pages.notFound(m), "404") },
+            Job(path: "404.html", key: nil) { page(NotFoundPage.context(m, sitePath: options.sitePath), "404") },
             Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
             Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
             Job(path: "search-index.json", key: nil) { JSONAPI.searchIndex(m) },

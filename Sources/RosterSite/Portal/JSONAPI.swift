@@ -10,7 +10,8 @@ enum JSONAPI {
         j.field("status", org.status.rawValue)
         j.field("createdAt", org.createdAt)
         j.field("teams", org.teams.count)
-        j.field("users", org.members.count)
+        j.field("users", org.userCount)
+        j.field("invitations", org.invitationCount)
         j.key("shares")
         j.beginArray()
         for s in m.sharesOfOrg[org.id] ?? [] { j.string(s.share.id) }

@@ -50,7 +50,7 @@ enum MarkdownCatalogue {
         var out = "# Consumer orgs\n\n| org | status | teams | users | shares | created |\n|---|---|---:|---:|---:|---|\n"
         for file in m.orgsByName {
             let o = file.record
-            out += "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.members.count) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
+            out += "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.userCount) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
         }
         return out
     }

@@ -25,7 +25,7 @@ enum Pages {
         }
         return PageContext.merge(PageContext.frame(m, depth: 0, title: "Overview", section: .overview), [
             "statusCounts": .rows(counts),
-            "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount),
+            "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount), "invitationCount": .int(m.invitationCount), "hasInvitations": .bool(m.invitationCount > 0),
             "shareCount": .int(m.snapshot.shares.count),
             "pending": .rows(pending), "hasPending": .bool(!pending.isEmpty),
             "recent": .rows(recent), "hasRecent": .bool(!recent.isEmpty),
@@ -38,7 +38,7 @@ enum Pages {
         return [
             "id": .string(org.id), "name": .string(org.name), "href": "\(root)orgs/\(org.id)/index.html",
             "status": .string(org.status.rawValue), "statusLabel": .string(Labels.status(org.status)),
-            "teams": .int(org.teams.count), "users": .int(org.members.count), "shareCount": .int(shares.count),
+            "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount), "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
             "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
             "created": .string(Labels.day(org.createdAt)),
             "search": .string("\(org.name) \(org.id)".lowercased()),
@@ -98,6 +98,8 @@ enum Pages {
             "teamList": .rows(teams),
             "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
             "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
+            "blocker": .string(org.connectionBlocker ?? ""),
+            "linkedShares": .string(org.usersCanConnect || shares.isEmpty ? "" : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.status.rawValue)."),
             "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
         ].merging(lifecycle(m, org)) { $1 })
     }
@@ -131,6 +133,7 @@ enum Pages {
             let status = m.orgStatus[link.org]
             return ["name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
                     "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
+                    "blocker": .string(status.map { $0.connectionBlocker ?? "" } ?? "the org does not exist"),
                     "since": .string(link.since), "until": .string(link.until ?? "")]
         }
         var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)
@@ -170,10 +173,6 @@ enum Pages {
         return PageContext.merge(frame, ["content": .string(page.html), "description": .string(page.front.description ?? ""),
                                          "toc": .rows(toc), "hasToc": .bool(toc.count > 1)])
     }
-
-    static func notFound(_ m: PortalModel) -> Context {
-        PageContext.frame(m, depth: 0, title: "Page not found", section: .none)
-    }
 }
 
 /// The file name part of a record path: `data/orgs/acme.json` -> `acme`.
@@ -184,11 +183,16 @@ enum RecordFileName {
     }
 }
 
-/// "How to change this": the exact commands for an org, shown on its page.
-enum HowTo {
+/// "How to change this": the exact commands for an org, shown on its page and by `roster org show`.
+public enum HowTo {
     static func commands(for org: OrgRecord) -> [[String: TemplateValue]] {
+        steps(for: org).map { ["label": .string($0.label), "command": .string($0.command)] }
+    }
+
+    /// What one can do to the org in its status, each with its command.
+    public static func steps(for org: OrgRecord) -> [(label: String, command: String)] {
         let id = org.id
-        var out: [(String, String)] = []
+        var out: [(label: String, command: String)] = []
         switch org.status {
         case .pending:
             out.append(("Approve the registration", "roster org approve \(id)"))
@@ -204,7 +208,7 @@ enum HowTo {
         }
         out.append(("Rename it", "roster org rename \(id) 'NEW NAME'"))
         out.append(("Delete it (see the impact first)", "roster org delete \(id) --confirm \(shellQuoted(org.name)) --dry-run"))
-        return out.map { ["label": .string($0.0), "command": .string($0.1)] }
+        return out
     }
 
     /// Single-quoted for a POSIX shell, whatever the name holds.

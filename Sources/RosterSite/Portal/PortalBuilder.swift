@@ -20,9 +20,13 @@ public struct PortalBuilder: Sendable {
         /// What earlier builds of the same process (the preview) learned, reused where their
         /// inputs did not change; the manifest is then written by ``saveManifest()``.
         public var session: BuildSession?
+        /// The path the site is served at (`/` in the preview), for the 404 page, which is
+        /// served at other addresses; default: the path of the settings' `portal.baseURL`.
+        public var sitePath: String?
 
         public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
-                    extraScript: String? = nil, session: BuildSession? = nil) {
+                    extraScript: String? = nil, session: BuildSession? = nil, sitePath: String? = nil) {
+            self.sitePath = sitePath
             self.root = root
             self.output = output
             self.format = format

@@ -48,6 +48,7 @@ public final class PortalModel: Sendable {
         orgNames = indexes.orgNames
         orgStatus = indexes.orgStatus
         userCount = indexes.userCount
+        invitationCount = indexes.invitationCount
         teamCount = indexes.teamCount
         statusCounts = indexes.statusCounts
         pendingRegistrations = indexes.pendingRegistrations
@@ -60,6 +61,7 @@ public final class PortalModel: Sendable {
         var orgNames: [String: String] = [:]
         var orgStatus: [String: OrgStatus] = [:]
         var userCount = 0
+        var invitationCount = 0
         var teamCount = 0
         var statusCounts: [OrgStatus: Int] = [:]
         var pendingRegistrations: [OrgRecord] = []
@@ -79,7 +81,8 @@ public final class PortalModel: Sendable {
                 orgNames[r.id] = r.name
                 orgStatus[r.id] = r.status
                 statusCounts[r.status, default: 0] += 1
-                userCount += r.members.count
+                userCount += r.userCount
+                invitationCount += r.invitationCount
                 teamCount += r.teams.count
                 if r.status == .pending { pending.append(i) }
                 if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
@@ -101,7 +104,9 @@ public final class PortalModel: Sendable {
     public let pendingRegistrations: [OrgRecord]
     /// The 50 latest registration decisions, newest first.
     public let recentDecisions: [OrgRecord]
+    /// Active users of every org (``OrgRecord/userCount``), and open invitations apart.
     public let userCount: Int
+    public let invitationCount: Int
     public let teamCount: Int
     public let statusCounts: [OrgStatus: Int]
 }

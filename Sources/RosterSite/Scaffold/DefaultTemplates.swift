@@ -8,6 +8,9 @@ public enum DefaultTemplates {
 <h1>Page not found</h1>
 <p>There is no page at this address. The org or share may have been renamed or deleted.</p>
 <p><a href="{{root}}index.html">Back to the overview</a> · <a href="{{root}}orgs/index.html">All consumer orgs</a></p>
+{{#locateScript}}
+<script{{#rootHint}} data-root="{{rootHint}}"{{/rootHint}}>{{{locateScript}}}</script>
+{{/locateScript}}
 {{> partials/foot}}
 
 """####),
@@ -157,6 +160,11 @@ tr[hidden] { display: none; }
 .commands dt { margin-top: 0.75rem; color: var(--muted); }
 .commands dd { margin: 0.25rem 0 0; }
 .commands code { display: inline-block; white-space: pre-wrap; word-break: break-word; }
+.banner { border: 1px solid var(--line); border-left: 6px solid var(--off); border-radius: var(--radius); background: var(--off-bg); padding: 0.75rem 1rem; margin: 0.5rem 0 1.25rem; }
+.banner-pending { border-left-color: var(--warn); background: var(--warn-bg); }
+.banner-rejected, .banner-disabled { border-left-color: var(--bad); }
+.warn { color: var(--bad); font-size: 0.85em; font-weight: 600; }
+.aside { color: var(--muted); font-size: 0.9rem; }
 .button { display: inline-block; padding: 0.45rem 0.9rem; border-radius: 6px; background: var(--accent); color: var(--accent-fg); text-decoration: none; font-weight: 600; }
 
 .doc-layout { display: grid; grid-template-columns: 14rem 1fr; gap: 2.5rem; }
@@ -175,6 +183,21 @@ tr[hidden] { display: none; }
   .doc-layout { grid-template-columns: 1fr; }
   .filters input { min-width: 0; width: 100%; }
   h1 { font-size: 1.5rem; }
+  /* Phone: every table becomes a stack of cards, each cell under its column's name (data-label),
+     so nothing scrolls sideways and no column is hidden. */
+  table, tbody, tr, th, td { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tbody tr { border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 0.75rem; padding: 0.4rem 0.75rem; }
+  th, td { border: 0; padding: 0.2rem 0; text-align: left; }
+  td[data-label] { position: relative; padding-left: 7.5rem; min-height: 1.6rem; }
+  td[data-label]:empty { display: none; }
+  td[data-label]::before { content: attr(data-label); position: absolute; left: 0; width: 7rem; color: var(--muted); font-size: 0.85rem; }
+  .num { text-align: left; }
+  .table-scroll { overflow-x: visible; }
+  main, .wrap { overflow-wrap: anywhere; }
+  pre, code { white-space: pre-wrap; word-break: break-word; }
+  .facts { grid-template-columns: 1fr; gap: 0 0; }
+  .facts dd { margin-bottom: 0.5rem; }
 }
 @media print {
   .site-header nav, .filters, .skip, .doc-nav, .toc, .button { display: none; }
@@ -182,6 +205,8 @@ tr[hidden] { display: none; }
   a { color: #000; }
   thead th { position: static; }
   .badge { border: 1px solid #000; }
+  pre, code { white-space: pre-wrap; word-break: break-word; }
+  .banner { border: 1px solid #000; background: none; }
 }
 
 """####),
@@ -381,7 +406,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   <h2 id="totals" class="visually-hidden">Totals</h2>
   <a class="card" href="orgs/index.html"><span class="number">{{orgCount}}</span> consumer orgs</a>
   <div class="card"><span class="number">{{teamCount}}</span> teams</div>
-  <div class="card"><span class="number">{{userCount}}</span> users</div>
+  <div class="card"><span class="number">{{userCount}}</span> active users{{#hasInvitations}} <span class="aside">+ {{invitationCount}} invited</span>{{/hasInvitations}}</div>
   <a class="card" href="shares/index.html"><span class="number">{{shareCount}}</span> shares</a>
 </section>
 <section aria-labelledby="by-status">
@@ -399,7 +424,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
     <thead><tr><th scope="col">Org</th><th scope="col">Requested by</th><th scope="col">Requested</th></tr></thead>
     <tbody>
       {{#pending}}
-      <tr><td><a href="{{href}}">{{name}}</a></td><td>{{requestedBy}}</td><td><time>{{requestedAt}}</time></td></tr>
+      <tr><td data-label="Org"><a href="{{href}}">{{name}}</a></td><td data-label="Requested by">{{requestedBy}}</td><td data-label="Requested"><time>{{requestedAt}}</time></td></tr>
       {{/pending}}
     </tbody>
   </table>
@@ -427,11 +452,14 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <nav class="crumbs" aria-label="Breadcrumb"><a href="../index.html">Consumer orgs</a> › <span aria-current="page">{{org.name}}</span></nav>
 {{#org}}
 <h1>{{name}} {{> partials/status}}</h1>
+{{/org}}
+{{#blocker}}<p class="banner banner-{{org.status}}" role="status"><strong>{{org.statusLabel}}: {{blocker}}.</strong>{{#linkedShares}} {{linkedShares}}{{/linkedShares}}</p>{{/blocker}}
+{{#org}}
 <dl class="facts">
   <dt>Id</dt><dd><code>{{id}}</code></dd>
   <dt>Created</dt><dd><time>{{created}}</time></dd>
   <dt>Teams</dt><dd>{{teams}}</dd>
-  <dt>Users</dt><dd>{{users}}</dd>
+  <dt>Users</dt><dd>{{users}} active{{#hasInvitations}}, {{invitations}} invited{{/hasInvitations}}</dd>
 {{/org}}
   {{#until}}<dt>Ends</dt><dd>{{#expired}}<strong class="expired">expired on <time>{{until}}</time></strong>: its users cannot connect{{/expired}}{{^expired}}<time>{{until}}</time>{{/expired}}</dd>{{/until}}{{#statusChangedAt}}<dt>Status changed</dt><dd><time>{{statusChangedAt}}</time> by {{statusChangedBy}}</dd>{{/statusChangedAt}}
 </dl>
@@ -467,8 +495,8 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
     <thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Teams</th><th scope="col">Invited</th></tr></thead>
     <tbody>
       {{#members}}
-      <tr><th scope="row">{{name}}</th><td class="email">{{email}}</td><td><span class="role role-{{role}}">{{roleLabel}}</span></td>
-        <td><span class="state state-{{state}}">{{stateLabel}}</span></td><td>{{teams}}</td><td><time>{{invitedAt}}</time> by {{invitedBy}}</td></tr>
+      <tr><th scope="row">{{name}}</th><td data-label="E-mail" class="email">{{email}}</td><td data-label="Role"><span class="role role-{{role}}">{{roleLabel}}</span></td>
+        <td data-label="State"><span class="state state-{{state}}">{{stateLabel}}</span></td><td data-label="Teams">{{teams}}</td><td data-label="Invited"><time>{{invitedAt}}</time> by {{invitedBy}}</td></tr>
       {{/members}}
     </tbody>
   </table>
@@ -481,7 +509,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{#hasShares}}
   <table>
     <thead><tr><th scope="col">Share</th><th scope="col">Since</th><th scope="col">Until</th></tr></thead>
-    <tbody>{{#shares}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td><time>{{since}}</time></td><td>{{#until}}<time>{{until}}</time>{{/until}}{{^until}}open-ended{{/until}}</td></tr>{{/shares}}</tbody>
+    <tbody>{{#shares}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Since"><time>{{since}}</time></td><td data-label="Until">{{#until}}<time>{{until}}</time>{{/until}}{{^until}}open-ended{{/until}}</td></tr>{{/shares}}</tbody>
   </table>
   {{/hasShares}}
   {{^hasShares}}<p class="empty">This org consumes no share.</p>{{/hasShares}}
@@ -531,11 +559,11 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
     {{#rows}}
     <tr data-status="{{status}}" data-search="{{search}}">
       <th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th>
-      <td>{{> partials/status}}</td>
-      <td class="num">{{teams}}</td>
-      <td class="num">{{users}}</td>
-      <td><span class="num">{{shareCount}}</span> <span class="share-names">{{shareNames}}</span></td>
-      <td><time>{{created}}</time></td>
+      <td data-label="Status">{{> partials/status}}</td>
+      <td data-label="Teams" class="num">{{teams}}</td>
+      <td data-label="Users" class="num">{{users}}</td>
+      <td data-label="Shares"><span class="num">{{shareCount}}</span> <span class="share-names">{{shareNames}}</span></td>
+      <td data-label="Created"><time>{{created}}</time></td>
     </tr>
     {{/rows}}
   </tbody>
@@ -577,7 +605,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'{{#inlineScriptHash}} '{{inlineScriptHash}}'{{/inlineScriptHash}}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <title>{{title}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
@@ -612,8 +640,8 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{#hasPending}}
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Requested by</th><th scope="col">Requested</th><th scope="col">Decide with</th></tr></thead>
-    <tbody>{{#pending}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{requestedBy}}</td><td><time>{{requestedAt}}</time></td>
-      <td><code>roster org approve {{id}}</code> or <code>roster org reject {{id}} --reason '...'</code></td></tr>{{/pending}}</tbody>
+    <tbody>{{#pending}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Requested by">{{requestedBy}}</td><td data-label="Requested"><time>{{requestedAt}}</time></td>
+      <td data-label="Decide with"><code>roster org approve {{id}}</code> or <code>roster org reject {{id}} --reason '...'</code></td></tr>{{/pending}}</tbody>
   </table>
   {{/hasPending}}
   {{^hasPending}}<p class="empty">The queue is empty.</p>{{/hasPending}}
@@ -623,7 +651,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{#hasDecided}}
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">On</th><th scope="col">Reason</th></tr></thead>
-    <tbody>{{#decided}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td><span class="badge badge-{{decision}}">{{decisionLabel}}</span></td><td>{{decidedBy}}</td><td><time>{{decidedAt}}</time></td><td>{{reason}}</td></tr>{{/decided}}</tbody>
+    <tbody>{{#decided}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Decision"><span class="badge badge-{{decision}}">{{decisionLabel}}</span></td><td data-label="By">{{decidedBy}}</td><td data-label="On"><time>{{decidedAt}}</time></td><td data-label="Reason">{{reason}}</td></tr>{{/decided}}</tbody>
   </table>
   {{/hasDecided}}
   {{^hasDecided}}<p class="empty">No decision yet.</p>{{/hasDecided}}
@@ -644,7 +672,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{#hasConsumers}}
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Until</th></tr></thead>
-    <tbody>{{#consumers}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{> partials/status}}</td><td><time>{{since}}</time></td><td>{{#until}}<time>{{until}}</time>{{/until}}{{^until}}open-ended{{/until}}</td></tr>{{/consumers}}</tbody>
+    <tbody>{{#consumers}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Status">{{> partials/status}}{{#blocker}} <span class="warn">{{blocker}}</span>{{/blocker}}</td><td data-label="Since"><time>{{since}}</time></td><td data-label="Until">{{#until}}<time>{{until}}</time>{{/until}}{{^until}}open-ended{{/until}}</td></tr>{{/consumers}}</tbody>
   </table>
   {{/hasConsumers}}
   {{^hasConsumers}}<p class="empty">No org receives this share.</p>{{/hasConsumers}}
@@ -661,7 +689,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <table>
   <thead><tr><th scope="col">Share</th><th scope="col" class="num">Consumers</th><th scope="col">Description</th></tr></thead>
   <tbody>
-    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td class="num">{{consumers}}</td><td>{{description}}</td></tr>{{/rows}}
+    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td data-label="Consumers" class="num">{{consumers}}</td><td data-label="Description">{{description}}</td></tr>{{/rows}}
   </tbody>
 </table>
 </div>

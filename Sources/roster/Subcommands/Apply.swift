@@ -15,7 +15,7 @@ struct Apply: ParsableCommand {
             "first": "Peter", "last": "Gibbons", "role": "super-admin"}]
 
         Operations run in order on the same in-memory state; if one is refused, nothing is \
-        written and the message names the operation's index (from 0). Use - to read standard input.
+        written and the message names the operation's number (the first is 1). Use - to read standard input.
         """)
 
     @Argument(help: "The batch file, or - for standard input.") var file: String

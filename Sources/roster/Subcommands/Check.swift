@@ -61,7 +61,7 @@ struct Check: ParsableCommand {
         do {
             outcome = try CheckOutcome.run(root: root.path, base: base, actor: actor.flatMap(Actor.init), allowMassRemoval: allowMassRemoval, options: options)
         } catch {
-            printError("roster: \(error)")
+            printError("roster: " + (RevisionProblem.explain(root: root.path, revisions: [base]) ?? "\(error)"))
             throw ExitCode(1)
         }
         if format == .json {

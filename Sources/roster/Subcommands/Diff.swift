@@ -38,7 +38,7 @@ struct Diff: ParsableCommand {
         do {
             comparison = try Comparison.load(root: root.path, base: base, head: head)
         } catch {
-            printError("roster: \(error)")
+            printError("roster: " + (RevisionProblem.explain(root: root.path, revisions: [base] + (head.map { [$0] } ?? [])) ?? error.description))
             throw ExitCode(1)
         }
         for finding in comparison.head.findings + comparison.base.findings {

@@ -3,8 +3,8 @@ import RosterCore
 
 struct Org: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create, rename, enable, disable, delete consumer orgs; handle registrations.",
-        subcommands: [Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self, SetUntil.self]
+        abstract: "List and show consumer orgs; create, rename, enable, disable, delete them; handle registrations.",
+        subcommands: [List.self, Show.self, Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self, SetUntil.self]
     )
 
     struct Create: ParsableCommand {

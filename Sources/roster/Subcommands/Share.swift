@@ -4,8 +4,8 @@ import RosterCore
 struct ShareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share",
-        abstract: "Create and delete shares; link orgs to them.",
-        subcommands: [Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
+        abstract: "List and show shares; create and delete them; link orgs to them.",
+        subcommands: [List.self, Show.self, Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
     )
 
     struct Create: ParsableCommand {
@@ -44,9 +44,14 @@ struct ShareCommand: ParsableCommand {
         @Option(help: "Last day of access, YYYY-MM-DD.") var until: String?
         @OptionGroup var options: ChangeOptions
 
+        /// A malformed date is bad usage (64), as a malformed --today is; a date in the past is
+        /// a refusal (1), since it depends on the day the change is made.
         func validate() throws {
             if (org == nil) == (newOrg == nil) { throw ValidationError("give either ORG (an existing org) or --new-org NAME (an org to create)") }
             if id != nil, newOrg == nil { throw ValidationError("--id names the org --new-org creates") }
+            if let until, Formats.date(until) == nil {
+                throw ValidationError("--until must be a date such as 2026-12-31, not \"\(until)\"")
+            }
         }
 
         func run() throws {

@@ -1,0 +1,68 @@
+/// What "users" means wherever roster counts them (the CLI's lists, the portal's overview and
+/// tables, the delete impact): members who accepted their invitation. Invitations still open are
+/// counted apart, never added in; a requester of a pending org is an invitee until approval.
+extension OrgRecord {
+    /// Members whose membership is active.
+    public var userCount: Int {
+        members.reduce(0) { $0 + ($1.state == .active ? 1 : 0) }
+    }
+
+    /// Members invited who have not accepted yet.
+    public var invitationCount: Int {
+        members.count - userCount
+    }
+
+    /// Whether the org's users can connect (``OrgStatus/usersCanConnect``).
+    public var usersCanConnect: Bool { status.usersCanConnect }
+
+    /// Why the org's users cannot connect, in a few words people read; nil when they can.
+    public var connectionBlocker: String? { status.connectionBlocker }
+}
+
+extension OrgStatus {
+    /// Only an enabled org's users can connect (a disabled, pending or rejected org keeps its
+    /// members, teams and share links, but nobody connects).
+    public var usersCanConnect: Bool { self == .enabled }
+
+    /// Why an org of this status cannot connect; nil for enabled.
+    public var connectionBlocker: String? {
+        switch self {
+        case .enabled: nil
+        case .disabled: "its users cannot connect"
+        case .pending: "nobody can connect until it is approved"
+        case .rejected: "its registration was rejected: nobody can connect"
+        }
+    }
+}
+
+/// Names in the order people expect: runs of digits compare as numbers ("Org 2" before
+/// "Org 10"), letters ignoring case and accents; ties fall back to the exact text.
+public enum NaturalOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let x = key(a), y = key(b)
+        return x != y ? x.lexicographicallyPrecedes(y) : a < b
+    }
+
+    /// Comparable pieces: text runs folded, digit runs as zero-padded numbers.
+    public static func key(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = "", digits = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            if digits {
+                let trimmed = String(current.drop { $0 == "0" })
+                pieces.append("\u{1}" + String(repeating: "0", count: max(0, 20 - trimmed.count)) + trimmed)
+            } else {
+                pieces.append(Formats.nameKey(current))
+            }
+            current = ""
+        }
+        for ch in text {
+            let isDigit = ch.isASCII && ch.isNumber
+            if isDigit != digits { flush(); digits = isDigit }
+            current.append(ch)
+        }
+        flush()
+        return pieces
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `roster org list|show` and `roster share list|show` (issue 13): tables and JSON through the
+/// real binary, on the base fixture (acme: enabled, 1 active and 1 invited member, linked to
+/// feed; beta: pending).
+@Suite struct ViewTests {
+    @Test func orgListIsAnAlignedTableSortedByNameWithoutColourInAPipe() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let run = try roster(["org", "list"], in: repo)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == """
+        NAME        ID     STATUS    TEAMS   USERS   INVITED   SHARES   CREATED
+        Acme        acme   enabled       2       1         1        1   2025-01-10
+        Beta Corp   beta   pending       1       1         0        0   2026-11-21
+
+        """, "\(run.stdout)")
+        #expect(!run.stdout.contains("\u{1B}["))
+        let pending = try roster(["org", "list", "--status", "pending"], in: repo)
+        #expect(pending.stdout.split(separator: "\n").count == 2)
+        #expect(try roster(["org", "list", "--status", "asleep"], in: repo).status == 64)
+        #expect(try roster(["org", "list", "--status", "rejected"], in: repo).stdout == "no rejected orgs\n")
+    }
+
+    @Test func orgListAsJSONCountsActiveUsersAndInvitationsApart() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let run = try roster(["org", "list", "--format", "json"], in: repo)
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["acme", "beta"])
+        #expect(rows[0]["users"] as? Int == 1 && rows[0]["invitations"] as? Int == 1)
+        #expect(rows[0]["shares"] as? [String] == ["feed"])
+    }
+
+    @Test func namesSortInNaturalOrderAndRecordTextIsEscaped() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        for name in ["Org 10", "Org 2", "Org 1"] { #expect(try roster(["org", "create", name], in: repo).status == 0) }
+        #expect(try roster(["org", "rename", "org-1", "Org 1\u{1B}[2J"], in: repo).status == 0)
+        let names = try roster(["org", "list"], in: repo).stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) }
+        #expect(names == ["Acme  ", "Beta C", "Org 1\\", "Org 2 ", "Org 10"], "\(names)")
+        let shown = try roster(["org", "show", "org-1"], in: repo).stdout
+        #expect(!shown.contains("\u{1B}") && shown.contains("Org 1\\u{1B}[2J") || shown.contains("Org 1\\x1b[2J") || shown.contains("Org 1\\e[2J"), "\(shown)")
+    }
+
+    @Test func orgShowPrintsWhatThePortalPageShows() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        #expect(try roster(["org", "disable", "acme"], in: repo).status == 0)
+        let run = try roster(["org", "show", "acme"], in: repo)
+        #expect(run.status == 0, "\(run.stderr)")
+        for line in ["Acme  (acme)", "Status:       disabled (its users cannot connect)",
+                     "Note:         still linked to 1 share, which its users cannot use while it is disabled",
+                     "Users:        1 active, 1 invited", "Teams (2):", "Members (2):", "Shares (1):",
+                     "roster org enable acme"] {
+            #expect(run.stdout.contains(line), "\(line)\n\(run.stdout)")
+        }
+        let json = try roster(["org", "show", "acme", "--format", "json"], in: repo)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["canConnect"] as? Bool == false)
+        #expect((object["members"] as? [Any])?.count == 2)
+        let missing = try roster(["org", "show", "acmee"], in: repo)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("there is no org \"acmee\"; did you mean acme?"))
+    }
+
+    @Test func shareListAndShowMarkConsumersThatCannotConnect() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        #expect(try roster(["org", "disable", "acme"], in: repo).status == 0)
+        let list = try roster(["share", "list"], in: repo)
+        #expect(list.status == 0)
+        #expect(list.stdout.hasPrefix("NAME"))
+        #expect(list.stdout.contains("feed"))
+        let show = try roster(["share", "show", "feed"], in: repo)
+        #expect(show.stdout.contains("no: its users cannot connect"), "\(show.stdout)")
+        let json = try roster(["share", "show", "feed", "--format", "json"], in: repo)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let consumers = try #require(object["consumers"] as? [[String: Any]])
+        #expect(consumers.first?["canConnect"] as? Bool == false)
+        #expect(try roster(["share", "show", "nope"], in: repo).status == 1)
+    }
+}
