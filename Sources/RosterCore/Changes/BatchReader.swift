@@ -8,38 +8,6 @@ public enum BatchReader {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
-    /// Required and optional fields of each operation.
-    static let fields: [String: (required: [String], optional: [String])] = [
-        "org.create": (["name"], ["id"]),
-        "org.rename": (["org", "name"], []),
-        "org.enable": (["org"], []),
-        "org.disable": (["org"], []),
-        "org.delete": (["org", "confirm"], []),
-        "org.register": (["name", "email", "first", "last"], ["id", "handle"]),
-        "org.approve": (["org"], ["name"]),
-        "org.reject": (["org", "reason"], []),
-        "member.invite": (["org", "email", "first", "last", "role"], ["team", "handle"]),
-        "member.remove": (["org", "email"], []),
-        "member.set-role": (["org", "email", "role"], []),
-        "member.edit": (["org", "email"], ["first", "last", "handle"]),
-        "member.activate": (["org", "email"], []),
-        "team.create": (["org", "name"], ["id"]),
-        "team.delete": (["org", "team"], []),
-        "team.add": (["org", "team", "email"], []),
-        "team.remove": (["org", "team", "email"], []),
-        "share.create": (["name"], ["id", "description"]),
-        "share.delete": (["share"], []),
-        "share.add-org": (["share"], ["org", "new-org", "id", "until"]),
-        "share.remove-org": (["share", "org"], []),
-        "member.resend": (["org", "email"], []),
-        "settings.set": (["key", "value"], []),
-        "org.set-until": (["org"], ["until"]),
-        "app.create": (["org", "name", "team"], ["id", "shares", "visibility", "description"]),
-        "app.delete": (["org", "app"], []),
-        "app.add-share": (["org", "app", "share"], []),
-        "app.remove-share": (["org", "app", "share"], []),
-    ]
-
     public static func operations(from bytes: [UInt8]) throws(Failure) -> [Change] {
         let text = SourceText(bytes: bytes)
         func fail(_ offset: Int, _ message: String) -> Failure {
@@ -59,7 +27,7 @@ public enum BatchReader {
             guard let opMember = members.first(where: { $0.key == "op" }), case .string(let op) = opMember.node.value else {
                 throw fail(item.offset, "operation \(number) has no \"op\" naming the verb, such as \"member.invite\"")
             }
-            guard let spec = fields[op] else {
+            guard let spec = Operation.named(op) else {
                 let guess = ObjectReader.closest(to: op, in: Change.allNames).map { "; did you mean \"\($0)\"?" } ?? ""
                 throw fail(opMember.node.offset, "operation \(number): unknown op \"\(op)\"\(guess)")
             }
@@ -90,7 +58,7 @@ public enum BatchReader {
                 }
                 role = r
             }
-            out.append(make(op, values, role))
+            out.append(spec.make(OperationFields(values: values, role: role)))
         }
         return out
     }
@@ -105,43 +73,5 @@ public enum BatchReader {
             out.append(s)
         }
         return out.joined(separator: "\n")
-    }
-
-    static func make(_ op: String, _ v: [String: String], _ role: Role?) -> Change {
-        switch op {
-        case "member.resend": .memberResend(org: v["org"]!, email: v["email"]!)
-        case "settings.set": .settingsSet(key: v["key"]!, value: v["value"]!)
-        case "org.set-until": .orgSetUntil(org: v["org"]!, until: v["until"])
-        case "app.create":
-            .appCreate(org: v["org"]!, name: v["name"]!, id: v["id"], team: v["team"]!,
-                       shares: v["shares"].map { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }).map(String.init) } ?? [],
-                       visibility: v["visibility"].flatMap(AppVisibility.init) ?? .team, description: v["description"])
-        case "app.delete": .appDelete(org: v["org"]!, app: v["app"]!)
-        case "app.add-share": .appAddShare(org: v["org"]!, app: v["app"]!, share: v["share"]!)
-        case "app.remove-share": .appRemoveShare(org: v["org"]!, app: v["app"]!, share: v["share"]!)
-        case "share.add-org" where v["new-org"] != nil:
-            .shareAddNewOrg(share: v["share"]!, name: v["new-org"]!, id: v["id"], until: v["until"])
-        case "org.create": .orgCreate(name: v["name"]!, id: v["id"])
-        case "org.rename": .orgRename(org: v["org"]!, name: v["name"]!)
-        case "org.enable": .orgEnable(org: v["org"]!)
-        case "org.disable": .orgDisable(org: v["org"]!)
-        case "org.delete": .orgDelete(org: v["org"]!, confirm: v["confirm"]!)
-        case "org.register": .orgRegister(name: v["name"]!, id: v["id"], email: v["email"]!, first: v["first"]!, last: v["last"]!, handle: v["handle"])
-        case "org.approve": .orgApprove(org: v["org"]!, name: v["name"])
-        case "org.reject": .orgReject(org: v["org"]!, reason: v["reason"]!)
-        case "member.invite": .memberInvite(org: v["org"]!, email: v["email"]!, first: v["first"]!, last: v["last"]!, role: role!, team: v["team"], handle: v["handle"])
-        case "member.remove": .memberRemove(org: v["org"]!, email: v["email"]!)
-        case "member.set-role": .memberSetRole(org: v["org"]!, email: v["email"]!, role: role!)
-        case "member.edit": .memberEdit(org: v["org"]!, email: v["email"]!, first: v["first"], last: v["last"], handle: v["handle"])
-        case "member.activate": .memberActivate(org: v["org"]!, email: v["email"]!)
-        case "team.create": .teamCreate(org: v["org"]!, name: v["name"]!, id: v["id"])
-        case "team.delete": .teamDelete(org: v["org"]!, team: v["team"]!)
-        case "team.add": .teamAdd(org: v["org"]!, team: v["team"]!, email: v["email"]!)
-        case "team.remove": .teamRemove(org: v["org"]!, team: v["team"]!, email: v["email"]!)
-        case "share.create": .shareCreate(name: v["name"]!, id: v["id"], description: v["description"])
-        case "share.delete": .shareDelete(share: v["share"]!)
-        case "share.add-org": .shareAddOrg(share: v["share"]!, org: v["org"]!, until: v["until"])
-        default: .shareRemoveOrg(share: v["share"]!, org: v["org"]!)
-        }
     }
 }

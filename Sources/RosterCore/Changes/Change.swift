@@ -68,13 +68,8 @@ public enum Change: Sendable, Equatable {
         }
     }
 
-    public static let allNames = [
-        "org.create", "org.rename", "org.enable", "org.disable", "org.delete", "org.register", "org.approve", "org.reject",
-        "member.invite", "member.remove", "member.set-role", "member.edit", "member.activate",
-        "team.create", "team.delete", "team.add", "team.remove",
-        "share.create", "share.delete", "share.add-org", "share.remove-org",
-        "member.resend", "settings.set", "org.set-until", "app.create", "app.delete", "app.add-share", "app.remove-share",
-    ]
+    /// Every operation's name, from ``Operation/all``.
+    public static let allNames = Operation.all.map(\.name)
 
     /// Whether the operation records who did it (and so needs `--actor`).
     public var recordsActor: Bool {
