@@ -26,7 +26,7 @@ extension ChangeEngine {
         guard record.isActive(on: context.today) else {
             throw ChangeRefusal("\(org) is \(record.isExpired(on: context.today) ? "expired" : record.status.rawValue): only an active org's teams create apps")
         }
-        try Naming.checkLength(name, 2...100, what: "app")
+        try Naming.checkLength(name, Limits.appName, what: "app")
         let id = try Naming.id(id, from: name, what: "app")
         if record.apps.contains(where: { $0.id == id }) { throw ChangeRefusal("\(org) already has an app with id \"\(id)\"; choose another with --id") }
         _ = try teamIndex(i, team)

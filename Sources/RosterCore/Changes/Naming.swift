@@ -24,7 +24,7 @@ enum Naming {
         let id = given ?? slug(name)
         guard Formats.isValidID(id) else {
             if given == nil { throw ChangeRefusal("cannot derive an id from the name \"\(name)\"; pass --id with lower-case letters, digits and '-'") }
-            throw ChangeRefusal("\(what) id \"\(id)\" must match \(IdentityRules.idPattern)")
+            throw ChangeRefusal("\(what) id \"\(id)\" must match \(Limits.idPattern)")
         }
         return id
     }
@@ -57,7 +57,9 @@ enum Naming {
 
     static func personName(_ value: String, _ field: String) throws(ChangeRefusal) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(trimmed.count) else { throw ChangeRefusal("\(field) must have 1 to 100 characters") }
+        guard Limits.personName.contains(trimmed.count) else {
+            throw ChangeRefusal("\(field) must have \(Limits.personName.lowerBound) to \(Limits.personName.upperBound) characters")
+        }
         return trimmed
     }
 }

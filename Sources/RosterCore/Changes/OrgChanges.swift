@@ -1,7 +1,7 @@
 /// org create / rename / enable / disable / delete / register / approve / reject.
 extension ChangeEngine {
     func checkOrgName(_ name: String, except id: String? = nil) throws(ChangeRefusal) {
-        try Naming.checkLength(name, 3...64, what: "org")
+        try Naming.checkLength(name, Limits.orgName, what: "org")
         let key = Formats.nameKey(name)
         if let other = snapshot.orgs.first(where: { $0.record.id != id && Formats.nameKey($0.record.name) == key }) {
             throw ChangeRefusal("the name \"\(name)\" is already used by org \(other.record.id) (names are compared ignoring case)")

@@ -5,7 +5,7 @@ extension ChangeEngine {
         if snapshot.shares.contains(where: { $0.record.id == id }) || snapshot.unreadableShareIDs.contains(id) {
             throw ChangeRefusal("a share with id \"\(id)\" exists already; choose another with --id")
         }
-        try Naming.checkLength(name, 3...64, what: "share")
+        try Naming.checkLength(name, Limits.shareName, what: "share")
         if let other = snapshot.shares.first(where: { Formats.nameKey($0.record.name) == Formats.nameKey(name) }) {
             throw ChangeRefusal("the name \"\(name)\" is already used by share \(other.record.id) (names are compared ignoring case)")
         }

@@ -10,7 +10,7 @@ extension ChangeEngine {
 
     mutating func createTeam(_ org: String, name: String, id: String?) throws(ChangeRefusal) {
         let i = try orgIndex(org)
-        try Naming.checkLength(name, 2...100, what: "team")
+        try Naming.checkLength(name, Limits.teamName, what: "team")
         let id = try Naming.id(id, from: name, what: "team")
         let record = snapshot.orgs[i].record
         if record.teams.contains(where: { $0.id == id }) { throw ChangeRefusal("\(org) already has a team with id \"\(id)\"; choose another with --id") }

@@ -45,7 +45,7 @@ public enum JSONSchemas {
         return JSONNode(.object(head.map { JSONMember(key: $0.0, node: JSONNode($0.1)) } + members))
     }
 
-    static let id = type("string", [("pattern", s("^[a-z0-9][a-z0-9-]{0,62}$"))])
+    static let id = type("string", [("pattern", s(Limits.idPattern))])
     static let email = type("string", [("pattern", s("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]+$"))])
     static let lowerEmail = type("string", [("pattern", s("^[^@\\sA-Z]+@[^@\\sA-Z]+\\.[a-z]+$"))])
     static let handle = type("string", [("pattern", s("^[A-Za-z0-9][A-Za-z0-9._-]{0,38}$"))], "the account name on the git host")
@@ -53,14 +53,14 @@ public enum JSONSchemas {
     static let timestamp = type("string", [("pattern", timestampPattern)], "RFC 3339 timestamp")
     static let date = type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}$"))], "YYYY-MM-DD")
     static let version = obj([("const", .number(String(currentSchemaVersion)))])
-    static func name(_ min: Int, _ max: Int) -> JSONValue {
-        type("string", [("minLength", .number(String(min))), ("maxLength", .number(String(max)))])
+    static func name(_ range: ClosedRange<Int>) -> JSONValue {
+        type("string", [("minLength", .number(String(range.lowerBound))), ("maxLength", .number(String(range.upperBound)))])
     }
     static func oneOf(_ values: [String]) -> JSONValue { obj([("enum", list(values))]) }
     static func array(of item: JSONValue) -> JSONValue { obj([("type", s("array")), ("items", item)]) }
 
     static let membership = record(RecordKeys.membership, [
-        "email": lowerEmail, "handle": handle, "firstName": name(1, 100), "lastName": name(1, 100),
+        "email": lowerEmail, "handle": handle, "firstName": name(Limits.personName), "lastName": name(Limits.personName),
         "role": oneOf(Role.allCases.map(\.rawValue)), "state": oneOf(MembershipState.allCases.map(\.rawValue)),
         "invitedAt": timestamp, "invitedBy": email,
         "expiresAt": type("string", [("pattern", timestampPattern)], "when the invitation expires (RFC 3339); set by `member invite` and `member resend`"),
@@ -68,14 +68,14 @@ public enum JSONSchemas {
     ], required: RecordKeys.membership.filter { !["handle", "expiresAt", "acceptedAt"].contains($0) })
 
     static let app = record(RecordKeys.app, [
-        "id": id, "name": name(2, 100), "description": type("string"), "team": id,
+        "id": id, "name": name(Limits.appName), "description": type("string"), "team": id,
         "visibility": oneOf(AppVisibility.allCases.map(\.rawValue)), "shares": array(of: id),
         "createdBy": email, "createdAt": timestamp,
     ], required: RecordKeys.app.filter { $0 != "description" },
        description: "an application a team shares; no secret lives here: credentials stay in the gateway, keyed by org and app id")
 
     static let team = record(RecordKeys.team, [
-        "id": id, "name": name(2, 100), "default": type("boolean"), "members": array(of: lowerEmail),
+        "id": id, "name": name(Limits.teamName), "default": type("boolean"), "members": array(of: lowerEmail),
     ], required: ["id", "name", "members"])
 
     static let registration = record(RecordKeys.registration, [
@@ -85,7 +85,7 @@ public enum JSONSchemas {
     ], required: ["requestedBy", "requestedAt"])
 
     static let org = document(.org, "Roster consumer org", record(RecordKeys.org, [
-        "$schema": type("string"), "schemaVersion": version, "id": id, "name": name(3, 64),
+        "$schema": type("string"), "schemaVersion": version, "id": id, "name": name(Limits.orgName),
         "status": oneOf(OrgStatus.allCases.map(\.rawValue)), "createdAt": timestamp,
         "until": type("string", [("pattern", s("^\\d{4}-\\d{2}-\\d{2}$"))], "the end of the org's contract (YYYY-MM-DD): from this day on the org is expired"),
         "statusChangedAt": timestamp, "statusChangedBy": email, "registration": registration,
@@ -93,7 +93,7 @@ public enum JSONSchemas {
     ], required: ["schemaVersion", "id", "name", "status", "createdAt", "members", "teams"]))
 
     static let share = document(.share, "Roster share", record(RecordKeys.share, [
-        "$schema": type("string"), "schemaVersion": version, "id": id, "name": name(3, 64),
+        "$schema": type("string"), "schemaVersion": version, "id": id, "name": name(Limits.shareName),
         "description": type("string"),
         "consumers": array(of: record(RecordKeys.shareLink, ["org": id, "since": date, "until": date], required: ["org", "since"])),
     ], required: ["schemaVersion", "id", "name", "consumers"]))

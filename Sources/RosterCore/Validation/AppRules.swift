@@ -25,7 +25,7 @@ enum AppRules {
 
     static func appName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
         org.record.apps.enumerated().compactMap { a, app in
-            IdentityRules.nameLength("app-name", app.name, 2...100, org.path, "/apps/\(a)/name", "app")
+            IdentityRules.nameLength("app-name", app.name, Limits.appName, org.path, "/apps/\(a)/name", "app")
         }
     }
 

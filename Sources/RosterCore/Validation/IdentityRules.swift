@@ -1,7 +1,7 @@
 /// Ids, names, e-mails, dates: each value on its own.
 enum IdentityRules {
     static let all: [Rule] = [
-        Rule("id-format", "org, share, team and app ids match ^[a-z0-9][a-z0-9-]{0,62}$", idFormat),
+        Rule("id-format", "org, share, team and app ids match \(Limits.idPattern)", idFormat),
         Rule("org-name", "org names have 3 to 64 characters after trimming", eachOrg: orgName),
         Rule("org-name-unique", "no two orgs share a name, ignoring case and Unicode normalization", orgNameUnique),
         Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
@@ -13,14 +13,13 @@ enum IdentityRules {
         Rule("date-format", "share access since/until and an org's until are YYYY-MM-DD dates, until not before since", dateFormat),
     ]
 
-    static let idPattern = "^[a-z0-9][a-z0-9-]{0,62}$"
 
     static func idFormat(_ c: ValidationContext) -> [Finding] {
         var out: [Finding] = []
         // The pointer is made only for a finding: 40,000 team ids are checked per validation.
         func check(_ id: String, _ path: String, _ pointer: @autoclosure () -> String, _ what: String) {
             if !Formats.isValidID(id) {
-                out.append(.error("id-format", path, pointer(), "\(what) id \(Quote.value(id)) must match \(idPattern): lower-case letters, digits and '-', at most 63 characters"))
+                out.append(.error("id-format", path, pointer(), "\(what) id \(Quote.value(id)) must match \(Limits.idPattern): lower-case letters, digits and '-', at most 63 characters"))
             }
         }
         for org in c.snapshot.orgs {
@@ -39,16 +38,16 @@ enum IdentityRules {
     }
 
     static func orgName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        nameLength("org-name", org.record.name, 3...64, org.path, "/name", "org").map { [$0] } ?? []
+        nameLength("org-name", org.record.name, Limits.orgName, org.path, "/name", "org").map { [$0] } ?? []
     }
 
     static func shareName(_ c: ValidationContext) -> [Finding] {
-        c.snapshot.shares.compactMap { nameLength("share-name", $0.record.name, 3...64, $0.path, "/name", "share") }
+        c.snapshot.shares.compactMap { nameLength("share-name", $0.record.name, Limits.shareName, $0.path, "/name", "share") }
     }
 
     static func teamName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
         org.record.teams.enumerated().compactMap { t, team in
-            nameLength("team-name", team.name, 2...100, org.path, "/teams/\(t)/name", "team")
+            nameLength("team-name", team.name, Limits.teamName, org.path, "/teams/\(t)/name", "team")
         }
     }
 
