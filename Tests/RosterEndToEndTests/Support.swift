@@ -64,7 +64,7 @@ func copy(overlay: String? = nil, from base: URL = fixtures.appendingPathCompone
         let source = fixtures.appendingPathComponent("rules/\(overlay)/fail")
         for file in try FileManager.default.subpathsOfDirectory(atPath: source.path) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: source.appendingPathComponent(file).path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: source.appendingPathComponent(file).path, isDirectory: &isDir)
             if isDir.boolValue { continue }
             let target = url.appendingPathComponent(file)
             try? FileManager.default.removeItem(at: target)
@@ -79,7 +79,7 @@ func snapshot(_ url: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]
     for file in try FileManager.default.subpathsOfDirectory(atPath: url.path) {
         var isDir: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(file).path, isDirectory: &isDir)
+        _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(file).path, isDirectory: &isDir)
         if !isDir.boolValue { out[file] = try Data(contentsOf: url.appendingPathComponent(file)) }
     }
     return out

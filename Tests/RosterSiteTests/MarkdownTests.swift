@@ -57,7 +57,7 @@ import Testing
         let dir = packageRoot.appendingPathComponent("site-templates")
         for relative in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent(relative).path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(relative).path, isDirectory: &isDir)
             if !isDir.boolValue { onDisk["site-templates/" + relative] = try String(contentsOf: dir.appendingPathComponent(relative), encoding: .utf8) }
         }
         let embedded = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })

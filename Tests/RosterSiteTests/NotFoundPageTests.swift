@@ -38,7 +38,7 @@ import Testing
 
     @Test func thePreviewTellsTheScriptTheSiteIsAtTheRoot() throws {
         let project = try SiteProject()
-        try PortalBuilder(options: .init(root: project.root.path, output: project.output.path, today: fixedDay, sitePath: "/")).build()
+        _ = try PortalBuilder(options: .init(root: project.root.path, output: project.output.path, today: fixedDay, sitePath: "/")).build()
         let page = try String(contentsOf: project.output.appendingPathComponent("404.html"), encoding: .utf8)
         #expect(page.contains("<script data-root=\"/\">(function () {"))
     }

@@ -55,7 +55,7 @@ final class SiteProject {
         var files: [String: String] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path, isDirectory: &isDir)
             if !isDir.boolValue { files[path] = String(decoding: try Data(contentsOf: dir.appendingPathComponent(path)), as: UTF8.self) }
         }
         return files

@@ -45,8 +45,8 @@ public struct RepositoryLock: Sendable {
 
     static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, buffer.count)
-        return String(cString: buffer)
+        gethostname(&buffer, buffer.count - 1)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Takes the lock, waiting up to `timeout` seconds for another holder to finish. A lock
