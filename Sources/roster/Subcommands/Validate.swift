@@ -34,8 +34,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         if listRules {
-            for rule in Validator.loaderRules { print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.summary)") }
-            for rule in Validator.rules { print("\(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.summary)") }
+            writeOut(RuleTable.text)
             return
         }
         let options = try validationOptions(today)
