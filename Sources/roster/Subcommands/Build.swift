@@ -39,8 +39,7 @@ struct Build: ParsableCommand {
 
     @Option(help: "html or markdown.") var format: PortalBuilder.Format = .html
 
-    @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD (default: today, or $ROSTER_TODAY).", valueName: "date"))
-    var today: String?
+    @OptionGroup var today: TodayOption
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
 
@@ -51,7 +50,7 @@ struct Build: ParsableCommand {
             printError("roster: refused: \(refusal); nothing was written")
             throw ExitCode(1)
         }
-        let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try validationOptions(today).today)
+        let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
         let quiet = quiet
         let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
         let report: PortalBuilder.Report

@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Allow removing more than guards.maxRemovalFraction.") var allowMassRemoval = false
     @Option(help: "text, github or json.") var format: FindingReport.Format = .text
     @Option(help: ArgumentHelp("Write a Markdown summary here.", valueName: "file")) var summary: String?
-    @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
+    @OptionGroup var today: TodayOption
 
     func validate() throws {
         if let actor, Actor(actor) == nil {
@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let options = try validationOptions(today)
+        let options = try today.options()
         let outcome: CheckOutcome
         do {
             outcome = try CheckOutcome.run(root: root.path, base: base, actor: actor.flatMap(Actor.init), allowMassRemoval: allowMassRemoval, options: options)

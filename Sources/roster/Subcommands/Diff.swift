@@ -31,7 +31,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The head revision; default: the working tree.") var head: String?
     @Option(help: "text, markdown or json.") var format: DiffReport.Format = .text
     @Flag(help: "Exit 2 when there are changes, 0 when there are none.") var exitCode = false
-    @Option(help: ArgumentHelp("The day the access impact is measured on (markdown), YYYY-MM-DD.", valueName: "date")) var today: String?
+    @OptionGroup var today: TodayOption
 
     func run() throws {
         let comparison: Comparison
@@ -47,7 +47,7 @@ struct Diff: ParsableCommand {
         let warnings = format == .markdown ? comparison.headWarnings() : []
         var access = ""
         if format == .markdown {
-            let day = try validationOptions(today).today
+            let day = try today.options().today
             do {
                 access = try AccessImpact.between(comparison, on: day).markdown(day: day)
             } catch {

@@ -32,11 +32,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var root: RootOptions
     @Option(help: ArgumentHelp("The output folder (outside the repository's folders).", valueName: "dir")) var out: String
-    @Option(help: ArgumentHelp("The day access is computed for, YYYY-MM-DD (default: today in UTC, or $ROSTER_TODAY).", valueName: "date"))
-    var today: String?
+    @OptionGroup var today: TodayOption
 
     func run() throws {
-        let day = try validationOptions(today).today
+        let day = try today.options().today
         let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
         let (model, _) = try loadAccessModel(root: root.path, on: day)
         let files = AccessExport.files(model)

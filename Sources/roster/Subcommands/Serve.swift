@@ -25,7 +25,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The port; 0 picks a free one.") var port: Int = 8000
     @Option(help: "The address to listen on. Anything but loopback exposes your data.") var host: String = "127.0.0.1"
     @Option(help: ArgumentHelp("Build into this folder instead of a temporary one.", valueName: "dir")) var out: String?
-    @Option(help: ArgumentHelp("Measure ages from this day, YYYY-MM-DD.", valueName: "date")) var today: String?
+    @OptionGroup var today: TodayOption
     @Flag(help: "Print every build's steps and how long each took.") var verbose = false
 
     func validate() throws {
@@ -65,7 +65,7 @@ struct Serve: ParsableCommand {
         }
         // The temporary folder goes away however the server ends, a failed start included.
         defer { if out == nil { try? FileManager.default.removeItem(atPath: output) } }
-        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try validationOptions(today).today,
+        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try today.options().today,
                                    verbose: verbose) { line in
             printValueLine(line)
             fflush(nil)

@@ -46,8 +46,7 @@ struct Sync: ParsableCommand {
     @Option(help: ArgumentHelp("The service provider's SCIM base URL.", valueName: "url")) var scim: String
     @Option(help: ArgumentHelp("The environment variable that holds the bearer token.", valueName: "name"))
     var tokenEnv = "ROSTER_SCIM_TOKEN"
-    @Option(help: ArgumentHelp("The day access is computed for, YYYY-MM-DD (default: today in UTC, or $ROSTER_TODAY).", valueName: "date"))
-    var today: String?
+    @OptionGroup var today: TodayOption
     @Flag(help: "Make the changes (default: print the plan only).") var apply = false
     @Flag(help: "Delete users and groups roster created that the records no longer name (default: deactivate / empty them).") var prune = false
     @Flag(help: "Allow a plan that deactivates or deletes more than guards.maxRemovalFraction of roster's users.") var allowMassRemoval = false
@@ -60,7 +59,7 @@ struct Sync: ParsableCommand {
     }
 
     func run() throws {
-        let day = try validationOptions(today).today
+        let day = try today.options().today
         let base: URL
         do { base = try SCIMEndpoint.check(scim) } catch { throw ValidationError(error.description) }
         // The variable's name is echoed only when it is the default: a token pasted by mistake

@@ -26,8 +26,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Output format: text, json or github.")
     var format: FindingReport.Format = .text
 
-    @Option(help: ArgumentHelp("Measure ages (stale invitations, ended access) from this day, YYYY-MM-DD. Default: today (UTC), or $ROSTER_TODAY.", valueName: "date"))
-    var today: String?
+    @OptionGroup var today: TodayOption
 
     @Flag(help: "List the rules and exit.")
     var listRules = false
@@ -37,7 +36,7 @@ struct Validate: ParsableCommand {
             writeOut(RuleTable.text)
             return
         }
-        let options = try validationOptions(today)
+        let options = try today.options()
         let snapshot = RecordStore.load(root: root.path)
         // Freeing a large snapshot takes a while (50 ms for 10,000 orgs) and the process ends
         // right after: keep it alive to the end and exit without tearing it down.
@@ -51,11 +50,3 @@ struct Validate: ParsableCommand {
 
 extension FindingReport.Format: ExpressibleByArgument {}
 
-/// `--today`, else `$ROSTER_TODAY`, else today's date in UTC.
-func validationOptions(_ today: String?) throws -> ValidationOptions {
-    guard let text = today ?? ProcessInfo.processInfo.environment["ROSTER_TODAY"] else { return ValidationOptions() }
-    guard let day = Formats.date(text) else {
-        throw ValidationError("--today must be a date such as 2025-03-14, not \"\(text)\"")
-    }
-    return ValidationOptions(today: day)
-}
