@@ -5,7 +5,8 @@ import PackageDescription
 // RosterCore knows records, the store, validation and changes, and uses Foundation only.
 let package = Package(
     name: "roster",
-    platforms: [.macOS(.v14)],
+    // Linux only: the code calls Glibc (posix_spawn, inotify, O_NOFOLLOW reads) directly, and
+    // no other platform is built or tested. SwiftPM has no way to declare a minimum Linux.
     products: [
         .executable(name: "roster", targets: ["roster"]),
         .executable(name: "roster-synth", targets: ["roster-synth"]),

@@ -1,4 +1,4 @@
-/// The files `roster export` writes (SPEC section 9): `access.json`, `scim/Users.json` and
+/// The files `roster export` writes (content/enforcing-access.md): `access.json`, `scim/Users.json` and
 /// `scim/Groups.json`, as canonical JSON (deterministic bytes). They carry full e-mails, so they
 /// never go where the portal publishes (see ``ExportDestination``).
 public enum AccessExport {

@@ -1,4 +1,4 @@
-/// Who may connect, and to which shares, on a given day (SPEC section 9).
+/// Who may connect, and to which shares, on a given day (content/enforcing-access.md).
 ///
 /// Everything that tells a system outside the repository who has access (the export, the SCIM
 /// sync, the access impact of a pull request) asks this one rule, so they can never disagree.

@@ -63,7 +63,7 @@ extension ChangeEngine {
     }
 }
 
-/// A share link's date window: `since <= day < until` (SPEC section 9).
+/// A share link's date window: `since <= day < until` (content/enforcing-access.md).
 public enum ShareWindow {
     public static func contains(_ link: ShareLink, _ day: CalendarDate) -> Bool {
         guard let since = Formats.date(link.since), since <= day else { return false }

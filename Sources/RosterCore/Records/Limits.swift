@@ -1,4 +1,4 @@
-/// The limits of record values (SPEC section 2), declared once: the validation rules, the
+/// The limits of record values (content/record-format.md), declared once: the validation rules, the
 /// verbs' refusals and the JSON Schemas all read them here.
 public enum Limits {
     /// Org and share names, after trimming (Bobsled: "longer than 2 characters").

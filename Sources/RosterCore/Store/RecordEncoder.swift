@@ -1,4 +1,4 @@
-/// Writes records in canonical form (SPEC section 2): keys in ``RecordKeys`` order, optional
+/// Writes records in canonical form (content/record-format.md): keys in ``RecordKeys`` order, optional
 /// fields left out when absent, arrays sorted by id or e-mail, two-space indent, final newline.
 /// Whatever roster writes goes through here, so a hand edit and the CLI give the same bytes.
 public enum RecordEncoder {

@@ -1,6 +1,6 @@
 /// Runs every rule over a snapshot and returns the findings, located and sorted.
 public enum Validator {
-    /// Every semantic rule, in the order of SPEC section 3. Loader rules (syntax, types,
+    /// Every semantic rule, in the order of content/record-format.md. Loader rules (syntax, types,
     /// unknown fields) are listed in ``loaderRules``; their findings come with the snapshot.
     public static let rules: [Rule] = IdentityRules.all + HandleRules.all + ReferenceRules.all + InvariantRules.all
         + HygieneRules.all + SettingsRules.all + LifecycleRules.all + AppRules.all

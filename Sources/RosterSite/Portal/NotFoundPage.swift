@@ -2,7 +2,7 @@ import Foundation
 import RosterCore
 
 /// The 404 page. Hosts serve it at whatever address was missing (`/orgs/nope/`), so its links,
-/// relative to the site root as SPEC 6 wants every link (the site works from `file://` and from
+/// relative to the site root as content/portal.md promises every link (the site works from `file://` and from
 /// any sub-path), resolve against the wrong folder there. A `<base>` cannot help: where the site
 /// lives is unknown when it is built, and the policy has `base-uri 'none'`. So the page carries
 /// one inline script (allowed by its hash, on this page only) that finds the site root and

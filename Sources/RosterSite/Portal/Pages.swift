@@ -104,7 +104,7 @@ enum Pages {
         ].merging(lifecycle(m, org)) { $1 })
     }
 
-    /// The org's end date and apps (issue 11): each app with its team and who can use it.
+    /// The org's end date and apps (content/consumer-lifecycle.md): each app with its team and who can use it.
     static func lifecycle(_ m: PortalModel, _ org: OrgRecord) -> Context {
         let names = Dictionary(org.members.map { ($0.email, "\($0.firstName) \($0.lastName)") }, uniquingKeysWith: { a, _ in a })
         let active = org.isActive(on: m.today)

@@ -40,7 +40,7 @@ public struct ActorStanding: Sendable {
     /// Org id -> the actor's membership there, in the base.
     public let memberships: [String: Membership]
 
-    /// The row of SPEC section 5's policy table that applies.
+    /// The row of the policy table (content/gitops-workflow.md) that applies.
     public var role: String {
         if isProviderAdmin { return "provider admin" }
         guard let (org, m) = memberships.sorted(by: { $0.key < $1.key }).first else { return "newcomer" }

@@ -1,4 +1,4 @@
-/// SPEC section 5's table for one org file that exists on both sides: which changed fields the
+/// The policy table (content/gitops-workflow.md) for one org file that exists on both sides: which changed fields the
 /// actor's membership of that org (in the base) allows. Default deny: a field no row names is
 /// refused.
 struct OrgFilePolicy {

@@ -1,4 +1,4 @@
-/// SPEC section 5's policy, default deny: every path changed between the base and the head
+/// The pull-request policy (content/gitops-workflow.md), default deny: every path changed between the base and the head
 /// (the whole tree, any kind of file) and, inside org files, every changed JSON field must be
 /// allowed for the actor's role in the base. One finding per refused path or field, located
 /// at the changed field in the head file.
