@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes Sources/RosterSite/Scaffold/DefaultTemplates+Generated.swift from site-templates/.
+        .executableTarget(name: "embed-templates"),
         .executableTarget(
             name: "roster-synth",
             dependencies: [

@@ -61,6 +61,6 @@ import Testing
             if !isDir.boolValue { onDisk["site-templates/" + relative] = try String(contentsOf: dir.appendingPathComponent(relative), encoding: .utf8) }
         }
         let embedded = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
-        #expect(embedded == onDisk, "run scripts/embed-templates.py")
+        #expect(embedded == onDisk, "run swift run embed-templates")
     }
 }
