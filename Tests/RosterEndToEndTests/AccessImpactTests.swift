@@ -36,3 +36,31 @@ import Testing
         #expect(section(try repo.run(["diff", "--format", "markdown"]).stdout) == [])
     }
 }
+
+/// What the CLI and the portal say about an org follows the access rule: after its `until`, an
+/// enabled org's users cannot connect, and every view says so (not only the export).
+@Suite struct ExpiredOrgWordingTests {
+    @Test func anExpiredOrgIsShownAsOneWhoseUsersCannotConnect() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
+        let acme = repo.appendingPathComponent("data/orgs/acme.json")
+        let text = try String(contentsOf: acme, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"createdAt\": \"2025-01-10T09:00:00Z\",", with: "\"createdAt\": \"2025-01-10T09:00:00Z\",\n  \"until\": \"2026-11-01\",").utf8).write(to: acme)
+        #expect(try roster(["validate"], in: repo).stdout.contains("[org-expired]"))
+        let show = try roster(["org", "show", "acme"], in: repo)
+        #expect(show.stdout.contains("its contract ended on 2026-11-01: its users cannot connect"), "\(show.stdout)")
+        let share = try roster(["share", "show", "feed"], in: repo)
+        #expect(share.stdout.contains("no: its contract ended on 2026-11-01"), "\(share.stdout)")
+        let json = try roster(["org", "show", "acme", "--format", "json"], in: repo)
+        #expect(json.stdout.contains("\"canConnect\": false"))
+        // A day before the end, everything says they can.
+        #expect(try roster(["org", "show", "acme", "--format", "json", "--today", "2026-10-31"], in: repo).stdout.contains("\"canConnect\": true"))
+        let out = repo.appendingPathComponent("_site")
+        #expect(try roster(["build", "--out", out.path], in: repo).status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("orgs/acme/index.html"), encoding: .utf8)
+        #expect(page.contains("its contract ended on 2026-11-01: its users cannot connect"))
+        let sharePage = try String(contentsOf: out.appendingPathComponent("shares/feed/index.html"), encoding: .utf8)
+        #expect(sharePage.contains("its contract ended on 2026-11-01"))
+    }
+}

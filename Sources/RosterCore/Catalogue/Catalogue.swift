@@ -26,9 +26,12 @@ public struct Catalogue: Sendable {
     /// For each org id, the shares linking it (share, link), by share name.
     public let linksOfOrg: [String: [(share: ShareRecord, link: ShareLink)]]
     public let orgByID: [String: OrgRecord]
+    /// The day whether users can connect is judged on (an org's `until`).
+    public let today: CalendarDate
 
-    public init(_ snapshot: Snapshot) {
+    public init(_ snapshot: Snapshot, today: CalendarDate) {
         self.snapshot = snapshot
+        self.today = today
         orgByID = Dictionary(snapshot.orgs.map { ($0.record.id, $0.record) }, uniquingKeysWith: { first, _ in first })
         var links: [String: [(share: ShareRecord, link: ShareLink)]] = [:]
         for share in snapshot.shares.map(\.record).sorted(by: { NaturalOrder.less($0.name, $1.name) }) {
@@ -55,7 +58,7 @@ public struct Catalogue: Sendable {
     public func shares() -> [ShareRow] {
         snapshot.shares.map(\.record).sorted { NaturalOrder.less($0.name, $1.name) }.map { share in
             ShareRow(id: share.id, name: share.name, description: share.description, consumers: share.consumers.count,
-                     blocked: share.consumers.filter { orgByID[$0.org]?.usersCanConnect != true }.count)
+                     blocked: share.consumers.filter { orgByID[$0.org]?.usersCanConnect(on: today) != true }.count)
         }
     }
 

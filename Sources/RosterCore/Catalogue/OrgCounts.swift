@@ -12,18 +12,19 @@ extension OrgRecord {
         members.count - userCount
     }
 
-    /// Whether the org's users can connect (``OrgStatus/usersCanConnect``).
-    public var usersCanConnect: Bool { status.usersCanConnect }
+    /// Whether the org's users can connect on `day`: the access rule (``AccessRule``), which
+    /// the export and the sync apply too, so the words and the effect never disagree.
+    public func usersCanConnect(on day: CalendarDate) -> Bool { AccessRule.orgIsActive(self, on: day) }
 
-    /// Why the org's users cannot connect, in a few words people read; nil when they can.
-    public var connectionBlocker: String? { status.connectionBlocker }
+    /// Why the org's users cannot connect on `day`, in a few words people read; nil when they can.
+    public func connectionBlocker(on day: CalendarDate) -> String? {
+        if let blocker = status.connectionBlocker { return blocker }
+        guard !usersCanConnect(on: day) else { return nil }
+        return "its contract ended on \(until ?? "an unreadable date"): its users cannot connect"
+    }
 }
 
 extension OrgStatus {
-    /// Only an enabled org's users can connect (a disabled, pending or rejected org keeps its
-    /// members, teams and share links, but nobody connects).
-    public var usersCanConnect: Bool { self == .enabled }
-
     /// Why an org of this status cannot connect; nil for enabled.
     public var connectionBlocker: String? {
         switch self {

@@ -98,8 +98,9 @@ enum Pages {
             "teamList": .rows(teams),
             "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
             "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
-            "blocker": .string(org.connectionBlocker ?? ""),
-            "linkedShares": .string(org.usersCanConnect || shares.isEmpty ? "" : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.status.rawValue)."),
+            "blocker": .string(org.connectionBlocker(on: m.today) ?? ""),
+            "linkedShares": .string(org.usersCanConnect(on: m.today) || shares.isEmpty ? ""
+                : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."),
             "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
         ].merging(lifecycle(m, org)) { $1 })
     }
@@ -133,7 +134,7 @@ enum Pages {
             let status = m.orgStatus[link.org]
             return ["name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
                     "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
-                    "blocker": .string(status.map { $0.connectionBlocker ?? "" } ?? "the org does not exist"),
+                    "blocker": .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
                     "since": .string(link.since), "until": .string(link.until ?? "")]
         }
         var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)

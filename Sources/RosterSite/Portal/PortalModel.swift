@@ -16,6 +16,8 @@ public final class PortalModel: Sendable {
     public let sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]]
     public let orgNames: [String: String]
     public let orgStatus: [String: OrgStatus]
+    /// Why the users of an org cannot connect today (the access rule), for orgs whose users cannot.
+    public let orgBlockers: [String: String]
     /// The day the portal is built for: an org whose end date has come shows as expired.
     public let today: CalendarDate
 
@@ -39,7 +41,7 @@ public final class PortalModel: Sendable {
                     keys[a] != keys[b] ? keys[a] < keys[b] : orgs[a].record.id < orgs[b].record.id
                 }.map { orgs[$0] }
             } else {
-                rest.value = Indexes(snapshot)
+                rest.value = Indexes(snapshot, today: today)
             }
         }
         orgsByName = sorted.value!
@@ -47,6 +49,7 @@ public final class PortalModel: Sendable {
         sharesOfOrg = indexes.sharesOfOrg
         orgNames = indexes.orgNames
         orgStatus = indexes.orgStatus
+        orgBlockers = indexes.orgBlockers
         userCount = indexes.userCount
         invitationCount = indexes.invitationCount
         teamCount = indexes.teamCount
@@ -60,6 +63,7 @@ public final class PortalModel: Sendable {
         var sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]] = [:]
         var orgNames: [String: String] = [:]
         var orgStatus: [String: OrgStatus] = [:]
+        var orgBlockers: [String: String] = [:]
         var userCount = 0
         var invitationCount = 0
         var teamCount = 0
@@ -67,7 +71,7 @@ public final class PortalModel: Sendable {
         var pendingRegistrations: [OrgRecord] = []
         var recentDecisions: [OrgRecord] = []
 
-        init(_ snapshot: Snapshot) {
+        init(_ snapshot: Snapshot, today: CalendarDate) {
             for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
                 let named = ShareName(id: share.record.id, name: share.record.name)
                 for link in share.record.consumers { sharesOfOrg[link.org, default: []].append((named, link)) }
@@ -80,6 +84,7 @@ public final class PortalModel: Sendable {
                 let r = org.record
                 orgNames[r.id] = r.name
                 orgStatus[r.id] = r.status
+                if let blocker = r.connectionBlocker(on: today) { orgBlockers[r.id] = blocker }
                 statusCounts[r.status, default: 0] += 1
                 userCount += r.userCount
                 invitationCount += r.invitationCount

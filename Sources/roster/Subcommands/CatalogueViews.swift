@@ -11,7 +11,7 @@ extension OrgStatus: ExpressibleByArgument {}
 
 /// The records of the project for a view; a missing marketplace is refused (1), files that do
 /// not load are named on standard error and left out.
-func loadCatalogue(_ root: RootOptions) throws -> Catalogue {
+func loadCatalogue(_ root: RootOptions, _ today: TodayOption) throws -> Catalogue {
     let path = root.path
     guard FileManager.default.fileExists(atPath: path + "/" + Snapshot.marketplacePath) else {
         printError("roster: no \(Snapshot.marketplacePath) under \(path); run `roster init` or pass --root DIR")
@@ -22,7 +22,7 @@ func loadCatalogue(_ root: RootOptions) throws -> Catalogue {
     if unreadable > 0 {
         printError("roster: \(unreadable) record file\(unreadable == 1 ? "" : "s") could not be read and \(unreadable == 1 ? "is" : "are") left out; `roster validate` says why")
     }
-    return Catalogue(snapshot)
+    return Catalogue(snapshot, today: try today.options().today)
 }
 
 /// A record the user named that does not exist: refused (1), with the closest id.
@@ -46,11 +46,12 @@ extension Org {
               roster org list --status disabled --format json
             """)
         @OptionGroup var root: RootOptions
+        @OptionGroup var today: TodayOption
         @Option(help: "Only orgs of this status: pending, rejected, enabled or disabled.") var status: OrgStatus?
         @Option(help: "table or json.") var format: ViewFormat = .table
 
         func run() throws {
-            let catalogue = try loadCatalogue(root)
+            let catalogue = try loadCatalogue(root, today)
             let rows = catalogue.orgs(status: status)
             if format == .json { return writeOut(catalogue.orgsJSON(rows)) }
             guard !rows.isEmpty else { return print(status.map { "no \($0.rawValue) orgs" } ?? "no orgs") }
@@ -69,11 +70,12 @@ extension Org {
             abstract: "Show one org as its portal page does: status, registration, teams, members, shares, history, commands.",
             discussion: "Example: roster org show acme-logistics")
         @OptionGroup var root: RootOptions
+        @OptionGroup var today: TodayOption
         @Argument(help: "The org's id.") var org: String
         @Option(help: "table or json.") var format: ViewFormat = .table
 
         func run() throws {
-            let catalogue = try loadCatalogue(root)
+            let catalogue = try loadCatalogue(root, today)
             guard let file = catalogue.snapshot.orgs.first(where: { $0.record.id == org }) else {
                 throw noSuch("org", org, among: catalogue.snapshot.orgs.map(\.record.id))
             }

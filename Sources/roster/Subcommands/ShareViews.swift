@@ -7,10 +7,11 @@ extension ShareCommand {
             abstract: "List the shares: name, id, consumers, and how many of them cannot connect.",
             discussion: "Examples: roster share list; roster share list --format json")
         @OptionGroup var root: RootOptions
+        @OptionGroup var today: TodayOption
         @Option(help: "table or json.") var format: ViewFormat = .table
 
         func run() throws {
-            let catalogue = try loadCatalogue(root)
+            let catalogue = try loadCatalogue(root, today)
             let rows = catalogue.shares()
             if format == .json { return writeOut(catalogue.sharesJSON(rows)) }
             guard !rows.isEmpty else { return print("no shares") }
@@ -28,11 +29,12 @@ extension ShareCommand {
             abstract: "Show one share and its consumers, marking those whose users cannot connect.",
             discussion: "Example: roster share show weather-daily")
         @OptionGroup var root: RootOptions
+        @OptionGroup var today: TodayOption
         @Argument(help: "The share's id.") var share: String
         @Option(help: "table or json.") var format: ViewFormat = .table
 
         func run() throws {
-            let catalogue = try loadCatalogue(root)
+            let catalogue = try loadCatalogue(root, today)
             guard let record = catalogue.snapshot.shares.first(where: { $0.record.id == share })?.record else {
                 throw noSuch("share", share, among: catalogue.snapshot.shares.map(\.record.id))
             }
@@ -46,7 +48,8 @@ extension ShareCommand {
                 [.init(org?.name ?? "(no such org)"), .init(link.org),
                  .init(org?.status.rawValue ?? "", colour: org.map { StatusColour.code($0.status) }),
                  .init(link.since), .init(link.until ?? ""),
-                 org?.usersCanConnect == true ? .init("yes") : .init("no: " + (org?.connectionBlocker ?? "the org does not exist"), colour: "31")]
+                 org?.usersCanConnect(on: catalogue.today) == true ? .init("yes")
+                    : .init("no: " + (org?.connectionBlocker(on: catalogue.today) ?? "the org does not exist"), colour: "31")]
             }
             lines.append(consumers.isEmpty ? "\nConsumers: none" : "\nConsumers (\(consumers.count)):\n" + table.render(colour: colour).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             writeOut(lines.joined(separator: "\n") + "\n")

@@ -14,8 +14,8 @@ struct OrgSheet {
         var out = [TerminalText.escape(org.name) + "  (" + org.id + ")"]
         func field(_ label: String, _ value: String) { out.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + TerminalText.escape(value)) }
         let word = colour ? "\u{1B}[\(StatusColour.code(org.status))m\(org.status.rawValue)\u{1B}[0m" : org.status.rawValue
-        out.append("Status:       " + word + (org.connectionBlocker.map { " (\($0))" } ?? ""))
-        if !org.usersCanConnect, !links.isEmpty {
+        out.append("Status:       " + word + (org.connectionBlocker(on: catalogue.today).map { " (\($0))" } ?? ""))
+        if !org.usersCanConnect(on: catalogue.today), !links.isEmpty {
             field("Note", "still linked to \(links.count) share\(links.count == 1 ? "" : "s"), which its users cannot use while it is \(org.status.rawValue)")
         }
         field("Created", String(org.createdAt.prefix(10)))
