@@ -30,20 +30,12 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
-    /// Builds once, then serves until SIGINT or SIGTERM.
-    public func run() async throws {
-        let state = PreviewState()
-        let host = host, output = output, log = log
-        let verbose = verbose
-        let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
-        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
-        var preview = PortalBuilder(options: options, progress: progress)
-        preview.allTimings = true
-        let builder = preview
-        // Builds run one at a time, on the watcher's thread: changes that arrive meanwhile wait
-        // and give one more build. Nothing written and the same errors: no page reloads.
+    /// One build of the preview, as the watcher runs it: builds run one at a time, on the
+    /// watcher's thread, and changes that arrive meanwhile wait and give one more build. Nothing
+    /// written and the same errors: no page reloads.
+    static func rebuilder(_ builder: PortalBuilder, state: PreviewState, log: @escaping @Sendable (String) -> Void) -> @Sendable () -> Void {
         let builds = BuildCount()
-        let rebuild: @Sendable () -> Void = {
+        return {
             let started = DispatchTime.now()
             let first = builds.next() == 1
             var errors: [String] = []
@@ -71,6 +63,19 @@ public struct PreviewServer: Sendable {
             // reads it.
             builder.saveManifest()
         }
+    }
+
+    /// Builds once, then serves until SIGINT or SIGTERM.
+    public func run() async throws {
+        let state = PreviewState()
+        let host = host, output = output, log = log
+        let verbose = verbose
+        let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
+        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
+        var preview = PortalBuilder(options: options, progress: progress)
+        preview.allTimings = true
+        let builder = preview
+        let rebuild = Self.rebuilder(builder, state: state, log: log)
         // The watcher starts before the first build, which runs on its thread: edits saved
         // during the first build (seconds, on a large repository) are not missed.
         let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)

@@ -40,17 +40,27 @@ extension Catalogue {
         j.field("statusChangedBy", org.statusChangedBy)
         j.field("users", org.userCount)
         j.field("invitations", org.invitationCount)
-        if let r = org.registration {
-            j.key("registration")
-            j.beginObject()
-            j.field("requestedBy", r.requestedBy)
-            j.field("requestedAt", r.requestedAt)
-            j.field("decision", r.decision?.rawValue)
-            j.field("decidedBy", r.decidedBy)
-            j.field("decidedAt", r.decidedAt)
-            j.field("reason", r.reason)
-            j.endObject()
-        }
+        if let r = org.registration { write(r, into: &j) }
+        writeTeams(org, into: &j)
+        writeMembers(org, into: &j)
+        writeLinks(org, into: &j)
+        j.endObject()
+        return String(decoding: j.bytes, as: UTF8.self) + "\n"
+    }
+
+    func write(_ r: Registration, into j: inout JSONStream) {
+        j.key("registration")
+        j.beginObject()
+        j.field("requestedBy", r.requestedBy)
+        j.field("requestedAt", r.requestedAt)
+        j.field("decision", r.decision?.rawValue)
+        j.field("decidedBy", r.decidedBy)
+        j.field("decidedAt", r.decidedAt)
+        j.field("reason", r.reason)
+        j.endObject()
+    }
+
+    func writeTeams(_ org: OrgRecord, into j: inout JSONStream) {
         j.key("teams")
         j.beginArray()
         for team in org.teams.sorted(by: { NaturalOrder.less($0.name, $1.name) }) {
@@ -66,6 +76,9 @@ extension Catalogue {
             j.endObject()
         }
         j.endArray()
+    }
+
+    func writeMembers(_ org: OrgRecord, into j: inout JSONStream) {
         j.key("members")
         j.beginArray()
         for m in org.members.sorted(by: { $0.email < $1.email }) {
@@ -80,6 +93,9 @@ extension Catalogue {
             j.endObject()
         }
         j.endArray()
+    }
+
+    func writeLinks(_ org: OrgRecord, into j: inout JSONStream) {
         j.key("shares")
         j.beginArray()
         for (share, link) in linksOfOrg[org.id] ?? [] {
@@ -91,8 +107,6 @@ extension Catalogue {
             j.endObject()
         }
         j.endArray()
-        j.endObject()
-        return String(decoding: j.bytes, as: UTF8.self) + "\n"
     }
 }
 
