@@ -29,13 +29,18 @@ public struct SCIMReader: Sendable {
     /// Every User the server lists; only those roster owns when the server filters (the caller
     /// checks ownership again on each one, in case a server ignores the filter).
     public func users(_ caps: Capabilities) async throws(SCIMError) -> [SyncState.User] {
-        let filter = caps.filter ? "userType eq \"\(SyncState.ownerMark)\"" : nil
+        let filter = caps.filter ? "userType eq \(Self.quoted(SyncState.ownerMark))" : nil
         return try await list("Users", filter: filter, caps).compactMap(Self.user)
     }
 
     public func groups(_ caps: Capabilities) async throws(SCIMError) -> [SyncState.Group] {
-        let filter = caps.filter ? "externalId sw \"\(SyncState.groupPrefix)\"" : nil
+        let filter = caps.filter ? "externalId sw \(Self.quoted(SyncState.groupPrefix))" : nil
         return try await list("Groups", filter: filter, caps).compactMap(Self.group)
+    }
+
+    /// A string as a filter's value (RFC 7644 section 3.4.2.2: a JSON string).
+    static func quoted(_ value: String) -> String {
+        String(decoding: JSONWriter.canonicalBytes(JSONNode(.string(value))).dropLast(), as: UTF8.self)
     }
 
     /// How many resources `endpoint` holds in all (`count=0` asks for the total alone).

@@ -49,8 +49,12 @@ public final class SCIMTransport: Sendable {
     }
 
     /// Sends one request; `resource` names what it is about in errors. Statuses other than 2xx
-    /// end in an error carrying the server's `detail`.
-    public func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String) async throws(SCIMError) -> Response {
+    /// end in an error carrying the server's `detail`. With `recover`, a request that got a 5xx
+    /// or no answer at all is not sent again before `recover` has looked at the server: when it
+    /// finds what the request meant to make (the server made it, then failed to say so), its
+    /// answer is taken as the request's. So a POST retried never creates a resource twice.
+    public func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String,
+                     recover: (@Sendable () async -> Response?)? = nil) async throws(SCIMError) -> Response {
         var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query }
         var request = URLRequest(url: components.url!)
@@ -74,9 +78,11 @@ public final class SCIMTransport: Sendable {
                     throw SCIMError(resource: resource, status: status, detail: Self.detail(data, http))
                 }
                 await pause(Self.retryAfter(http) ?? backoff(attempt))
+                if status != 429, let recover, let found = await recover() { return found }
             case .failure(let error):
                 if attempt >= attempts { throw error }
                 await pause(backoff(attempt))
+                if let recover, let found = await recover() { return found }
             }
         }
     }

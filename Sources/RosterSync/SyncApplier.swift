@@ -73,7 +73,8 @@ public struct SyncApplier: Sendable {
     func user(_ action: SyncPlan.Action) async throws(SCIMError) -> (email: String, id: String)? {
         switch action {
         case .createUser(let u):
-            let response = try await transport.send("POST", "Users", body: Data(SyncRequests.createUser(u)), resource: "create user \(u.email)")
+            let response = try await transport.send("POST", "Users", body: Data(SyncRequests.createUser(u)), resource: "create user \(u.email)",
+                                                    recover: { await self.existing("Users", externalId: u.email) { $0["userType"] as? String == SyncState.ownerMark } })
             guard let id = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["id"] as? String else {
                 throw SCIMError(resource: "create user \(u.email)", status: response.status, detail: "the answer carries no id")
             }
@@ -106,7 +107,8 @@ public struct SyncApplier: Sendable {
         switch action {
         case .createGroup(let g):
             let body = SyncRequests.group(externalId: g.externalId, displayName: g.displayName, memberIDs: g.members.compactMap { ids[$0] })
-            _ = try await transport.send("POST", "Groups", body: Data(body), resource: "create group \(g.externalId)")
+            _ = try await transport.send("POST", "Groups", body: Data(body), resource: "create group \(g.externalId)",
+                                         recover: { await self.existing("Groups", externalId: g.externalId) { _ in true } })
         case .updateGroup(let id, let externalId, let name, let members, _, _, let renamed):
             let memberIDs = members.compactMap { ids[$0] }
             if usePatch {
@@ -121,5 +123,18 @@ public struct SyncApplier: Sendable {
         default:
             break
         }
+    }
+
+    /// The resource of `endpoint` with this external id that `isRoster` says roster made, as the
+    /// answer to its creation; nil when there is none or the server cannot say (then the
+    /// creation is sent again). Asks the server to filter, and checks each answer itself, in case
+    /// a server ignores the filter.
+    func existing(_ endpoint: String, externalId: String, isRoster: @Sendable ([String: Any]) -> Bool) async -> SCIMTransport.Response? {
+        let query = [URLQueryItem(name: "filter", value: "externalId eq \(SCIMReader.quoted(externalId))")]
+        guard let response = try? await transport.send("GET", endpoint, query: query, resource: "\(endpoint) \(externalId)"),
+              let list = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
+              let found = (list["Resources"] as? [[String: Any]] ?? []).first(where: { $0["externalId"] as? String == externalId && $0["id"] is String && isRoster($0) }),
+              let body = try? JSONSerialization.data(withJSONObject: found) else { return nil }
+        return SCIMTransport.Response(status: 201, body: body)
     }
 }

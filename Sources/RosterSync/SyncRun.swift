@@ -40,7 +40,7 @@ public struct SyncRun: Sendable {
                 others = allUsers - users.filter(\.isOwned).count + allGroups - groups.filter(\.isOwned).count
             }
         } catch {
-            err("roster sync: cannot read the service provider: \(error)\(error.status == 401 || error.status == 403 ? " (is the token right?)" : "")")
+            err("roster sync: cannot read the service provider: \(TerminalText.escape(error.description))\(error.status == 401 || error.status == 403 ? " (is the token right?)" : "")")
             return 1
         }
         var plan = SyncPlan(model: model, users: users, groups: groups, prune: options.prune)
@@ -63,7 +63,8 @@ public struct SyncRun: Sendable {
             return 2
         }
         let outcome = await SyncApplier(transport: transport, usePatch: caps.patch, concurrency: options.concurrency).apply(plan)
-        for failure in outcome.failures { err("failed: \(failure)") }
+        // A failure carries the server's own words: escaped like record text.
+        for failure in outcome.failures { err("failed: \(TerminalText.escape(failure.description))") }
         if outcome.failures.isEmpty {
             out("Applied \(outcome.applied) change\(outcome.applied == 1 ? "" : "s")\(caps.patch ? "" : " (with PUT: the server does not support PATCH)").")
             return 0

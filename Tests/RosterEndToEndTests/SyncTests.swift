@@ -17,6 +17,16 @@ import Testing
                    environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": token ?? server.token]) { $1 })
     }
 
+    /// `Support/scim/fault_proxy.py` in front of `server` with these arguments after the
+    /// upstream (see the script); returns it once it listens, with its port.
+    func faultProxy(_ server: SCIMServer, _ arguments: [String]) async throws -> (Process, Int) {
+        let port = try freePort()
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/fault_proxy.py")
+        let proxy = try launch(["python3", script.path, String(port), "http://127.0.0.1:\(server.port)"] + arguments)
+        do { try await waitUntilListening(port: port, process: proxy) } catch { stopProcess(proxy); throw error }
+        return (proxy, port)
+    }
+
     func emails(_ users: [[String: Any]], active: Bool? = nil) -> Set<String> {
         Set(users.filter { active == nil || $0["active"] as? Bool == active }.compactMap { $0["userName"] as? String })
     }
@@ -160,11 +170,8 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
-        let port = try freePort()
-        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/fault_proxy.py")
-        let proxy = try launch(["python3", script.path, String(port), "http://127.0.0.1:\(server.port)", "elmer.fudd@acme.example"])
+        let (proxy, port) = try await faultProxy(server, ["elmer.fudd@acme.example"])
         defer { stopProcess(proxy) }
-        try await waitUntilListening(port: port, process: proxy)
         let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
         #expect(run.status == 1)
         #expect(run.stderr.contains("failed: create user elmer.fudd@acme.example: HTTP 500: injected failure for this user"), "\(run.stderr)")
@@ -176,5 +183,42 @@ import Testing
         let rest = try sync(server, repo, ["--apply"])
         #expect(rest.status == 0, "\(rest.stderr)")
         #expect(rest.stdout.contains("+ create user elmer.fudd@acme.example"))
+    }
+
+    /// A POST whose answer is lost (the server created the user, the client saw a 502) is not
+    /// sent again blindly: roster looks the user up by externalId first and takes it as created,
+    /// so there is one user, not a duplicate or a 409 failure.
+    @Test func aCreateWhoseAnswerIsLostIsNotRepeated() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let (proxy, port) = try await faultProxy(server, ["nobody@nowhere.example", "elmer.fudd@acme.example"])
+        defer { stopProcess(proxy) }
+        let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
+        #expect(run.status == 0, "\(run.stderr)")
+        let users = try await server.list("Users")
+        #expect(users.filter { $0["userName"] as? String == "elmer.fudd@acme.example" }.count == 1)
+        let again = try sync(server, repo, ["--apply"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("No changes"), "\(again.stdout)")
+    }
+
+    /// Org and team names reach the plan's lines; a control character or a bidi override in one
+    /// is shown escaped, so a record cannot recolour the terminal or forge a line of the plan.
+    @Test func namesInThePlanAreEscapedForTheTerminal() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let file = repo.appendingPathComponent("data/orgs/acme-logistics.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"name\": \"Acme Logistics\"", with: "\"name\": \"Acme\\u001b[2J\\nPlan: 0 to create\\u202e\"")
+            .replacingOccurrences(of: "\"name\": \"Billing\"", with: "\"name\": \"Bill\\u001b]8;;x\\u0007ing\"")
+        try Data(text.utf8).write(to: file)
+        let plan = try sync(server, repo)
+        #expect(plan.status == 2, "\(plan.stderr)")
+        #expect(plan.stdout.contains(#"Acme\u{1B}[2J\nPlan: 0 to create\u{202E}"#), "\(plan.stdout)")
+        #expect(plan.stdout.contains(#"Bill\u{1B}]8;;x\u{7}ing"#), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("\u{1B}") && !plan.stdout.contains("\u{202E}") && !plan.stdout.contains("\u{7}"))
+        #expect(plan.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("Plan:") }.count == 1)
     }
 }

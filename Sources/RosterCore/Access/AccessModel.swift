@@ -95,15 +95,17 @@ public struct AccessModel: Sendable {
 
     /// A group per org and per team, each listing its active users; sorted by external id.
     public var groups: [Group] {
-        var byOrg: [String: [User]] = [:]
-        for user in users where user.active { byOrg[user.org, default: []].append(user) }
+        // Users by index, not copied: each copy would retain all of a user's strings.
+        var byOrg: [String: [Int]] = [:]
+        for k in users.indices where users[k].active { byOrg[users[k].org, default: []].append(k) }
         var out: [Group] = []
+        out.reserveCapacity(orgs.count * 2)
         for org in orgs {
             let members = byOrg[org.id] ?? []
-            out.append(Group(externalId: "org:\(org.id)", displayName: org.name, members: members.map(\.email)))
+            out.append(Group(externalId: "org:\(org.id)", displayName: org.name, members: members.map { users[$0].email }))
             for team in org.teams {
                 out.append(Group(externalId: "org:\(org.id)/team:\(team.id)", displayName: "\(org.name) / \(team.name)",
-                                 members: members.filter { $0.teams.contains(team.id) }.map(\.email)))
+                                 members: members.filter { users[$0].teams.contains(team.id) }.map { users[$0].email }))
             }
         }
         return out.sorted { $0.externalId < $1.externalId }

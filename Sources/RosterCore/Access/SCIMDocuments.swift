@@ -49,28 +49,7 @@ public enum SCIMDocuments {
     /// The id a group has in the export: its external id with `/` (which ids never contain) as
     /// `.`, so the id is readable, unique, and safe in a URL path.
     public static func exportID(group externalId: String) -> String {
-        externalId.replacingOccurrences(of: "/", with: ".")
-    }
-
-    /// `scim/Users.json`: every user, sorted by e-mail; each one's id in the export is its e-mail.
-    public static func usersList(_ model: AccessModel) -> JSONValue {
-        listResponse(model.users.map { user($0, id: $0.email) })
-    }
-
-    /// `scim/Groups.json`: every org and team group, sorted by external id.
-    public static func groupsList(_ model: AccessModel) -> JSONValue {
-        listResponse(model.groups.map { group($0, id: exportID(group: $0.externalId), memberID: { $0 }) })
-    }
-
-    /// An RFC 7644 section 3.4.2 ListResponse holding every resource on one page.
-    public static func listResponse(_ resources: [JSONValue]) -> JSONValue {
-        object([
-            ("schemas", strings([listSchema])),
-            ("totalResults", .number(String(resources.count))),
-            ("startIndex", .number("1")),
-            ("itemsPerPage", .number(String(resources.count))),
-            ("Resources", .array(resources.map { JSONNode($0) })),
-        ])
+        String(decoding: externalId.utf8.map { $0 == 0x2F ? 0x2E : $0 }, as: UTF8.self)
     }
 
     static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {

@@ -28,7 +28,14 @@ extension SyncPlan {
     /// One line per action, in the plan's order.
     public var lines: [String] { actions.map(Self.line) }
 
+    /// The line of one action, for a terminal or a CI log: names, e-mails and ids come from the
+    /// records or from the server, so any character that could break or forge a line is shown
+    /// escaped (``TerminalText``).
     public static func line(_ action: Action) -> String {
+        TerminalText.escape(text(action))
+    }
+
+    static func text(_ action: Action) -> String {
         switch action {
         case .createUser(let u):
             return "+ create user \(u.email) (org \(u.org), active: \(u.active)\(u.shares.isEmpty ? "" : ", " + u.shares.map(SCIMDocuments.entitlement).joined(separator: " ")))"

@@ -1,9 +1,11 @@
 """A tiny HTTP proxy in front of scim2-server that injects the failures roster sync must survive.
 
-Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL. Listens on 127.0.0.1:PORT and passes every
-request to UPSTREAM (http://127.0.0.1:P), except:
+Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL [LOST_EMAIL]. Listens on 127.0.0.1:PORT and
+passes every request to UPSTREAM (http://127.0.0.1:P), except:
 - the first POST to .../Users gets 429 Too Many Requests with Retry-After: 1 (then passes);
-- every request whose body names FAIL_EMAIL gets 500 with a SCIM error whose detail says so.
+- every request whose body names FAIL_EMAIL gets 500 with a SCIM error whose detail says so;
+- the first POST whose body names LOST_EMAIL is passed on (the server creates the user), but
+  its answer is lost: the client gets 502, as from a gateway that timed out.
 Prints "ready" once listening; each injected failure is logged to stderr.
 """
 import http.server
@@ -12,7 +14,8 @@ import urllib.error
 import urllib.request
 
 port, upstream, fail_email = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-state = {"throttled": False}
+lost_email = sys.argv[4] if len(sys.argv) > 4 else None
+state = {"throttled": False, "lost": False}
 
 
 class Proxy(http.server.BaseHTTPRequestHandler):
@@ -30,8 +33,13 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         for key in ("Authorization", "Content-Type", "Accept"):
             if self.headers.get(key):
                 request.add_header(key, self.headers[key])
+        lose = self.command == "POST" and lost_email and body and lost_email.encode() in body and not state["lost"]
         try:
             with urllib.request.urlopen(request) as response:
+                if lose:
+                    state["lost"] = True
+                    sys.stderr.write("lost the answer to a POST\n")
+                    return self.answer(502, b"upstream timed out", {})
                 self.answer(response.status, response.read(), {})
         except urllib.error.HTTPError as error:
             self.answer(error.code, error.read(), {})
