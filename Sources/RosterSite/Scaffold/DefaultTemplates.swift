@@ -283,7 +283,7 @@ If you did not expect this invitation, you can ignore this message.
 <head><meta charset="utf-8"><title>{{subject}}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1f24; max-width: 40rem;">
 {{#paragraphs}}
-<p>{{.}}</p>
+<p>{{#lines}}{{#br}}<br>{{/br}}{{#parts}}{{#url}}<a href="{{url}}">{{url}}</a>{{/url}}{{text}}{{/parts}}{{/lines}}</p>
 {{/paragraphs}}
 <p style="color: #59636e; font-size: 0.85em;">{{provider}}</p>
 </body>
