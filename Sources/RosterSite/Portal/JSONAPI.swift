@@ -1,6 +1,6 @@
 import RosterCore
 
-/// The read-only JSON API (`api/`) and the search index. E-mails are redacted as on the pages.
+/// The read-only JSON API (`api/`); the search index is ``OrgsIndex``. E-mails are redacted as on the pages.
 /// Written as a stream in the canonical layout (two-space indent, HTML-safe strings).
 enum JSONAPI {
     static func orgSummary(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
