@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
-        .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures", "Support/static_host.py"]),
+        .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),
         .testTarget(name: "RosterServerTests", dependencies: ["RosterServer"]),
     ],
     swiftLanguageModes: [.v6]

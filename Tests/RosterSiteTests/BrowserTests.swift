@@ -33,8 +33,9 @@ import Testing
 
         let orgs = try dom(project.output.appendingPathComponent("orgs/index.html"))
         #expect(orgs.contains(">Acme Logistics</a>"))
-        // The filter script ran under the page's Content-Security-Policy.
-        #expect(orgs.contains("10 of 10 shown"))
+        // The page's script ran under its Content-Security-Policy (its sort buttons are there).
+        #expect(orgs.contains("<button class=\"sort\" type=\"button\">Users</button>"))
+        #expect(orgs.contains("Orgs 1–10 of 10"))
 
         let org = try dom(project.output.appendingPathComponent("orgs/acme-logistics/index.html"))
         #expect(org.contains("<h1>Acme Logistics <span class=\"badge badge-enabled\">Enabled</span>"))

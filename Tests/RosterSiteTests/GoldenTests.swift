@@ -12,6 +12,7 @@ import Testing
         "index.html", "orgs/index.html", "orgs/acme/index.html", "orgs/beta/index.html", "shares/index.html",
         "shares/feed/index.html", "registrations/index.html", "docs/guide/index.html", "docs/other/index.html", "404.html",
         "api/orgs.json", "api/orgs/acme.json", "api/shares.json", "search-index.json",
+        "search/manifest.js", "search/rows-0.js", "search/terms-0.js", "search/status-enabled.js",
     ]
     static let markdownPages = ["README.md", "orgs/README.md", "orgs/acme.md", "orgs/beta.md", "shares/README.md", "shares/feed.md"]
 

@@ -32,9 +32,11 @@ public struct EmailMessage: Sendable, Equatable {
         }
         let subject = String(text[text.index(text.startIndex, offsetBy: 9)..<newline]).trimmingCharacters(in: .whitespaces)
         let body = String(text[text.index(after: newline)...]).trimmingCharacters(in: .newlines) + "\n"
-        let paragraphs = body.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Only the URLs roster made (from the settings) become links, never record text.
+        let links = n.values.filter { $0.key.hasSuffix("URL") }.map { EmailHeader.singleLine($0.value) }
+        let paragraphs = EmailHTML.paragraphs(body, links: links)
         let html = templates.library["emails/layout.html"] != nil
-            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": .strings(paragraphs), "provider": context["provider"] ?? .string("")], template: "emails/layout.html"), as: UTF8.self)
+            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": paragraphs, "provider": context["provider"] ?? .string("")], template: "emails/layout.html"), as: UTF8.self)
             : "<pre>\(body)</pre>"
 
         let id = n.identity.fingerprint

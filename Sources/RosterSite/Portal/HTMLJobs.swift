@@ -21,14 +21,17 @@ extension PortalBuilder {
 
         var jobs: [Job] = [
             Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
-            Job(path: "orgs/index.html", key: nil) { page(Pages.orgs(m), "orgs") },
             Job(path: "shares/index.html", key: nil) { page(Pages.shares(m), "shares") },
             Job(path: "registrations/index.html", key: nil) { page(Pages.registrations(m), "registrations") },
             Job(path: "404.html", key: nil) { page(NotFoundPage.context(m, sitePath: options.sitePath), "404") },
             Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
             Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
-            Job(path: "search-index.json", key: nil) { JSONAPI.searchIndex(m) },
         ]
+        // The Consumer Orgs list in pages, and the index its script sorts, filters and searches.
+        for n in 1...OrgsPages.count(m.orgsByName.count) {
+            jobs.append(Job(path: "orgs/" + OrgsPages.file(n), key: nil) { page(Pages.orgs(m, page: n), "orgs") })
+        }
+        jobs += OrgsIndexFiles.jobs(OrgsIndex(m))
         // The navigation and menus of record pages are the same on every one: made once.
         let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
         let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)

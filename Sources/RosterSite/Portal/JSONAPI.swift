@@ -1,6 +1,6 @@
 import RosterCore
 
-/// The read-only JSON API (`api/`) and the search index. E-mails are redacted as on the pages.
+/// The read-only JSON API (`api/`); the search index is ``OrgsIndex``. E-mails are redacted as on the pages.
 /// Written as a stream in the canonical layout (two-space indent, HTML-safe strings).
 enum JSONAPI {
     static func orgSummary(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
@@ -147,32 +147,6 @@ enum JSONAPI {
             j.endArray()
             j.field("url", "shares/\(sh.record.id)/index.html")
             j.endObject()
-        }
-        j.endArray()
-        return j.bytes
-    }
-
-    /// `[{title, url, kind, text}]` for the portal's search box.
-    static func searchIndex(_ m: PortalModel) -> [UInt8] {
-        var j = JSONStream(htmlSafe: true, capacity: 200 * m.snapshot.orgs.count)
-        func item(_ title: String, _ url: String, _ kind: String, _ text: String) {
-            j.beginObject()
-            j.field("title", title)
-            j.field("url", url)
-            j.field("kind", kind)
-            j.field("text", text)
-            j.endObject()
-        }
-        j.beginArray()
-        for org in m.orgsByName {
-            let r = org.record
-            item(r.name, "orgs/\(r.id)/index.html", "org", "\(r.id) \(Labels.status(r.status)) " + r.teams.map(\.name).joined(separator: " "))
-        }
-        for share in m.snapshot.shares {
-            item(share.record.name, "shares/\(share.record.id)/index.html", "share", m.email.text(share.record.description))
-        }
-        for page in m.docs.pages {
-            item(page.front.title, "docs/\(page.slug)/index.html", "doc", m.email.text(String(page.plainText.prefix(2000))))
         }
         j.endArray()
         return j.bytes

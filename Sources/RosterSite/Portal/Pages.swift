@@ -41,18 +41,26 @@ enum Pages {
             "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount), "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
             "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
             "created": .string(Labels.day(org.createdAt)),
-            "search": .string("\(org.name) \(org.id)".lowercased()),
             "expired": .bool(org.isExpired(on: m.today)), "until": .string(org.until ?? ""),
         ]
     }
 
-    static func orgs(_ m: PortalModel) -> Context {
+    /// One page of the Consumer Orgs list (`number` from 1): ``OrgsIndex/pageSize`` orgs in name
+    /// order, and numbered links to the others, so every org is reachable without JavaScript.
+    static func orgs(_ m: PortalModel, page number: Int) -> Context {
         let filters: [Context] = OrgStatus.allCases.map { s in
             ["value": .string(s.rawValue), "label": .string(Labels.status(s)), "count": .int(m.statusCounts[s] ?? 0)]
         }
-        return PageContext.merge(PageContext.frame(m, depth: 1, title: "Consumer orgs", section: .orgs), [
-            "rows": .rows(m.orgsByName.map { orgRow(m, $0.record, root: "../") }),
-            "filters": .rows(filters), "total": .int(m.snapshot.orgs.count),
+        let total = m.orgsByName.count
+        let pages = OrgsPages.count(total)
+        let start = (number - 1) * OrgsIndex.pageSize, end = min(total, start + OrgsIndex.pageSize)
+        let rows = m.orgsByName[start..<end].map { orgRow(m, $0.record, root: "../") }
+        return PageContext.merge(PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs), [
+            "rows": .rows(rows), "filters": .rows(filters), "total": .int(total),
+            "page": .int(number), "pageCount": .int(pages), "paged": .bool(pages > 1),
+            "first": .int(total == 0 ? 0 : start + 1), "last": .int(end),
+            "pages": .rows(OrgsPages.links(page: number, of: pages)),
+            "previous": .string(number > 1 ? OrgsPages.file(number - 1) : ""), "next": .string(number < pages ? OrgsPages.file(number + 1) : ""),
         ])
     }
 

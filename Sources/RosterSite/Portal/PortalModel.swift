@@ -10,7 +10,7 @@ public final class PortalModel: Sendable {
     public let docs: DocsSite
     public let history: GitHistory
     public let email: EmailDisplay
-    /// Orgs sorted by name, as the Consumer Orgs page lists them.
+    /// Orgs sorted by name in natural order, as the Consumer Orgs page lists them.
     public let orgsByName: [OrgFile]
     /// For each org id, the shares it consumes (share, link), sorted by share name.
     public let sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]]
@@ -36,9 +36,10 @@ public final class PortalModel: Sendable {
                 // Keys computed once: sorting 10,000 names would otherwise normalize each many
                 // times. Indices are sorted, not files, and records are not copied out of their
                 // files: the reference counting of copies cost more than the sorting itself.
-                let keys = orgs.map { Formats.nameKey($0.record.name) }
+                // Natural order ("Org 2" before "Org 10"), as `roster org list` sorts.
+                let keys = orgs.map { NaturalOrder.key($0.record.name) }
                 sorted.value = orgs.indices.sorted { a, b in
-                    keys[a] != keys[b] ? keys[a] < keys[b] : orgs[a].record.id < orgs[b].record.id
+                    keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : orgs[a].record.id < orgs[b].record.id
                 }.map { orgs[$0] }
             } else {
                 rest.value = Indexes(snapshot, today: today)

@@ -35,37 +35,301 @@ allows no inline script.
 
 """####),
         ("site-templates/assets/portal.js", ####"""
-// Roster portal: filter the Consumer Orgs table by text and status. Without JavaScript the
-// whole table is there; this only hides rows.
+// Roster portal: the Consumer Orgs page. Without JavaScript it is static pages of orgs in name
+// order with numbered links. With it, the table sorts by any column, filters by status and
+// searches names, ids, team names and members' names, loading the index in pieces
+// (search/*.js, each registering itself, so it works from file:// too) only when asked.
+// The view is kept in the address (?q=&status=&sort=&page=), so it can be bookmarked.
+// Record text is only ever set as text, never as HTML.
 (function () {
   "use strict";
-  document.querySelectorAll("form[data-filter-table]").forEach(function (form) {
-    var table = document.getElementById(form.getAttribute("data-filter-table"));
-    if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var search = form.querySelector("input[type=search]");
-    var status = form.querySelector("select");
-    var shown = form.querySelector("output");
-    var params = new URLSearchParams(window.location.search);
-    if (params.get("q")) search.value = params.get("q");
-    if (params.get("status")) status.value = params.get("status");
-    function apply() {
-      var q = search.value.trim().toLowerCase();
-      var s = status.value;
-      var visible = 0;
-      rows.forEach(function (row) {
-        var ok = (!s || row.getAttribute("data-status") === s) &&
-                 (!q || row.getAttribute("data-search").indexOf(q) !== -1);
-        row.hidden = !ok;
-        if (ok) visible++;
-      });
-      if (shown) shown.textContent = visible + " of " + rows.length + " shown";
+  var form = document.querySelector("form[data-orgs-index]");
+  if (!form) return;
+  var table = document.getElementById(form.getAttribute("data-orgs-table"));
+  var nav = document.getElementById(form.getAttribute("data-orgs-pages"));
+  var base = form.getAttribute("data-orgs-index");
+  var search = form.elements.q, status = form.elements.status, sorter = form.elements.sort;
+  var shown = form.querySelector("output");
+  var tbody = table.tBodies[0];
+  var staticRows = Array.prototype.slice.call(tbody.rows), staticNav = nav.cloneNode(true), staticShown = shown.textContent;
+  var labels = { disabled: "Disabled", enabled: "Enabled", pending: "Pending", rejected: "Rejected" };
+  var columns = { status: 2, teams: 3, users: 4, shares: 6, created: 7 };
+  var firstDescending = { teams: true, users: true, shares: true, created: true };
+
+  // Pieces: each script calls RosterOrgsIndex.add(name, data) when it has loaded.
+  var pieces = Object.create(null), waiting = Object.create(null);
+  window.RosterOrgsIndex = {
+    add: function (name, data) {
+      pieces[name] = data;
+      (waiting[name] || []).forEach(function (w) { w.resolve(data); });
+      delete waiting[name];
     }
-    form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
-    search.addEventListener("input", apply);
-    status.addEventListener("change", apply);
-    apply();
+  };
+  function load(name) {
+    if (name in pieces) return Promise.resolve(pieces[name]);
+    return new Promise(function (resolve, reject) {
+      if (waiting[name]) { waiting[name].push({ resolve: resolve, reject: reject }); return; }
+      waiting[name] = [{ resolve: resolve, reject: reject }];
+      var script = document.createElement("script");
+      script.src = base + name + ".js";
+      script.onerror = function () {
+        (waiting[name] || []).forEach(function (w) { w.reject(new Error(script.src)); });
+        delete waiting[name];
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  // A list of org numbers: gaps in base 36, or "~" and a base64 bitmap.
+  function decode(list) {
+    var out = [], i, k;
+    if (list.charAt(0) === "~") {
+      var bits = atob(list.slice(1));
+      for (i = 0; i < bits.length; i++) {
+        var b = bits.charCodeAt(i);
+        if (b) for (k = 0; k < 8; k++) if (b & (1 << k)) out.push(i * 8 + k);
+      }
+    } else if (list) {
+      var n = -1, gaps = list.split(",");
+      for (i = 0; i < gaps.length; i++) { n += parseInt(gaps[i], 36) + 1; out.push(n); }
+    }
+    return out;
+  }
+
+  // Words as the build splits them (SearchTokens): no accents, lower case, letters and digits.
+  function words(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // The last index whose value is not after `x` (0 when none is).
+  function floor(sorted, x) {
+    var lo = 0, hi = sorted.length - 1, at = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] <= x) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return at;
+  }
+
+  // Orgs having a word that starts with each word of the query: a mask of m.orgs bytes.
+  function matching(query, m) {
+    var ws = words(query);
+    if (!ws.length) return Promise.resolve(null);
+    return Promise.all(ws.map(function (w) {
+      var at = floor(m.terms, w), names = [];
+      for (var i = at; i < m.terms.length && (i === at || m.terms[i].lastIndexOf(w, 0) === 0); i++) names.push("terms-" + i);
+      return Promise.all(names.map(load)).then(function (shards) {
+        var mask = new Uint8Array(m.orgs);
+        shards.forEach(function (shard) {
+          Object.keys(shard).forEach(function (t) {
+            if (t.lastIndexOf(w, 0) === 0) decode(shard[t]).forEach(function (n) { mask[n] = 1; });
+          });
+        });
+        return mask;
+      });
+    })).then(function (masks) {
+      var all = masks[0];
+      for (var k = 1; k < masks.length; k++) for (var n = 0; n < all.length; n++) all[n] &= masks[k][n];
+      return all;
+    });
+  }
+
+  // Loads the rows pieces holding the given orgs; resolves to a function from number to row.
+  function rowsOf(numbers, m) {
+    var needed = {};
+    numbers.forEach(function (n) { needed[floor(m.rows, n)] = true; });
+    return Promise.all(Object.keys(needed).map(function (i) { return load("rows-" + i); })).then(function () {
+      return function (n) { var i = floor(m.rows, n); return pieces["rows-" + i][n - m.rows[i]]; };
+    });
+  }
+
+  function state() {
+    var key = sorter.value.replace(/^-/, "");
+    return { q: search.value.trim(), status: status.value, key: key, descending: sorter.value.charAt(0) === "-", page: current.page };
+  }
+  var current = { page: 1 }, generation = 0;
+
+  // The orgs of the view, in its order, then the rows of the page asked for.
+  function compute(s, m) {
+    return Promise.all([s.q ? matching(s.q, m) : null, s.status ? load("status-" + s.status) : null]).then(function (found) {
+      var mask = found[0], list;
+      if (found[1] !== null) list = decode(found[1]).filter(function (n) { return !mask || mask[n]; });
+      else if (mask) { list = []; for (var n = 0; n < mask.length; n++) if (mask[n]) list.push(n); }
+      else { list = []; for (var k = 0; k < m.orgs; k++) list.push(k); }
+      if (s.key === "name") return s.descending ? list.reverse() : list;
+      var c = columns[s.key];
+      return rowsOf(list, m).then(function (row) {
+        var values = {};
+        list.forEach(function (n) { values[n] = row(n)[c]; });
+        var sign = s.descending ? -1 : 1;
+        return list.sort(function (a, b) {
+          var x = values[a], y = values[b];
+          return x < y ? -sign : x > y ? sign : a - b;
+        });
+      });
+    }).then(function (list) {
+      var pages = Math.max(1, Math.ceil(list.length / m.pageSize));
+      var page = Math.min(Math.max(1, s.page), pages);
+      var slice = list.slice((page - 1) * m.pageSize, page * m.pageSize);
+      return rowsOf(slice, m).then(function (row) {
+        return { rows: slice.map(row), total: list.length, page: page, pages: pages, first: (page - 1) * m.pageSize };
+      });
+    });
+  }
+
+  function isDefault(s) {
+    return !s.q && !s.status && s.key === "name" && !s.descending && s.page === staticPage;
+  }
+  // The number of this static page (orgs/page-N.html), shown as it is in the default view.
+  var staticPage = Number(table.getAttribute("data-page")) || 1;
+
+  function update(push) {
+    var s = state(), mine = ++generation;
+    remember(s);
+    markSorted(s);
+    if (isDefault(s)) { showStatic(); return Promise.resolve(); }
+    table.setAttribute("aria-busy", "true");
+    return load("manifest").then(function (m) { return compute(s, m); }).then(function (v) {
+      if (mine !== generation) return;
+      current.page = v.page;
+      render(v);
+      table.setAttribute("aria-busy", "false");
+    }, function (error) {
+      if (mine !== generation) return;
+      shown.textContent = "The search index could not be loaded (" + error.message + ").";
+      table.setAttribute("aria-busy", "false");
+    });
+  }
+
+  function showStatic() {
+    generation++;
+    tbody.replaceChildren.apply(tbody, staticRows);
+    nav.replaceWith(staticNav);
+    nav = staticNav;
+    staticNav = nav.cloneNode(true);
+    shown.textContent = staticShown;
+    table.setAttribute("aria-busy", "false");
+  }
+
+  function element(name, className, text) {
+    var e = document.createElement(name);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = String(text);
+    return e;
+  }
+
+  // [name, id, status, teams, users, invitations, shares, created, share names], as the page's rows.
+  function rowElement(r) {
+    var tr = element("tr"), th = element("th"), link = element("a", "", r[0]);
+    tr.setAttribute("data-status", r[2]);
+    th.scope = "row";
+    link.href = encodeURIComponent(r[1]) + "/index.html";
+    th.append(link, " ", element("span", "id", r[1]));
+    function cell(label, className, content) {
+      var td = element("td", className);
+      td.setAttribute("data-label", label);
+      td.append.apply(td, content);
+      tr.append(td);
+    }
+    tr.append(th);
+    cell("Status", "", [element("span", "badge badge-" + r[2], labels[r[2]] || r[2])]);
+    cell("Teams", "num", [String(r[3])]);
+    cell("Users", "num", [String(r[4])]);
+    cell("Shares", "", [element("span", "num", r[6]), " ", element("span", "share-names", r[8])]);
+    cell("Created", "", [element("time", "", r[7])]);
+    return tr;
+  }
+
+  function render(v) {
+    tbody.replaceChildren.apply(tbody, v.rows.map(rowElement));
+    shown.textContent = v.total ? "Orgs " + (v.first + 1) + "–" + (v.first + v.rows.length) + " of " + v.total : "No org matches.";
+    var list = element("ul"), numbers = [1, v.pages], n;
+    for (n = Math.max(1, v.page - 2); n <= Math.min(v.pages, v.page + 2); n++) numbers.push(n);
+    numbers = numbers.filter(function (x, i) { return numbers.indexOf(x) === i; }).sort(function (a, b) { return a - b; });
+    function link(page, text) {
+      var li = element("li"), a = element("a", "", text);
+      a.href = "?" + query(state(), page);
+      a.setAttribute("data-page", page);
+      if (page === v.page && text === String(page)) a.setAttribute("aria-current", "page");
+      li.append(a);
+      list.append(li);
+    }
+    if (v.page > 1) link(v.page - 1, "Previous");
+    numbers.forEach(function (p, i) {
+      if (i > 0 && p > numbers[i - 1] + 1) { var li = element("li"); li.append(element("span", "gap", "…")); list.append(li); }
+      link(p, String(p));
+    });
+    if (v.page < v.pages) link(v.page + 1, "Next");
+    nav.replaceChildren(list);
+    nav.hidden = v.pages < 2;
+  }
+
+  function query(s, page) {
+    var p = new URLSearchParams();
+    if (s.q) p.set("q", s.q);
+    if (s.status) p.set("status", s.status);
+    if (sorter.value !== "name") p.set("sort", sorter.value);
+    if (page > 1) p.set("page", page);
+    return p.toString();
+  }
+
+  function remember(s) {
+    try { history.replaceState(null, "", "?" + query(s, s.page)); } catch (e) { /* file:// may refuse */ }
+  }
+
+  function markSorted(s) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      if (th.getAttribute("data-sort") === s.key) th.setAttribute("aria-sort", s.descending ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    });
+  }
+
+  function ensureOption(value) {
+    if (!Array.prototype.some.call(sorter.options, function (o) { return o.value === value; })) {
+      var o = element("option", "", value.replace(/^-/, "") + (value.charAt(0) === "-" ? ", descending" : ", ascending"));
+      o.value = value;
+      sorter.append(o);
+    }
+    sorter.value = value;
+  }
+
+  // Column headers become buttons: a click sorts by the column, a second click reverses.
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+    var key = th.getAttribute("data-sort");
+    if (!key) return;
+    var button = element("button", "sort", th.textContent);
+    button.type = "button";
+    th.replaceChildren(button);
+    button.addEventListener("click", function () {
+      var s = state();
+      var descending = s.key === key ? !s.descending : !!firstDescending[key];
+      ensureOption((descending ? "-" : "") + key);
+      current.page = 1;
+      update();
+    });
   });
+  sorter.hidden = false;
+  form.querySelector("label[for=org-sort]").hidden = false;
+
+  var params = new URLSearchParams(location.search);
+  search.value = params.get("q") || "";
+  if (params.get("status") && labels[params.get("status")]) status.value = params.get("status");
+  if (/^-?(name|status|teams|users|shares|created)$/.test(params.get("sort") || "")) ensureOption(params.get("sort"));
+  current.page = Number(params.get("page")) || staticPage;
+
+  form.addEventListener("submit", function (e) { e.preventDefault(); current.page = 1; update(); });
+  search.addEventListener("input", function () { current.page = 1; update(); });
+  status.addEventListener("change", function () { current.page = 1; update(); });
+  sorter.addEventListener("change", function () { current.page = 1; update(); });
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-page]");
+    if (!a || !nav.contains(a)) return;
+    e.preventDefault();
+    current.page = Number(a.getAttribute("data-page"));
+    update();
+    table.scrollIntoView({ block: "start" });
+  });
+  if (!isDefault(state())) update();
 })();
 
 """####),
@@ -147,6 +411,14 @@ tr[hidden] { display: none; }
 .filters input, .filters select { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.6rem; }
 .filters input { min-width: 16rem; }
 .shown { color: var(--muted); font-size: 0.9rem; }
+.pagination ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 1rem 0; padding: 0; }
+.pagination a, .pagination .gap { display: inline-block; min-width: 2.4rem; padding: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; text-align: center; text-decoration: none; }
+.pagination a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.pagination .gap { border-color: transparent; color: var(--muted); }
+th button.sort { font: inherit; color: inherit; text-transform: inherit; letter-spacing: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+th[aria-sort="ascending"] button.sort::after { content: " \2191"; }
+th[aria-sort="descending"] button.sort::after { content: " \2193"; }
+table[aria-busy="true"] tbody { opacity: 0.55; }
 
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1.5rem; margin: 0; }
 .facts dt { color: var(--muted); }
@@ -201,7 +473,7 @@ tr[hidden] { display: none; }
   .facts dd { margin-bottom: 0.5rem; }
 }
 @media print {
-  .site-header nav, .filters, .skip, .doc-nav, .toc, .button { display: none; }
+  .site-header nav, .filters, .pagination, .skip, .doc-nav, .toc, .button { display: none; }
   body { font-size: 11pt; color: #000; background: #fff; }
   a { color: #000; }
   thead th { position: static; }
@@ -284,7 +556,7 @@ If you did not expect this invitation, you can ignore this message.
 <head><meta charset="utf-8"><title>{{subject}}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1f24; max-width: 40rem;">
 {{#paragraphs}}
-<p>{{.}}</p>
+<p>{{#lines}}{{#br}}<br>{{/br}}{{#parts}}{{#url}}<a href="{{url}}">{{url}}</a>{{/url}}{{text}}{{/parts}}{{/lines}}</p>
 {{/paragraphs}}
 <p style="color: #59636e; font-size: 0.85em;">{{provider}}</p>
 </body>
@@ -540,25 +812,32 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 {{> partials/head}}
 <h1>Consumer orgs</h1>
 <p class="lead">Every consumer organization with its status, teams, users and shares. Only enabled orgs' users can connect.</p>
-<form class="filters" role="search" data-filter-table="orgs-table">
+<form class="filters" role="search" data-orgs-index="{{root}}search/" data-orgs-table="orgs-table" data-orgs-pages="orgs-pages">
   <label for="org-search">Search</label>
-  <input id="org-search" type="search" name="q" placeholder="Name or id" autocomplete="off">
+  <input id="org-search" type="search" name="q" placeholder="Name, id, team or member" autocomplete="off">
   <label for="org-status">Status</label>
   <select id="org-status" name="status">
     <option value="">All ({{total}})</option>
     {{#filters}}<option value="{{value}}">{{label}} ({{count}})</option>{{/filters}}
   </select>
-  <output class="shown" for="org-search org-status" aria-live="polite"></output>
+  <label for="org-sort" hidden>Sort</label>
+  <select id="org-sort" name="sort" hidden>
+    <option value="name">Name, A to Z</option><option value="-name">Name, Z to A</option>
+    <option value="status">Status</option><option value="-users">Most users</option><option value="users">Fewest users</option>
+    <option value="-teams">Most teams</option><option value="-shares">Most shares</option>
+    <option value="-created">Newest</option><option value="created">Oldest</option>
+  </select>
+  <output class="shown" for="org-search org-status" aria-live="polite">Orgs {{first}}–{{last}} of {{total}}</output>
 </form>
 <div class="table-scroll">
-<table id="orgs-table" class="sortable">
+<table id="orgs-table" class="sortable" data-page="{{page}}">
   <caption class="visually-hidden">Consumer orgs</caption>
   <thead>
-    <tr><th scope="col">Org</th><th scope="col">Status</th><th scope="col" class="num">Teams</th><th scope="col" class="num">Users</th><th scope="col">Shares</th><th scope="col">Created</th></tr>
+    <tr><th scope="col" data-sort="name">Org</th><th scope="col" data-sort="status">Status</th><th scope="col" class="num" data-sort="teams">Teams</th><th scope="col" class="num" data-sort="users">Users</th><th scope="col" data-sort="shares">Shares</th><th scope="col" data-sort="created">Created</th></tr>
   </thead>
   <tbody>
     {{#rows}}
-    <tr data-status="{{status}}" data-search="{{search}}">
+    <tr data-status="{{status}}">
       <th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th>
       <td data-label="Status">{{> partials/status}}</td>
       <td data-label="Teams" class="num">{{teams}}</td>
@@ -570,6 +849,13 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   </tbody>
 </table>
 </div>
+<nav id="orgs-pages" class="pagination" aria-label="Pages of consumer orgs"{{^paged}} hidden{{/paged}}>
+  <ul>
+    {{#previous}}<li><a href="{{previous}}" rel="prev">Previous</a></li>{{/previous}}
+    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/gap}}</li>{{/pages}}
+    {{#next}}<li><a href="{{next}}" rel="next">Next</a></li>{{/next}}
+  </ul>
+</nav>
 {{> partials/foot}}
 
 """####),

@@ -13,11 +13,11 @@ struct Build: ParsableCommand {
         a refused build changes no file in the output folder. Then renders, from \
         site-templates/ (Mustache) and content/ (Markdown through cmark):
 
-          index.html, orgs/index.html, orgs/<org-id>/index.html,
-          shares/index.html, shares/<share-id>/index.html,
+          index.html, orgs/index.html (and orgs/page-N.html, 100 orgs a page),
+          orgs/<org-id>/index.html, shares/index.html, shares/<share-id>/index.html,
           registrations/index.html, docs/<slug>/index.html, api/orgs.json,
           api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
-          search-index.json
+          search-index.json and search/ (the Consumer Orgs index in pieces)
 
         All links are relative, so the site works from file:// and from any sub-path. E-mails \
         are shown redacted unless portal.showEmails is true. Builds are incremental: pages of \

@@ -1,0 +1,110 @@
+import RosterCore
+
+/// What the Consumer Orgs page's script loads to sort, filter and search every org, cut into
+/// pieces so that no fetch exceeds ``pieceTarget`` (well under 200 KB) however many orgs there
+/// are. Orgs are numbered by their place in the page order (names in natural order); every
+/// piece speaks of orgs by that number:
+/// - `search/rows-N.js`: the table rows of consecutive orgs (what a row shows);
+/// - `search/terms-N.js`: words (of names, ids, team names, members' names) with the orgs that
+///   hold them (``PostingList``), words in UTF-16 order, each piece a range of words;
+/// - `search/status-S.js`: the orgs of one status;
+/// - `search/manifest.js` and `search-index.json`: where the pieces start (``OrgsIndexFiles``).
+/// Pieces are `.js` files that register themselves (`RosterOrgsIndex.add(name, data)`): loaded
+/// by script tags, they work from `file://`, where `fetch` does not. Data is JSON with `<`, `>`,
+/// `&` and U+2028/2029 escaped, so no record text can end a string or a script.
+struct OrgsIndex: Sendable {
+    /// Rows of each static page (`orgs/index.html`, `orgs/page-2.html`, ...).
+    static let pageSize = 100
+    /// A piece is cut once it reaches this size (a row or a word's list is far smaller).
+    static let pieceTarget = 96 * 1024
+    /// Rows per piece at most, so a sort that needs a few rows loads little.
+    static let rowsPerPiece = 1000
+    /// Share names a row carries at most; the org's page lists them all.
+    static let shareNamesShown = 10
+
+    let total: Int
+    /// Bytes of each rows piece (`[row, ...]`) and the number of its first org.
+    var rows: [(first: Int, json: [UInt8])] = []
+    /// Bytes of each terms piece (`{word: list, ...}`) and its first word.
+    var terms: [(first: String, json: [UInt8])] = []
+    /// Each status with its count and its orgs' list.
+    var statuses: [(status: OrgStatus, count: Int, list: String)] = []
+
+    init(_ m: PortalModel) {
+        let orgs = m.orgsByName
+        total = orgs.count
+        let encoded = parallelMap(Array(orgs.indices), chunkSize: 512) { Self.row(m, orgs[$0].record) }
+        rows = Self.cut(encoded.indices.map { (String($0), encoded[$0]) }, open: 0x5B, close: 0x5D, limit: Self.rowsPerPiece)
+            .map { (Int($0.first)!, $0.json) }
+        terms = Self.cut(Self.postings(orgs), open: 0x7B, close: 0x7D, limit: .max)
+        var byStatus: [OrgStatus: [Int]] = [:]
+        for (n, org) in orgs.enumerated() { byStatus[org.record.status, default: []].append(n) }
+        statuses = OrgStatus.allCases.sorted { $0.rawValue < $1.rawValue }.map { s in
+            (s, byStatus[s]?.count ?? 0, PostingList.encode(byStatus[s] ?? [], total: total))
+        }
+    }
+
+    /// `["name","id","status",teams,users,invitations,shares,"created","share names"]`.
+    static func row(_ m: PortalModel, _ org: OrgRecord) -> [UInt8] {
+        let shares = m.sharesOfOrg[org.id] ?? []
+        var names = shares.prefix(shareNamesShown).map(\.share.name).joined(separator: ", ")
+        if shares.count > shareNamesShown { names += " and \(shares.count - shareNamesShown) more" }
+        var out: [UInt8] = [0x5B]
+        for text in [org.name, org.id, org.status.rawValue] {
+            JSONWriter.writeString(text, htmlSafe: true, into: &out)
+            out.append(0x2C)
+        }
+        out.append(contentsOf: "\(org.teams.count),\(org.userCount),\(org.invitationCount),\(shares.count),".utf8)
+        JSONWriter.writeString(Labels.day(org.createdAt), htmlSafe: true, into: &out)
+        out.append(0x2C)
+        JSONWriter.writeString(names, htmlSafe: true, into: &out)
+        out.append(0x5D)
+        return out
+    }
+
+    /// The words an org is found by.
+    static func words(_ org: OrgRecord) -> [String] {
+        var text = [org.name, org.id] + org.teams.map(\.name)
+        for member in org.members { text.append(member.firstName); text.append(member.lastName) }
+        return Array(Set(text.flatMap(SearchTokens.words)))
+    }
+
+    /// `"word":"list"` entries, in word order.
+    static func postings(_ orgs: [OrgFile]) -> [(String, [UInt8])] {
+        let wordsOf = parallelMap(orgs, chunkSize: 512) { words($0.record) }
+        var orgsOf: [String: [Int]] = [:]
+        for (n, words) in wordsOf.enumerated() {
+            for word in words { orgsOf[word, default: []].append(n) }
+        }
+        let sorted = orgsOf.keys.sorted(by: SearchTokens.less)
+        let total = orgs.count, lists = orgsOf
+        return parallelMap(sorted, chunkSize: 1024) { word -> (String, [UInt8]) in
+            var out: [UInt8] = []
+            JSONWriter.writeString(word, htmlSafe: true, into: &out)
+            out.append(0x3A)
+            JSONWriter.writeString(PostingList.encode(lists[word]!, total: total), htmlSafe: true, into: &out)
+            return (word, out)
+        }
+    }
+
+    /// Entries joined into pieces of about ``pieceTarget`` bytes (at most `limit` entries),
+    /// each between `open` and `close`, one entry a line; each piece named by its first key.
+    static func cut(_ entries: [(String, [UInt8])], open: UInt8, close: UInt8, limit: Int) -> [(first: String, json: [UInt8])] {
+        var pieces: [(first: String, json: [UInt8])] = []
+        var current: [UInt8] = [], first = "", count = 0
+        func flush() {
+            guard count > 0 else { return }
+            current.append(contentsOf: [0x0A, close])
+            pieces.append((first, current))
+            current = []; count = 0
+        }
+        for (key, bytes) in entries {
+            if count > 0 && (current.count + bytes.count > pieceTarget || count >= limit) { flush() }
+            if count == 0 { first = key; current = [open, 0x0A] } else { current.append(contentsOf: [0x2C, 0x0A]) }
+            current.append(contentsOf: bytes)
+            count += 1
+        }
+        flush()
+        return pieces
+    }
+}

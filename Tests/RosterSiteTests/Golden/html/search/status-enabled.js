@@ -1,0 +1,1 @@
+RosterOrgsIndex.add("status-enabled", "0");

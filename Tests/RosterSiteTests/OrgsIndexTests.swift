@@ -1,0 +1,70 @@
+import Foundation
+import RosterCore
+import RosterSynth
+import Testing
+@testable import RosterSite
+
+/// The Consumer Orgs pages and the index their script loads: pieces of bounded size, safe to
+/// load as scripts whatever the records hold, rewritten only where a change shows.
+@Suite struct OrgsIndexTests {
+    func synthetic(orgs: Int) throws -> SiteProject {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return try SiteProject(records: dir)
+    }
+
+    @Test func pagesHoldAHundredOrgsAndEveryPieceIsSmall() throws {
+        let project = try synthetic(orgs: 2_345)
+        try project.build()
+        let files = try project.outputFiles()
+        let pages = files.keys.filter { $0.hasPrefix("orgs/") && !$0.dropFirst(5).contains("/") }.sorted()
+        #expect(pages.count == 24)
+        #expect(files["orgs/page-24.html"]?.components(separatedBy: "<tr data-status=").count == 46)
+        let pieces = files.filter { $0.key.hasPrefix("search/") }
+        #expect(pieces.keys.filter { $0.hasPrefix("search/rows-") }.count == 3)
+        for (path, text) in pieces { #expect(text.utf8.count <= 100 * 1024, "\(path)") }
+        #expect(files["search-index.json"]?.contains("\"format\": \"roster-orgs-index/1\"") == true)
+    }
+
+    @Test func recordTextCannotEndAStringOrAScriptInAPiece() throws {
+        let project = try SiteProject()
+        let hostile = #"</script><script>alert(1)</script> & \" \u2028 \u2029 x"#
+        try project.write("data/orgs/acme.json", try project.read("data/orgs/acme.json").replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"\(hostile)\""))
+        try project.build()
+        let pieces = try project.outputFiles().filter { $0.key.hasPrefix("search/") || $0.key == "search-index.json" }
+        #expect(pieces.count >= 5)
+        for (path, text) in pieces {
+            for raw in ["<", ">", "&", "\u{2028}", "\u{2029}"] { #expect(!text.contains(raw), "\(path) holds \(raw.debugDescription)") }
+        }
+        #expect(pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" \u2028 \u2029 x"#) == true)
+    }
+
+    @Test func orgsAreInNaturalOrderAndSearchWordsFoldCaseAndAccents() {
+        #expect(SearchTokens.words("Zoë-Ops 12, ÉCOLE_x") == ["zoe", "ops", "12", "ecole", "x"])
+        #expect(PostingList.encode([3, 4, 76], total: 1000) == "3,0,1z")
+        #expect(PostingList.encode(Array(0..<1000), total: 1000).hasPrefix("~"))
+        #expect(OrgsPages.links(page: 6, of: 1000).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
+    }
+
+    @Test func aChangedMemberNameRewritesOnlyThePiecesThatHoldIt() throws {
+        let project = try synthetic(orgs: 2_345)
+        try project.build()
+        let before = try project.outputFiles()
+        let org = try project.read("data/orgs/org-1500.json")
+        let first = try #require(org.range(of: "\"firstName\": \"")?.upperBound)
+        let name = org[first...].prefix { $0 != "\"" }
+        try project.write("data/orgs/org-1500.json", org.replacingCharacters(in: first..<org.index(first, offsetBy: name.count), with: "Quixotic"))
+        try project.build()
+        let after = try project.outputFiles()
+        let changed = after.keys.filter { after[$0] != before[$0] && $0 != ".roster-build.json" }.sorted()
+        #expect(changed.contains("orgs/org-1500/index.html"))
+        #expect(changed.contains { $0.hasPrefix("search/terms-") })
+        #expect(!changed.contains { $0.hasPrefix("search/rows-") || $0.hasPrefix("orgs/page-") || $0 == "orgs/index.html" })
+        #expect(changed.count <= 5, "\(changed)")
+    }
+}
