@@ -28,15 +28,17 @@ let package = Package(
         .target(name: "RosterSynth", dependencies: ["RosterCore"]),
         // The SCIM client of `roster sync`: FoundationNetworking's URLSession, no package to build.
         .target(name: "RosterSync", dependencies: ["RosterCore"]),
-        .target(name: "RosterServer", dependencies: [
-            "RosterSite", "RosterCore",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdCore", package: "hummingbird"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        .target(
+            name: "RosterServer",
+            dependencies: [
+                "RosterSite", "RosterCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "roster",
             dependencies: [
@@ -53,10 +55,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
-        .testTarget(name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"], exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),
+        .testTarget(
+            name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"],
+            exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),
         .testTarget(name: "RosterServerTests", dependencies: ["RosterServer"]),
     ],
     swiftLanguageModes: [.v6]

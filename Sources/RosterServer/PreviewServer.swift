@@ -19,8 +19,10 @@ public struct PreviewServer: Sendable {
     /// Called with lines for the terminal.
     public var log: @Sendable (String) -> Void
 
-    public init(root: String, output: String, host: String, port: Int, today: CalendarDate, verbose: Bool = false,
-                log: @escaping @Sendable (String) -> Void) {
+    public init(
+        root: String, output: String, host: String, port: Int, today: CalendarDate, verbose: Bool = false,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.root = root
         self.output = output
         self.host = host
@@ -51,7 +53,9 @@ public struct PreviewServer: Sendable {
                 if first {
                     log("built in \(ms) ms: \(written) file\(written == 1 ? "" : "s") written")
                 } else {
-                    log(written == 0 ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
+                    log(
+                        written == 0
+                            ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
                 }
             } else {
                 log("build failed; serving the last good site:")
@@ -71,7 +75,8 @@ public struct PreviewServer: Sendable {
         let host = host, output = output, log = log
         let verbose = verbose
         let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
-        let options = PortalBuilder.Options(root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
+        let options = PortalBuilder.Options(
+            root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
         var preview = PortalBuilder(options: options, progress: progress)
         preview.allTimings = true
         let builder = preview
@@ -81,7 +86,9 @@ public struct PreviewServer: Sendable {
         let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)
         log("building the portal into \(output) ...")
         await withCheckedContinuation { (built: CheckedContinuation<Void, Never>) in
-            watcher.start { rebuild(); built.resume() }
+            watcher.start {
+                rebuild(); built.resume()
+            }
         }
 
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -128,12 +135,14 @@ public struct PreviewServer: Sendable {
             }
             let stream = await state.subscribe()
             headers[.contentType] = "text/event-stream"
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                // Open event streams never end by themselves: end them when the server stops, or
-                // a graceful shutdown (Ctrl-C) would wait for them forever.
-                for await event in stream.cancelOnGracefulShutdown() { try await writer.write(ByteBuffer(string: event)) }
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    // Open event streams never end by themselves: end them when the server stops, or
+                    // a graceful shutdown (Ctrl-C) would wait for them forever.
+                    for await event in stream.cancelOnGracefulShutdown() { try await writer.write(ByteBuffer(string: event)) }
+                    try await writer.finish(nil)
+                })
         case PreviewAssets.scriptPath:
             return asset(PreviewAssets.script, "text/javascript; charset=utf-8", head: request.method == .head)
         case PreviewAssets.stylePath:
@@ -187,7 +196,11 @@ public struct PreviewServer: Sendable {
         if file.hasSuffix(".html"), !errors.isEmpty {
             var text = String(decoding: bytes!, as: UTF8.self)
             let overlay = PreviewAssets.overlay(errors)
-            if let end = text.range(of: "</body>", options: .backwards) { text.insert(contentsOf: overlay, at: end.lowerBound) } else { text += overlay }
+            if let end = text.range(of: "</body>", options: .backwards) {
+                text.insert(contentsOf: overlay, at: end.lowerBound)
+            } else {
+                text += overlay
+            }
             bytes = Array(text.utf8)
         }
         var headers = HTTPFields()

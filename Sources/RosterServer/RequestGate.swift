@@ -13,7 +13,8 @@ public enum RequestGate {
     public static func path(_ target: String) -> PathDecision {
         let raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard raw.hasPrefix("/"), let decoded = percentDecoded(raw), !decoded.contains("%"),
-              !decoded.contains("\\"), !decoded.contains("\0") else { return .refused }
+            !decoded.contains("\\"), !decoded.contains("\0")
+        else { return .refused }
         var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         let folder = segments.last == ""
         if folder { segments.removeLast() }

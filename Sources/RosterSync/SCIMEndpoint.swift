@@ -21,7 +21,11 @@ public enum SCIMEndpoint {
         switch scheme {
         case "https": break
         case "http" where isLoopback(host): break
-        case "http": throw Refusal(description: "--scim uses plain http to \(host), which would send the token in clear; use https (http is only for 127.0.0.1, ::1 or localhost)")
+        case "http":
+            throw Refusal(
+                description:
+                    "--scim uses plain http to \(host), which would send the token in clear; use https (http is only for 127.0.0.1, ::1 or localhost)"
+            )
         default: throw Refusal(description: "--scim must be an https URL, not \(scheme)")
         }
         var base = url.absoluteString

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A failed SCIM request: which resource, the HTTP status when there was one, and the server's
@@ -53,8 +53,10 @@ public final class SCIMTransport: Sendable {
     /// or no answer at all is not sent again before `recover` has looked at the server: when it
     /// finds what the request meant to make (the server made it, then failed to say so), its
     /// answer is taken as the request's. So a POST retried never creates a resource twice.
-    public func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String,
-                     recover: (@Sendable () async -> Response?)? = nil) async throws(SCIMError) -> Response {
+    public func send(
+        _ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String,
+        recover: (@Sendable () async -> Response?)? = nil
+    ) async throws(SCIMError) -> Response {
         var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query }
         var request = URLRequest(url: components.url!)
@@ -133,8 +135,10 @@ public final class SCIMTransport: Sendable {
 
 /// Answers every redirect with "do not follow", so the bearer token never travels to another URL.
 final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 }

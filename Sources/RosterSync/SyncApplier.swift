@@ -49,7 +49,9 @@ public struct SyncApplier: Sendable {
     }
 
     /// Runs `work` on every action, `concurrency` at a time, and returns the results in order.
-    func run<T: Sendable>(_ actions: [SyncPlan.Action], _ work: @escaping @Sendable (SyncPlan.Action) async throws(SCIMError) -> T) async -> [Result<T, SCIMError>] {
+    func run<T: Sendable>(_ actions: [SyncPlan.Action], _ work: @escaping @Sendable (SyncPlan.Action) async throws(SCIMError) -> T) async -> [Result<
+        T, SCIMError
+    >] {
         var results = [Result<T, SCIMError>?](repeating: nil, count: actions.count)
         await withTaskGroup(of: (Int, Result<T, SCIMError>).self) { group in
             var next = 0
@@ -73,8 +75,9 @@ public struct SyncApplier: Sendable {
     func user(_ action: SyncPlan.Action) async throws(SCIMError) -> (email: String, id: String)? {
         switch action {
         case .createUser(let u):
-            let response = try await transport.send("POST", "Users", body: Data(SyncRequests.createUser(u)), resource: "create user \(u.email)",
-                                                    recover: { await self.existing("Users", externalId: u.email) { $0["userType"] as? String == SyncState.ownerMark } })
+            let response = try await transport.send(
+                "POST", "Users", body: Data(SyncRequests.createUser(u)), resource: "create user \(u.email)",
+                recover: { await self.existing("Users", externalId: u.email) { $0["userType"] as? String == SyncState.ownerMark } })
             guard let id = ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["id"] as? String else {
                 throw SCIMError(resource: "create user \(u.email)", status: response.status, detail: "the answer carries no id")
             }
@@ -97,9 +100,11 @@ public struct SyncApplier: Sendable {
     func updateUser(id: String, email: String, fields: SyncState.UserFields, attributes: [String]) async throws(SCIMError) {
         let verb = attributes == ["active"] && !fields.active ? "deactivate" : "update"
         if usePatch {
-            _ = try await transport.send("PATCH", "Users/\(id)", body: Data(SyncRequests.patchUser(fields, attributes: attributes)), resource: "\(verb) user \(email)")
+            _ = try await transport.send(
+                "PATCH", "Users/\(id)", body: Data(SyncRequests.patchUser(fields, attributes: attributes)), resource: "\(verb) user \(email)")
         } else {
-            _ = try await transport.send("PUT", "Users/\(id)", body: Data(SyncRequests.replaceUser(fields, externalId: email)), resource: "\(verb) user \(email)")
+            _ = try await transport.send(
+                "PUT", "Users/\(id)", body: Data(SyncRequests.replaceUser(fields, externalId: email)), resource: "\(verb) user \(email)")
         }
     }
 
@@ -107,8 +112,9 @@ public struct SyncApplier: Sendable {
         switch action {
         case .createGroup(let g):
             let body = SyncRequests.group(externalId: g.externalId, displayName: g.displayName, memberIDs: g.members.compactMap { ids[$0] })
-            _ = try await transport.send("POST", "Groups", body: Data(body), resource: "create group \(g.externalId)",
-                                         recover: { await self.existing("Groups", externalId: g.externalId) { _ in true } })
+            _ = try await transport.send(
+                "POST", "Groups", body: Data(body), resource: "create group \(g.externalId)",
+                recover: { await self.existing("Groups", externalId: g.externalId) { _ in true } })
         case .updateGroup(let id, let externalId, let name, let members, _, _, let renamed):
             let memberIDs = members.compactMap { ids[$0] }
             if usePatch {
@@ -132,9 +138,12 @@ public struct SyncApplier: Sendable {
     func existing(_ endpoint: String, externalId: String, isRoster: @Sendable ([String: Any]) -> Bool) async -> SCIMTransport.Response? {
         let query = [URLQueryItem(name: "filter", value: "externalId eq \(SCIMReader.quoted(externalId))")]
         guard let response = try? await transport.send("GET", endpoint, query: query, resource: "\(endpoint) \(externalId)"),
-              let list = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
-              let found = (list["Resources"] as? [[String: Any]] ?? []).first(where: { $0["externalId"] as? String == externalId && $0["id"] is String && isRoster($0) }),
-              let body = try? JSONSerialization.data(withJSONObject: found) else { return nil }
+            let list = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
+            let found = (list["Resources"] as? [[String: Any]] ?? []).first(where: {
+                $0["externalId"] as? String == externalId && $0["id"] is String && isRoster($0)
+            }),
+            let body = try? JSONSerialization.data(withJSONObject: found)
+        else { return nil }
         return SCIMTransport.Response(status: 201, body: body)
     }
 }

@@ -40,7 +40,9 @@ public struct SyncRun: Sendable {
                 others = allUsers - users.filter(\.isOwned).count + allGroups - groups.filter(\.isOwned).count
             }
         } catch {
-            err("roster sync: cannot read the service provider: \(TerminalText.escape(error.description))\(error.status == 401 || error.status == 403 ? " (is the token right?)" : "")")
+            err(
+                "roster sync: cannot read the service provider: \(TerminalText.escape(error.description))\(error.status == 401 || error.status == 403 ? " (is the token right?)" : "")"
+            )
             return 1
         }
         var plan = SyncPlan(model: model, users: users, groups: groups, prune: options.prune)
@@ -51,7 +53,9 @@ public struct SyncRun: Sendable {
             out("(\(plan.othersLeftAlone) resource\(plan.othersLeftAlone == 1 ? "" : "s") on the server not created by roster: left alone)")
         }
         if plan.exceedsRemovalGuard(options.maxRemovalFraction) && !options.allowMassRemoval {
-            err("roster sync: refused: the plan deactivates or deletes \(plan.removedUsers) of the \(plan.ownedUsers) users roster owns on the server, more than guards.maxRemovalFraction (\(options.maxRemovalFraction)); check the records, then run again with --allow-mass-removal if this is intended. Nothing was changed.")
+            err(
+                "roster sync: refused: the plan deactivates or deletes \(plan.removedUsers) of the \(plan.ownedUsers) users roster owns on the server, more than guards.maxRemovalFraction (\(options.maxRemovalFraction)); check the records, then run again with --allow-mass-removal if this is intended. Nothing was changed."
+            )
             return 1
         }
         if plan.isEmpty {
@@ -66,10 +70,14 @@ public struct SyncRun: Sendable {
         // A failure carries the server's own words: escaped like record text.
         for failure in outcome.failures { err("failed: \(TerminalText.escape(failure.description))") }
         if outcome.failures.isEmpty {
-            out("Applied \(outcome.applied) change\(outcome.applied == 1 ? "" : "s")\(caps.patch ? "" : " (with PUT: the server does not support PATCH)").")
+            out(
+                "Applied \(outcome.applied) change\(outcome.applied == 1 ? "" : "s")\(caps.patch ? "" : " (with PUT: the server does not support PATCH)")."
+            )
             return 0
         }
-        err("roster sync: \(outcome.failures.count) of \(plan.actions.count) changes failed (listed above); \(outcome.applied) applied. Run again to retry the rest.")
+        err(
+            "roster sync: \(outcome.failures.count) of \(plan.actions.count) changes failed (listed above); \(outcome.applied) applied. Run again to retry the rest."
+        )
         return 1
     }
 }

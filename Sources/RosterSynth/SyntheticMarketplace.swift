@@ -15,12 +15,18 @@ public struct SyntheticMarketplace: Sendable {
         self.seed = seed
     }
 
-    static let firstNames = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Dennis", "Frances", "Donald", "Radia",
-                             "Margaret", "John", "Leslie", "Tony", "Shafi", "Niklaus", "Hedy", "Linus", "Katherine", "Guido"]
-    static let lastNames = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson", "Ritchie", "Allen", "Knuth",
-                            "Perlman", "Hamilton", "Backus", "Lamport", "Hoare", "Goldwasser", "Wirth", "Lamarr", "Torvalds", "Johnson", "Rossum"]
-    static let words = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Wonka", "Tyrell",
-                        "Cyberdyne", "Soylent", "Massive", "Aperture", "Oscorp", "Gringotts", "Nakatomi", "Dunder", "Prestige", "Monarch"]
+    static let firstNames = [
+        "Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Dennis", "Frances", "Donald", "Radia",
+        "Margaret", "John", "Leslie", "Tony", "Shafi", "Niklaus", "Hedy", "Linus", "Katherine", "Guido",
+    ]
+    static let lastNames = [
+        "Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson", "Ritchie", "Allen", "Knuth",
+        "Perlman", "Hamilton", "Backus", "Lamport", "Hoare", "Goldwasser", "Wirth", "Lamarr", "Torvalds", "Johnson", "Rossum",
+    ]
+    static let words = [
+        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Wonka", "Tyrell",
+        "Cyberdyne", "Soylent", "Massive", "Aperture", "Oscorp", "Gringotts", "Nakatomi", "Dunder", "Prestige", "Monarch",
+    ]
     static let suffixes = ["Analytics", "Labs", "Systems", "Logistics", "Health", "Capital", "Energy", "Media", "Retail", "Foods"]
 
     /// Every file of the repository, as (relative path, contents), in path order.
@@ -63,11 +69,13 @@ public struct SyntheticMarketplace: Sendable {
         let domain = "\(id).example"
         let requester = "owner@\(domain)"
         if status == .pending {
-            let member = Membership(email: requester, firstName: "Owner", lastName: "Of \(n)", role: .teamMember,
-                                    state: .active, invitedAt: created, invitedBy: requester)
-            return OrgRecord(id: id, name: name, status: .pending, createdAt: created,
-                             registration: Registration(requestedBy: requester, requestedAt: created),
-                             members: [member], teams: [Team(id: "everyone", name: "Everyone", isDefault: true, members: [requester])])
+            let member = Membership(
+                email: requester, firstName: "Owner", lastName: "Of \(n)", role: .teamMember,
+                state: .active, invitedAt: created, invitedBy: requester)
+            return OrgRecord(
+                id: id, name: name, status: .pending, createdAt: created,
+                registration: Registration(requestedBy: requester, requestedAt: created),
+                members: [member], teams: [Team(id: "everyone", name: "Everyone", isDefault: true, members: [requester])])
         }
         var members: [Membership] = []
         for k in 0..<max(1, membersPerOrg) {
@@ -76,18 +84,22 @@ public struct SyntheticMarketplace: Sendable {
             let email = k == 0 ? requester : "\(first.lowercased()).\(last.lowercased()).\(k)@\(domain)"
             let role: Role = k == 0 || k % 7 == 3 ? .superAdmin : .teamMember
             let state: MembershipState = k > 0 && rng.next(50) == 0 ? .invited : .active
-            members.append(Membership(email: email, firstName: first, lastName: last, role: role, state: state,
-                                      invitedAt: timestamp(&rng), invitedBy: requester))
+            members.append(
+                Membership(
+                    email: email, firstName: first, lastName: last, role: role, state: state,
+                    invitedAt: timestamp(&rng), invitedBy: requester))
         }
         let engineering = members.enumerated().filter { $0.offset % 2 == 1 }.map(\.element.email)
         var teams = [Team(id: "everyone", name: "Everyone", isDefault: true, members: members.map(\.email))]
         if !engineering.isEmpty { teams.append(Team(id: "engineering", name: "Engineering", members: engineering)) }
-        let registration = Registration(requestedBy: requester, requestedAt: created, decision: .approved,
-                                        decidedBy: "admin@provider.example", decidedAt: created)
-        return OrgRecord(id: id, name: name, status: status, createdAt: created,
-                         statusChangedAt: status == .disabled ? timestamp(&rng, year: 2025) : nil,
-                         statusChangedBy: status == .disabled ? "ops@provider.example" : nil,
-                         registration: registration, members: members, teams: teams)
+        let registration = Registration(
+            requestedBy: requester, requestedAt: created, decision: .approved,
+            decidedBy: "admin@provider.example", decidedAt: created)
+        return OrgRecord(
+            id: id, name: name, status: status, createdAt: created,
+            statusChangedAt: status == .disabled ? timestamp(&rng, year: 2025) : nil,
+            statusChangedBy: status == .disabled ? "ops@provider.example" : nil,
+            registration: registration, members: members, teams: teams)
     }
 
     func makeShare(_ n: Int, eligible: [String], rng: inout SplitMix64) -> ShareRecord {
@@ -99,13 +111,16 @@ public struct SyntheticMarketplace: Sendable {
             for _ in 0..<count {
                 let org = eligible[rng.next(eligible.count)]
                 if chosen.insert(org).inserted {
-                    consumers.append(ShareLink(org: org, since: "2024-\(pad(1 + rng.next(12)))-01",
-                                               until: rng.next(10) == 0 ? "2030-12-31" : nil))
+                    consumers.append(
+                        ShareLink(
+                            org: org, since: "2024-\(pad(1 + rng.next(12)))-01",
+                            until: rng.next(10) == 0 ? "2030-12-31" : nil))
                 }
             }
         }
-        return ShareRecord(id: id, name: "\(Self.suffixes[n % Self.suffixes.count]) feed \(n)",
-                           description: "Synthetic share number \(n).", consumers: consumers)
+        return ShareRecord(
+            id: id, name: "\(Self.suffixes[n % Self.suffixes.count]) feed \(n)",
+            description: "Synthetic share number \(n).", consumers: consumers)
     }
 }
 

@@ -7,7 +7,8 @@ struct RosterSynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster-synth",
         abstract: "Write a synthetic marketplace repository for benchmarks and tests.",
-        discussion: "The same options and seed always give the same files. Example:\n  roster-synth --orgs 10000 --members-per-org 10 --shares 1000 /tmp/big"
+        discussion:
+            "The same options and seed always give the same files. Example:\n  roster-synth --orgs 10000 --members-per-org 10 --shares 1000 /tmp/big"
     )
 
     @Option(help: "Number of consumer orgs.") var orgs: Int
@@ -22,7 +23,8 @@ struct RosterSynthCommand: ParsableCommand {
 
     func run() throws {
         let generator = SyntheticMarketplace(orgs: orgs, membersPerOrg: membersPerOrg, shares: shares, seed: seed)
-        let files = Scaffold.files(providerName: "Synthetic Data Co")
+        let files =
+            Scaffold.files(providerName: "Synthetic Data Co")
             .filter { $0.path != Snapshot.marketplacePath && !$0.path.hasPrefix("schemas/") }
             .map { ($0.path, Array($0.text.utf8)) } + DefaultTemplates.files.map { ($0.path, Array($0.text.utf8)) } + generator.files()
         for (path, bytes) in files {

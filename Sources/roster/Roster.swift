@@ -7,17 +7,20 @@ struct Roster: ParsableCommand {
         commandName: "roster",
         abstract: "Keep an API marketplace's consumer organizations as code.",
         discussion: """
-        Orgs, teams, memberships and shares live as JSON files under data/ in a git repository. \
-        roster validates and formats them, changes them safely (org, member, team, share, \
-        apply), checks pull requests (diff, check), sends the e-mails merged changes call for \
-        (notify), renders the read-only admin portal (build, serve), and tells the systems that \
-        enforce access who may connect (export, sync).
+            Orgs, teams, memberships and shares live as JSON files under data/ in a git repository. \
+            roster validates and formats them, changes them safely (org, member, team, share, \
+            apply), checks pull requests (diff, check), sends the e-mails merged changes call for \
+            (notify), renders the read-only admin portal (build, serve), and tells the systems that \
+            enforce access who may connect (export, sync).
 
-        Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage \
-        (diff --exit-code and sync also use 2: there are changes).
-        """,
+            Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage \
+            (diff --exit-code and sync also use 2: there are changes).
+            """,
         version: "0.1.0",
-        subcommands: [Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self, TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self, Export.self, Sync.self]
+        subcommands: [
+            Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self,
+            TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self, Export.self, Sync.self,
+        ]
     )
 
     /// Parses the command line after ``CommandLineFixups`` (root first, did-you-mean).

@@ -51,7 +51,8 @@ import RosterSynth
         guard case .array(let groupResources)? = member("Resources", of: groups) else { Issue.record("no Resources"); return }
         #expect(groupResources.count == model.groups.count)
         for (node, group) in zip(groupResources, model.groups) {
-            #expect(canonical(node.value) == canonical(SCIMDocuments.group(group, id: SCIMDocuments.exportID(group: group.externalId), memberID: { $0 })))
+            #expect(
+                canonical(node.value) == canonical(SCIMDocuments.group(group, id: SCIMDocuments.exportID(group: group.externalId), memberID: { $0 })))
         }
     }
 
@@ -71,7 +72,9 @@ import RosterSynth
         doc.elements(0, run: run) { _, _ in }
         doc.stream.endArray()
         doc.stream.key("items"); doc.stream.beginArray()
-        doc.elements(of: Array(0..<2500), run: run) { s, p in let k = p.pointee; s.beginObject(); s.field("k", k); s.field("s", "v\(k)\n"); s.endObject() }
+        doc.elements(of: Array(0..<2500), run: run) { s, p in
+            let k = p.pointee; s.beginObject(); s.field("k", k); s.field("s", "v\(k)\n"); s.endObject()
+        }
         doc.stream.endArray()
         doc.stream.endObject()
         #expect(doc.finish().flatMap { $0 } == one.bytes)

@@ -12,8 +12,9 @@ import Testing
     }
 
     func member(_ state: MembershipState) -> Membership {
-        Membership(email: "ann@acme.example", firstName: "Ann", lastName: "Archer", role: .superAdmin,
-                   state: state, invitedAt: "2025-01-10T09:05:00Z", invitedBy: "admin@provider.example")
+        Membership(
+            email: "ann@acme.example", firstName: "Ann", lastName: "Archer", role: .superAdmin,
+            state: state, invitedAt: "2025-01-10T09:05:00Z", invitedBy: "admin@provider.example")
     }
 
     func share(_ since: String, _ until: String? = nil, org: String = "acme") -> ShareRecord {

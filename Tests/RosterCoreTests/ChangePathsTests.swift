@@ -9,10 +9,12 @@ import Testing
         for path in ["data/marketplace.json", "data/orgs/acme.json", "data/shares/feed-1.json", "data/deletions/beta.json"] {
             #expect(ChangePaths.isWritable(path), "\(path)")
         }
-        for path in ["", "/etc/passwd", "../x.json", "data/orgs/../x.json", "data/orgs/../../x.json", "data/orgs/Acme.json",
-                     "data/orgs/.json", "data/orgs/-a.json", "data/orgs/a", "data/orgs//a.json", "data/./orgs/a.json",
-                     "data/orgs/a/b.json", "data/teams/a.json", "data/marketplace.json/", "README.md", ".roster-journal",
-                     "data/orgs/\(String(repeating: "a", count: 64)).json", "data/orgs/a\u{0}.json"] {
+        for path in [
+            "", "/etc/passwd", "../x.json", "data/orgs/../x.json", "data/orgs/../../x.json", "data/orgs/Acme.json",
+            "data/orgs/.json", "data/orgs/-a.json", "data/orgs/a", "data/orgs//a.json", "data/./orgs/a.json",
+            "data/orgs/a/b.json", "data/teams/a.json", "data/marketplace.json/", "README.md", ".roster-journal",
+            "data/orgs/\(String(repeating: "a", count: 64)).json", "data/orgs/a\u{0}.json",
+        ] {
             #expect(!ChangePaths.isWritable(path), "\(path)")
         }
     }
@@ -20,9 +22,11 @@ import Testing
     @Test func temporariesMustBeTheTransactionsOwnNaming() {
         #expect(ChangePaths.isTemporary("data/orgs/.roster-tmp-4242-acme.json", of: "data/orgs/acme.json"))
         #expect(ChangePaths.isTemporary("data/.roster-tmp-1-marketplace.json", of: "data/marketplace.json"))
-        for temp in ["data/orgs/.roster-tmp-4242-beta.json", "data/orgs/.roster-tmp--acme.json", "data/orgs/.roster-tmp-x-acme.json",
-                     "data/shares/.roster-tmp-1-acme.json", "/tmp/.roster-tmp-1-acme.json", "../data/orgs/.roster-tmp-1-acme.json",
-                     "data/orgs/../../.roster-tmp-1-acme.json", "data/orgs/acme.json", ".roster-tmp-1-acme.json"] {
+        for temp in [
+            "data/orgs/.roster-tmp-4242-beta.json", "data/orgs/.roster-tmp--acme.json", "data/orgs/.roster-tmp-x-acme.json",
+            "data/shares/.roster-tmp-1-acme.json", "/tmp/.roster-tmp-1-acme.json", "../data/orgs/.roster-tmp-1-acme.json",
+            "data/orgs/../../.roster-tmp-1-acme.json", "data/orgs/acme.json", ".roster-tmp-1-acme.json",
+        ] {
             #expect(!ChangePaths.isTemporary(temp, of: "data/orgs/acme.json"), "\(temp)")
         }
     }
@@ -33,8 +37,11 @@ import Testing
         let before = try Self.files(repo.url)
         for path in ["../escape.json", "data/orgs/../../escape.json", "content/x.md"] {
             #expect(throws: Transaction.Failure.self) {
-                try Transaction.commit([FileChange(path: "data/orgs/acme.json", old: nil, new: Array("{}\n".utf8)),
-                                        FileChange(path: path, old: nil, new: Array("{}\n".utf8))], root: repo.path)
+                try Transaction.commit(
+                    [
+                        FileChange(path: "data/orgs/acme.json", old: nil, new: Array("{}\n".utf8)),
+                        FileChange(path: path, old: nil, new: Array("{}\n".utf8)),
+                    ], root: repo.path)
             }
         }
         #expect(try Self.files(repo.url) == before)

@@ -4,8 +4,9 @@ import Testing
 
 /// Every verb's main path and each of its refusals, on the base fixture, in memory.
 @Suite struct ChangeTests {
-    static let context = ChangeContext(actor: "admin@provider.example", now: "2026-11-23T10:00:00Z",
-                                       today: CalendarDate(year: 2026, month: 11, day: 23)!)
+    static let context = ChangeContext(
+        actor: "admin@provider.example", now: "2026-11-23T10:00:00Z",
+        today: CalendarDate(year: 2026, month: 11, day: 23)!)
 
     func base() throws -> Snapshot {
         let repo = try TemporaryRepo()
@@ -107,9 +108,15 @@ import Testing
     @Test func registrationRefusals() throws {
         var closed = try base()
         closed.marketplace?.registration.enabled = false
-        #expect(try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "gus@gamma.example", first: "Gus", last: "Green")], on: closed)?.contains("registration is disabled") == true)
-        #expect(try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "ann@acme.example", first: "Ann", last: "Archer")])?.contains("already a member of acme") == true)
-        #expect(try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "not-an-email", first: "G", last: "G")])?.contains("not a valid e-mail") == true)
+        #expect(
+            try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "gus@gamma.example", first: "Gus", last: "Green")], on: closed)?.contains(
+                "registration is disabled") == true)
+        #expect(
+            try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "ann@acme.example", first: "Ann", last: "Archer")])?.contains(
+                "already a member of acme") == true)
+        #expect(
+            try refusal([.orgRegister(name: "Gamma Labs", id: nil, email: "not-an-email", first: "G", last: "G")])?.contains("not a valid e-mail")
+                == true)
     }
 
     @Test func approveMakesTheRequesterSuperAdminAndMayRename() throws {
@@ -146,12 +153,16 @@ import Testing
     }
 
     @Test func inviteRefusals() throws {
-        let invite = { (org: String, email: String) in Change.memberInvite(org: org, email: email, first: "A", last: "B", role: .teamMember, team: nil) }
+        let invite = { (org: String, email: String) in
+            Change.memberInvite(org: org, email: email, first: "A", last: "B", role: .teamMember, team: nil)
+        }
         #expect(try refusal([invite("acme", "bob@acme.example")])?.contains("already invited to acme") == true)
         #expect(try refusal([invite("acme", "ANN@acme.example")])?.contains("already an active member of acme") == true)
         #expect(try refusal([invite("acme", "bea@beta.example")])?.contains("already a member of beta") == true)
         #expect(try refusal([invite("beta", "new@beta.example")])?.contains("cannot get members") == true)
-        #expect(try refusal([.memberInvite(org: "acme", email: "cy@acme.example", first: "Cy", last: "C", role: .teamMember, team: "opz")])?.contains("did you mean \"ops\"") == true)
+        #expect(
+            try refusal([.memberInvite(org: "acme", email: "cy@acme.example", first: "Cy", last: "C", role: .teamMember, team: "opz")])?.contains(
+                "did you mean \"ops\"") == true)
     }
 
     @Test func removeTakesTheMemberOutOfEveryTeam() throws {
@@ -165,15 +176,19 @@ import Testing
 
     @Test func setRoleRefusesDemotingTheLastSuperAdmin() throws {
         #expect(try refusal([.memberSetRole(org: "acme", email: "ann@acme.example", role: .teamMember)])?.contains("cannot be demoted") == true)
-        let p = try plan([.memberSetRole(org: "acme", email: "bob@acme.example", role: .superAdmin),
-                          .memberSetRole(org: "acme", email: "ann@acme.example", role: .teamMember)])
+        let p = try plan([
+            .memberSetRole(org: "acme", email: "bob@acme.example", role: .superAdmin),
+            .memberSetRole(org: "acme", email: "ann@acme.example", role: .teamMember),
+        ])
         #expect(p.snapshot.org("acme")?.record.superAdmins.map(\.email) == ["bob@acme.example"])
         #expect(try refusal([.memberSetRole(org: "acme", email: "bob@acme.example", role: .teamMember)])?.contains("already team-member") == true)
     }
 
     @Test func editAndActivate() throws {
-        let p = try plan([.memberEdit(org: "acme", email: "bob@acme.example", first: "Robert", last: nil),
-                          .memberActivate(org: "acme", email: "bob@acme.example")])
+        let p = try plan([
+            .memberEdit(org: "acme", email: "bob@acme.example", first: "Robert", last: nil),
+            .memberActivate(org: "acme", email: "bob@acme.example"),
+        ])
         let bob = try #require(p.snapshot.org("acme")?.record.member("bob@acme.example"))
         #expect(bob.firstName == "Robert")
         #expect(bob.lastName == "Baker")
@@ -185,8 +200,10 @@ import Testing
     // MARK: teams
 
     @Test func teams() throws {
-        let p = try plan([.teamCreate(org: "acme", name: "Data Science", id: nil),
-                          .teamAdd(org: "acme", team: "data-science", email: "ann@acme.example")])
+        let p = try plan([
+            .teamCreate(org: "acme", name: "Data Science", id: nil),
+            .teamAdd(org: "acme", team: "data-science", email: "ann@acme.example"),
+        ])
         #expect(p.snapshot.org("acme")?.record.teams.first { $0.id == "data-science" }?.members == ["ann@acme.example"])
         #expect(try refusal([.teamCreate(org: "acme", name: "ops", id: "ops2")])?.contains("already has a team named") == true)
         #expect(try refusal([.teamDelete(org: "acme", team: "everyone")])?.contains("cannot be deleted") == true)
@@ -200,14 +217,18 @@ import Testing
     // MARK: shares
 
     @Test func shares() throws {
-        let p = try plan([.shareCreate(name: "Weather Daily", id: nil, description: "Forecasts"),
-                          .shareAddOrg(share: "weather-daily", org: "acme", until: "2027-12-31")])
+        let p = try plan([
+            .shareCreate(name: "Weather Daily", id: nil, description: "Forecasts"),
+            .shareAddOrg(share: "weather-daily", org: "acme", until: "2027-12-31"),
+        ])
         let share = try #require(p.snapshot.share("weather-daily")?.record)
         #expect(share.consumers == [ShareLink(org: "acme", since: "2026-11-23", until: "2027-12-31")])
         #expect(try refusal([.shareCreate(name: "data FEED", id: "other", description: nil)])?.contains("already used by share feed") == true)
         #expect(try refusal([.shareAddOrg(share: "feed", org: "acme", until: nil)])?.contains("already consumes") == true)
         #expect(try refusal([.shareAddOrg(share: "feed", org: "beta", until: nil)])?.contains("only approved orgs") == true)
-        #expect(try refusal([.shareCreate(name: "Old", id: "old", description: nil), .shareAddOrg(share: "old", org: "acme", until: "2020-01-01")])?.contains("in the past") == true)
+        #expect(
+            try refusal([.shareCreate(name: "Old", id: "old", description: nil), .shareAddOrg(share: "old", org: "acme", until: "2020-01-01")])?
+                .contains("in the past") == true)
         #expect(try refusal([.shareRemoveOrg(share: "feed", org: "beta")])?.contains("does not consume") == true)
         let gone = try plan([.shareDelete(share: "feed")])
         #expect(gone.files.map(\.isDeletion) == [true])
@@ -217,9 +238,11 @@ import Testing
     // MARK: batches
 
     @Test func aBatchIsAllOrNothingAndNamesTheFailingOperation() throws {
-        let message = try refusal([.orgCreate(name: "Initech", id: nil),
-                                   .memberInvite(org: "initech", email: "peter@initech.example", first: "Peter", last: "Gibbons", role: .superAdmin, team: nil),
-                                   .memberRemove(org: "initech", email: "nobody@initech.example")])
+        let message = try refusal([
+            .orgCreate(name: "Initech", id: nil),
+            .memberInvite(org: "initech", email: "peter@initech.example", first: "Peter", last: "Gibbons", role: .superAdmin, team: nil),
+            .memberRemove(org: "initech", email: "nobody@initech.example"),
+        ])
         #expect(message?.hasPrefix("operation 3 (member.remove): ") == true)
     }
 
@@ -227,8 +250,11 @@ import Testing
         // Each step is allowed on its own, but the org ends with members and no super admin.
         var snapshot = try base()
         snapshot.orgs[0].record.members[1].role = .superAdmin
-        let message = try refusal([.memberRemove(org: "acme", email: "ann@acme.example"),
-                                   .memberSetRole(org: "acme", email: "bob@acme.example", role: .teamMember)], on: snapshot)
+        let message = try refusal(
+            [
+                .memberRemove(org: "acme", email: "ann@acme.example"),
+                .memberSetRole(org: "acme", email: "bob@acme.example", role: .teamMember),
+            ], on: snapshot)
         #expect(message != nil)
     }
 
@@ -236,8 +262,11 @@ import Testing
         let repo = try TemporaryRepo()
         let p = try plan([.memberActivate(org: "acme", email: "bob@acme.example")], on: RecordStore.load(root: repo.path))
         // The same change by hand: one word in the file and the time of acceptance, canonical form.
-        let hand = try repo.read("data/orgs/acme.json").replacingOccurrences(of: "\"state\": \"invited\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\"",
-                                                                             with: "\"state\": \"active\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\",\n      \"acceptedAt\": \"\(Self.context.now)\"")
+        let hand = try repo.read("data/orgs/acme.json").replacingOccurrences(
+            of: "\"state\": \"invited\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\"",
+            with:
+                "\"state\": \"active\",\n      \"invitedAt\": \"2026-11-20T10:00:00Z\",\n      \"invitedBy\": \"ann@acme.example\",\n      \"acceptedAt\": \"\(Self.context.now)\""
+        )
         #expect(p.files.first?.new == Array(hand.utf8))
     }
 }

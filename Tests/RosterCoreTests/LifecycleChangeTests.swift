@@ -41,7 +41,10 @@ import Testing
         #expect(message?.contains("expired at 2026-11-23T09:59:59Z") == true)
         #expect(message?.contains("roster member resend acme bob@acme.example") == true)
         // Resending is the way out: the same batch then accepts.
-        #expect(try t.refusal([.memberResend(org: "acme", email: "bob@acme.example"), .memberActivate(org: "acme", email: "bob@acme.example")], on: snapshot) == nil)
+        #expect(
+            try t.refusal(
+                [.memberResend(org: "acme", email: "bob@acme.example"), .memberActivate(org: "acme", email: "bob@acme.example")], on: snapshot) == nil
+        )
     }
 
     // MARK: settings
@@ -79,7 +82,9 @@ import Testing
             let message = try t.refusal([.settingsSet(key: key, value: value)])
             #expect(message?.contains(reason) == true, "\(key) \(value): \(message ?? "accepted")")
         }
-        #expect(try t.refusal([.settingsSet(key: "registration.autoAprove", value: "true")])?.contains("did you mean \"registration.autoApprove\"") == true)
+        #expect(
+            try t.refusal([.settingsSet(key: "registration.autoAprove", value: "true")])?.contains("did you mean \"registration.autoApprove\"")
+                == true)
         #expect(try t.refusal([.settingsSet(key: "registration.autoApprove", value: "false")])?.contains("already false") == true)
         // The result is validated: turning registration off leaves beta's pending request invalid.
         #expect(try t.refusal([.settingsSet(key: "registration.enabled", value: "false")])?.contains("registration-disabled") == true)
@@ -113,14 +118,21 @@ import Testing
     // MARK: apps
 
     @Test func appsLiveInTheirTeamAndUseConsumedShares() throws {
-        let p = try t.plan([.appCreate(org: "acme", name: "Ops Dashboard", id: nil, team: "ops", shares: ["feed"], visibility: .team, description: "charts")])
+        let p = try t.plan([
+            .appCreate(org: "acme", name: "Ops Dashboard", id: nil, team: "ops", shares: ["feed"], visibility: .team, description: "charts")
+        ])
         let app = try #require(try org(p).apps.first)
-        #expect((app.id, app.team, app.shares, app.createdBy, app.createdAt) == ("ops-dashboard", "ops", ["feed"], "admin@provider.example", "2026-11-23T10:00:00Z"))
+        #expect(
+            (app.id, app.team, app.shares, app.createdBy, app.createdAt) == (
+                "ops-dashboard", "ops", ["feed"], "admin@provider.example", "2026-11-23T10:00:00Z"
+            ))
         #expect(try org(p).users(of: app) == ["bob@acme.example"])
         #expect(p.notes.contains { $0.contains("credentials live in the gateway under acme/ops-dashboard") })
         let text = String(decoding: p.files[0].new ?? [], as: UTF8.self)
         #expect(text.contains("\"apps\": [") && !text.lowercased().contains("secret"))
-        let more = try t.plan([.appRemoveShare(org: "acme", app: "ops-dashboard", share: "feed"), .appAddShare(org: "acme", app: "ops-dashboard", share: "feed")], on: p.snapshot)
+        let more = try t.plan(
+            [.appRemoveShare(org: "acme", app: "ops-dashboard", share: "feed"), .appAddShare(org: "acme", app: "ops-dashboard", share: "feed")],
+            on: p.snapshot)
         #expect(try org(more).apps.first?.shares == ["feed"])
         // Unlinking the org from the share takes the share out of its apps.
         let unlinked = try t.plan([.shareRemoveOrg(share: "feed", org: "acme")], on: p.snapshot)
@@ -154,23 +166,28 @@ import Testing
 
     @Test func theNewBatchOperations() throws {
         let batch = """
-        [{"op": "share.add-org", "share": "feed", "new-org": "Soylent", "until": "2027-01-01"},
-         {"op": "org.set-until", "org": "soylent", "until": "2027-06-30"},
-         {"op": "app.create", "org": "acme", "name": "Dash", "team": "ops", "shares": ["feed"], "visibility": "org"},
-         {"op": "app.remove-share", "org": "acme", "app": "dash", "share": "feed"},
-         {"op": "app.add-share", "org": "acme", "app": "dash", "share": "feed"},
-         {"op": "member.resend", "org": "acme", "email": "bob@acme.example"},
-         {"op": "settings.set", "key": "invitations.expireAfterDays", "value": "10"},
-         {"op": "app.delete", "org": "acme", "app": "dash"}]
-        """
+            [{"op": "share.add-org", "share": "feed", "new-org": "Soylent", "until": "2027-01-01"},
+             {"op": "org.set-until", "org": "soylent", "until": "2027-06-30"},
+             {"op": "app.create", "org": "acme", "name": "Dash", "team": "ops", "shares": ["feed"], "visibility": "org"},
+             {"op": "app.remove-share", "org": "acme", "app": "dash", "share": "feed"},
+             {"op": "app.add-share", "org": "acme", "app": "dash", "share": "feed"},
+             {"op": "member.resend", "org": "acme", "email": "bob@acme.example"},
+             {"op": "settings.set", "key": "invitations.expireAfterDays", "value": "10"},
+             {"op": "app.delete", "org": "acme", "app": "dash"}]
+            """
         let ops = try BatchReader.operations(from: Array(batch.utf8))
-        #expect(ops.map(\.name) == ["share.add-org", "org.set-until", "app.create", "app.remove-share", "app.add-share", "member.resend", "settings.set", "app.delete"])
+        #expect(
+            ops.map(\.name) == [
+                "share.add-org", "org.set-until", "app.create", "app.remove-share", "app.add-share", "member.resend", "settings.set", "app.delete",
+            ])
         #expect(ops[2] == .appCreate(org: "acme", name: "Dash", id: nil, team: "ops", shares: ["feed"], visibility: .org, description: nil))
         let p = try t.plan(ops)
         #expect(p.files.map(\.path) == ["data/marketplace.json", "data/orgs/acme.json", "data/orgs/soylent.json", "data/shares/feed.json"])
-        for bad in [#"[{"op": "share.add-org", "share": "feed"}]"#, #"[{"op": "share.add-org", "share": "feed", "org": "acme", "new-org": "X"}]"#,
-                    #"[{"op": "app.create", "org": "acme", "name": "D", "team": "ops", "visibility": "public"}]"#,
-                    #"[{"op": "app.create", "org": "acme", "name": "D", "team": "ops", "shares": [1]}]"#] {
+        for bad in [
+            #"[{"op": "share.add-org", "share": "feed"}]"#, #"[{"op": "share.add-org", "share": "feed", "org": "acme", "new-org": "X"}]"#,
+            #"[{"op": "app.create", "org": "acme", "name": "D", "team": "ops", "visibility": "public"}]"#,
+            #"[{"op": "app.create", "org": "acme", "name": "D", "team": "ops", "shares": [1]}]"#,
+        ] {
             #expect(throws: BatchReader.Failure.self) { try BatchReader.operations(from: Array(bad.utf8)) }
         }
     }

@@ -46,8 +46,10 @@ import Testing
     }
 
     @Test func findingsAreSortedByFileLineAndColumn() throws {
-        let repo = try TemporaryRepo(overlays: [fixturesURL.appendingPathComponent("rules/invalid-value/fail"),
-                                                fixturesURL.appendingPathComponent("rules/share-name/fail")])
+        let repo = try TemporaryRepo(overlays: [
+            fixturesURL.appendingPathComponent("rules/invalid-value/fail"),
+            fixturesURL.appendingPathComponent("rules/share-name/fail"),
+        ])
         let findings = repo.validate()
         #expect(findings.count >= 2)
         #expect(findings == findings.sorted(by: Finding.reportOrder))

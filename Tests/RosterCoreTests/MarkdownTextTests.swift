@@ -41,8 +41,11 @@ import RosterSite
         let html = MarkdownRenderer().render(table).html
         #expect(html.components(separatedBy: "<td").count == 3, "\(value.debugDescription) -> \(html)")
         #expect(html.contains("<td>end</td>"))
-        #expect(Set(Self.tags(html)).isSubset(of: ["div", "/div", "table", "/table", "thead", "/thead", "tbody", "/tbody",
-                                                   "tr", "/tr", "th", "/th", "td", "/td"]), "\(value.debugDescription) -> \(html)")
+        #expect(
+            Set(Self.tags(html)).isSubset(of: [
+                "div", "/div", "table", "/table", "thead", "/thead", "tbody", "/tbody",
+                "tr", "/tr", "th", "/th", "td", "/td",
+            ]), "\(value.debugDescription) -> \(html)")
     }
 
     @Test func theTextShowsAsWrittenWithHiddenCharactersEscaped() {
@@ -75,7 +78,9 @@ import RosterSite
 
     @Test func terminalTextShowsEveryHiddenCharacter() {
         #expect(TerminalText.escape("plain – ünïcode") == "plain – ünïcode")
-        #expect(TerminalText.escape("a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}") == #"a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}"#)
+        #expect(
+            TerminalText.escape("a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}")
+                == #"a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}"#)
         #expect(TerminalText.escape("one\ntwo\u{1B}", keepingLineBreaks: true) == "one\ntwo\\u{1B}")
     }
 

@@ -10,21 +10,23 @@ import Testing
 
     /// A line break in a message is shown escaped: a finding stays on its line.
     @Test func textHasOneLinePerFindingAndACount() {
-        #expect(FindingReport.render(findings, format: .text) == #"""
-            data/orgs/a.json:3:5: error: too short [org-name]
-            data/shares/b,c.json:1:1: warning: 100% odd\nreally [stray-file]
-            1 error, 1 warning
+        #expect(
+            FindingReport.render(findings, format: .text) == #"""
+                data/orgs/a.json:3:5: error: too short [org-name]
+                data/shares/b,c.json:1:1: warning: 100% odd\nreally [stray-file]
+                1 error, 1 warning
 
-            """#)
+                """#)
         #expect(FindingReport.render([], format: .text, filesChecked: 3) == "no problems found in 3 files\n")
     }
 
     @Test func githubAnnotationsAreEscaped() {
-        #expect(FindingReport.render(findings, format: .github) == #"""
-            ::error file=data/orgs/a.json,line=3,col=5,title=org-name::too short
-            ::warning file=data/shares/b%2Cc.json,line=1,col=1,title=stray-file::100%25 odd\nreally
+        #expect(
+            FindingReport.render(findings, format: .github) == #"""
+                ::error file=data/orgs/a.json,line=3,col=5,title=org-name::too short
+                ::warning file=data/shares/b%2Cc.json,line=1,col=1,title=stray-file::100%25 odd\nreally
 
-            """#)
+                """#)
     }
 
     @Test func jsonCarriesTheSameFindings() throws {

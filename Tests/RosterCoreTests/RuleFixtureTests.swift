@@ -25,7 +25,10 @@ import Testing
         #expect(actual.contains { $0.hasSuffix("[\(rule)]") }, "the fixture must trigger \(rule) itself")
     }
 
-    @Test(arguments: ruleFolders.filter { FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent($0).appendingPathComponent("pass").path) })
+    @Test(
+        arguments: ruleFolders.filter {
+            FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent($0).appendingPathComponent("pass").path)
+        })
     func passingFixtureReportsNothing(rule: String) throws {
         let repo = try TemporaryRepo(overlays: [Self.rulesURL.appendingPathComponent(rule).appendingPathComponent("pass")])
         #expect(repo.validate().map(compact) == [])

@@ -23,11 +23,12 @@ import Testing
     func schemaPropertiesAreTheDecoderFields(kind: RecordKind) throws {
         let schema = JSONSchemas.schema(for: kind)
         guard case .object(let properties)? = schema.member("properties")?.node.value else { Issue.record("no properties"); return }
-        let expected = switch kind {
-        case .marketplace: RecordKeys.marketplace
-        case .org: RecordKeys.org
-        case .share: RecordKeys.share
-        }
+        let expected =
+            switch kind {
+            case .marketplace: RecordKeys.marketplace
+            case .org: RecordKeys.org
+            case .share: RecordKeys.share
+            }
         #expect(properties.map(\.key) == expected)
     }
 
@@ -39,18 +40,18 @@ import Testing
             return
         }
         let script = """
-        import json, sys, jsonschema
-        root, *files = sys.argv[1:]
-        bad = []
-        for f in files:
-            kind = 'marketplace' if f.endswith('marketplace.json') else ('org' if '/orgs/' in f else 'share')
-            schema = json.load(open(root + '/schemas/' + kind + '.schema.json'))
-            try:
-                jsonschema.validate(json.load(open(f)), schema, cls=jsonschema.Draft202012Validator)
-            except jsonschema.ValidationError:
-                bad.append(f)
-        print('\\n'.join(bad))
-        """
+            import json, sys, jsonschema
+            root, *files = sys.argv[1:]
+            bad = []
+            for f in files:
+                kind = 'marketplace' if f.endswith('marketplace.json') else ('org' if '/orgs/' in f else 'share')
+                schema = json.load(open(root + '/schemas/' + kind + '.schema.json'))
+                try:
+                    jsonschema.validate(json.load(open(f)), schema, cls=jsonschema.Draft202012Validator)
+                except jsonschema.ValidationError:
+                    bad.append(f)
+            print('\\n'.join(bad))
+            """
         func schemaRejects(_ repo: String) -> [String] {
             let files = RecordStore.load(root: repo).sources.keys.sorted().map { repo + "/" + $0 }
             let out = capture(python, ["-c", script, packageRoot.path] + files)
@@ -59,7 +60,8 @@ import Testing
         #expect(schemaRejects(packageRoot.path) == [])
         let base = try TemporaryRepo()
         #expect(schemaRejects(base.path) == [])
-        for rule in ["unknown-field", "wrong-type", "missing-field", "invalid-value", "schema-version-newer", "team-name", "id-format", "share-name"] {
+        for rule in ["unknown-field", "wrong-type", "missing-field", "invalid-value", "schema-version-newer", "team-name", "id-format", "share-name"]
+        {
             let repo = try TemporaryRepo(overlays: [fixturesURL.appendingPathComponent("rules/\(rule)/fail")])
             let rosterErrors = Set(repo.validate().filter { $0.severity == .error }.map(\.path))
             let schemaErrors = Set(schemaRejects(repo.path))

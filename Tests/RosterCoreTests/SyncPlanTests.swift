@@ -48,8 +48,9 @@ import Testing
 
     @Test func anOwnedUserTheRecordsDropIsDeactivatedOrWithPruneDeleted() throws {
         let m = try model()
-        let gone = AccessModel.User(email: "gone@acme.example", firstName: "G", lastName: "One", org: "acme", orgName: "Acme",
-                                    role: .teamMember, active: true, teams: [], shares: ["feed"])
+        let gone = AccessModel.User(
+            email: "gone@acme.example", firstName: "G", lastName: "One", org: "acme", orgName: "Acme",
+            role: .teamMember, active: true, teams: [], shares: ["feed"])
         let users = m.users.enumerated().map { server($1, id: "\($0)") } + [server(gone, id: "9")]
         let keep = SyncPlan(model: m, users: users, groups: [], prune: false)
         #expect(keep.actions.contains(.deactivateOrphan(id: "9", email: "gone@acme.example", from: SyncState.UserFields(gone))))

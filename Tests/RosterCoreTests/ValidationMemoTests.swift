@@ -28,7 +28,9 @@ import Testing
                 let original = base.url.appendingPathComponent(relative)
                 let target = repo.url.appendingPathComponent(relative)
                 var isDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: fail.appendingPathComponent(relative).path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                guard FileManager.default.fileExists(atPath: fail.appendingPathComponent(relative).path, isDirectory: &isDir), !isDir.boolValue else {
+                    continue
+                }
                 try? FileManager.default.removeItem(at: target)
                 if FileManager.default.fileExists(atPath: original.path) { try FileManager.default.copyItem(at: original, to: target) }
             }

@@ -23,7 +23,10 @@ import Testing
         try repo.commit("acme disabled")
 
         try repo.change("org", "enable", "acme")
-        #expect(section(try repo.run(["diff", "--format", "markdown"]).stdout) == ["- 1 user gains the right to connect", "- 1 user gains access to share feed"])
+        #expect(
+            section(try repo.run(["diff", "--format", "markdown"]).stdout) == [
+                "- 1 user gains the right to connect", "- 1 user gains access to share feed",
+            ])
         try repo.git("checkout", "-q", "--", ".")
         try repo.git("reset", "-q", "--hard", "HEAD~1")
 
@@ -46,7 +49,11 @@ import Testing
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
         let acme = repo.appendingPathComponent("data/orgs/acme.json")
         let text = try String(contentsOf: acme, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "\"createdAt\": \"2025-01-10T09:00:00Z\",", with: "\"createdAt\": \"2025-01-10T09:00:00Z\",\n  \"until\": \"2026-11-01\",").utf8).write(to: acme)
+        try Data(
+            text.replacingOccurrences(
+                of: "\"createdAt\": \"2025-01-10T09:00:00Z\",", with: "\"createdAt\": \"2025-01-10T09:00:00Z\",\n  \"until\": \"2026-11-01\","
+            ).utf8
+        ).write(to: acme)
         #expect(try roster(["validate"], in: repo).stdout.contains("[org-expired]"))
         let show = try roster(["org", "show", "acme"], in: repo)
         #expect(show.stdout.contains("its contract ended on 2026-11-01: its users cannot connect"), "\(show.stdout)")

@@ -7,7 +7,8 @@ import RosterCore
     @Test func aVerbWritesCanonicalFilesAndExitsZero() throws {
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }
-        let run = try roster(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member", "--team", "ops"], in: repo)
+        let run = try roster(
+            ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member", "--team", "ops"], in: repo)
         #expect(run.status == 0)
         #expect(run.stdout.contains("updated data/orgs/acme.json"))
         #expect(try roster(["fmt", "--check"], in: repo).status == 0)
@@ -88,10 +89,10 @@ import RosterCore
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }
         let batch = """
-        [{"op": "org.create", "name": "Initech"},
-         {"op": "member.invite", "org": "initech", "email": "peter@initech.example", "first": "Peter", "last": "Gibbons", "role": "super-admin"},
-         {"op": "share.add-org", "share": "feed", "org": "initech"}]
-        """
+            [{"op": "org.create", "name": "Initech"},
+             {"op": "member.invite", "org": "initech", "email": "peter@initech.example", "first": "Peter", "last": "Gibbons", "role": "super-admin"},
+             {"op": "share.add-org", "share": "feed", "org": "initech"}]
+            """
         let run = try roster(["apply", "-"], in: repo, input: Data(batch.utf8))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("created data/orgs/initech.json"))
@@ -103,10 +104,12 @@ import RosterCore
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }
         let file = repo.appendingPathComponent("batch.json")
-        try Data("""
-        [{"op": "org.create", "name": "Initech"},
-         {"op": "member.remove", "org": "acme", "email": "ann@acme.example"}]
-        """.utf8).write(to: file)
+        try Data(
+            """
+            [{"op": "org.create", "name": "Initech"},
+             {"op": "member.remove", "org": "acme", "email": "ann@acme.example"}]
+            """.utf8
+        ).write(to: file)
         let before = try snapshot(repo)
         let run = try roster(["apply", file.path], in: repo)
         #expect(run.status == 1)
@@ -146,8 +149,10 @@ import RosterCore
         for trial in 0..<5 {
             let repo = try copy()
             defer { try? FileManager.default.removeItem(at: repo) }
-            let a = try startRoster(["member", "invite", "acme", "a\(trial)@acme.example", "--first", "A", "--last", "A", "--role", "team-member"], in: repo)
-            let b = try startRoster(["member", "invite", "acme", "b\(trial)@acme.example", "--first", "B", "--last", "B", "--role", "team-member"], in: repo)
+            let a = try startRoster(
+                ["member", "invite", "acme", "a\(trial)@acme.example", "--first", "A", "--last", "A", "--role", "team-member"], in: repo)
+            let b = try startRoster(
+                ["member", "invite", "acme", "b\(trial)@acme.example", "--first", "B", "--last", "B", "--role", "team-member"], in: repo)
             a.0.waitUntilExit()
             b.0.waitUntilExit()
             #expect(a.0.terminationStatus == 0)

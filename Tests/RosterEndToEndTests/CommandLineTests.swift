@@ -24,8 +24,10 @@ import Testing
         #expect(try roster(["org", "--help"], in: repo).status == 0)
     }
 
-    @Test(arguments: [["--root", "ROOT", "validate"], ["--root=ROOT", "validate"], ["validate", "--root", "ROOT"],
-                      ["--root", "ROOT", "org", "create", "Initech", "--dry-run"]])
+    @Test(arguments: [
+        ["--root", "ROOT", "validate"], ["--root=ROOT", "validate"], ["validate", "--root", "ROOT"],
+        ["--root", "ROOT", "org", "create", "Initech", "--dry-run"],
+    ])
     func theRootMayComeBeforeOrAfterTheVerb(arguments: [String]) throws {
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }

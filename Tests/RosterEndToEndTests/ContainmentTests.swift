@@ -55,8 +55,10 @@ import Testing
             try setting.journal(text)
             let outsideBefore = try snapshot(setting.outside)
             let repoBefore = try snapshot(setting.repo)
-            for args in [["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
-                         ["unlock"], ["unlock", "--force"], ["fmt"], ["migrate"]] {
+            for args in [
+                ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
+                ["unlock"], ["unlock", "--force"], ["fmt"], ["migrate"],
+            ] {
                 let run = try roster(args, in: setting.repo)
                 #expect(run.status == 1, "journal \(k), \(args): \(run.stdout) \(run.stderr)")
                 #expect(run.stderr.contains(".roster-journal") && run.stderr.contains("remove it by hand"), "journal \(k), \(args): \(run.stderr)")
@@ -110,7 +112,9 @@ import Testing
         let before = try snapshot(out)
         // A change that would rewrite pages, so a build that wrote before refusing shows it.
         let acme = repo.appendingPathComponent("data/orgs/acme.json")
-        try Data(try String(contentsOf: acme, encoding: .utf8).replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Acme Renamed\"").utf8).write(to: acme)
+        try Data(
+            try String(contentsOf: acme, encoding: .utf8).replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Acme Renamed\"").utf8
+        ).write(to: acme)
         for name in names {
             try Data("---\ntitle: Bad \(name)\nweight: 1\n---\n\nText.\n".utf8).write(to: repo.appendingPathComponent("content/" + name))
         }

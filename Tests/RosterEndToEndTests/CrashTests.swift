@@ -65,7 +65,8 @@ import RosterCore
             if after == old { outcomes["old"]! += 1 } else if after == new { outcomes["new"]! += 1 }
             let leftovers = try snapshot(repo).keys.filter { $0.contains(".roster-tmp-") || $0.hasSuffix(".roster-journal") || $0 == ".roster.lock" }
             #expect(leftovers.isEmpty, "\(leftovers)")
-            let findings = Validator.validate(RecordStore.load(root: repo.path), options: ValidationOptions(today: CalendarDate(year: 2026, month: 11, day: 23)!))
+            let findings = Validator.validate(
+                RecordStore.load(root: repo.path), options: ValidationOptions(today: CalendarDate(year: 2026, month: 11, day: 23)!))
             #expect(!findings.contains { $0.severity == .error })
         }
         // Both outcomes occur, and many kills landed in the middle of a commit.

@@ -12,28 +12,28 @@ import Testing
     /// Prints, as JSON, for each .eml: the text part's paragraphs, the HTML part's paragraphs
     /// (as text), its links, and whether it holds a `<script` element.
     static let reader = #"""
-    import email, email.policy, glob, html.parser, json, os, sys
-    class Reader(html.parser.HTMLParser):
-        def __init__(self):
-            super().__init__(); self.paragraphs, self.links, self.scripts, self.inside = [], [], 0, False
-        def handle_starttag(self, tag, attrs):
-            if tag == "p": self.inside = True; self.paragraphs.append("")
-            if tag == "br" and self.inside: self.paragraphs[-1] += "\n"
-            if tag == "a": self.links.append(dict(attrs).get("href"))
-            if tag == "script": self.scripts += 1
-        def handle_endtag(self, tag):
-            if tag == "p": self.inside = False
-        def handle_data(self, data):
-            if self.inside: self.paragraphs[-1] += data
-    out = {}
-    for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
-        m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
-        text = m.get_body(("plain",)).get_content()
-        r = Reader(); r.feed(m.get_body(("html",)).get_content())
-        out[os.path.basename(path)] = {"text": [p.strip() for p in text.split("\n\n") if p.strip()],
-                                       "html": r.paragraphs[:-1], "links": r.links, "scripts": r.scripts}
-    print(json.dumps(out))
-    """#
+        import email, email.policy, glob, html.parser, json, os, sys
+        class Reader(html.parser.HTMLParser):
+            def __init__(self):
+                super().__init__(); self.paragraphs, self.links, self.scripts, self.inside = [], [], 0, False
+            def handle_starttag(self, tag, attrs):
+                if tag == "p": self.inside = True; self.paragraphs.append("")
+                if tag == "br" and self.inside: self.paragraphs[-1] += "\n"
+                if tag == "a": self.links.append(dict(attrs).get("href"))
+                if tag == "script": self.scripts += 1
+            def handle_endtag(self, tag):
+                if tag == "p": self.inside = False
+            def handle_data(self, data):
+                if self.inside: self.paragraphs[-1] += data
+        out = {}
+        for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
+            m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+            text = m.get_body(("plain",)).get_content()
+            r = Reader(); r.feed(m.get_body(("html",)).get_content())
+            out[os.path.basename(path)] = {"text": [p.strip() for p in text.split("\n\n") if p.strip()],
+                                           "html": r.paragraphs[:-1], "links": r.links, "scripts": r.scripts}
+        print(json.dumps(out))
+        """#
 
     @Test func theHTMLPartKeepsParagraphsAndLinksThePortalButNotRecordText() throws {
         let repo = try Repo()
@@ -44,10 +44,16 @@ import Testing
         try repo.commit("portal address")
         let org: [String: Any] = [
             "schemaVersion": 1, "id": "toons", "name": Self.hostileName, "status": "enabled", "createdAt": "2026-11-01T09:00:00Z",
-            "members": [["email": "sam@toons.example", "firstName": "Sam", "lastName": "Toon", "role": "super-admin", "state": "active",
-                         "invitedAt": "2026-11-01T09:00:00Z", "invitedBy": "admin@provider.example"],
-                        ["email": "kim@toons.example", "firstName": "Kim", "lastName": "<b>Bold</b>", "role": "team-member", "state": "invited",
-                         "invitedAt": "2026-11-02T09:00:00Z", "invitedBy": "sam@toons.example"]],
+            "members": [
+                [
+                    "email": "sam@toons.example", "firstName": "Sam", "lastName": "Toon", "role": "super-admin", "state": "active",
+                    "invitedAt": "2026-11-01T09:00:00Z", "invitedBy": "admin@provider.example",
+                ],
+                [
+                    "email": "kim@toons.example", "firstName": "Kim", "lastName": "<b>Bold</b>", "role": "team-member", "state": "invited",
+                    "invitedAt": "2026-11-02T09:00:00Z", "invitedBy": "sam@toons.example",
+                ],
+            ],
             "teams": [["id": "everyone", "name": "Everyone", "default": true, "members": ["sam@toons.example", "kim@toons.example"]]],
         ]
         try JSONSerialization.data(withJSONObject: org, options: [.prettyPrinted, .sortedKeys])

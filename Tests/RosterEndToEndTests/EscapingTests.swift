@@ -38,7 +38,11 @@ import Testing
     /// Output fit for a terminal and a CI log: no raw control or bidi character, and no line
     /// that starts a workflow command unless it is one of roster's own annotations.
     static func expectInert(_ output: String, _ what: String, annotations: Bool = false) {
-        let hidden = output.unicodeScalars.filter { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)) }
+        let hidden = output.unicodeScalars.filter {
+            $0 != "\n"
+                && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                    || (0x2066...0x2069).contains($0.value))
+        }
         #expect(hidden.isEmpty, "\(what) prints raw control characters: \(hidden.map { String($0.value, radix: 16) })")
         for line in output.split(separator: "\n") where line.hasPrefix("::") {
             #expect(annotations && (line.hasPrefix("::error file=data/") || line.hasPrefix("::warning file=data/")), "\(what): \(line)")
@@ -129,7 +133,10 @@ import Testing
 
         let github = try roster(["validate", "--root", root.path, "--format", "github"])
         #expect(github.status == 1)
-        #expect(github.stdout.contains("::error file=data/orgs/acme.json,line=3,col=23,title=unknown-field::unknown field \"\(Self.inTerminal)\" in org;"), "\(github.stdout)")
+        #expect(
+            github.stdout.contains(
+                "::error file=data/orgs/acme.json,line=3,col=23,title=unknown-field::unknown field \"\(Self.inTerminal)\" in org;"),
+            "\(github.stdout)")
         #expect(github.stdout.contains(#"::warning file=data/shares/evil\n%3A%3Aerror file=x%3A%3Apwned.txt,line=1,col=1,title=stray-file::"#))
         #expect(github.stdout.split(separator: "\n").count == 2)
         Self.expectInert(github.stdout, "validate --format github", annotations: true)
@@ -154,7 +161,9 @@ import Testing
         // The refusal quotes the org's name, which a pull request may have set.
         let refused = try roster(["org", "delete", "acme", "--confirm", "Acme", "--root", root.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "roster: refused: deleting acme needs --confirm with its exact name: --confirm \"\(Self.inTerminal)\"\n", "\(refused.stderr)")
+        #expect(
+            refused.stderr == "roster: refused: deleting acme needs --confirm with its exact name: --confirm \"\(Self.inTerminal)\"\n",
+            "\(refused.stderr)")
         Self.expectInert(refused.stderr, "org delete")
         // A dry run prints the file's diff: canonical JSON escapes ESC but not C1 or bidi characters.
         let dry = try roster(["org", "rename", "acme", "Evil\u{85}\u{202E}Corp", "--dry-run", "--root", root.path])

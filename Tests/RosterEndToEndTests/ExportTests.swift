@@ -51,7 +51,11 @@ import Testing
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
         // Bring the end of stark-mobility's contract close, so the day after has no other expiry.
         let starkFile = repo.appendingPathComponent("data/orgs/stark-mobility.json")
-        try Data(try String(contentsOf: starkFile, encoding: .utf8).replacingOccurrences(of: "\"until\": \"2028-06-30\"", with: "\"until\": \"2026-12-01\"").utf8).write(to: starkFile)
+        try Data(
+            try String(contentsOf: starkFile, encoding: .utf8).replacingOccurrences(
+                of: "\"until\": \"2028-06-30\"", with: "\"until\": \"2026-12-01\""
+            ).utf8
+        ).write(to: starkFile)
         func export(_ day: String) throws -> [String: Any] {
             let out = temporaryFolder()
             let run = try roster(["export", "--out", out.path, "--today", day], in: repo)

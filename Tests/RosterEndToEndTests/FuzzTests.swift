@@ -42,7 +42,11 @@ import Testing
     /// Every line of a text report before its summary is a located finding in an existing file.
     static func checkLocated(_ output: String, in repo: URL, _ context: String) {
         for line in output.split(separator: "\n").map(String.init) {
-            if line.hasPrefix("check: ") || line.hasSuffix(" files") || line.hasPrefix("no problems") || line.contains(" error") && line.contains(" warning") && !line.contains(": ") { continue }
+            if line.hasPrefix("check: ") || line.hasSuffix(" files") || line.hasPrefix("no problems")
+                || line.contains(" error") && line.contains(" warning") && !line.contains(": ")
+            {
+                continue
+            }
             let range = NSRange(line.startIndex..., in: line)
             guard let m = located.firstMatch(in: line, range: range) else {
                 Issue.record("\(context): an unlocated line: \(line.prefix(200))")

@@ -8,7 +8,8 @@ import Testing
         let url: URL
         init() throws {
             url = try copy()
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: url.appendingPathComponent("site-templates"))
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("site-templates"), to: url.appendingPathComponent("site-templates"))
             try git("init", "-q")
             try commit("base")
         }
@@ -21,7 +22,9 @@ import Testing
             p.arguments = ["git", "-C", url.path, "-c", "user.email=ci@provider.example", "-c", "user.name=CI"] + args
             // Commits dated like the fixed clock of the runs, so audit times fall in the window
             // `roster check` accepts whatever day the tests run on.
-            p.environment = ProcessInfo.processInfo.environment.merging(["GIT_AUTHOR_DATE": "2026-11-23T09:00:00Z", "GIT_COMMITTER_DATE": "2026-11-23T09:00:00Z"]) { $1 }
+            p.environment = ProcessInfo.processInfo.environment.merging([
+                "GIT_AUTHOR_DATE": "2026-11-23T09:00:00Z", "GIT_COMMITTER_DATE": "2026-11-23T09:00:00Z",
+            ]) { $1 }
             let out = Pipe()
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice
@@ -90,7 +93,9 @@ import Testing
 
     @Test func membersRemovedBeyondTheFractionAreRefusedUnlessOverridden() throws {
         let repo = try Repo()
-        for k in 1...7 { try repo.change("member", "invite", "acme", "m\(k)@acme.example", "--first", "M", "--last", "\(k)", "--role", "team-member") }
+        for k in 1...7 {
+            try repo.change("member", "invite", "acme", "m\(k)@acme.example", "--first", "M", "--last", "\(k)", "--role", "team-member")
+        }
         try repo.commit("nine members")
         // Two of nine (22%) is under the 25% limit.
         try repo.change("member", "remove", "acme", "m1@acme.example")
@@ -149,12 +154,17 @@ import Testing
         try repo.commit("another org")
 
         // A super admin changes the members of their own org: allowed; another org: refused.
-        #expect(try repo.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"], actor: "ann@acme.example").status == 0)
+        #expect(
+            try repo.run(
+                ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"], actor: "ann@acme.example"
+            ).status == 0)
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "ann@acme.example"]).status == 0)
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "admin@provider.example"]).status == 0)
         let other = try repo.run(["check", "--base", "HEAD", "--actor", "olga@other.example"])
         #expect(other.status == 1)
-        #expect(other.stdout.contains("data/orgs/acme.json:27:5: error: olga@other.example (super admin of other-org) may not change /members[cy@acme.example] (added)"))
+        #expect(
+            other.stdout.contains(
+                "data/orgs/acme.json:27:5: error: olga@other.example (super admin of other-org) may not change /members[cy@acme.example] (added)"))
         #expect(other.stdout.contains("[policy-own-org]"))
         // A team member (or invitee) may change only their own entry.
         let member = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
@@ -182,7 +192,9 @@ import Testing
         let summary = repo.url.appendingPathComponent("summary.md")
         let run = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example", "--format", "github", "--summary", summary.path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("::error file=data/orgs/acme.json,line=27,col=5,title=policy-team-member::bob@acme.example (invitee of acme) may not change"))
+        #expect(
+            run.stdout.contains(
+                "::error file=data/orgs/acme.json,line=27,col=5,title=policy-team-member::bob@acme.example (invitee of acme) may not change"))
         let text = try String(contentsOf: summary, encoding: .utf8)
         #expect(text.contains("| member.invited | acme | cy@acme.example |"))
         #expect(text.contains("### Check: refused"))

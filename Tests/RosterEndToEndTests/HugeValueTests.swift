@@ -31,7 +31,8 @@ import Testing
     @Test func aHugeUnknownKeyIsReportedShortly() throws {
         let root = try copy()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.edit(root, "data/orgs/acme.json", "\"schemaVersion\": 1,", Array("\"schemaVersion\": 1, \"".utf8) + Self.huge("k") + Array("\": 1,".utf8))
+        try Self.edit(
+            root, "data/orgs/acme.json", "\"schemaVersion\": 1,", Array("\"schemaVersion\": 1, \"".utf8) + Self.huge("k") + Array("\": 1,".utf8))
         let (status, messages) = try Self.findings(root)
         #expect(status == 1)
         #expect(messages.count == 1)

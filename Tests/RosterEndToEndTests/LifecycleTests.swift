@@ -30,15 +30,20 @@ import Testing
         let repo = try PolicyTests.makeRepo()
         try repo.change("settings", "set", "portal.editURL", "https://git.example/roster/-/edit/main/")
         try repo.commit("edit links")
-        let invite = try repo.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole",
-                                   "--role", "team-member", "--handle", "cy-gh"], actor: "ann@acme.example")
+        let invite = try repo.run(
+            [
+                "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole",
+                "--role", "team-member", "--handle", "cy-gh",
+            ], actor: "ann@acme.example")
         #expect(invite.status == 0, "\(invite.stderr)")
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"]).status == 0)
         try repo.commit("invite cy")
         let invitation = try #require(Self.event(try Self.mails(repo, "invite"), "member.invited").first)
         #expect(invitation.headers["Subject"] == "Ann Archer invited you to Acme on Fixture Provider")
-        for needle in ["The invitation expires on 2026-12-07 10:00 UTC", "https://git.example/roster/-/edit/main/data/orgs/acme.json",
-                       "roster member activate acme cy@acme.example", "roster check --actor @YOUR-LOGIN"] {
+        for needle in [
+            "The invitation expires on 2026-12-07 10:00 UTC", "https://git.example/roster/-/edit/main/data/orgs/acme.json",
+            "roster member activate acme cy@acme.example", "roster check --actor @YOUR-LOGIN",
+        ] {
             #expect(invitation.text.contains(needle), "\(needle) in \(invitation.text)")
         }
 
@@ -46,7 +51,9 @@ import Testing
         let late = Self.at("2026-12-08T10:00:00Z", actor: "cy@acme.example")
         let validate = try roster(["validate"], in: repo.url, environment: late)
         #expect(validate.status == 1)
-        #expect(validate.stdout.contains("the invitation of cy@acme.example expired on 2026-12-07; send a new one (`roster member resend acme cy@acme.example`)"))
+        #expect(
+            validate.stdout.contains(
+                "the invitation of cy@acme.example expired on 2026-12-07; send a new one (`roster member resend acme cy@acme.example`)"))
         let refused = try roster(["member", "activate", "acme", "cy@acme.example"], in: repo.url, environment: late)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("expired at 2026-12-07T10:00:00Z"))
@@ -78,7 +85,9 @@ import Testing
         #expect(try roster(["member", "activate", "acme", "cy@acme.example"], in: repo.url, environment: accept).status == 0)
         let acceptCheck = try roster(["check", "--base", "HEAD", "--actor", "@cy-gh"], in: repo.url, environment: accept)
         #expect(acceptCheck.status == 0, "\(acceptCheck.stdout)")
-        #expect(try String(contentsOf: repo.url.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8).contains("\"acceptedAt\": \"2026-12-09T08:00:00Z\""))
+        #expect(
+            try String(contentsOf: repo.url.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8).contains(
+                "\"acceptedAt\": \"2026-12-09T08:00:00Z\""))
         // A forged acceptance time is not what the verb writes.
         try PolicyTests.editMember(repo, org: "acme", email: "cy@acme.example") { $0["acceptedAt"] = "2020-01-01T00:00:00Z" }
         #expect(try roster(["check", "--base", "HEAD", "--actor", "@cy-gh"], in: repo.url, environment: accept).stdout.contains("[policy-audit]"))
@@ -109,13 +118,17 @@ import Testing
         try repo.commit("settings")
         // The next invitation expires after the new number of days.
         try repo.change("member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
-        #expect(try String(contentsOf: repo.url.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8).contains("\"expiresAt\": \"2026-11-30T10:00:00Z\""))
+        #expect(
+            try String(contentsOf: repo.url.appendingPathComponent("data/orgs/acme.json"), encoding: .utf8).contains(
+                "\"expiresAt\": \"2026-11-30T10:00:00Z\""))
     }
 
     /// Bobsled 4.2: "type a unique name and select Create new" from the share's page.
     @Test func aShareCreatesAndLinksANewOrg() throws {
         let repo = try Repo()
-        for bad in [["share", "add-org", "feed"], ["share", "add-org", "feed", "acme", "--new-org", "X"], ["share", "add-org", "feed", "acme", "--id", "x"]] {
+        for bad in [
+            ["share", "add-org", "feed"], ["share", "add-org", "feed", "acme", "--new-org", "X"], ["share", "add-org", "feed", "acme", "--id", "x"],
+        ] {
             #expect(try repo.run(bad).status == 64, "\(bad)")
         }
         #expect(try repo.run(["share", "add-org", "feed", "--new-org", "acme"]).stderr.contains("an org with id \"acme\" exists already"))
@@ -124,7 +137,9 @@ import Testing
         #expect(try repo.git("status", "--porcelain").isEmpty)
         try repo.change("share", "add-org", "feed", "--new-org", "Soylent Analytics", "--until", "2027-06-30")
         let diff = try repo.run(["diff"]).stdout
-        #expect(diff.contains("org soylent-analytics created (Soylent Analytics)") && diff.contains("org soylent-analytics linked to share feed until 2027-06-30"))
+        #expect(
+            diff.contains("org soylent-analytics created (Soylent Analytics)")
+                && diff.contains("org soylent-analytics linked to share feed until 2027-06-30"))
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "admin@provider.example"]).status == 0)
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"]).status == 1)
         let batch = #"[{"op": "share.add-org", "share": "feed", "new-org": "Initech"}]"#
@@ -141,7 +156,8 @@ import Testing
         #expect(dry.stdout.contains("+  \"until\": \"2026-12-10\","))
         try repo.change("org", "set-until", "acme", "2026-12-10")
         let validate = try repo.run(["validate"])
-        #expect(validate.status == 0 && validate.stdout.contains("acme expires on 2026-12-10, in 17 days") && validate.stdout.contains("[org-expiring]"))
+        #expect(
+            validate.status == 0 && validate.stdout.contains("acme expires on 2026-12-10, in 17 days") && validate.stdout.contains("[org-expiring]"))
         #expect(try repo.run(["diff"]).stdout.contains("org acme end date: none -> 2026-12-10"))
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "ann@acme.example"]).stdout.contains("/until (added)"))
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "admin@provider.example"]).status == 0)
@@ -153,7 +169,8 @@ import Testing
         // After the date: a warning, not an error; the portal shows the org as expired.
         let after = try roster(["validate"], in: repo.url, environment: Self.at("2026-12-10T00:00:00Z", actor: "admin@provider.example"))
         #expect(after.status == 0 && after.stdout.contains("[org-expired]"))
-        let build = try roster(["build", "--today", "2026-12-10"], in: repo.url, environment: Self.at("2026-12-10T00:00:00Z", actor: "admin@provider.example"))
+        let build = try roster(
+            ["build", "--today", "2026-12-10"], in: repo.url, environment: Self.at("2026-12-10T00:00:00Z", actor: "admin@provider.example"))
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: repo.url.appendingPathComponent("_site/orgs/acme/index.html"), encoding: .utf8)
         #expect(page.contains("expired on <time>2026-12-10</time>"))
@@ -169,14 +186,18 @@ import Testing
         try repo.change("team", "create", "acme", "Data")
         try repo.commit("bob is active; a team without bob")
         let before = try snapshot(repo.url)
-        for (args, status, message) in [(["app", "create", "acme", "Dash", "--team", "nope"], Int32(1), "has no team"),
-                                        (["app", "create", "acme", "Dash", "--team", "ops", "--share", "other"], 1, "no share"),
-                                        (["app", "create", "acme", "Dash", "--team", "ops", "--visibility", "public"], 64, "visibility"),
-                                        (["app", "delete", "acme", "dash"], 1, "has no app")] {
+        for (args, status, message) in [
+            (["app", "create", "acme", "Dash", "--team", "nope"], Int32(1), "has no team"),
+            (["app", "create", "acme", "Dash", "--team", "ops", "--share", "other"], 1, "no share"),
+            (["app", "create", "acme", "Dash", "--team", "ops", "--visibility", "public"], 64, "visibility"),
+            (["app", "delete", "acme", "dash"], 1, "has no app"),
+        ] {
             let run = try repo.run(args, actor: "bob@acme.example")
             #expect(run.status == status && run.stderr.contains(message), "\(args): \(run.stderr)")
         }
-        #expect(try repo.run(["app", "create", "acme", "Dash", "--team", "ops", "--dry-run"], actor: "bob@acme.example").stdout.contains("+      \"createdBy\": \"bob@acme.example\","))
+        #expect(
+            try repo.run(["app", "create", "acme", "Dash", "--team", "ops", "--dry-run"], actor: "bob@acme.example").stdout.contains(
+                "+      \"createdBy\": \"bob@acme.example\","))
         #expect(try snapshot(repo.url) == before)
         let create = try repo.run(["app", "create", "acme", "Dash", "--team", "ops", "--share", "feed"], actor: "bob@acme.example")
         #expect(create.status == 0 && create.stdout.contains("credentials live in the gateway under acme/dash"))
@@ -224,7 +245,9 @@ import Testing
         let mails = try Self.mails(repo, "deleted")
         #expect(mails.allSatisfy { $0.headers["X-Roster-Event"] == "org.deleted" }, "no separate revocation for a deleted org")
         #expect(mails.map { $0.headers["To"] ?? "" }.sorted() == ["Ann Archer <ann@acme.example>", "admin@provider.example"])
-        #expect(mails.first?.text.contains("2 members (1 active), 2 teams") == true && mails.first?.text.contains("It no longer receives: Data feed.") == true)
+        #expect(
+            mails.first?.text.contains("2 members (1 active), 2 teams") == true
+                && mails.first?.text.contains("It no longer receives: Data feed.") == true)
         #expect(mails.first?.text.contains("Monthly Active Consumers") == true)
     }
 

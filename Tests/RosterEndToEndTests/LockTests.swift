@@ -9,15 +9,18 @@ import Testing
     static func run(_ args: [String], in repo: URL, environment: [String: String] = fixedEnvironment, limit: Double = 60) throws -> RosterRun? {
         let (process, out, err) = try startRoster(args, in: repo, environment: environment)
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { process.waitUntilExit(); done.signal() }
+        DispatchQueue.global().async {
+            process.waitUntilExit(); done.signal()
+        }
         if done.wait(timeout: .now() + limit) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             return nil
         }
-        return RosterRun(status: process.terminationStatus,
-                         stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                         stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        return RosterRun(
+            status: process.terminationStatus,
+            stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
 
     /// fmt rewrote a file from the copy it had read, so an invite written meanwhile was lost
@@ -31,13 +34,16 @@ import Testing
         #expect(try roster(["apply", "-"], in: repo, input: Data("[\(filler)]".utf8)).status == 0)
         let acme = repo.appendingPathComponent("data/orgs/acme.json")
         let started = Date()
-        #expect(try roster(["member", "invite", "acme", "first@acme.example", "--first", "F", "--last", "F", "--role", "team-member"], in: repo).status == 0)
+        #expect(
+            try roster(["member", "invite", "acme", "first@acme.example", "--first", "F", "--last", "F", "--role", "team-member"], in: repo).status
+                == 0)
         let inviteTime = Date().timeIntervalSince(started)
         var generator = SystemRandomNumberGenerator()
         for round in 0..<20 {
             let text = try String(contentsOf: acme, encoding: .utf8)
             try Data(text.replacingOccurrences(of: "\n  \"", with: "\n   \"").utf8).write(to: acme)
-            let invite = try startRoster(["member", "invite", "acme", "user\(round)@acme.example", "--first", "U", "--last", "\(round)", "--role", "team-member"], in: repo)
+            let invite = try startRoster(
+                ["member", "invite", "acme", "user\(round)@acme.example", "--first", "U", "--last", "\(round)", "--role", "team-member"], in: repo)
             usleep(UInt32(Double.random(in: 0...(inviteTime * 0.6), using: &generator) * 1_000_000))
             let fmt = try startRoster(["fmt"], in: repo)
             invite.0.waitUntilExit()
@@ -70,8 +76,10 @@ import Testing
         }
         let environment = fixedEnvironment.merging(["ROSTER_LOCK_WAIT": "0.5"]) { $1 }
         let before = try snapshot(repo)
-        for args in [["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
-                     ["fmt"], ["migrate"]] {
+        for args in [
+            ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
+            ["fmt"], ["migrate"],
+        ] {
             let run = try #require(try Self.run(args, in: repo, environment: environment), "\(args) waited without end")
             #expect(run.status == 1, "\(args)")
             #expect(run.stderr.contains("roster unlock") && run.stderr.contains(".roster.lock"), "\(args): \(run.stderr)")
@@ -81,7 +89,8 @@ import Testing
         let unlock = try #require(try Self.run(["unlock"], in: repo))
         #expect(unlock.status == 0, "\(unlock.stderr)")
         #expect(unlock.stdout.contains("named no holder"))
-        let invite = try #require(try Self.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"], in: repo))
+        let invite = try #require(
+            try Self.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"], in: repo))
         #expect(invite.status == 0, "\(invite.stderr)")
     }
 

@@ -54,10 +54,12 @@ import Testing
     @Test func overlappingRangesSendEachEventOnce() throws {
         let m = try Mailroom()
         let a = try m.head()
-        try m.change(at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
+        try m.change(
+            at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
         try m.repo.commit("invite cy")
         let b = try m.head()
-        try m.change(at: "2026-11-23T11:00:00Z", "member", "invite", "acme", "di@acme.example", "--first", "Di", "--last", "Dean", "--role", "team-member")
+        try m.change(
+            at: "2026-11-23T11:00:00Z", "member", "invite", "acme", "di@acme.example", "--first", "Di", "--last", "Dean", "--role", "team-member")
         try m.repo.commit("invite di")
         let c = try m.head()
 
@@ -80,7 +82,8 @@ import Testing
     @Test func aRenamedOrgFileSendsNothingAgain() throws {
         let m = try Mailroom()
         let a = try m.head()
-        try m.change(at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
+        try m.change(
+            at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
         try m.repo.commit("invite cy")
         let b = try m.head()
         #expect(try m.send(a, b) == "sent 1, already sent 0, failed 0")
@@ -88,10 +91,12 @@ import Testing
         // The org's id changes, so its file is renamed (by hand: there is no verb for it).
         let orgs = m.repo.url.appendingPathComponent("data/orgs")
         let text = try String(contentsOf: orgs.appendingPathComponent("acme.json"), encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "\"id\": \"acme\"", with: "\"id\": \"acme-corp\"").utf8).write(to: orgs.appendingPathComponent("acme-corp.json"))
+        try Data(text.replacingOccurrences(of: "\"id\": \"acme\"", with: "\"id\": \"acme-corp\"").utf8).write(
+            to: orgs.appendingPathComponent("acme-corp.json"))
         try FileManager.default.removeItem(at: orgs.appendingPathComponent("acme.json"))
         let feed = m.repo.url.appendingPathComponent("data/shares/feed.json")
-        try Data(try String(contentsOf: feed, encoding: .utf8).replacingOccurrences(of: "\"org\": \"acme\"", with: "\"org\": \"acme-corp\"").utf8).write(to: feed)
+        try Data(try String(contentsOf: feed, encoding: .utf8).replacingOccurrences(of: "\"org\": \"acme\"", with: "\"org\": \"acme-corp\"").utf8)
+            .write(to: feed)
         try m.repo.commit("acme is now acme-corp")
         let c = try m.head()
 
@@ -102,13 +107,15 @@ import Testing
 
     @Test func aNewRealEventIsSent() throws {
         let m = try Mailroom()
-        try m.change(at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
+        try m.change(
+            at: "2026-11-23T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
         try m.repo.commit("invite cy")
         #expect(try m.send("HEAD~1", "HEAD") == "sent 1, already sent 0, failed 0")
         try m.change(at: "2026-11-24T10:00:00Z", "member", "remove", "acme", "cy@acme.example")
         try m.repo.commit("remove cy")
         #expect(try m.send("HEAD~1", "HEAD") == "sent 1, already sent 0, failed 0")
-        try m.change(at: "2026-11-25T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
+        try m.change(
+            at: "2026-11-25T10:00:00Z", "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
         try m.repo.commit("invite cy again")
         #expect(try m.send("HEAD~1", "HEAD") == "sent 1, already sent 0, failed 0", "a new invitation")
         let d = try m.head()
@@ -120,8 +127,12 @@ import Testing
         }
         #expect(try m.send(d, "HEAD") == "sent 0, already sent 1, failed 0", "the last disabling, seen again")
         let (kinds, ids) = try m.delivered()
-        #expect(kinds == ["member.invited Cy Cole <cy@acme.example>", "member.invited Cy Cole <cy@acme.example>", "member.removed Cy Cole <cy@acme.example>",
-                          "org.disabled Ann Archer <ann@acme.example>", "org.disabled Ann Archer <ann@acme.example>", "org.enabled Ann Archer <ann@acme.example>"])
+        #expect(
+            kinds == [
+                "member.invited Cy Cole <cy@acme.example>", "member.invited Cy Cole <cy@acme.example>", "member.removed Cy Cole <cy@acme.example>",
+                "org.disabled Ann Archer <ann@acme.example>", "org.disabled Ann Archer <ann@acme.example>",
+                "org.enabled Ann Archer <ann@acme.example>",
+            ])
         #expect(ids.count == 6)
     }
 }

@@ -15,15 +15,15 @@ import Testing
     /// Parses the .eml files of an outbox with Python's email package (an independent reader).
     static func read(_ dir: URL) throws -> [String: Mail] {
         let script = """
-        import email, glob, json, os, sys
-        out = {}
-        for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
-            m = email.message_from_bytes(open(path, "rb").read())
-            parts = m.get_payload()
-            out[os.path.basename(path)] = {"headers": {k: str(v) for k, v in m.items()},
-                "text": parts[0].get_payload(decode=True).decode("utf-8"), "html": parts[1].get_payload(decode=True).decode("utf-8")}
-        print(json.dumps(out))
-        """
+            import email, glob, json, os, sys
+            out = {}
+            for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
+                m = email.message_from_bytes(open(path, "rb").read())
+                parts = m.get_payload()
+                out[os.path.basename(path)] = {"headers": {k: str(v) for k, v in m.items()},
+                    "text": parts[0].get_payload(decode=True).decode("utf-8"), "html": parts[1].get_payload(decode=True).decode("utf-8")}
+            print(json.dumps(out))
+            """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", script, dir.path]
@@ -33,7 +33,9 @@ import Testing
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
-        return object.mapValues { Mail(headers: $0["headers"] as? [String: String] ?? [:], text: $0["text"] as? String ?? "", html: $0["html"] as? String ?? "") }
+        return object.mapValues {
+            Mail(headers: $0["headers"] as? [String: String] ?? [:], text: $0["text"] as? String ?? "", html: $0["html"] as? String ?? "")
+        }
     }
 
     func mails(_ repo: Repo, base: String = "HEAD~1", outbox name: String = "outbox") throws -> (RosterRun, [String: Mail], URL) {
@@ -52,8 +54,11 @@ import Testing
         let (first, one, _) = try mails(repo)
         #expect(first.status == 0, "\(first.stderr)")
         let subjects = one.values.map { $0.headers["Subject"] ?? "" }.sorted()
-        #expect(subjects == ["Beta Corp is approved on Fixture Provider", "New organization registration: Gamma",
-                             "Your role in Acme is now super admin", "admin@provider.example invited you to Acme on Fixture Provider"])
+        #expect(
+            subjects == [
+                "Beta Corp is approved on Fixture Provider", "New organization registration: Gamma",
+                "Your role in Acme is now super admin", "admin@provider.example invited you to Acme on Fixture Provider",
+            ])
         let invitation = try #require(one.values.first { $0.headers["X-Roster-Event"] == "member.invited" })
         #expect(invitation.headers["To"] == "Cy Cole <cy@acme.example>")
         #expect(invitation.headers["From"] == "noreply@provider.example")
@@ -68,8 +73,11 @@ import Testing
         try repo.commit("round two")
         let (_, two, _) = try mails(repo, outbox: "two")
         let kinds = two.values.map { "\($0.headers["X-Roster-Event"] ?? "") \($0.headers["To"] ?? "")" }.sorted()
-        #expect(kinds == ["member.removed Cy Cole <cy@acme.example>", "org.disabled Ann Archer <ann@acme.example>",
-                          "org.disabled Bob Baker <bob@acme.example>", "org.rejected Gus Green <gus@gamma.example>"])
+        #expect(
+            kinds == [
+                "member.removed Cy Cole <cy@acme.example>", "org.disabled Ann Archer <ann@acme.example>",
+                "org.disabled Bob Baker <bob@acme.example>", "org.rejected Gus Green <gus@gamma.example>",
+            ])
         #expect(two.values.first { $0.headers["X-Roster-Event"] == "org.rejected" }?.text.contains("Reason: We only serve importers.") == true)
 
         try repo.change("org", "enable", "acme")
@@ -95,7 +103,9 @@ import Testing
         let received = FileManager.default.temporaryDirectory.appendingPathComponent("roster-smtp-\(UUID().uuidString)")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/smtp_sink.py").path, received.path, String(failing)]
+        p.arguments = [
+            "python3", packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/smtp_sink.py").path, received.path, String(failing),
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -115,7 +125,8 @@ import Testing
     }
 
     @Test func sendingThroughSMTPDeliversEachMessageOnce() throws {
-        let msmtp = try #require(["/usr/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) }, "msmtp is needed (apt-get install msmtp)")
+        let msmtp = try #require(
+            ["/usr/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) }, "msmtp is needed (apt-get install msmtp)")
         let repo = try Repo()
         try repo.change("member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member")
         try repo.change("member", "invite", "acme", "di@acme.example", "--first", "Di", "--last", "Dean", "--role", "team-member")

@@ -129,7 +129,8 @@ import Testing
         var env = fixedEnvironment
         env["ROSTER_ACTOR"] = "nina@newco.example"
         env["ROSTER_NOW"] = "2020-01-01T00:00:00Z"
-        let register = try roster(["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env)
+        let register = try roster(
+            ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env)
         #expect(register.status == 0, "\(register.stderr)")
         let run = try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"])
         #expect(run.status == 1)
@@ -137,7 +138,9 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("\"createdAt\"") }) + 1
         let column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: lines[line - 1].range(of: "\"2020-")!.lowerBound) + 1
-        #expect(run.stdout.contains("data/orgs/newco.json:\(line):\(column): error: nina@newco.example (newcomer) may not change /createdAt"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("data/orgs/newco.json:\(line):\(column): error: nina@newco.example (newcomer) may not change /createdAt"),
+            "\(run.stdout)")
         #expect(run.stdout.contains("[policy-audit]"))
     }
 }

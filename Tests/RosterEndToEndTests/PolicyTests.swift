@@ -99,7 +99,9 @@ import Testing
             try edit(r, "data/shares/feed.json") { s in s["consumers"] = [["org": "acme", "since": "2020-01-01", "until": "2027-01-31"]] }
         },
         Case(name: "deletion record", allowed: admins) { r, _ in
-            try write(r, "data/deletions/other-org.json", "{\"schemaVersion\": 1, \"org\": \"other-org\", \"name\": \"Other Org\", \"confirm\": \"Other Org\"}\n")
+            try write(
+                r, "data/deletions/other-org.json",
+                "{\"schemaVersion\": 1, \"org\": \"other-org\", \"name\": \"Other Org\", \"confirm\": \"Other Org\"}\n")
         },
         Case(name: "another org's members", allowed: admins) { r, who in
             let (org, email) = who.email.hasSuffix("@acme.example") ? ("other-org", "olga@other.example") : ("acme", "ann@acme.example")
@@ -121,7 +123,9 @@ import Testing
             try editMember(r, org: "acme", email: "bob@acme.example") { $0["role"] = "super-admin" }
         },
         Case(name: "team created", allowed: acmeAdmins) { r, _ in
-            try edit(r, "data/orgs/acme.json") { o in o["teams"] = (o["teams"] as! [Any]) + [["id": "data", "name": "Data", "members": ["ann@acme.example"]]] }
+            try edit(r, "data/orgs/acme.json") { o in
+                o["teams"] = (o["teams"] as! [Any]) + [["id": "data", "name": "Data", "members": ["ann@acme.example"]]]
+            }
         },
         Case(name: "default team moved", allowed: admins) { r, _ in
             try edit(r, "data/orgs/acme.json") { o in
@@ -132,19 +136,30 @@ import Testing
                 }
             }
         },
-        Case(name: "own first name", allowed: admins.union([Who.superAdmin.rawValue, Who.superAdminHandle.rawValue, Who.teamMember.rawValue, Who.invitee.rawValue, Who.otherSuperAdmin.rawValue])) { r, who in
-            let org = ["ann@acme.example": "acme", "bob@acme.example": "acme", "bea@beta.example": "beta", "olga@other.example": "other-org"][who.email] ?? "acme"
+        Case(
+            name: "own first name",
+            allowed: admins.union([
+                Who.superAdmin.rawValue, Who.superAdminHandle.rawValue, Who.teamMember.rawValue, Who.invitee.rawValue, Who.otherSuperAdmin.rawValue,
+            ])
+        ) { r, who in
+            let org =
+                ["ann@acme.example": "acme", "bob@acme.example": "acme", "bea@beta.example": "beta", "olga@other.example": "other-org"][who.email]
+                ?? "acme"
             let email = org == "acme" && !["ann@acme.example", "bob@acme.example"].contains(who.email) ? "ann@acme.example" : who.email
             try editMember(r, org: org, email: email) { $0["firstName"] = "Renamed" }
         },
         Case(name: "own role", allowed: acmeAdmins) { r, _ in
-            try editMember(r, org: "acme", email: "bob@acme.example") { $0["role"] = "super-admin"; $0["firstName"] = "Bob" }
+            try editMember(r, org: "acme", email: "bob@acme.example") {
+                $0["role"] = "super-admin"; $0["firstName"] = "Bob"
+            }
         },
         Case(name: "accept the invitation", allowed: acmeAdmins.union([Who.invitee.rawValue])) { r, _ in
             try editMember(r, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
         },
         Case(name: "invite, without the expiry invite writes", allowed: admins) { r, who in try addMember(r, invitedBy: who.email, expiresAt: nil) },
-        Case(name: "invite, expiring in a year", allowed: admins) { r, who in try addMember(r, invitedBy: who.email, expiresAt: "2027-11-23T10:00:00Z") },
+        Case(name: "invite, expiring in a year", allowed: admins) { r, who in
+            try addMember(r, invitedBy: who.email, expiresAt: "2027-11-23T10:00:00Z")
+        },
         Case(name: "resend, audited", allowed: acmeAdmins) { r, who in
             try editMember(r, org: "acme", email: "bob@acme.example") {
                 $0["invitedAt"] = "2026-11-23T10:00:00Z"; $0["invitedBy"] = who.email; $0["expiresAt"] = "2026-12-07T10:00:00Z"
@@ -154,7 +169,9 @@ import Testing
             try editMember(r, org: "acme", email: "bob@acme.example") { $0["expiresAt"] = "2027-12-07T10:00:00Z" }
         },
         Case(name: "accept with acceptedAt", allowed: acmeAdmins.union([Who.invitee.rawValue])) { r, _ in
-            try editMember(r, org: "acme", email: "bob@acme.example") { $0["state"] = "active"; $0["acceptedAt"] = "2026-11-23T10:00:00Z" }
+            try editMember(r, org: "acme", email: "bob@acme.example") {
+                $0["state"] = "active"; $0["acceptedAt"] = "2026-11-23T10:00:00Z"
+            }
         },
         Case(name: "acceptedAt without accepting", allowed: admins) { r, _ in
             try editMember(r, org: "acme", email: "ann@acme.example") { $0["acceptedAt"] = "2026-11-23T10:00:00Z" }
@@ -162,8 +179,12 @@ import Testing
         Case(name: "own org end date", allowed: admins) { r, _ in try edit(r, "data/orgs/acme.json") { $0["until"] = "2099-01-01" } },
         Case(name: "app created, audited", allowed: acmeAdmins) { r, who in
             try edit(r, "data/orgs/acme.json") { o in
-                o["apps"] = [["id": "dash", "name": "Dash", "team": "ops", "visibility": "team", "shares": ["feed"],
-                              "createdBy": who.email, "createdAt": "2026-11-23T10:00:00Z"]]
+                o["apps"] = [
+                    [
+                        "id": "dash", "name": "Dash", "team": "ops", "visibility": "team", "shares": ["feed"],
+                        "createdBy": who.email, "createdAt": "2026-11-23T10:00:00Z",
+                    ]
+                ]
             }
         },
         Case(name: "symbolic link", allowed: admins) { r, _ in
@@ -173,22 +194,28 @@ import Testing
         Case(name: "registration", allowed: admins.union([Who.newcomer.rawValue])) { r, _ in
             var env = fixedEnvironment
             env["ROSTER_ACTOR"] = "nina@newco.example"
-            let run = try roster(["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: r.url, environment: env)
+            let run = try roster(
+                ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: r.url, environment: env)
             #expect(run.status == 0, "\(run.stderr)")
         },
         Case(name: "registration, self-approved", allowed: admins) { r, _ in
             var env = fixedEnvironment
             env["ROSTER_ACTOR"] = "nina@newco.example"
-            _ = try roster(["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: r.url, environment: env)
+            _ = try roster(
+                ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: r.url, environment: env)
             try edit(r, "data/orgs/newco.json") { $0["status"] = "enabled" }
         },
     ]
 
-    static func addMember(_ repo: Repo, invitedBy: String, at: String = "2026-11-23T10:00:00Z", state: String = "invited", forged: Bool = false,
-                          expiresAt: String? = "2026-12-07T10:00:00Z") throws {
+    static func addMember(
+        _ repo: Repo, invitedBy: String, at: String = "2026-11-23T10:00:00Z", state: String = "invited", forged: Bool = false,
+        expiresAt: String? = "2026-12-07T10:00:00Z"
+    ) throws {
         try edit(repo, "data/orgs/acme.json") { o in
-            var member: [String: Any] = ["email": "cy@acme.example", "firstName": "Cy", "lastName": "Cole", "role": "team-member",
-                                         "state": state, "invitedAt": at, "invitedBy": invitedBy]
+            var member: [String: Any] = [
+                "email": "cy@acme.example", "firstName": "Cy", "lastName": "Cole", "role": "team-member",
+                "state": state, "invitedAt": at, "invitedBy": invitedBy,
+            ]
             member["expiresAt"] = expiresAt
             o["members"] = (o["members"] as! [Any]) + [member]
         }
@@ -227,7 +254,10 @@ import Testing
         let bob = try #require(lines.firstIndex { $0.contains("\"bob@acme.example\"") })
         let line = try #require(lines[bob...].firstIndex { $0.contains("\"invitedBy\" : \"admin@provider.example\"") }) + 1
         let column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: lines[line - 1].range(of: "\"admin@")!.lowerBound) + 1
-        #expect(run.stdout.contains("data/orgs/acme.json:\(line):\(column): error: ann@acme.example (super admin of acme) may not change /members[bob@acme.example]/invitedBy (modified)"))
+        #expect(
+            run.stdout.contains(
+                "data/orgs/acme.json:\(line):\(column): error: ann@acme.example (super admin of acme) may not change /members[bob@acme.example]/invitedBy (modified)"
+            ))
         #expect(run.stdout.contains("[policy-audit]"))
     }
 
@@ -277,13 +307,21 @@ import Testing
         try repo.commit("auto-approve")
         var env = fixedEnvironment
         env["ROSTER_ACTOR"] = "nina@newco.example"
-        #expect(try roster(["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env).status == 0)
+        #expect(
+            try roster(
+                ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env
+            ).status == 0)
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"]).status == 0)
         // Registering for someone else, or adding a second member, is not a registration.
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "other@newco.example"]).status == 1)
         try Self.edit(repo, "data/orgs/newco.json") { o in
-            o["members"] = (o["members"] as! [Any]) + [["email": "pal@newco.example", "firstName": "P", "lastName": "Q", "role": "super-admin",
-                                                        "state": "active", "invitedAt": "2026-11-23T10:00:00Z", "invitedBy": "nina@newco.example"]]
+            o["members"] =
+                (o["members"] as! [Any]) + [
+                    [
+                        "email": "pal@newco.example", "firstName": "P", "lastName": "Q", "role": "super-admin",
+                        "state": "active", "invitedAt": "2026-11-23T10:00:00Z", "invitedBy": "nina@newco.example",
+                    ]
+                ]
         }
         let extra = try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"])
         #expect(extra.status == 1)
@@ -292,7 +330,9 @@ import Testing
 
     @Test func aMoveToANewIdKeepingFewMembersIsAMassRemoval() throws {
         let repo = try Repo()
-        for k in 1...5 { try repo.change("member", "invite", "acme", "m\(k)@acme.example", "--first", "M", "--last", "\(k)", "--role", "team-member") }
+        for k in 1...5 {
+            try repo.change("member", "invite", "acme", "m\(k)@acme.example", "--first", "M", "--last", "\(k)", "--role", "team-member")
+        }
         try repo.commit("seven members")
         // Re-create acme as acme-two with one of its seven members, and delete acme "properly".
         try repo.change("org", "create", "Acme Two")
@@ -310,8 +350,11 @@ import Testing
     /// the invitee, known by that login, accepts with a pull request of their own.
     @Test func anInviteeKnownByHandleAcceptsTheirOwnInvitation() throws {
         let repo = try Self.makeRepo()
-        let invite = try repo.run(["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole",
-                                   "--role", "team-member", "--handle", "@cy-gh"], actor: "ann@acme.example")
+        let invite = try repo.run(
+            [
+                "member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole",
+                "--role", "team-member", "--handle", "@cy-gh",
+            ], actor: "ann@acme.example")
         #expect(invite.status == 0, "\(invite.stderr)")
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"]).status == 0)
         try repo.commit("invite cy")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real SCIM 2.0 service provider for the sync tests: `scim2-server` from PyPI, in memory, on a

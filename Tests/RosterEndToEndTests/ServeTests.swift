@@ -12,7 +12,8 @@ import Testing
 
         init(extra: [String] = []) throws {
             repo = try copy()
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("content"), to: repo.appendingPathComponent("content"))
             process = Process()
             process.executableURL = rosterBinary
@@ -56,15 +57,19 @@ import Testing
     }
 
     /// Sends one raw request and reads the reply until the server closes or `until` appears.
-    static func request(_ port: Int, _ target: String, method: String = "GET", host: String? = nil, extra: String = "",
-                        until: String? = nil, timeout: Double = 5) throws -> Reply {
+    static func request(
+        _ port: Int, _ target: String, method: String = "GET", host: String? = nil, extra: String = "",
+        until: String? = nil, timeout: Double = 5
+    ) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
         var tv = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -111,9 +116,11 @@ import Testing
     @Test func traversalDotFilesAndForeignHostsAreRefused() throws {
         let server = try Server()
         let secret = "\"provider\""
-        for target in ["/../data/marketplace.json", "/%2e%2e/data/marketplace.json", "/orgs/%2e%2e%2f%2e%2e%2fdata/marketplace.json",
-                       "/..%5cdata%5cmarketplace.json", "/%252e%252e/data/marketplace.json", "/.roster-build.json",
-                       "/..\\data\\marketplace.json", "/orgs/../../data/marketplace.json"] {
+        for target in [
+            "/../data/marketplace.json", "/%2e%2e/data/marketplace.json", "/orgs/%2e%2e%2f%2e%2e%2fdata/marketplace.json",
+            "/..%5cdata%5cmarketplace.json", "/%252e%252e/data/marketplace.json", "/.roster-build.json",
+            "/..\\data\\marketplace.json", "/orgs/../../data/marketplace.json",
+        ] {
             let reply = try Self.request(server.port, target)
             #expect(reply.status == 404 || reply.status == 400, "\(target): \(reply.status)")
             #expect(!reply.body.contains(secret), "\(target) leaked a record")

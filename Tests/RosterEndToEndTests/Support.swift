@@ -25,7 +25,9 @@ struct RosterRun {
 let fixedEnvironment = ["ROSTER_TODAY": "2026-11-23", "ROSTER_NOW": "2026-11-23T10:00:00Z", "ROSTER_ACTOR": "admin@provider.example"]
 
 /// Starts `roster` without waiting for it.
-func startRoster(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = fixedEnvironment, input: Data? = nil) throws -> (Process, Pipe, Pipe) {
+func startRoster(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = fixedEnvironment, input: Data? = nil) throws -> (
+    Process, Pipe, Pipe
+) {
     let p = Process()
     p.executableURL = rosterBinary
     p.arguments = arguments
@@ -48,7 +50,8 @@ func startRoster(_ arguments: [String], in directory: URL? = nil, environment: [
 }
 
 @discardableResult
-func roster(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = fixedEnvironment, input: Data? = nil) throws -> RosterRun {
+func roster(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = fixedEnvironment, input: Data? = nil) throws -> RosterRun
+{
     let (p, out, err) = try startRoster(arguments, in: directory, environment: environment, input: input)
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()

@@ -86,8 +86,11 @@ import Testing
         let validate = try project.run("validate")
         #expect(validate.status == 1)
         #expect(validate.stdout.contains("\(folder):1:1: error: ") && validate.stdout.contains("symbolic link"), "\(validate.stdout)")
-        for args in [["org", "create", "Initech"], ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
-                     ["share", "create", "Second feed"], ["fmt"], ["migrate"], ["build"]] {
+        for args in [
+            ["org", "create", "Initech"],
+            ["member", "invite", "acme", "cy@acme.example", "--first", "Cy", "--last", "Cole", "--role", "team-member"],
+            ["share", "create", "Second feed"], ["fmt"], ["migrate"], ["build"],
+        ] {
             let run = try roster(args, in: project.url)
             #expect(run.status == 1, "\(args): \(run.stdout) \(run.stderr)")
         }
@@ -120,7 +123,8 @@ import Testing
     @Test func checkRefusesALinkInTheHead() throws {
         let repo = try GitOpsTests.Repo()
         let base = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
-        try FileManager.default.createSymbolicLink(atPath: repo.url.appendingPathComponent("site-templates/assets/leak.css").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.url.appendingPathComponent("site-templates/assets/leak.css").path, withDestinationPath: "/etc/passwd")
         try repo.commit("a linked asset")
         let run = try repo.run(["check", "--base", base])
         #expect(run.status == 1)
@@ -135,8 +139,9 @@ import Testing
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("roster-secret-\(UUID().uuidString).css")
         defer { try? FileManager.default.removeItem(at: secret) }
         try Data(Project.secret.utf8).write(to: secret)
-        try FileManager.default.createSymbolicLink(atPath: server.repo.appendingPathComponent("site-templates/assets/leak.css").path,
-                                                   withDestinationPath: secret.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: server.repo.appendingPathComponent("site-templates/assets/leak.css").path,
+            withDestinationPath: secret.path)
         var page = ""
         for _ in 0..<50 where !page.contains("roster-overlay") {
             Thread.sleep(forTimeInterval: 0.1)

@@ -13,8 +13,9 @@ import Testing
     }
 
     func sync(_ server: SCIMServer, _ repo: URL, _ extra: [String] = [], token: String? = nil, url: String? = nil) throws -> RosterRun {
-        try roster(["sync", "--scim", url ?? server.base] + extra, in: repo,
-                   environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": token ?? server.token]) { $1 })
+        try roster(
+            ["sync", "--scim", url ?? server.base] + extra, in: repo,
+            environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": token ?? server.token]) { $1 })
     }
 
     /// `Support/scim/fault_proxy.py` in front of `server` with these arguments after the
@@ -56,10 +57,13 @@ import Testing
         let exportedUsers = exported["users"] as! [[String: Any]]
         #expect(emails(users) == Set(exportedUsers.map { $0["email"] as! String }))
         #expect(emails(users, active: true) == Set(exportedUsers.filter { $0["active"] as! Bool }.map { $0["email"] as! String }))
-        #expect(groups.count == 10 + (try FileManager.default.contentsOfDirectory(atPath: repo.path + "/data/orgs").reduce(0) { n, file in
-            let org = try JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("data/orgs/\(file)"))) as! [String: Any]
-            return n + (org["teams"] as! [Any]).count
-        }))
+        #expect(
+            groups.count == 10
+                + (try FileManager.default.contentsOfDirectory(atPath: repo.path + "/data/orgs").reduce(0) { n, file in
+                    let org =
+                        try JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("data/orgs/\(file)"))) as! [String: Any]
+                    return n + (org["teams"] as! [Any]).count
+                }))
         #expect(try sync(server, repo, ["--apply"]).stdout.contains("No changes"), "a second --apply plans nothing")
 
         // Disabling an org deactivates exactly its users.
@@ -88,8 +92,9 @@ import Testing
 
         // A link whose until has passed removes the entitlement.
         let later = try sync(server, repo, ["--today", "2027-04-09"])
-        #expect(later.stdout.contains("entitlements: [share:claims-api, share:geo-boundaries] -> [share:claims-api]")
-            || later.stdout.contains("-> [share:geo-boundaries]"), "\(later.stdout)")
+        #expect(
+            later.stdout.contains("entitlements: [share:claims-api, share:geo-boundaries] -> [share:claims-api]")
+                || later.stdout.contains("-> [share:geo-boundaries]"), "\(later.stdout)")
         #expect(try sync(server, repo, ["--today", "2027-04-09", "--apply"]).status == 0)
         #expect(try sync(server, repo, ["--today", "2027-04-09"]).status == 0)
     }
@@ -99,9 +104,16 @@ import Testing
         defer { server.stop() }
         let repo = try demo()
         // Someone else's users (one with a member's e-mail as externalId) and group.
-        try await server.request("POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "ops@provider.example", "active": true}"#)
-        try await server.request("POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "twin", "externalId": "peter.gibbons@initech.example", "active": true}"#)
-        try await server.request("POST", "Groups", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Admins", "externalId": "admins"}"#)
+        try await server.request(
+            "POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "ops@provider.example", "active": true}"#
+        )
+        try await server.request(
+            "POST", "Users",
+            json:
+                #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "twin", "externalId": "peter.gibbons@initech.example", "active": true}"#
+        )
+        try await server.request(
+            "POST", "Groups", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Admins", "externalId": "admins"}"#)
         let before = try await server.list("Users").filter { $0["userType"] == nil }
         let first = try sync(server, repo, ["--apply"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -119,7 +131,9 @@ import Testing
         #expect(try await server.user("dinesh.chugtai@hooli.example") == nil)
         let others = users.filter { $0["userType"] == nil }
         #expect(others.count == 2)
-        let twin = { (list: [[String: Any]]) in try JSONSerialization.data(withJSONObject: list.first { $0["userName"] as? String == "twin" }!, options: .sortedKeys) }
+        let twin = { (list: [[String: Any]]) in
+            try JSONSerialization.data(withJSONObject: list.first { $0["userName"] as? String == "twin" }!, options: .sortedKeys)
+        }
         #expect(try twin(others) == twin(before), "someone else's user is exactly as it was")
         let groups = try await server.list("Groups")
         #expect(groups.contains { $0["displayName"] as? String == "Admins" })
@@ -178,8 +192,11 @@ import Testing
         #expect(run.stderr.contains("1 of"), "\(run.stderr)")
         let users = try await server.list("Users")
         #expect(!emails(users).contains("elmer.fudd@acme.example"))
-        let all = try roster(["export", "--out", FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)").path], in: repo)
-        #expect(all.stdout.contains("exported \(users.count + 1) users"), "every other create went through, the throttled one (429) included: \(all.stdout)")
+        let all = try roster(
+            ["export", "--out", FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)").path], in: repo)
+        #expect(
+            all.stdout.contains("exported \(users.count + 1) users"),
+            "every other create went through, the throttled one (429) included: \(all.stdout)")
         let rest = try sync(server, repo, ["--apply"])
         #expect(rest.status == 0, "\(rest.stderr)")
         #expect(rest.stdout.contains("+ create user elmer.fudd@acme.example"))

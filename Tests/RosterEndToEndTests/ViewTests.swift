@@ -10,12 +10,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: repo) }
         let run = try roster(["org", "list"], in: repo)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == """
-        NAME        ID     STATUS    TEAMS   USERS   INVITED   SHARES   CREATED
-        Acme        acme   enabled       2       1         1        1   2025-01-10
-        Beta Corp   beta   pending       1       1         0        0   2026-11-21
+        #expect(
+            run.stdout == """
+                NAME        ID     STATUS    TEAMS   USERS   INVITED   SHARES   CREATED
+                Acme        acme   enabled       2       1         1        1   2025-01-10
+                Beta Corp   beta   pending       1       1         0        0   2026-11-21
 
-        """, "\(run.stdout)")
+                """, "\(run.stdout)")
         #expect(!run.stdout.contains("\u{1B}["))
         let pending = try roster(["org", "list", "--status", "pending"], in: repo)
         #expect(pending.stdout.split(separator: "\n").count == 2)
@@ -42,7 +43,9 @@ import Testing
         let names = try roster(["org", "list"], in: repo).stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) }
         #expect(names == ["Acme  ", "Beta C", "Org 1\\", "Org 2 ", "Org 10"], "\(names)")
         let shown = try roster(["org", "show", "org-1"], in: repo).stdout
-        #expect(!shown.contains("\u{1B}") && shown.contains("Org 1\\u{1B}[2J") || shown.contains("Org 1\\x1b[2J") || shown.contains("Org 1\\e[2J"), "\(shown)")
+        #expect(
+            !shown.contains("\u{1B}") && shown.contains("Org 1\\u{1B}[2J") || shown.contains("Org 1\\x1b[2J") || shown.contains("Org 1\\e[2J"),
+            "\(shown)")
     }
 
     @Test func orgShowPrintsWhatThePortalPageShows() throws {
@@ -51,10 +54,12 @@ import Testing
         #expect(try roster(["org", "disable", "acme"], in: repo).status == 0)
         let run = try roster(["org", "show", "acme"], in: repo)
         #expect(run.status == 0, "\(run.stderr)")
-        for line in ["Acme  (acme)", "Status:       disabled (its users cannot connect)",
-                     "Note:         still linked to 1 share, which its users cannot use while it is disabled",
-                     "Users:        1 active, 1 invited", "Teams (2):", "Members (2):", "Shares (1):",
-                     "roster org enable acme"] {
+        for line in [
+            "Acme  (acme)", "Status:       disabled (its users cannot connect)",
+            "Note:         still linked to 1 share, which its users cannot use while it is disabled",
+            "Users:        1 active, 1 invited", "Teams (2):", "Members (2):", "Shares (1):",
+            "roster org enable acme",
+        ] {
             #expect(run.stdout.contains(line), "\(line)\n\(run.stdout)")
         }
         let json = try roster(["org", "show", "acme", "--format", "json"], in: repo)

@@ -12,8 +12,10 @@ import Testing
     func dom(_ file: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.chromium, "headless Chromium is needed: apt-get install chromium"))
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
-                             "--dump-dom", file.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+            "--dump-dom", file.absoluteString,
+        ]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

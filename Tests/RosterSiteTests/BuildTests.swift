@@ -20,7 +20,8 @@ import RosterSynth
         try project.build()
         let before = try project.outputFiles().keys.reduce(into: [String: Date]()) { $0[$1] = try project.modificationDate($1) }
         Thread.sleep(forTimeInterval: 0.05)
-        let org = try project.read("data/orgs/org-3.json").replacingOccurrences(of: "\"name\": \"Umbrella Analytics 3\"", with: "\"name\": \"Umbrella Renamed 3\"")
+        let org = try project.read("data/orgs/org-3.json").replacingOccurrences(
+            of: "\"name\": \"Umbrella Analytics 3\"", with: "\"name\": \"Umbrella Renamed 3\"")
         try project.write("data/orgs/org-3.json", org)
         let report = try project.build()
         #expect(!report.upToDate)
@@ -32,7 +33,9 @@ import RosterSynth
             guard try project.modificationDate(path) != before[path] else { continue }
             rewritten.append(path)
             // Search pieces hold words, in lower case.
-            #expect(text.contains(path.hasPrefix("search/terms-") ? "\"renamed\"" : "Umbrella Renamed 3"), "\(path) was rewritten but does not show org-3")
+            #expect(
+                text.contains(path.hasPrefix("search/terms-") ? "\"renamed\"" : "Umbrella Renamed 3"), "\(path) was rewritten but does not show org-3"
+            )
         }
         #expect(rewritten.contains("orgs/org-3/index.html"))
         #expect(rewritten.contains("orgs/index.html"))
@@ -59,7 +62,10 @@ import RosterSynth
     @Test func templateErrorsNameTheFileAndLine() throws {
         let project = try SiteProject()
         try project.write("site-templates/shares.mustache", "{{> partials/head}}\n<h1>Shares</h1>\n{{> partials/nope}}\n")
-        #expect(project.failure() == "site-templates/shares.mustache:3:1: error: the partial \"partials/nope\" does not exist (no site-templates/partials/nope.mustache)")
+        #expect(
+            project.failure()
+                == "site-templates/shares.mustache:3:1: error: the partial \"partials/nope\" does not exist (no site-templates/partials/nope.mustache)"
+        )
         try project.write("site-templates/shares.mustache", "line one\n{{#rows}}\n{{/cols}}\n")
         #expect(project.failure()?.hasPrefix("site-templates/shares.mustache:3:") == true)
         try FileManager.default.removeItem(at: project.root.appendingPathComponent("site-templates/shares.mustache"))

@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func encodedWordsHoldWholeCharactersAndAtMost75() {
-        for text in [String(repeating: "ë", count: 100), String(repeating: "😀", count: 100), String(repeating: "👨‍👩‍👧‍👦", count: 9), "e\u{301}" + String(repeating: "\u{301}", count: 60)] {
+        for text in [
+            String(repeating: "ë", count: 100), String(repeating: "😀", count: 100), String(repeating: "👨‍👩‍👧‍👦", count: 9),
+            "e\u{301}" + String(repeating: "\u{301}", count: 60),
+        ] {
             let words = EmailHeader.encodedWords(text)
             #expect(words.allSatisfy { $0.count <= 75 })
             let decoded = words.map { word -> [UInt8] in
@@ -39,7 +42,9 @@ import Testing
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

@@ -58,7 +58,9 @@ import Testing
         for relative in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(relative).path, isDirectory: &isDir)
-            if !isDir.boolValue { onDisk["site-templates/" + relative] = try String(contentsOf: dir.appendingPathComponent(relative), encoding: .utf8) }
+            if !isDir.boolValue {
+                onDisk["site-templates/" + relative] = try String(contentsOf: dir.appendingPathComponent(relative), encoding: .utf8)
+            }
         }
         let embedded = Dictionary(uniqueKeysWithValues: DefaultTemplates.files.map { ($0.path, $0.text) })
         #expect(embedded == onDisk, "run swift run embed-templates")

@@ -15,8 +15,11 @@ import Testing
     @Test func withABaseURLTheScriptIsToldItsPathAndTheLinksStayRelative() throws {
         let project = try SiteProject()
         let settings = try project.read("data/marketplace.json")
-        try project.write("data/marketplace.json", settings.replacingOccurrences(of: "\"title\": \"Fixture portal\",",
-                                                                                  with: "\"title\": \"Fixture portal\",\n    \"baseURL\": \"https://portal.example/consumers\","))
+        try project.write(
+            "data/marketplace.json",
+            settings.replacingOccurrences(
+                of: "\"title\": \"Fixture portal\",",
+                with: "\"title\": \"Fixture portal\",\n    \"baseURL\": \"https://portal.example/consumers\","))
         try project.build()
         let page = try String(contentsOf: project.output.appendingPathComponent("404.html"), encoding: .utf8)
         #expect(page.contains("<script data-root=\"/consumers/\">(function () {"))

@@ -34,14 +34,18 @@ import Testing
     @Test func recordTextCannotEndAStringOrAScriptInAPiece() throws {
         let project = try SiteProject()
         let hostile = #"</script><script>alert(1)</script> & \" \u2028 \u2029 x"#
-        try project.write("data/orgs/acme.json", try project.read("data/orgs/acme.json").replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"\(hostile)\""))
+        try project.write(
+            "data/orgs/acme.json",
+            try project.read("data/orgs/acme.json").replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"\(hostile)\""))
         try project.build()
         let pieces = try project.outputFiles().filter { $0.key.hasPrefix("search/") || $0.key == "search-index.json" }
         #expect(pieces.count >= 5)
         for (path, text) in pieces {
             for raw in ["<", ">", "&", "\u{2028}", "\u{2029}"] { #expect(!text.contains(raw), "\(path) holds \(raw.debugDescription)") }
         }
-        #expect(pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" \u2028 \u2029 x"#) == true)
+        #expect(
+            pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" \u2028 \u2029 x"#)
+                == true)
     }
 
     @Test func orgsAreInNaturalOrderAndSearchWordsFoldCaseAndAccents() {

@@ -25,7 +25,10 @@ import Testing
                 if path == "data/orgs/org-7.json" {
                     let text = String(decoding: bytes, as: UTF8.self)
                     #expect(text.contains("\"name\": \"Wayne Analytics 7\""))
-                    bytes = Array(text.replacingOccurrences(of: "\"name\": \"Wayne Analytics 7\"", with: "\"name\": \"\(hostileName.replacingOccurrences(of: "\"", with: "\\\""))\"").utf8)
+                    bytes = Array(
+                        text.replacingOccurrences(
+                            of: "\"name\": \"Wayne Analytics 7\"", with: "\"name\": \"\(hostileName.replacingOccurrences(of: "\"", with: "\\\""))\""
+                        ).utf8)
                 }
                 let url = dir.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -72,7 +75,9 @@ import Testing
     @Test(arguments: [1400, 390]) func theScriptSortsFiltersAndPagesEveryOrg(width: Int) throws {
         let site = try Self.site.get()
         // Column headers at desktop width, the sort menu on a phone (the headers are hidden there).
-        let sortByUsers = width > 720 ? "document.querySelector('th[data-sort=users] button').click();"
+        let sortByUsers =
+            width > 720
+            ? "document.querySelector('th[data-sort=users] button').click();"
             : "var s = document.getElementById('org-sort'); s.value = '-users'; s.dispatchEvent(new Event('change'));"
         let byUsers = site.orgs.enumerated().sorted { a, b in
             a.element.userCount != b.element.userCount ? a.element.userCount > b.element.userCount : a.offset < b.offset
@@ -133,13 +138,17 @@ import Testing
 
     @Test func noPageIsWiderThanAPhone() throws {
         let site = try Self.site.get()
-        let pages = ["index.html", "orgs/index.html", "orgs/page-2.html", "orgs/org-1/index.html", "orgs/org-7/index.html",
-                     "shares/index.html", "shares/share-0/index.html", "registrations/index.html", "docs/guide/index.html", "404.html"]
+        let pages = [
+            "index.html", "orgs/index.html", "orgs/page-2.html", "orgs/org-1/index.html", "orgs/org-7/index.html",
+            "shares/index.html", "shares/share-0/index.html", "registrations/index.html", "docs/guide/index.html", "404.html",
+        ]
         var steps: [Browser.Step] = []
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         for page in pages {
-            steps += [.open(site.page(page), width: 390), .eval("[location.pathname, document.documentElement.scrollWidth, window.innerWidth]"),
-                      .screenshot(Self.screenshots.appendingPathComponent("phone-" + page.replacingOccurrences(of: "/", with: "-") + ".png"))]
+            steps += [
+                .open(site.page(page), width: 390), .eval("[location.pathname, document.documentElement.scrollWidth, window.innerWidth]"),
+                .screenshot(Self.screenshots.appendingPathComponent("phone-" + page.replacingOccurrences(of: "/", with: "-") + ".png")),
+            ]
         }
         for value in try Browser.run(steps) {
             let v = value as? [Any] ?? []

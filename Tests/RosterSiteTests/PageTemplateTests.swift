@@ -10,7 +10,8 @@ import Testing
 
     @Test func variablesAreEscapedUnlessTriple() throws {
         let context: [String: TemplateValue] = ["x": "<a href=\"j\">'&'</a>", "n": 3]
-        #expect(try render("{{x}}|{{{x}}}|{{& x}}|{{n}}|{{missing}}", context)
+        #expect(
+            try render("{{x}}|{{{x}}}|{{& x}}|{{n}}|{{missing}}", context)
                 == "&lt;a href=&quot;j&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"j\">'&'</a>|<a href=\"j\">'&'</a>|3|")
     }
 

@@ -46,18 +46,21 @@ import RosterCore
             .replacingOccurrences(of: "\"name\": \"Ops\"", with: "\"name\": \"<img src=x onerror=alert(2)>\"")
         try project.write("data/orgs/acme.json", acme)
         var feed = try project.read("data/shares/feed.json")
-        feed = feed.replacingOccurrences(of: "\"description\": \"A feed.\"", with: "\"description\": \"</td><script>alert(3)</script> | [x](javascript:alert(4))\"")
+        feed = feed.replacingOccurrences(
+            of: "\"description\": \"A feed.\"", with: "\"description\": \"</td><script>alert(3)</script> | [x](javascript:alert(4))\"")
         try project.write("data/shares/feed.json", feed)
-        try project.write("content/evil.md", """
-        ---
-        title: "<script>alert(5)</script>"
-        weight: 1
-        ---
+        try project.write(
+            "content/evil.md",
+            """
+            ---
+            title: "<script>alert(5)</script>"
+            weight: 1
+            ---
 
-        [click](javascript:alert(6)) <script>alert(7)</script> <img src=x onerror=alert(8)>
+            [click](javascript:alert(6)) <script>alert(7)</script> <img src=x onerror=alert(8)>
 
-        <iframe src="https://example.com"></iframe>
-        """)
+            <iframe src="https://example.com"></iframe>
+            """)
         try project.build()
         let markdownOut = project.root.appendingPathComponent("catalogue")
         try project.build(format: .markdown, out: markdownOut)
@@ -89,8 +92,11 @@ import RosterCore
     @Test func anIDThatTriesToClimbOutIsRefusedAndNothingIsWritten() throws {
         let project = try SiteProject()
         let acme = try project.read("data/orgs/acme.json")
-        try project.write("data/orgs/evil.json", acme.replacingOccurrences(of: "\"id\": \"acme\"", with: "\"id\": \"../../evil\"")
-            .replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Dots\"").replacingOccurrences(of: "@acme.example", with: "@dots.example"))
+        try project.write(
+            "data/orgs/evil.json",
+            acme.replacingOccurrences(of: "\"id\": \"acme\"", with: "\"id\": \"../../evil\"")
+                .replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"Dots\"").replacingOccurrences(
+                    of: "@acme.example", with: "@dots.example"))
         let failure = project.failure()
         #expect(failure?.contains("[id-format]") == true)
         #expect(!FileManager.default.fileExists(atPath: project.output.path))

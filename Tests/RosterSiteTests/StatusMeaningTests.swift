@@ -9,7 +9,10 @@ import Testing
         let project = try SiteProject(records: packageRoot, content: packageRoot.appendingPathComponent("content"))
         try project.build()
         let org = try String(contentsOf: project.output.appendingPathComponent("orgs/umbrella-research/index.html"), encoding: .utf8)
-        #expect(org.contains("<p class=\"banner banner-disabled\" role=\"status\"><strong>Disabled: its users cannot connect.</strong> It is still linked to 1 share, which its users cannot use while it is disabled.</p>"))
+        #expect(
+            org.contains(
+                "<p class=\"banner banner-disabled\" role=\"status\"><strong>Disabled: its users cannot connect.</strong> It is still linked to 1 share, which its users cannot use while it is disabled.</p>"
+            ))
         let enabled = try String(contentsOf: project.output.appendingPathComponent("orgs/acme-logistics/index.html"), encoding: .utf8)
         #expect(!enabled.contains("class=\"banner"))
         let share = try String(contentsOf: project.output.appendingPathComponent("shares/claims-api/index.html"), encoding: .utf8)

@@ -69,15 +69,19 @@ public struct AccessModel: Sendable {
             for app in org.apps {
                 apps.append(App(org: org.id, id: app.id, team: app.team, shares: Set(app.shares).intersection(shares).sorted()))
             }
-            orgs.append(Org(id: org.id, name: org.name, status: org.status, active: active, shares: shares,
-                            teams: org.teams.map { ($0.id, $0.name) }.sorted { $0.id < $1.id }))
+            orgs.append(
+                Org(
+                    id: org.id, name: org.name, status: org.status, active: active, shares: shares,
+                    teams: org.teams.map { ($0.id, $0.name) }.sorted { $0.id < $1.id }))
             var teamsOf: [String: [String]] = [:]
             for team in org.teams { for email in team.members { teamsOf[email, default: []].append(team.id) } }
             for member in org.members {
                 let can = AccessRule.canConnect(org: org, member: member, on: day)
-                users.append(User(email: member.email, firstName: member.firstName, lastName: member.lastName,
-                                  org: org.id, orgName: org.name, role: member.role, active: can,
-                                  teams: (teamsOf[member.email] ?? []).sorted(), shares: can ? shares : []))
+                users.append(
+                    User(
+                        email: member.email, firstName: member.firstName, lastName: member.lastName,
+                        org: org.id, orgName: org.name, role: member.role, active: can,
+                        teams: (teamsOf[member.email] ?? []).sorted(), shares: can ? shares : []))
             }
         }
         self.orgs = orgs.sorted { $0.id < $1.id }
@@ -104,8 +108,10 @@ public struct AccessModel: Sendable {
             let members = byOrg[org.id] ?? []
             out.append(Group(externalId: "org:\(org.id)", displayName: org.name, members: members.map { users[$0].email }))
             for team in org.teams {
-                out.append(Group(externalId: "org:\(org.id)/team:\(team.id)", displayName: "\(org.name) / \(team.name)",
-                                 members: members.filter { users[$0].teams.contains(team.id) }.map { users[$0].email }))
+                out.append(
+                    Group(
+                        externalId: "org:\(org.id)/team:\(team.id)", displayName: "\(org.name) / \(team.name)",
+                        members: members.filter { users[$0].teams.contains(team.id) }.map { users[$0].email }))
             }
         }
         return out.sorted { $0.externalId < $1.externalId }

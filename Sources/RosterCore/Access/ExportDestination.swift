@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where `roster export` may write. The export carries full e-mails, so it must never land where
@@ -29,16 +29,24 @@ public enum ExportDestination {
         let real = resolve(output)
         let realRoot = resolve(root)
         if real == realRoot {
-            throw Refusal(path: output, reason: "this is the repository root; the export holds full e-mails and must stay out of the repository's files (use a folder outside it, such as /tmp/access)")
+            throw Refusal(
+                path: output,
+                reason:
+                    "this is the repository root; the export holds full e-mails and must stay out of the repository's files (use a folder outside it, such as /tmp/access)"
+            )
         }
         for folder in forbiddenFolders where real == realRoot + "/" + folder || real.hasPrefix(realRoot + "/" + folder + "/") {
             let why = folder == "_site" ? "the portal's output, which is published" : "a folder of the repository's sources"
-            throw Refusal(path: output, reason: "inside \(folder)/, \(why); the export holds full e-mails (use a folder outside the repository, such as /tmp/access)")
+            throw Refusal(
+                path: output,
+                reason: "inside \(folder)/, \(why); the export holds full e-mails (use a folder outside the repository, such as /tmp/access)")
         }
         var ancestor = real
         while !ancestor.isEmpty {
             if FileManager.default.fileExists(atPath: ancestor + "/" + portalManifest) {
-                throw Refusal(path: output, reason: "inside a portal output folder (\(ancestor) holds \(portalManifest)), which is published; the export holds full e-mails")
+                throw Refusal(
+                    path: output,
+                    reason: "inside a portal output folder (\(ancestor) holds \(portalManifest)), which is published; the export holds full e-mails")
             }
             ancestor = String(ancestor[..<(ancestor.lastIndex(of: "/") ?? ancestor.startIndex)])
         }

@@ -36,9 +36,13 @@ public enum SCIMDocuments {
         pairs += [
             ("externalId", .string(g.externalId)),
             ("displayName", .string(g.displayName)),
-            ("members", .array(g.members.compactMap { email in
-                memberID(email).map { JSONNode(object([("value", .string($0)), ("display", .string(email))])) }
-            })),
+            (
+                "members",
+                .array(
+                    g.members.compactMap { email in
+                        memberID(email).map { JSONNode(object([("value", .string($0)), ("display", .string(email))])) }
+                    })
+            ),
         ]
         return object(pairs)
     }

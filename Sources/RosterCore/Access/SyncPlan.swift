@@ -74,8 +74,10 @@ public struct SyncPlan: Sendable {
             let target = Set(group.members)
             let renamed = have.displayName != group.displayName
             if current == target && !renamed { continue }
-            actions.append(.updateGroup(id: have.id, externalId: group.externalId, displayName: group.displayName, members: group.members,
-                                        added: target.subtracting(current).count, removed: current.subtracting(target).count, renamed: renamed))
+            actions.append(
+                .updateGroup(
+                    id: have.id, externalId: group.externalId, displayName: group.displayName, members: group.members,
+                    added: target.subtracting(current).count, removed: current.subtracting(target).count, renamed: renamed))
         }
         let names = Set(wanted.map(\.externalId))
         let orphans = owned.unique.values.filter { !names.contains($0.externalId!) } + owned.extra
@@ -83,8 +85,10 @@ public struct SyncPlan: Sendable {
             if prune {
                 actions.append(.deleteGroup(id: group.id, externalId: group.externalId!))
             } else if !group.memberIDs.isEmpty {
-                actions.append(.updateGroup(id: group.id, externalId: group.externalId!, displayName: group.displayName, members: [],
-                                            added: 0, removed: group.memberIDs.count, renamed: false))
+                actions.append(
+                    .updateGroup(
+                        id: group.id, externalId: group.externalId!, displayName: group.displayName, members: [],
+                        added: 0, removed: group.memberIDs.count, renamed: false))
             }
         }
         return actions

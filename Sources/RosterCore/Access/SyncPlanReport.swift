@@ -38,7 +38,8 @@ extension SyncPlan {
     static func text(_ action: Action) -> String {
         switch action {
         case .createUser(let u):
-            return "+ create user \(u.email) (org \(u.org), active: \(u.active)\(u.shares.isEmpty ? "" : ", " + u.shares.map(SCIMDocuments.entitlement).joined(separator: " ")))"
+            return
+                "+ create user \(u.email) (org \(u.org), active: \(u.active)\(u.shares.isEmpty ? "" : ", " + u.shares.map(SCIMDocuments.entitlement).joined(separator: " ")))"
         case .updateUser(_, let u, let from, let attributes):
             let verb = from.active && !u.active ? "- deactivate" : "~ update"
             return "\(verb) user \(u.email): " + attributes.map { change($0, from: from, to: SyncState.UserFields(u)) }.joined(separator: ", ")

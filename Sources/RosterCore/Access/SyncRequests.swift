@@ -12,12 +12,19 @@ public enum SyncRequests {
     /// A whole User with these fields (PUT, where the server does not PATCH).
     public static func replaceUser(_ f: SyncState.UserFields, externalId: String) -> [UInt8] {
         let o = SCIMDocuments.object
-        return bytes(o([
-            ("schemas", SCIMDocuments.strings([SCIMDocuments.userSchema, SCIMDocuments.enterpriseSchema])),
-            ("externalId", .string(externalId)), ("userName", .string(f.userName)),
-            ("userType", .string(SyncState.ownerMark)),
-        ] + userAttributes(f).map { ($0.path == organizationPath ? SCIMDocuments.enterpriseSchema : $0.path,
-                                     $0.path == organizationPath ? o([("organization", $0.value)]) : $0.value) }))
+        return bytes(
+            o(
+                [
+                    ("schemas", SCIMDocuments.strings([SCIMDocuments.userSchema, SCIMDocuments.enterpriseSchema])),
+                    ("externalId", .string(externalId)), ("userName", .string(f.userName)),
+                    ("userType", .string(SyncState.ownerMark)),
+                ]
+                    + userAttributes(f).map {
+                        (
+                            $0.path == organizationPath ? SCIMDocuments.enterpriseSchema : $0.path,
+                            $0.path == organizationPath ? o([("organization", $0.value)]) : $0.value
+                        )
+                    }))
     }
 
     /// A PatchOp that sets `attributes` to their values in `f` (an empty list is removed).
@@ -46,11 +53,12 @@ public enum SyncRequests {
     /// A new Group, or a whole one for PUT; members by id.
     public static func group(externalId: String, displayName: String, memberIDs: [String]) -> [UInt8] {
         let o = SCIMDocuments.object
-        return bytes(o([
-            ("schemas", SCIMDocuments.strings([SCIMDocuments.groupSchema])),
-            ("externalId", .string(externalId)), ("displayName", .string(displayName)),
-            ("members", .array(memberIDs.map { JSONNode(o([("value", .string($0))])) })),
-        ]))
+        return bytes(
+            o([
+                ("schemas", SCIMDocuments.strings([SCIMDocuments.groupSchema])),
+                ("externalId", .string(externalId)), ("displayName", .string(displayName)),
+                ("members", .array(memberIDs.map { JSONNode(o([("value", .string($0))])) })),
+            ]))
     }
 
     /// A PatchOp that sets the group's name (when `renamed`) and replaces its members.

@@ -18,8 +18,10 @@ public enum SyncState {
         public var entitlements: [String]
         public var organization: String?
 
-        public init(userName: String, givenName: String, familyName: String, active: Bool, email: String?,
-                    roles: [String], entitlements: [String], organization: String?) {
+        public init(
+            userName: String, givenName: String, familyName: String, active: Bool, email: String?,
+            roles: [String], entitlements: [String], organization: String?
+        ) {
             self.userName = userName
             self.givenName = givenName
             self.familyName = familyName
@@ -32,8 +34,9 @@ public enum SyncState {
 
         /// The fields the records give a user.
         public init(_ u: AccessModel.User) {
-            self.init(userName: u.email, givenName: u.firstName, familyName: u.lastName, active: u.active, email: u.email,
-                      roles: [u.role.rawValue], entitlements: u.shares.map(SCIMDocuments.entitlement), organization: u.orgName)
+            self.init(
+                userName: u.email, givenName: u.firstName, familyName: u.lastName, active: u.active, email: u.email,
+                roles: [u.role.rawValue], entitlements: u.shares.map(SCIMDocuments.entitlement), organization: u.orgName)
         }
 
         /// Names of the SCIM attributes whose values differ from `other`, in a fixed order.

@@ -50,15 +50,17 @@ public struct Catalogue: Sendable {
     }
 
     public func row(_ org: OrgRecord) -> OrgRow {
-        OrgRow(id: org.id, name: org.name, status: org.status, teams: org.teams.count, users: org.userCount,
-               invitations: org.invitationCount, shares: (linksOfOrg[org.id] ?? []).map(\.share.id), createdAt: org.createdAt)
+        OrgRow(
+            id: org.id, name: org.name, status: org.status, teams: org.teams.count, users: org.userCount,
+            invitations: org.invitationCount, shares: (linksOfOrg[org.id] ?? []).map(\.share.id), createdAt: org.createdAt)
     }
 
     /// Every share by name in natural order.
     public func shares() -> [ShareRow] {
         snapshot.shares.map(\.record).sorted { NaturalOrder.less($0.name, $1.name) }.map { share in
-            ShareRow(id: share.id, name: share.name, description: share.description, consumers: share.consumers.count,
-                     blocked: share.consumers.filter { orgByID[$0.org]?.usersCanConnect(on: today) != true }.count)
+            ShareRow(
+                id: share.id, name: share.name, description: share.description, consumers: share.consumers.count,
+                blocked: share.consumers.filter { orgByID[$0.org]?.usersCanConnect(on: today) != true }.count)
         }
     }
 

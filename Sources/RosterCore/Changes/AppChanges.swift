@@ -19,25 +19,33 @@ extension ChangeEngine {
         }
     }
 
-    mutating func createApp(_ org: String, name: String, id: String?, team: String, shares: [String],
-                            visibility: AppVisibility, description: String?) throws(ChangeRefusal) {
+    mutating func createApp(
+        _ org: String, name: String, id: String?, team: String, shares: [String],
+        visibility: AppVisibility, description: String?
+    ) throws(ChangeRefusal) {
         let i = try orgIndex(org)
         let record = snapshot.orgs[i].record
         guard record.isActive(on: context.today) else {
-            throw ChangeRefusal("\(org) is \(record.isExpired(on: context.today) ? "expired" : record.status.rawValue): only an active org's teams create apps")
+            throw ChangeRefusal(
+                "\(org) is \(record.isExpired(on: context.today) ? "expired" : record.status.rawValue): only an active org's teams create apps")
         }
         try Naming.checkLength(name, Limits.appName, what: "app")
         let id = try Naming.id(id, from: name, what: "app")
-        if record.apps.contains(where: { $0.id == id }) { throw ChangeRefusal("\(org) already has an app with id \"\(id)\"; choose another with --id") }
+        if record.apps.contains(where: { $0.id == id }) {
+            throw ChangeRefusal("\(org) already has an app with id \"\(id)\"; choose another with --id")
+        }
         _ = try teamIndex(i, team)
         for share in shares { try checkAppShare(record, share) }
         guard Set(shares).count == shares.count else { throw ChangeRefusal("a share is named twice") }
         let description = description?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let app = App(id: id, name: name.trimmingCharacters(in: .whitespaces), description: description?.isEmpty == false ? description : nil,
-                      team: team, visibility: visibility, shares: shares, createdBy: actor, createdAt: context.now)
+        let app = App(
+            id: id, name: name.trimmingCharacters(in: .whitespaces), description: description?.isEmpty == false ? description : nil,
+            team: team, visibility: visibility, shares: shares, createdBy: actor, createdAt: context.now)
         try updateOrg(i) { $0.apps.append(app) }
         let users = snapshot.orgs[i].record.users(of: app).count
-        note("\(users) member\(users == 1 ? "" : "s") of \(visibility == .org ? org : "team " + team) can use \(id); its credentials live in the gateway under \(org)/\(id), never in this repository")
+        note(
+            "\(users) member\(users == 1 ? "" : "s") of \(visibility == .org ? org : "team " + team) can use \(id); its credentials live in the gateway under \(org)/\(id), never in this repository"
+        )
     }
 
     mutating func deleteApp(_ org: String, app: String) throws(ChangeRefusal) {

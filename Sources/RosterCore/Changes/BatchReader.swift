@@ -38,7 +38,9 @@ public enum BatchReader {
                     throw fail(m.keyOffset, "operation \(number) (\(op)): unknown field \"\(m.key)\"; \(op) takes \(allowed)")
                 }
                 guard let value = Self.text(m) else {
-                    throw fail(m.node.offset, "operation \(number) (\(op)): \"\(m.key)\" must be a string\(m.key == "shares" ? " or an array of strings" : "")")
+                    throw fail(
+                        m.node.offset,
+                        "operation \(number) (\(op)): \"\(m.key)\" must be a string\(m.key == "shares" ? " or an array of strings" : "")")
                 }
                 values[m.key] = value
             }
@@ -46,7 +48,8 @@ public enum BatchReader {
                 throw fail(item.offset, "operation \(number) (\(op)): missing \"\(key)\"")
             }
             if op == "share.add-org", (values["org"] == nil) == (values["new-org"] == nil) {
-                throw fail(item.offset, "operation \(number) (\(op)): give either \"org\" (an existing org) or \"new-org\" (the name of an org to create)")
+                throw fail(
+                    item.offset, "operation \(number) (\(op)): give either \"org\" (an existing org) or \"new-org\" (the name of an org to create)")
             }
             if let raw = values["visibility"], AppVisibility(rawValue: raw) == nil {
                 throw fail(item.offset, "operation \(number) (\(op)): visibility must be \"team\" or \"org\", not \"\(raw)\"")

@@ -22,8 +22,9 @@ public struct ChangeEngine {
     public static func plan(_ operations: [Change], on snapshot: Snapshot, context: ChangeContext) throws(ChangeRefusal) -> ChangePlan {
         let loadErrors = snapshot.loadFindings.filter { $0.severity == .error }
         if !loadErrors.isEmpty {
-            throw ChangeRefusal("the repository has files roster cannot read; fix them first (`roster validate` shows where)",
-                                findings: FindingLocator.locate(loadErrors, sources: snapshot.sources))
+            throw ChangeRefusal(
+                "the repository has files roster cannot read; fix them first (`roster validate` shows where)",
+                findings: FindingLocator.locate(loadErrors, sources: snapshot.sources))
         }
         var engine = ChangeEngine(snapshot: snapshot, context: context)
         for (index, operation) in operations.enumerated() {
@@ -50,10 +51,12 @@ public struct ChangeEngine {
         case let .orgEnable(org): try setEnabled(org, true)
         case let .orgDisable(org): try setEnabled(org, false)
         case let .orgDelete(org, confirm): try deleteOrg(org, confirm: confirm)
-        case let .orgRegister(name, id, email, first, last, handle): try register(name: name, id: id, email: email, first: first, last: last, handle: handle)
+        case let .orgRegister(name, id, email, first, last, handle):
+            try register(name: name, id: id, email: email, first: first, last: last, handle: handle)
         case let .orgApprove(org, name): try approve(org, name: name)
         case let .orgReject(org, reason): try reject(org, reason: reason)
-        case let .memberInvite(org, email, first, last, role, team, handle): try invite(org, email: email, first: first, last: last, role: role, team: team, handle: handle)
+        case let .memberInvite(org, email, first, last, role, team, handle):
+            try invite(org, email: email, first: first, last: last, role: role, team: team, handle: handle)
         case let .memberRemove(org, email): try removeMember(org, email: email)
         case let .memberSetRole(org, email, role): try setRole(org, email: email, role: role)
         case let .memberEdit(org, email, first, last, handle): try editMember(org, email: email, first: first, last: last, handle: handle)

@@ -55,8 +55,9 @@ extension ChangeEngine {
         let findings = Validator.validate(result, options: ValidationOptions(today: context.today), orgPaths: settingsTouched ? nil : changedOrgs)
         let errors = findings.filter { $0.severity == .error }
         if !errors.isEmpty {
-            throw ChangeRefusal("the result would not be valid:\n" + errors.prefix(10).map { "  " + FindingReport.textLine($0) }.joined(separator: "\n"),
-                                findings: errors)
+            throw ChangeRefusal(
+                "the result would not be valid:\n" + errors.prefix(10).map { "  " + FindingReport.textLine($0) }.joined(separator: "\n"),
+                findings: errors)
         }
         let touchedPaths = Set(files.map(\.path))
         return ChangePlan(files: files, notes: notes, warnings: findings.filter { touchedPaths.contains($0.path) }, snapshot: result)

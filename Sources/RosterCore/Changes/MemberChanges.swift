@@ -14,11 +14,15 @@ extension ChangeEngine {
         let record = snapshot.orgs[org].record
         let admins = record.members.filter { $0.role == .superAdmin }
         if admins.count == 1, admins[0].email == email {
-            throw ChangeRefusal("\(email) is the last super admin of \(record.id) and cannot be \(doing); make another member super admin first (`roster member set-role \(record.id) EMAIL super-admin`)")
+            throw ChangeRefusal(
+                "\(email) is the last super admin of \(record.id) and cannot be \(doing); make another member super admin first (`roster member set-role \(record.id) EMAIL super-admin`)"
+            )
         }
     }
 
-    mutating func invite(_ org: String, email: String, first: String, last: String, role: Role, team: String?, handle: String? = nil) throws(ChangeRefusal) {
+    mutating func invite(_ org: String, email: String, first: String, last: String, role: Role, team: String?, handle: String? = nil)
+        throws(ChangeRefusal)
+    {
         let i = try orgIndex(org)
         let record = snapshot.orgs[i].record
         guard record.status == .enabled || record.status == .disabled else {
@@ -34,9 +38,10 @@ extension ChangeEngine {
         if let team, !record.teams.contains(where: { $0.id == team }) {
             throw ChangeRefusal("\(org) has no team \"\(team)\"\(suggestion(team, record.teams.map(\.id)))")
         }
-        let member = Membership(email: email, firstName: try Naming.personName(first, "--first"), lastName: try Naming.personName(last, "--last"),
-                                role: role, state: .invited, invitedAt: context.now, invitedBy: actor, handle: try Naming.handle(handle),
-                                expiresAt: invitationExpiry())
+        let member = Membership(
+            email: email, firstName: try Naming.personName(first, "--first"), lastName: try Naming.personName(last, "--last"),
+            role: role, state: .invited, invitedAt: context.now, invitedBy: actor, handle: try Naming.handle(handle),
+            expiresAt: invitationExpiry())
         try updateOrg(i) { record throws(ChangeRefusal) in
             record.members.append(member)
             for t in record.teams.indices where record.teams[t].isDefault || record.teams[t].id == team {
@@ -99,7 +104,9 @@ extension ChangeEngine {
         let member = snapshot.orgs[i].record.members[m]
         guard member.state == .invited else { throw ChangeRefusal("\(member.email) is already active in \(org)") }
         if let expiry = member.expiresAt, Timestamps.hasPassed(expiry, at: context.now) {
-            throw ChangeRefusal("the invitation of \(member.email) to \(org) expired at \(expiry); ask a super admin of \(org) to send a new one (`roster member resend \(org) \(member.email)`)")
+            throw ChangeRefusal(
+                "the invitation of \(member.email) to \(org) expired at \(expiry); ask a super admin of \(org) to send a new one (`roster member resend \(org) \(member.email)`)"
+            )
         }
         let now = context.now
         try updateOrg(i) { record throws(ChangeRefusal) in

@@ -23,7 +23,9 @@ enum Naming {
     static func id(_ given: String?, from name: String, what: String) throws(ChangeRefusal) -> String {
         let id = given ?? slug(name)
         guard Formats.isValidID(id) else {
-            if given == nil { throw ChangeRefusal("cannot derive an id from the name \"\(name)\"; pass --id with lower-case letters, digits and '-'") }
+            if given == nil {
+                throw ChangeRefusal("cannot derive an id from the name \"\(name)\"; pass --id with lower-case letters, digits and '-'")
+            }
             throw ChangeRefusal("\(what) id \"\(id)\" must match \(Limits.idPattern)")
         }
         return id
@@ -32,7 +34,8 @@ enum Naming {
     static func checkLength(_ name: String, _ range: ClosedRange<Int>, what: String) throws(ChangeRefusal) {
         let n = Formats.trimmedLength(name)
         guard range.contains(n) else {
-            throw ChangeRefusal("\(what) name \"\(name)\" has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+            throw ChangeRefusal(
+                "\(what) name \"\(name)\" has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
         }
     }
 

@@ -32,8 +32,9 @@ public struct Operation: Sendable {
         Operation("org.reject", ["org", "reason"]) { .orgReject(org: $0["org"], reason: $0["reason"]) },
         Operation("org.set-until", ["org"], ["until"]) { .orgSetUntil(org: $0["org"], until: $0.optional("until")) },
         Operation("member.invite", ["org", "email", "first", "last", "role"], ["team", "handle"]) { f in
-            .memberInvite(org: f["org"], email: f["email"], first: f["first"], last: f["last"], role: f.role!, team: f.optional("team"),
-                          handle: f.optional("handle"))
+            .memberInvite(
+                org: f["org"], email: f["email"], first: f["first"], last: f["last"], role: f.role!, team: f.optional("team"),
+                handle: f.optional("handle"))
         },
         Operation("member.remove", ["org", "email"]) { .memberRemove(org: $0["org"], email: $0["email"]) },
         Operation("member.set-role", ["org", "email", "role"]) { .memberSetRole(org: $0["org"], email: $0["email"], role: $0.role!) },
@@ -46,17 +47,22 @@ public struct Operation: Sendable {
         Operation("team.delete", ["org", "team"]) { .teamDelete(org: $0["org"], team: $0["team"]) },
         Operation("team.add", ["org", "team", "email"]) { .teamAdd(org: $0["org"], team: $0["team"], email: $0["email"]) },
         Operation("team.remove", ["org", "team", "email"]) { .teamRemove(org: $0["org"], team: $0["team"], email: $0["email"]) },
-        Operation("share.create", ["name"], ["id", "description"]) { .shareCreate(name: $0["name"], id: $0.optional("id"), description: $0.optional("description")) },
+        Operation("share.create", ["name"], ["id", "description"]) {
+            .shareCreate(name: $0["name"], id: $0.optional("id"), description: $0.optional("description"))
+        },
         Operation("share.delete", ["share"]) { .shareDelete(share: $0["share"]) },
         Operation("share.add-org", ["share"], ["org", "new-org", "id", "until"]) { f in
-            if let name = f.optional("new-org") { return .shareAddNewOrg(share: f["share"], name: name, id: f.optional("id"), until: f.optional("until")) }
+            if let name = f.optional("new-org") {
+                return .shareAddNewOrg(share: f["share"], name: name, id: f.optional("id"), until: f.optional("until"))
+            }
             return .shareAddOrg(share: f["share"], org: f["org"], until: f.optional("until"))
         },
         Operation("share.remove-org", ["share", "org"]) { .shareRemoveOrg(share: $0["share"], org: $0["org"]) },
         Operation("app.create", ["org", "name", "team"], ["id", "shares", "visibility", "description"]) { f in
-            .appCreate(org: f["org"], name: f["name"], id: f.optional("id"), team: f["team"],
-                       shares: f.optional("shares").map { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }).map(String.init) } ?? [],
-                       visibility: f.optional("visibility").flatMap(AppVisibility.init) ?? .team, description: f.optional("description"))
+            .appCreate(
+                org: f["org"], name: f["name"], id: f.optional("id"), team: f["team"],
+                shares: f.optional("shares").map { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }).map(String.init) } ?? [],
+                visibility: f.optional("visibility").flatMap(AppVisibility.init) ?? .team, description: f.optional("description"))
         },
         Operation("app.delete", ["org", "app"]) { .appDelete(org: $0["org"], app: $0["app"]) },
         Operation("app.add-share", ["org", "app", "share"]) { .appAddShare(org: $0["org"], app: $0["app"], share: $0["share"]) },

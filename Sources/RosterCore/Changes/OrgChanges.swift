@@ -22,8 +22,10 @@ extension ChangeEngine {
         let id = try Naming.id(id, from: name, what: "org")
         try checkNewOrgID(id)
         try checkOrgName(name)
-        insertOrg(OrgRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), status: .enabled,
-                            createdAt: context.now, teams: [Self.defaultTeam([])]))
+        insertOrg(
+            OrgRecord(
+                id: id, name: name.trimmingCharacters(in: .whitespaces), status: .enabled,
+                createdAt: context.now, teams: [Self.defaultTeam([])]))
     }
 
     mutating func renameOrg(_ org: String, to name: String) throws(ChangeRefusal) {
@@ -73,12 +75,17 @@ extension ChangeEngine {
         // The confirmation is recorded, so `roster check` can tell a deliberate deletion.
         extraFiles[Tombstone.path(for: org)] = Tombstone.bytes(org: record, confirm: confirm, at: context.now, by: context.actor)
         let active = record.userCount
-        let apps = record.apps.isEmpty ? "" : " and \(record.apps.count) app\(record.apps.count == 1 ? "" : "s") (remove their credentials from the gateway)"
-        note("deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")\(apps)")
+        let apps =
+            record.apps.isEmpty ? "" : " and \(record.apps.count) app\(record.apps.count == 1 ? "" : "s") (remove their credentials from the gateway)"
+        note(
+            "deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")\(apps)"
+        )
         if unlinked.isEmpty {
             note("\(org) consumed no share")
         } else {
-            note("\(org) is unlinked from \(unlinked.count) share\(unlinked.count == 1 ? "" : "s"): \(unlinked.joined(separator: ", ")); its \(active) active user\(active == 1 ? "" : "s") stop counting as active consumers (billing)")
+            note(
+                "\(org) is unlinked from \(unlinked.count) share\(unlinked.count == 1 ? "" : "s"): \(unlinked.joined(separator: ", ")); its \(active) active user\(active == 1 ? "" : "s") stop counting as active consumers (billing)"
+            )
         }
     }
 
@@ -96,12 +103,18 @@ extension ChangeEngine {
         try checkNewOrgID(id)
         try checkOrgName(name)
         let email = try Naming.email(email)
-        if let other = orgOfUser(email) { throw ChangeRefusal("\(email) is already a member of \(other); a user belongs to one consumer org at most") }
-        insertOrg(OrgRecord.registered(id: id, name: name, email: email, first: try Naming.personName(first, "--first"),
-                                       last: try Naming.personName(last, "--last"), handle: try Naming.handle(handle),
-                                       at: context.now, autoApprove: settings.autoApprove))
-        note(settings.autoApprove ? "auto-approve is on: \(id) is enabled and \(email) is its super admin"
-                                  : "\(id) waits for a provider admin: `roster org approve \(id)` or `roster org reject \(id) --reason ...`")
+        if let other = orgOfUser(email) {
+            throw ChangeRefusal("\(email) is already a member of \(other); a user belongs to one consumer org at most")
+        }
+        insertOrg(
+            OrgRecord.registered(
+                id: id, name: name, email: email, first: try Naming.personName(first, "--first"),
+                last: try Naming.personName(last, "--last"), handle: try Naming.handle(handle),
+                at: context.now, autoApprove: settings.autoApprove))
+        note(
+            settings.autoApprove
+                ? "auto-approve is on: \(id) is enabled and \(email) is its super admin"
+                : "\(id) waits for a provider admin: `roster org approve \(id)` or `roster org reject \(id) --reason ...`")
     }
 
     mutating func approve(_ org: String, name: String?) throws(ChangeRefusal) {
@@ -148,18 +161,22 @@ extension OrgRecord {
     /// The org `roster org register` writes for a requester: pending, or enabled with the
     /// requester as super admin when auto-approve is on. `roster check` compares a newcomer's
     /// pull request with exactly this.
-    public static func registered(id: String, name: String, email: String, first: String, last: String,
-                                  handle: String? = nil, at now: String, autoApprove: Bool) -> OrgRecord {
-        let requester = Membership(email: email, firstName: first, lastName: last, role: autoApprove ? .superAdmin : .teamMember,
-                                   state: .active, invitedAt: now, invitedBy: email, handle: handle)
+    public static func registered(
+        id: String, name: String, email: String, first: String, last: String,
+        handle: String? = nil, at now: String, autoApprove: Bool
+    ) -> OrgRecord {
+        let requester = Membership(
+            email: email, firstName: first, lastName: last, role: autoApprove ? .superAdmin : .teamMember,
+            state: .active, invitedAt: now, invitedBy: email, handle: handle)
         var registration = Registration(requestedBy: email, requestedAt: now)
         if autoApprove {
             registration.decision = .approved
             registration.decidedBy = Registration.autoApprover
             registration.decidedAt = now
         }
-        return OrgRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), status: autoApprove ? .enabled : .pending,
-                         createdAt: now, registration: registration, members: [requester], teams: [ChangeEngine.defaultTeam([email])])
+        return OrgRecord(
+            id: id, name: name.trimmingCharacters(in: .whitespaces), status: autoApprove ? .enabled : .pending,
+            createdAt: now, registration: registration, members: [requester], teams: [ChangeEngine.defaultTeam([email])])
     }
 }
 

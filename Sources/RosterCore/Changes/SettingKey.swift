@@ -83,7 +83,10 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .invitationsExpireAfterDays:
             guard let n = Int(text), (1...InvitationSettings.maxExpireAfterDays).contains(n) else { throw bad }
             s.invitations.expireAfterDays = n
-        case .portalTitle: s.portal.title = try optional { $0.count <= 200 && !$0.contains(where: \.isNewline) && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        case .portalTitle:
+            s.portal.title = try optional {
+                $0.count <= 200 && !$0.contains(where: \.isNewline) && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            }
         case .portalBaseURL: s.portal.baseURL = try optional(Self.isWebURL)
         case .portalEditURL: s.portal.editURL = try optional(Self.isWebURL)
         case .notificationsSender: s.notifications.sender = try optional(Formats.isValidEmail)

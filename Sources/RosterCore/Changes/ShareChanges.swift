@@ -20,7 +20,10 @@ extension ChangeEngine {
         touched.remove(path)
         removed.insert(path)
         for org in consumers { try dropShareFromApps(share, org: org) }
-        note(consumers.isEmpty ? "\(share) had no consumers" : "\(consumers.count) org\(consumers.count == 1 ? "" : "s") lose access to \(share): \(consumers.joined(separator: ", "))")
+        note(
+            consumers.isEmpty
+                ? "\(share) had no consumers"
+                : "\(consumers.count) org\(consumers.count == 1 ? "" : "s") lose access to \(share): \(consumers.joined(separator: ", "))")
     }
 
     mutating func link(_ share: String, org: String, until: String?) throws(ChangeRefusal) {
@@ -67,6 +70,8 @@ extension ChangeEngine {
         let orgID = try Naming.id(id, from: name, what: "org")
         try createOrg(name: name, id: id)
         try link(share, org: orgID, until: until)
-        note("created org \(orgID) (\(name.trimmingCharacters(in: .whitespaces))) and linked it to \(share); invite its first super admin with `roster member invite \(orgID) EMAIL --first F --last L --role super-admin`")
+        note(
+            "created org \(orgID) (\(name.trimmingCharacters(in: .whitespaces))) and linked it to \(share); invite its first super admin with `roster member invite \(orgID) EMAIL --first F --last L --role super-admin`"
+        )
     }
 }

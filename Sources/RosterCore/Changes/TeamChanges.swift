@@ -13,7 +13,9 @@ extension ChangeEngine {
         try Naming.checkLength(name, Limits.teamName, what: "team")
         let id = try Naming.id(id, from: name, what: "team")
         let record = snapshot.orgs[i].record
-        if record.teams.contains(where: { $0.id == id }) { throw ChangeRefusal("\(org) already has a team with id \"\(id)\"; choose another with --id") }
+        if record.teams.contains(where: { $0.id == id }) {
+            throw ChangeRefusal("\(org) already has a team with id \"\(id)\"; choose another with --id")
+        }
         if record.teams.contains(where: { Formats.nameKey($0.name) == Formats.nameKey(name) }) {
             throw ChangeRefusal("\(org) already has a team named \"\(name)\"")
         }
@@ -28,7 +30,9 @@ extension ChangeEngine {
         }
         let apps = snapshot.orgs[i].record.apps.filter { $0.team == team }.map(\.id)
         guard apps.isEmpty else {
-            throw ChangeRefusal("team \(team) of \(org) owns app\(apps.count == 1 ? "" : "s") \(apps.joined(separator: ", ")); delete \(apps.count == 1 ? "it" : "them") first (`roster app delete \(org) APP`)")
+            throw ChangeRefusal(
+                "team \(team) of \(org) owns app\(apps.count == 1 ? "" : "s") \(apps.joined(separator: ", ")); delete \(apps.count == 1 ? "it" : "them") first (`roster app delete \(org) APP`)"
+            )
         }
         try updateOrg(i) { $0.teams.remove(at: t) }
     }

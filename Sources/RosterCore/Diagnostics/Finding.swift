@@ -23,8 +23,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Where in the file, as an RFC 6901 pointer; nil when the position is already known.
     public var pointer: String?
 
-    public init(path: String, pointer: String? = "", line: Int = 0, column: Int = 0,
-                severity: Severity = .error, rule: String, message: String) {
+    public init(
+        path: String, pointer: String? = "", line: Int = 0, column: Int = 0,
+        severity: Severity = .error, rule: String, message: String
+    ) {
         self.path = path
         self.pointer = pointer
         self.line = line

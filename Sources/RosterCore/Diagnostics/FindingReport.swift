@@ -43,20 +43,22 @@ public enum FindingReport {
     public static func githubLine(_ f: Finding) -> String {
         let file = GitHubCommand.property(TerminalText.escape(f.path))
         let title = GitHubCommand.property(TerminalText.escape(f.rule))
-        return "::\(f.severity.rawValue) file=\(file),line=\(f.line),col=\(f.column),title=\(title)::\(GitHubCommand.data(TerminalText.escape(f.message)))"
+        return
+            "::\(f.severity.rawValue) file=\(file),line=\(f.line),col=\(f.column),title=\(title)::\(GitHubCommand.data(TerminalText.escape(f.message)))"
     }
 
     /// A JSON array of `{path, line, column, severity, rule, message}`, in report order.
     public static func json(_ findings: [Finding]) -> String {
         let items = findings.map { f in
-            JSONNode(.object([
-                JSONMember(key: "path", node: JSONNode(.string(f.path))),
-                JSONMember(key: "line", node: JSONNode(.number(String(f.line)))),
-                JSONMember(key: "column", node: JSONNode(.number(String(f.column)))),
-                JSONMember(key: "severity", node: JSONNode(.string(f.severity.rawValue))),
-                JSONMember(key: "rule", node: JSONNode(.string(f.rule))),
-                JSONMember(key: "message", node: JSONNode(.string(f.message))),
-            ]))
+            JSONNode(
+                .object([
+                    JSONMember(key: "path", node: JSONNode(.string(f.path))),
+                    JSONMember(key: "line", node: JSONNode(.number(String(f.line)))),
+                    JSONMember(key: "column", node: JSONNode(.number(String(f.column)))),
+                    JSONMember(key: "severity", node: JSONNode(.string(f.severity.rawValue))),
+                    JSONMember(key: "rule", node: JSONNode(.string(f.rule))),
+                    JSONMember(key: "message", node: JSONNode(.string(f.message))),
+                ]))
         }
         return JSONWriter.canonical(JSONNode(.array(items)))
     }

@@ -34,7 +34,9 @@ public struct ChangeEvent: Sendable, Equatable {
         /// The section of a report the event belongs in.
         public var group: String {
             switch self {
-            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested, .orgEndChanged, .orgExpiring: "orgs"
+            case .orgCreated, .orgRenamed, .orgEnabled, .orgDisabled, .orgApproved, .orgRejected, .orgDeleted, .registrationRequested, .orgEndChanged,
+                .orgExpiring:
+                "orgs"
             case .memberInvited, .memberActivated, .memberRemoved, .memberRoleChanged, .memberRenamed, .invitationResent: "members"
             case .appCreated, .appDeleted, .appChanged: "apps"
             case .teamCreated, .teamDeleted, .teamMembersChanged: "teams"
@@ -57,8 +59,10 @@ public struct ChangeEvent: Sendable, Equatable {
     /// Free detail: a name, a reason, the e-mails added to a team...
     public var detail: String?
 
-    public init(_ kind: Kind, path: String, org: String? = nil, share: String? = nil, team: String? = nil,
-                email: String? = nil, from: String? = nil, to: String? = nil, detail: String? = nil) {
+    public init(
+        _ kind: Kind, path: String, org: String? = nil, share: String? = nil, team: String? = nil,
+        email: String? = nil, from: String? = nil, to: String? = nil, detail: String? = nil
+    ) {
         self.kind = kind
         self.path = path
         self.org = org

@@ -17,8 +17,10 @@ public struct CheckOutcome: Sendable {
     public var verdict: String { allowed ? "allowed" : "refused" }
 
     /// Validates the head (the working tree under `root`), then applies guards and policy.
-    public static func run(root: String, base: String, actor: Actor?, allowMassRemoval: Bool,
-                           options: ValidationOptions) throws(GitReader.Failure) -> CheckOutcome {
+    public static func run(
+        root: String, base: String, actor: Actor?, allowMassRemoval: Bool,
+        options: ValidationOptions
+    ) throws(GitReader.Failure) -> CheckOutcome {
         // git's work (mostly waiting on processes) runs beside the load and validation.
         nonisolated(unsafe) var loaded: Result<Comparison, GitReader.Failure>?
         let git = DispatchGroup()
@@ -37,8 +39,9 @@ public struct CheckOutcome: Sendable {
             standing = policy.standing
             findings += policy.findings
         }
-        return CheckOutcome(comparison: comparison, standing: standing, findings: findings.sorted(by: Finding.reportOrder),
-                            filesChecked: snapshot.sources.count, day: options.today)
+        return CheckOutcome(
+            comparison: comparison, standing: standing, findings: findings.sorted(by: Finding.reportOrder),
+            filesChecked: snapshot.sources.count, day: options.today)
     }
 
     /// "policy checked for @octo (super admin of acme)", or why it was not.
@@ -53,15 +56,18 @@ public struct CheckOutcome: Sendable {
     /// file outside `data/`, or a field no event describes, makes no record change.
     public var verdictLine: String {
         let n = comparison.events.count, p = comparison.tree.count
-        return TerminalText.escape("check: \(verdict) (\(n) change\(n == 1 ? "" : "s") to records, \(p) changed path\(p == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))")
+        return TerminalText.escape(
+            "check: \(verdict) (\(n) change\(n == 1 ? "" : "s") to records, \(p) changed path\(p == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))"
+        )
     }
 
     /// The pull-request comment: the semantic diff, then the verdict and every error.
     public func markdown() throws(GitReader.Failure) -> String {
         let changed = Set(comparison.paths)
         let access = try AccessImpact.between(comparison, on: day).markdown(day: day)
-        var text = DiffReport.render(comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) },
-                                     access: access)
+        var text = DiffReport.render(
+            comparison, format: .markdown, warnings: findings.filter { $0.severity == .warning && changed.contains($0.path) },
+            access: access)
         if !comparison.tree.isEmpty {
             // Every path and field, so what the policy allowed is what the reviewer sees.
             text += "\n### Changed paths (\(comparison.tree.count))\n\n"
@@ -78,7 +84,8 @@ public struct CheckOutcome: Sendable {
             text += "Validation, guards\(standing == nil ? "" : " and policy") pass.\n"
         } else {
             for e in errors.prefix(50) {
-                text += "- \(MarkdownText.code("\(e.path):\(e.line):\(e.column)")) \(MarkdownText.inline(e.message)) [\(MarkdownText.inline(e.rule))]\n"
+                text +=
+                    "- \(MarkdownText.code("\(e.path):\(e.line):\(e.column)")) \(MarkdownText.inline(e.message)) [\(MarkdownText.inline(e.rule))]\n"
             }
             if errors.count > 50 { text += "- … and \(errors.count - 50) more (see the check's log)\n" }
         }
@@ -94,12 +101,14 @@ public struct CheckOutcome: Sendable {
             policy.append(JSONMember(key: "role", node: str(standing.role)))
         }
         let findingsNode = JSONParser.parse(Array(FindingReport.json(findings).utf8)).root ?? JSONNode(.array([]))
-        return JSONWriter.canonical(JSONNode(.object([
-            JSONMember(key: "verdict", node: str(verdict)),
-            JSONMember(key: "base", node: str(comparison.baseCommit)),
-            JSONMember(key: "policy", node: JSONNode(.object(policy))),
-            JSONMember(key: "changes", node: JSONNode(.number(String(comparison.events.count)))),
-            JSONMember(key: "findings", node: findingsNode),
-        ])))
+        return JSONWriter.canonical(
+            JSONNode(
+                .object([
+                    JSONMember(key: "verdict", node: str(verdict)),
+                    JSONMember(key: "base", node: str(comparison.baseCommit)),
+                    JSONMember(key: "policy", node: JSONNode(.object(policy))),
+                    JSONMember(key: "changes", node: JSONNode(.number(String(comparison.events.count)))),
+                    JSONMember(key: "findings", node: findingsNode),
+                ])))
     }
 }

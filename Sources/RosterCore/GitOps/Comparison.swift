@@ -38,8 +38,9 @@ public struct Comparison: Sendable {
             headState = RevisionState.workingTree(root: root, paths: list)
         }
         let events = SemanticDiff.events(base: baseState, head: headState, paths: paths)
-        return Comparison(baseCommit: baseCommit, headCommit: headCommit, paths: paths, tree: tree, base: baseState, head: headState,
-                          events: events, reader: reader)
+        return Comparison(
+            baseCommit: baseCommit, headCommit: headCommit, paths: paths, tree: tree, base: baseState, head: headState,
+            events: events, reader: reader)
     }
 
     /// Warnings validation gives on the head side of the changed files, computed from those
@@ -48,7 +49,9 @@ public struct Comparison: Sendable {
         let changed = Set(paths)
         var snapshot = Snapshot(marketplace: head.settings, sources: head.sources)
         snapshot.orgs = head.orgs.filter { changed.contains($0.key) }.map { OrgFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
-        snapshot.shares = head.shares.filter { changed.contains($0.key) }.map { ShareFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
+        snapshot.shares = head.shares.filter { changed.contains($0.key) }.map { ShareFile(path: $0.key, record: $0.value) }.sorted {
+            $0.path < $1.path
+        }
         return Validator.validate(snapshot, options: options).filter { $0.severity == .warning && changed.contains($0.path) }
     }
 

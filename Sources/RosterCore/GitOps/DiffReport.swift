@@ -52,7 +52,8 @@ public enum DiffReport {
             out += "| change | org | subject | from | to |\n|---|---|---|---|---|\n"
             for e in events {
                 let subject = e.email ?? e.team.map { "team " + $0 } ?? e.share.map { "share " + $0 } ?? e.detail
-                out += "| \(cell(e.kind.rawValue)) | \(cell(e.org)) | \(cell(subject)) | \(cell(e.from)) | \(cell(e.to ?? (e.kind == .teamMembersChanged || e.kind == .orgRejected || e.kind == .settingsChanged ? e.detail : nil))) |\n"
+                out +=
+                    "| \(cell(e.kind.rawValue)) | \(cell(e.org)) | \(cell(subject)) | \(cell(e.from)) | \(cell(e.to ?? (e.kind == .teamMembersChanged || e.kind == .orgRejected || e.kind == .settingsChanged ? e.detail : nil))) |\n"
             }
         }
         if !warnings.isEmpty {
@@ -70,17 +71,21 @@ public enum DiffReport {
         func s(_ v: String) -> JSONNode { JSONNode(.string(v)) }
         let events = c.events.map { e -> JSONNode in
             var members = [JSONMember(key: "kind", node: s(e.kind.rawValue)), JSONMember(key: "path", node: s(e.path))]
-            for (key, value) in [("org", e.org), ("share", e.share), ("team", e.team), ("email", e.email), ("from", e.from), ("to", e.to), ("detail", e.detail)] {
+            for (key, value) in [
+                ("org", e.org), ("share", e.share), ("team", e.team), ("email", e.email), ("from", e.from), ("to", e.to), ("detail", e.detail),
+            ] {
                 if let value { members.append(JSONMember(key: key, node: s(value))) }
             }
             return JSONNode(.object(members))
         }
         let counts = counts(c.events).map { JSONMember(key: $0.group, node: JSONNode(.number(String($0.count)))) }
-        return JSONWriter.canonical(JSONNode(.object([
-            JSONMember(key: "base", node: s(c.baseCommit)),
-            JSONMember(key: "head", node: c.headCommit.map(s) ?? JSONNode(.null)),
-            JSONMember(key: "counts", node: JSONNode(.object(counts))),
-            JSONMember(key: "events", node: JSONNode(.array(events))),
-        ])))
+        return JSONWriter.canonical(
+            JSONNode(
+                .object([
+                    JSONMember(key: "base", node: s(c.baseCommit)),
+                    JSONMember(key: "head", node: c.headCommit.map(s) ?? JSONNode(.null)),
+                    JSONMember(key: "counts", node: JSONNode(.object(counts))),
+                    JSONMember(key: "events", node: JSONNode(.array(events))),
+                ])))
     }
 }

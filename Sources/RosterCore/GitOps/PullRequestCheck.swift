@@ -33,7 +33,11 @@ public struct PullRequestCheck: Sendable {
                 guard let new = c.head.orgs[path] else { continue }
                 let removed = Set(old.members.map(\.email)).subtracting(new.members.map(\.email)).count
                 if tooMany(removed: removed, of: old.members.count) {
-                    out.append(Self.refusal("guard-member-removal", path, "removes \(removed) of the \(old.members.count) members of \(old.id), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"))
+                    out.append(
+                        Self.refusal(
+                            "guard-member-removal", path,
+                            "removes \(removed) of the \(old.members.count) members of \(old.id), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"
+                        ))
                 }
             }
             out += movedOrgs(percent: percent)
@@ -41,14 +45,21 @@ public struct PullRequestCheck: Sendable {
                 let remaining = Set((c.head.shares[path]?.consumers ?? []).map(\.org))
                 let removed = old.consumers.filter { !remaining.contains($0.org) }.count
                 if tooMany(removed: removed, of: old.consumers.count) {
-                    out.append(Self.refusal("guard-consumer-removal", path, "removes \(removed) of the \(old.consumers.count) consumers of \(old.id), more than \(percent)%; pass --allow-mass-removal if this is intended"))
+                    out.append(
+                        Self.refusal(
+                            "guard-consumer-removal", path,
+                            "removes \(removed) of the \(old.consumers.count) consumers of \(old.id), more than \(percent)%; pass --allow-mass-removal if this is intended"
+                        ))
                 }
             }
             let deleted = c.base.orgs.keys.filter { path in c.head.orgs[path] == nil && !c.head.findings.contains { $0.path == path } }
             if !deleted.isEmpty {
                 let total = try c.reader.listOrgFiles(at: c.baseCommit).count
                 if tooMany(removed: deleted.count, of: total) {
-                    out.append(Self.refusal("guard-org-removal", Snapshot.orgsDirectory, "deletes \(deleted.count) of \(total) orgs, more than \(percent)%; pass --allow-mass-removal if this is intended"))
+                    out.append(
+                        Self.refusal(
+                            "guard-org-removal", Snapshot.orgsDirectory,
+                            "deletes \(deleted.count) of \(total) orgs, more than \(percent)%; pass --allow-mass-removal if this is intended"))
                 }
             }
         }
@@ -56,7 +67,11 @@ public struct PullRequestCheck: Sendable {
             let tombstone = Tombstone.path(for: old.id)
             let confirm = Tombstone.confirmation(c.headFile(tombstone))
             if confirm != old.name {
-                out.append(Self.refusal("guard-delete-confirmation", path, "\(old.id) is deleted without the confirmation `roster org delete \(old.id) --confirm '\(old.name)'` records in \(tombstone)"))
+                out.append(
+                    Self.refusal(
+                        "guard-delete-confirmation", path,
+                        "\(old.id) is deleted without the confirmation `roster org delete \(old.id) --confirm '\(old.name)'` records in \(tombstone)")
+                )
             }
         }
         return out
@@ -75,7 +90,11 @@ public struct PullRequestCheck: Sendable {
             let removed = old.members.count - kept
             guard kept > 0, tooMany(removed: removed, of: old.members.count) else { continue }
             let to = created.filter { $0.value.members.contains { old.member($0.email) != nil } }.map(\.value.id).sorted()
-            out.append(Self.refusal("guard-member-removal", path, "moves \(old.id) to \(to.joined(separator: ", ")) keeping \(kept) of its \(old.members.count) members: removes \(removed), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"))
+            out.append(
+                Self.refusal(
+                    "guard-member-removal", path,
+                    "moves \(old.id) to \(to.joined(separator: ", ")) keeping \(kept) of its \(old.members.count) members: removes \(removed), more than \(percent)% (guards.maxRemovalFraction); pass --allow-mass-removal if this is intended"
+                ))
         }
         return out
     }

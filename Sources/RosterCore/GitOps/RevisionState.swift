@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Foundation
 
@@ -21,10 +21,15 @@ public struct RevisionState: Sendable {
             guard let bytes else { continue }
             sources[path] = bytes
             let kind: RecordKind
-            if path == Snapshot.marketplacePath { kind = .marketplace }
-            else if path.hasPrefix(Snapshot.orgsDirectory + "/"), path.hasSuffix(".json") { kind = .org }
-            else if path.hasPrefix(Snapshot.sharesDirectory + "/"), path.hasSuffix(".json") { kind = .share }
-            else { continue }
+            if path == Snapshot.marketplacePath {
+                kind = .marketplace
+            } else if path.hasPrefix(Snapshot.orgsDirectory + "/"), path.hasSuffix(".json") {
+                kind = .org
+            } else if path.hasPrefix(Snapshot.sharesDirectory + "/"), path.hasSuffix(".json") {
+                kind = .share
+            } else {
+                continue
+            }
             let result = RecordStore.decode(path: path, bytes: bytes, kind: kind)
             findings += FindingLocator.locate(result.findings.filter { $0.severity == .error }, sources: [path: bytes])
             if let m = result.marketplace { settings = m }

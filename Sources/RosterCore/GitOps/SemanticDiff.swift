@@ -19,7 +19,10 @@ public enum SemanticDiff {
         case (nil, nil):
             return []
         case (let o?, nil):
-            return [ChangeEvent(.orgDeleted, path: path, org: o.id, detail: "\(o.name), \(count(o.members.count, "member")), \(count(o.teams.count, "team"))")]
+            return [
+                ChangeEvent(
+                    .orgDeleted, path: path, org: o.id, detail: "\(o.name), \(count(o.members.count, "member")), \(count(o.teams.count, "team"))")
+            ]
         case (nil, let n?):
             if n.status == .pending {
                 return [ChangeEvent(.registrationRequested, path: path, org: n.id, email: n.registration?.requestedBy, detail: n.name)]
@@ -51,7 +54,8 @@ public enum SemanticDiff {
             let requester = n.registration?.requestedBy
             switch (o.status, n.status) {
             case (.pending, .enabled): events.append(ChangeEvent(.orgApproved, path: path, org: id, email: requester, detail: n.name))
-            case (.pending, .rejected): events.append(ChangeEvent(.orgRejected, path: path, org: id, email: requester, detail: n.registration?.reason))
+            case (.pending, .rejected):
+                events.append(ChangeEvent(.orgRejected, path: path, org: id, email: requester, detail: n.registration?.reason))
             case (_, .disabled): events.append(ChangeEvent(.orgDisabled, path: path, org: id, from: o.status.rawValue, to: n.status.rawValue))
             case (_, .enabled): events.append(ChangeEvent(.orgEnabled, path: path, org: id, from: o.status.rawValue, to: n.status.rawValue))
             default: events.append(ChangeEvent(.orgDisabled, path: path, org: id, from: o.status.rawValue, to: n.status.rawValue))
@@ -66,13 +70,18 @@ public enum SemanticDiff {
             case (_?, nil):
                 events.append(ChangeEvent(.memberRemoved, path: path, org: id, email: email))
             case (let a?, let b?):
-                if a.role != b.role { events.append(ChangeEvent(.memberRoleChanged, path: path, org: id, email: email, from: a.role.rawValue, to: b.role.rawValue)) }
+                if a.role != b.role {
+                    events.append(ChangeEvent(.memberRoleChanged, path: path, org: id, email: email, from: a.role.rawValue, to: b.role.rawValue))
+                }
                 if a.state == .invited, b.state == .active { events.append(ChangeEvent(.memberActivated, path: path, org: id, email: email)) }
                 if a.state == .invited, b.state == .invited, a.invitedAt != b.invitedAt {
                     events.append(ChangeEvent(.invitationResent, path: path, org: id, email: email, from: a.expiresAt, to: b.expiresAt))
                 }
                 if a.firstName != b.firstName || a.lastName != b.lastName {
-                    events.append(ChangeEvent(.memberRenamed, path: path, org: id, email: email, from: "\(a.firstName) \(a.lastName)", to: "\(b.firstName) \(b.lastName)"))
+                    events.append(
+                        ChangeEvent(
+                            .memberRenamed, path: path, org: id, email: email, from: "\(a.firstName) \(a.lastName)",
+                            to: "\(b.firstName) \(b.lastName)"))
                 }
             default: break
             }
@@ -86,7 +95,9 @@ public enum SemanticDiff {
             case (let a?, let b?):
                 let added = Set(b.members).subtracting(a.members).sorted(), removed = Set(a.members).subtracting(b.members).sorted()
                 if !added.isEmpty || !removed.isEmpty {
-                    let parts = (added.isEmpty ? [] : ["+ " + added.joined(separator: ", ")]) + (removed.isEmpty ? [] : ["- " + removed.joined(separator: ", ")])
+                    let parts =
+                        (added.isEmpty ? [] : ["+ " + added.joined(separator: ", ")])
+                        + (removed.isEmpty ? [] : ["- " + removed.joined(separator: ", ")])
                     events.append(ChangeEvent(.teamMembersChanged, path: path, org: id, team: team, detail: parts.joined(separator: "; ")))
                 }
             default: break
@@ -102,7 +113,11 @@ public enum SemanticDiff {
         var events: [ChangeEvent] = []
         for app in Set(old.keys).union(new.keys).sorted() {
             switch (old[app], new[app]) {
-            case (nil, let b?): events.append(ChangeEvent(.appCreated, path: path, org: n.id, team: b.team, email: b.createdBy, to: b.shares.sorted().joined(separator: ", "), detail: app))
+            case (nil, let b?):
+                events.append(
+                    ChangeEvent(
+                        .appCreated, path: path, org: n.id, team: b.team, email: b.createdBy, to: b.shares.sorted().joined(separator: ", "),
+                        detail: app))
             case (let a?, nil): events.append(ChangeEvent(.appDeleted, path: path, org: n.id, team: a.team, detail: app))
             case (let a?, let b?):
                 var parts: [String] = []
@@ -112,7 +127,9 @@ public enum SemanticDiff {
                 if !added.isEmpty { parts.append("+ " + added.joined(separator: ", ")) }
                 if !removed.isEmpty { parts.append("- " + removed.joined(separator: ", ")) }
                 if a.name != b.name { parts.append("renamed \"\(a.name)\" -> \"\(b.name)\"") }
-                if !parts.isEmpty { events.append(ChangeEvent(.appChanged, path: path, org: n.id, team: b.team, to: parts.joined(separator: "; "), detail: app)) }
+                if !parts.isEmpty {
+                    events.append(ChangeEvent(.appChanged, path: path, org: n.id, team: b.team, to: parts.joined(separator: "; "), detail: app))
+                }
             default: break
             }
         }

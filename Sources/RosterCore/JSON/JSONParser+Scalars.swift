@@ -40,7 +40,12 @@ extension JSONParser.Scanner {
                 return try validated(slice, at: start)
             }
             if b == 0x5C { return try parseEscapedString(from: start, open: open) }
-            if b < 0x20 { throw fatal(b == 0x0A ? "unterminated string: a line break inside a string must be written \\n" : "control character inside a string must be escaped") }
+            if b < 0x20 {
+                throw fatal(
+                    b == 0x0A
+                        ? "unterminated string: a line break inside a string must be written \\n"
+                        : "control character inside a string must be escaped")
+            }
             if b >= 0x80 { ascii = false }
             i += 1
         }

@@ -44,7 +44,8 @@ public struct JSONParser {
 
         mutating func parseDocument() -> Result {
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                problems.append(JSONProblem(offset: 0, message: "the file starts with a byte order mark; save it as UTF-8 without BOM", rule: "json-bom"))
+                problems.append(
+                    JSONProblem(offset: 0, message: "the file starts with a byte order mark; save it as UTF-8 without BOM", rule: "json-bom"))
                 i = 3
             }
             do {
@@ -103,7 +104,8 @@ public struct JSONParser {
         mutating func literal(_ word: String) throws(Fatal) {
             let expected = Array(word.utf8)
             guard i + expected.count <= bytes.count,
-                  expected.indices.allSatisfy({ bytes[i + $0] == expected[$0] }) else {
+                expected.indices.allSatisfy({ bytes[i + $0] == expected[$0] })
+            else {
                 throw fatal("invalid literal; expected \(word)")
             }
             i += expected.count
@@ -132,7 +134,8 @@ public struct JSONParser {
                 let key = try parseString()
                 skipWhitespace()
                 guard i < bytes.count, bytes[i] == 0x3A else {
-                    throw fatal(i < bytes.count ? "unexpected \(describe(bytes[i])); expected ':' after the key" : "unexpected end of file; expected ':'")
+                    throw fatal(
+                        i < bytes.count ? "unexpected \(describe(bytes[i])); expected ':' after the key" : "unexpected end of file; expected ':'")
                 }
                 i += 1
                 skipWhitespace()
@@ -142,7 +145,10 @@ public struct JSONParser {
                 }
                 let previous = index.map { $0[key] } ?? members.firstIndex(where: { $0.key == key })
                 if let previous {
-                    problems.append(JSONProblem(offset: keyOffset, message: "duplicate key \(Quote.value(key)); a JSON reader keeps only one of them", rule: "json-duplicate-key"))
+                    problems.append(
+                        JSONProblem(
+                            offset: keyOffset, message: "duplicate key \(Quote.value(key)); a JSON reader keeps only one of them",
+                            rule: "json-duplicate-key"))
                     members[previous].node = node
                 } else {
                     index?[key] = members.count

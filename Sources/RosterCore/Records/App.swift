@@ -22,8 +22,10 @@ public struct App: Sendable, Equatable {
     /// RFC 3339 timestamp.
     public var createdAt: String
 
-    public init(id: String, name: String, description: String? = nil, team: String, visibility: AppVisibility = .team,
-                shares: [String] = [], createdBy: String, createdAt: String) {
+    public init(
+        id: String, name: String, description: String? = nil, team: String, visibility: AppVisibility = .team,
+        shares: [String] = [], createdBy: String, createdAt: String
+    ) {
         self.id = id
         self.name = name
         self.description = description

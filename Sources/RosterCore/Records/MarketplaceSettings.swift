@@ -11,9 +11,11 @@ public struct MarketplaceSettings: Sendable, Equatable {
     public var notifications: NotificationSettings
     public var invitations: InvitationSettings
 
-    public init(providerName: String, admins: [String] = [], registration: RegistrationSettings = .init(),
-                guards: Guards = .init(), portal: PortalSettings = .init(), notifications: NotificationSettings = .init(),
-                invitations: InvitationSettings = .init()) {
+    public init(
+        providerName: String, admins: [String] = [], registration: RegistrationSettings = .init(),
+        guards: Guards = .init(), portal: PortalSettings = .init(), notifications: NotificationSettings = .init(),
+        invitations: InvitationSettings = .init()
+    ) {
         self.invitations = invitations
         self.providerName = providerName
         self.admins = admins

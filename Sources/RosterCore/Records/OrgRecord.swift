@@ -24,9 +24,11 @@ public struct OrgRecord: Sendable, Equatable {
     /// Applications a team shares (Tyk step 5); sorted by id when written, left out when empty.
     public var apps: [App]
 
-    public init(id: String, name: String, status: OrgStatus, createdAt: String, until: String? = nil,
-                statusChangedAt: String? = nil, statusChangedBy: String? = nil,
-                registration: Registration? = nil, members: [Membership] = [], teams: [Team] = [], apps: [App] = []) {
+    public init(
+        id: String, name: String, status: OrgStatus, createdAt: String, until: String? = nil,
+        statusChangedAt: String? = nil, statusChangedBy: String? = nil,
+        registration: Registration? = nil, members: [Membership] = [], teams: [Team] = [], apps: [App] = []
+    ) {
         self.id = id
         self.until = until
         self.apps = apps
@@ -81,8 +83,10 @@ public struct Registration: Sendable, Equatable {
     /// Why a request was rejected; required for a rejection.
     public var reason: String?
 
-    public init(requestedBy: String, requestedAt: String, decision: Decision? = nil,
-                decidedBy: String? = nil, decidedAt: String? = nil, reason: String? = nil) {
+    public init(
+        requestedBy: String, requestedAt: String, decision: Decision? = nil,
+        decidedBy: String? = nil, decidedAt: String? = nil, reason: String? = nil
+    ) {
         self.requestedBy = requestedBy
         self.requestedAt = requestedAt
         self.decision = decision
@@ -120,9 +124,11 @@ public struct Membership: Sendable, Equatable {
     /// check --actor @handle` can name a pull request's author by a login the host verifies.
     public var handle: String?
 
-    public init(email: String, firstName: String, lastName: String, role: Role,
-                state: MembershipState, invitedAt: String, invitedBy: String, handle: String? = nil,
-                expiresAt: String? = nil, acceptedAt: String? = nil) {
+    public init(
+        email: String, firstName: String, lastName: String, role: Role,
+        state: MembershipState, invitedAt: String, invitedBy: String, handle: String? = nil,
+        expiresAt: String? = nil, acceptedAt: String? = nil
+    ) {
         self.email = email
         self.expiresAt = expiresAt
         self.acceptedAt = acceptedAt

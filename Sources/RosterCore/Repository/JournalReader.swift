@@ -26,11 +26,14 @@ enum JournalReader {
 
     static func step(_ entry: JSONNode, index k: Int) throws(Transaction.Failure) -> Transaction.Step {
         guard case .object(let members) = entry.value, members.count == 2,
-              case .string(let path)? = entry.member("path")?.node.value else {
+            case .string(let path)? = entry.member("path")?.node.value
+        else {
             throw .badJournal("has a step (\(k + 1)) that is not {\"path\", \"temp\"} or {\"path\", \"delete\": true}")
         }
         guard ChangePaths.isWritable(path) else {
-            throw .badJournal("names \(quoted(path)) (step \(k + 1)), which is not a file a change writes (data/marketplace.json, data/{orgs,shares,deletions}/<id>.json)")
+            throw .badJournal(
+                "names \(quoted(path)) (step \(k + 1)), which is not a file a change writes (data/marketplace.json, data/{orgs,shares,deletions}/<id>.json)"
+            )
         }
         if case .bool(true)? = entry.member("delete")?.node.value { return Transaction.Step(path: path, temp: nil) }
         guard case .string(let temp)? = entry.member("temp")?.node.value else {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where roster may write generated files (the portal, a catalogue, an export): never into the

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Foundation
 
@@ -32,8 +32,10 @@ public struct RepositoryLock: Sendable {
 
         public var description: String {
             switch self {
-            case .held(let h): "the repository is locked by \(h) (another roster is changing it); try again when it is done (if that process is gone, `roster unlock --force` removes the lock)"
-            case .stale(let h): "the repository is locked by \(h), which is no longer running; run `roster unlock` to clear the stale lock (it also completes an interrupted change)"
+            case .held(let h):
+                "the repository is locked by \(h) (another roster is changing it); try again when it is done (if that process is gone, `roster unlock --force` removes the lock)"
+            case .stale(let h):
+                "the repository is locked by \(h), which is no longer running; run `roster unlock` to clear the stale lock (it also completes an interrupted change)"
             case .unreadable:
                 "the lock file \(RepositoryLock.fileName) names no holder (it is empty, garbled or unreadable; a roster killed while taking the lock leaves one): if no other roster is running, run `roster unlock` to remove it"
             case .io(let reason): "cannot create \(RepositoryLock.fileName): \(reason)"

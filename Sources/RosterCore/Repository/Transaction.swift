@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes the files of one change all or nothing, even across a crash.
@@ -69,9 +69,12 @@ public enum Transaction {
 
     static func journalBytes(_ steps: [Step]) -> [UInt8] {
         let entries = steps.map { step in
-            JSONNode(.object([JSONMember(key: "path", node: JSONNode(.string(step.path))),
-                              step.temp.map { JSONMember(key: "temp", node: JSONNode(.string($0))) }
-                                ?? JSONMember(key: "delete", node: JSONNode(.bool(true)))]))
+            JSONNode(
+                .object([
+                    JSONMember(key: "path", node: JSONNode(.string(step.path))),
+                    step.temp.map { JSONMember(key: "temp", node: JSONNode(.string($0))) }
+                        ?? JSONMember(key: "delete", node: JSONNode(.bool(true))),
+                ]))
         }
         return JSONWriter.canonicalBytes(JSONNode(.array(entries)))
     }

@@ -8,7 +8,9 @@ import Dispatch
 public func concurrently<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async { a = first(); done.signal() }
+    DispatchQueue.global().async {
+        a = first(); done.signal()
+    }
     let b = second()
     done.wait()
     return (a!, b)

@@ -27,12 +27,14 @@ public enum Migrations {
     /// v0 -> v1: `admin` became `super-admin`, `member` became `team-member`.
     static func renameDraftRoles(_ root: JSONNode) -> JSONNode {
         guard case .object(var fields) = root.value,
-              let mi = fields.firstIndex(where: { $0.key == "members" }),
-              case .array(var items) = fields[mi].node.value else { return root }
+            let mi = fields.firstIndex(where: { $0.key == "members" }),
+            case .array(var items) = fields[mi].node.value
+        else { return root }
         for k in items.indices {
             guard case .object(var m) = items[k].value,
-                  let ri = m.firstIndex(where: { $0.key == "role" }),
-                  case .string(let role) = m[ri].node.value else { continue }
+                let ri = m.firstIndex(where: { $0.key == "role" }),
+                case .string(let role) = m[ri].node.value
+            else { continue }
             let renamed = ["admin": "super-admin", "member": "team-member"][role] ?? role
             m[ri].node.value = .string(renamed)
             items[k].value = .object(m)

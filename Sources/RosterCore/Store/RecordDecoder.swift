@@ -14,25 +14,29 @@ enum RecordDecoder {
         (settings.admins, settings.adminHandles) = admins(r)
         if let reg = r.object("registration", what: "registration settings") {
             reg.rejectUnknown(RecordKeys.registrationSettings)
-            settings.registration = RegistrationSettings(enabled: reg.bool("enabled") ?? false,
-                                                         autoApprove: reg.bool("autoApprove") ?? false)
+            settings.registration = RegistrationSettings(
+                enabled: reg.bool("enabled") ?? false,
+                autoApprove: reg.bool("autoApprove") ?? false)
         }
         if let g = r.object("guards", what: "guards") {
             g.rejectUnknown(RecordKeys.guards)
-            settings.guards = Guards(maxRemovalFraction: g.number("maxRemovalFraction") ?? 0.25,
-                                     minSuperAdmins: g.integer("minSuperAdmins") ?? 1)
+            settings.guards = Guards(
+                maxRemovalFraction: g.number("maxRemovalFraction") ?? 0.25,
+                minSuperAdmins: g.integer("minSuperAdmins") ?? 1)
         }
         if let p = r.object("portal", what: "portal settings") {
             p.rejectUnknown(RecordKeys.portal)
-            settings.portal = PortalSettings(title: p.string("title", required: false),
-                                             baseURL: p.string("baseURL", required: false),
-                                             showEmails: p.bool("showEmails") ?? false,
-                                             editURL: p.string("editURL", required: false))
+            settings.portal = PortalSettings(
+                title: p.string("title", required: false),
+                baseURL: p.string("baseURL", required: false),
+                showEmails: p.bool("showEmails") ?? false,
+                editURL: p.string("editURL", required: false))
         }
         if let n = r.object("notifications", what: "notification settings") {
             n.rejectUnknown(RecordKeys.notifications)
-            settings.notifications = NotificationSettings(sender: n.string("sender", required: false),
-                                                          adminRecipients: n.strings("adminRecipients") ?? [])
+            settings.notifications = NotificationSettings(
+                sender: n.string("sender", required: false),
+                adminRecipients: n.strings("adminRecipients") ?? [])
         }
         if let inv = r.object("invitations", what: "invitation settings") {
             inv.rejectUnknown(RecordKeys.invitations)
@@ -70,11 +74,12 @@ enum RecordDecoder {
         if let reg = r.object("registration", what: "registration") {
             reg.rejectUnknown(RecordKeys.registration)
             if let by = reg.string("requestedBy"), let at = reg.string("requestedAt") {
-                registration = Registration(requestedBy: by, requestedAt: at,
-                                            decision: reg.choice("decision", Registration.Decision.self, required: false),
-                                            decidedBy: reg.string("decidedBy", required: false),
-                                            decidedAt: reg.string("decidedAt", required: false),
-                                            reason: reg.string("reason", required: false))
+                registration = Registration(
+                    requestedBy: by, requestedAt: at,
+                    decision: reg.choice("decision", Registration.Decision.self, required: false),
+                    decidedBy: reg.string("decidedBy", required: false),
+                    decidedAt: reg.string("decidedAt", required: false),
+                    reason: reg.string("reason", required: false))
             }
         }
         var members: [Membership] = []
@@ -98,9 +103,10 @@ enum RecordDecoder {
         let changedBy = r.string("statusChangedBy", required: false)
         let until = r.string("until", required: false)
         guard let id, let name, let status, let createdAt else { return nil }
-        return OrgRecord(id: id, name: name, status: status, createdAt: createdAt, until: until,
-                         statusChangedAt: changedAt, statusChangedBy: changedBy,
-                         registration: registration, members: members, teams: teams, apps: apps)
+        return OrgRecord(
+            id: id, name: name, status: status, createdAt: createdAt, until: until,
+            statusChangedAt: changedAt, statusChangedBy: changedBy,
+            registration: registration, members: members, teams: teams, apps: apps)
     }
 
     static func membership(_ node: JSONNode, index: Int, log: DecodeLog) -> Membership? {
@@ -117,8 +123,9 @@ enum RecordDecoder {
         let expiresAt = r.string("expiresAt", required: false)
         let acceptedAt = r.string("acceptedAt", required: false)
         guard let email, let first, let last, let role, let state, let invitedAt, let invitedBy else { return nil }
-        return Membership(email: email, firstName: first, lastName: last, role: role, state: state,
-                          invitedAt: invitedAt, invitedBy: invitedBy, handle: handle, expiresAt: expiresAt, acceptedAt: acceptedAt)
+        return Membership(
+            email: email, firstName: first, lastName: last, role: role, state: state,
+            invitedAt: invitedAt, invitedBy: invitedBy, handle: handle, expiresAt: expiresAt, acceptedAt: acceptedAt)
     }
 
     static func app(_ node: JSONNode, index: Int, log: DecodeLog) -> App? {
@@ -133,8 +140,9 @@ enum RecordDecoder {
         let createdBy = r.string("createdBy")
         let createdAt = r.string("createdAt")
         guard let id, let name, let team, let visibility, let createdBy, let createdAt else { return nil }
-        return App(id: id, name: name, description: description, team: team, visibility: visibility,
-                   shares: shares, createdBy: createdBy, createdAt: createdAt)
+        return App(
+            id: id, name: name, description: description, team: team, visibility: visibility,
+            shares: shares, createdBy: createdBy, createdAt: createdAt)
     }
 
     static func team(_ node: JSONNode, index: Int, log: DecodeLog) -> Team? {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The folders that hold record files (`data/`, `data/orgs/`, `data/shares/`), each opened once

@@ -30,14 +30,18 @@ public enum RecordStore {
                 if name.hasSuffix(".json") {
                     jobs.append((path, kind))
                 } else {
-                    findings.append(Finding(path: path, pointer: nil, line: 1, column: 1, severity: .warning, rule: "stray-file",
-                                            message: "\(dir)/ holds only <id>.json record files; this file is ignored"))
+                    findings.append(
+                        Finding(
+                            path: path, pointer: nil, line: 1, column: 1, severity: .warning, rule: "stray-file",
+                            message: "\(dir)/ holds only <id>.json record files; this file is ignored"))
                 }
             }
         }
         if Transaction.isPending(root: root) {
-            findings.append(Finding(path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
-                                    message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
+            findings.append(
+                Finding(
+                    path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
+                    message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
             return assemble(parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1) }, extraFindings: findings)
@@ -65,7 +69,8 @@ public enum RecordStore {
             var result = FileResult(path: path)
             let message: String
             switch error {
-            case .symbolicLink: message = "record files must be regular files, not symbolic links (nor inside a linked folder); replace the link with the file itself"
+            case .symbolicLink:
+                message = "record files must be regular files, not symbolic links (nor inside a linked folder); replace the link with the file itself"
             case .notRegularFile: message = "expected a regular file"
             case .system(let reason):
                 if kind == .marketplace, !FileAccess.exists(root + "/" + path) {
@@ -101,21 +106,25 @@ public enum RecordStore {
                 return result
             }
             if version > currentSchemaVersion {
-                log.error("schema-version-newer", "/schemaVersion",
-                          "this file has schemaVersion \(version), newer than this roster understands (\(currentSchemaVersion)); upgrade roster")
+                log.error(
+                    "schema-version-newer", "/schemaVersion",
+                    "this file has schemaVersion \(version), newer than this roster understands (\(currentSchemaVersion)); upgrade roster")
                 result.findings += log.findings
                 return result
             }
             if version < Migrations.oldestSupported {
-                log.error("invalid-value", "/schemaVersion", "schemaVersion \(version) does not exist; the first version is \(Migrations.oldestSupported)")
+                log.error(
+                    "invalid-value", "/schemaVersion", "schemaVersion \(version) does not exist; the first version is \(Migrations.oldestSupported)")
                 result.findings += log.findings
                 return result
             }
             if version < currentSchemaVersion {
                 root = Migrations.migrate(root, from: version, kind: kind)
                 result.outdated = true
-                result.findings.append(.warning("schema-version-old", path, "/schemaVersion",
-                                                "schemaVersion \(version) is older than \(currentSchemaVersion); run `roster migrate` to rewrite the file"))
+                result.findings.append(
+                    .warning(
+                        "schema-version-old", path, "/schemaVersion",
+                        "schemaVersion \(version) is older than \(currentSchemaVersion); run `roster migrate` to rewrite the file"))
             }
         } else if case .object = root.value {
             log.error("missing-field", "", "the record is missing \"schemaVersion\": \(currentSchemaVersion)")

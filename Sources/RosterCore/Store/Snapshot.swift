@@ -60,9 +60,11 @@ public struct Snapshot: Sendable {
     /// Paths of files written with an older schemaVersion (migrated in memory).
     public var outdatedPaths: Set<String>
 
-    public init(marketplace: MarketplaceSettings? = nil, orgs: [OrgFile] = [], shares: [ShareFile] = [],
-                sources: [String: [UInt8]] = [:], loadFindings: [Finding] = [],
-                unreadableOrgIDs: Set<String> = [], unreadableShareIDs: Set<String> = [], outdatedPaths: Set<String> = []) {
+    public init(
+        marketplace: MarketplaceSettings? = nil, orgs: [OrgFile] = [], shares: [ShareFile] = [],
+        sources: [String: [UInt8]] = [:], loadFindings: [Finding] = [],
+        unreadableOrgIDs: Set<String> = [], unreadableShareIDs: Set<String> = [], outdatedPaths: Set<String> = []
+    ) {
         self.marketplace = marketplace
         self.orgs = orgs
         self.shares = shares

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds symbolic links in the folders roster reads and writes. A committed link in
@@ -39,8 +39,11 @@ public enum SymlinkScan {
 
     static func finding(_ path: String, folder: Bool) -> Finding {
         let what = folder ? "the folder \(path)/ is a symbolic link" : "this is a symbolic link"
-        return Finding(path: path, pointer: nil, line: 1, column: 1, rule: rule,
-                       message: "\(what); roster follows no link under data/, content/ or site-templates/ (it could read or write outside the repository): replace the link with the file or folder itself")
+        return Finding(
+            path: path, pointer: nil, line: 1, column: 1, rule: rule,
+            message:
+                "\(what); roster follows no link under data/, content/ or site-templates/ (it could read or write outside the repository): replace the link with the file or folder itself"
+        )
     }
 
     /// Calls `visit` with the path (below `prefix`) and kind of every entry under the open

@@ -15,9 +15,13 @@ enum AppRules {
         var ids: Set<String> = [], names: Set<String> = []
         for (a, app) in org.record.apps.enumerated() {
             if !ids.insert(app.id).inserted {
-                out.append(.error("app-duplicate", org.path, "/apps/\(a)/id", "app id \(Quote.value(app.id)) is used twice in \(Quote.bare(org.record.id))"))
+                out.append(
+                    .error("app-duplicate", org.path, "/apps/\(a)/id", "app id \(Quote.value(app.id)) is used twice in \(Quote.bare(org.record.id))"))
             } else if !names.insert(Formats.nameKey(app.name)).inserted {
-                out.append(.error("app-duplicate", org.path, "/apps/\(a)/name", "app name \(Quote.value(app.name)) is used twice in \(Quote.bare(org.record.id))"))
+                out.append(
+                    .error(
+                        "app-duplicate", org.path, "/apps/\(a)/name",
+                        "app name \(Quote.value(app.name)) is used twice in \(Quote.bare(org.record.id))"))
             }
         }
         return out
@@ -32,8 +36,11 @@ enum AppRules {
     static func appTeam(_ org: OrgFile, _: ValidationContext) -> [Finding] {
         let teams = Set(org.record.teams.map(\.id))
         return org.record.apps.enumerated().compactMap { a, app in
-            teams.contains(app.team) ? nil
-                : .error("app-team", org.path, "/apps/\(a)/team", "app \(Quote.value(app.id)) belongs to team \(Quote.value(app.team)), which \(Quote.bare(org.record.id)) does not have")
+            teams.contains(app.team)
+                ? nil
+                : .error(
+                    "app-team", org.path, "/apps/\(a)/team",
+                    "app \(Quote.value(app.id)) belongs to team \(Quote.value(app.team)), which \(Quote.bare(org.record.id)) does not have")
         }
     }
 
@@ -55,7 +62,11 @@ enum AppRules {
             for (k, share) in app.shares.enumerated() {
                 let pointer = "/apps/\(a)/shares/\(k)"
                 if consumed[share] == nil {
-                    out.append(.error("app-share", org.path, pointer, "app \(Quote.value(app.id)) uses share \(Quote.value(share)), which \(Quote.bare(org.record.id)) does not consume; a provider admin links it first (`roster share add-org`)"))
+                    out.append(
+                        .error(
+                            "app-share", org.path, pointer,
+                            "app \(Quote.value(app.id)) uses share \(Quote.value(share)), which \(Quote.bare(org.record.id)) does not consume; a provider admin links it first (`roster share add-org`)"
+                        ))
                 } else if !seen.insert(share).inserted {
                     out.append(.error("app-share", org.path, pointer, "app \(Quote.value(app.id)) lists share \(Quote.value(share)) twice"))
                 }
@@ -70,7 +81,11 @@ enum AppRules {
         for (a, app) in org.record.apps.enumerated() {
             for (k, share) in app.shares.enumerated() {
                 guard let link = consumed[share], !ShareWindow.contains(link, c.options.today) else { continue }
-                out.append(.warning("app-share-window", org.path, "/apps/\(a)/shares/\(k)", "app \(Quote.value(app.id)) uses \(Quote.value(share)), but \(Quote.bare(org.record.id))'s access runs from \(link.since)\(link.until.map { " until \($0)" } ?? ""): the app cannot use it today"))
+                out.append(
+                    .warning(
+                        "app-share-window", org.path, "/apps/\(a)/shares/\(k)",
+                        "app \(Quote.value(app.id)) uses \(Quote.value(share)), but \(Quote.bare(org.record.id))'s access runs from \(link.since)\(link.until.map { " until \($0)" } ?? ""): the app cannot use it today"
+                    ))
             }
         }
         return out
@@ -81,7 +96,9 @@ enum AppRules {
         guard !r.apps.isEmpty, !r.isActive(on: c.options.today) else { return [] }
         let why = r.isExpired(on: c.options.today) ? "expired" : r.status.rawValue
         return r.apps.enumerated().map { a, app in
-            .warning("app-inactive", org.path, "/apps/\(a)", "\(Quote.bare(r.id)) is \(why), so its app \(Quote.value(app.id)) is inactive: the gateway must refuse its credentials")
+            .warning(
+                "app-inactive", org.path, "/apps/\(a)",
+                "\(Quote.bare(r.id)) is \(why), so its app \(Quote.value(app.id)) is inactive: the gateway must refuse its credentials")
         }
     }
 }

@@ -113,7 +113,8 @@ public enum Formats {
 
     static func date(_ u: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
-              let y = digits(u, 0, 4), let m = digits(u, 5, 2), let d = digits(u, 8, 2) else { return nil }
+            let y = digits(u, 0, 4), let m = digits(u, 5, 2), let d = digits(u, 8, 2)
+        else { return nil }
         return CalendarDate(year: y, month: m, day: d)
     }
 
@@ -125,9 +126,10 @@ public enum Formats {
 
     static func timestamp(_ u: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         guard u.count >= 20, let day = date(u),
-              u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A,
-              let h = digits(u, 11, 2), let mi = digits(u, 14, 2), let s = digits(u, 17, 2),
-              h < 24, mi < 60, s < 61 else { return nil }
+            u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A,
+            let h = digits(u, 11, 2), let mi = digits(u, 14, 2), let s = digits(u, 17, 2),
+            h < 24, mi < 60, s < 61
+        else { return nil }
         var k = 19
         if u[k] == 0x2E {
             k += 1
@@ -138,7 +140,8 @@ public enum Formats {
         guard k < u.count else { return nil }
         if u[k] == 0x5A { return k == u.count - 1 ? day : nil }
         guard u[k] == 0x2B || u[k] == 0x2D, u.count == k + 6, u[k + 3] == 0x3A,
-              let oh = digits(u, k + 1, 2), let om = digits(u, k + 4, 2), oh < 24, om < 60 else { return nil }
+            let oh = digits(u, k + 1, 2), let om = digits(u, k + 4, 2), oh < 24, om < 60
+        else { return nil }
         return day
     }
 

@@ -31,7 +31,8 @@ enum HandleRules {
         for (i, email) in c.settings.admins.enumerated() {
             guard let h = c.settings.adminHandles[email] else { continue }
             if let first = owner[Formats.handleKey(h)] {
-                out.append(.error("handle-unique", Snapshot.marketplacePath, "/admins/\(i)/handle", "handle \"\(h)\" is already the handle of \(first)"))
+                out.append(
+                    .error("handle-unique", Snapshot.marketplacePath, "/admins/\(i)/handle", "handle \"\(h)\" is already the handle of \(first)"))
             } else {
                 owner[Formats.handleKey(h)] = email
             }
@@ -40,7 +41,10 @@ enum HandleRules {
             for (i, m) in org.record.members.enumerated() {
                 guard let h = m.handle else { continue }
                 if let first = owner[Formats.handleKey(h)], first != m.email {
-                    out.append(.error("handle-unique", org.path, "/members/\(i)/handle", "handle \"\(h)\" is already the handle of \(first); a handle names one person"))
+                    out.append(
+                        .error(
+                            "handle-unique", org.path, "/members/\(i)/handle",
+                            "handle \"\(h)\" is already the handle of \(first); a handle names one person"))
                 } else {
                     owner[Formats.handleKey(h)] = m.email
                 }

@@ -14,7 +14,11 @@ enum HygieneRules {
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() {
                 guard let text = link.until, let until = Formats.date(text), until < c.options.today else { continue }
-                out.append(.warning("share-access-expired", share.path, "/consumers/\(i)/until", "access of \(Quote.bare(link.org)) to \(Quote.bare(share.record.id)) ended on \(text); remove the link with `roster share remove-org \(Quote.bare(share.record.id)) \(Quote.bare(link.org))`"))
+                out.append(
+                    .warning(
+                        "share-access-expired", share.path, "/consumers/\(i)/until",
+                        "access of \(Quote.bare(link.org)) to \(Quote.bare(share.record.id)) ended on \(text); remove the link with `roster share remove-org \(Quote.bare(share.record.id)) \(Quote.bare(link.org))`"
+                    ))
             }
         }
         return out
@@ -26,7 +30,10 @@ enum HygieneRules {
         do {
             for (i, m) in org.record.members.enumerated() where m.state == .invited {
                 guard let day = Formats.timestamp(m.invitedAt), day.dayNumber < limit else { continue }
-                out.append(.warning("invitation-stale", org.path, "/members/\(i)/state", "\(Quote.bare(m.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days"))
+                out.append(
+                    .warning(
+                        "invitation-stale", org.path, "/members/\(i)/state",
+                        "\(Quote.bare(m.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days"))
             }
         }
         return out
@@ -37,7 +44,10 @@ enum HygieneRules {
         if !InvariantRules.isAwaitingOrRejected(org.record) {
             let inTeam = SmallStringSet(org.record.teams.lazy.flatMap(\.members))
             for (i, m) in org.record.members.enumerated() where !inTeam.contains(m.email) {
-                out.append(.warning("member-no-team", org.path, "/members/\(i)", "\(Quote.bare(m.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials"))
+                out.append(
+                    .warning(
+                        "member-no-team", org.path, "/members/\(i)",
+                        "\(Quote.bare(m.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials"))
             }
         }
         return out
@@ -49,7 +59,10 @@ enum HygieneRules {
         var out: [Finding] = []
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where disabled.contains(link.org) {
-                out.append(.warning("disabled-org-shared", share.path, "/consumers/\(i)/org", "\(Quote.bare(link.org)) is disabled but still linked to \(Quote.bare(share.record.id))"))
+                out.append(
+                    .warning(
+                        "disabled-org-shared", share.path, "/consumers/\(i)/org",
+                        "\(Quote.bare(link.org)) is disabled but still linked to \(Quote.bare(share.record.id))"))
             }
         }
         return out

@@ -9,17 +9,21 @@ enum IdentityRules {
         Rule("team-name", "team names have 2 to 100 characters after trimming", eachOrg: teamName),
         Rule("email-format", "member e-mails are valid addresses, in lower case", eachOrg: emailFormat),
         Rule("member-name", "members have a first and a last name", eachOrg: memberName),
-        Rule("timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps", eachOrg: timestampFormat),
+        Rule(
+            "timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps",
+            eachOrg: timestampFormat),
         Rule("date-format", "share access since/until and an org's until are YYYY-MM-DD dates, until not before since", dateFormat),
     ]
-
 
     static func idFormat(_ c: ValidationContext) -> [Finding] {
         var out: [Finding] = []
         // The pointer is made only for a finding: 40,000 team ids are checked per validation.
         func check(_ id: String, _ path: String, _ pointer: @autoclosure () -> String, _ what: String) {
             if !Formats.isValidID(id) {
-                out.append(.error("id-format", path, pointer(), "\(what) id \(Quote.value(id)) must match \(Limits.idPattern): lower-case letters, digits and '-', at most 63 characters"))
+                out.append(
+                    .error(
+                        "id-format", path, pointer(),
+                        "\(what) id \(Quote.value(id)) must match \(Limits.idPattern): lower-case letters, digits and '-', at most 63 characters"))
             }
         }
         for org in c.snapshot.orgs {
@@ -34,7 +38,9 @@ enum IdentityRules {
     static func nameLength(_ rule: String, _ name: String, _ range: ClosedRange<Int>, _ path: String, _ pointer: String, _ what: String) -> Finding? {
         let n = Formats.trimmedLength(name)
         guard !range.contains(n) else { return nil }
-        return .error(rule, path, pointer, "\(what) name \(Quote.value(name)) has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+        return .error(
+            rule, path, pointer,
+            "\(what) name \(Quote.value(name)) has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
     }
 
     static func orgName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
@@ -58,7 +64,10 @@ enum IdentityRules {
         for item in items {
             let key = Formats.nameKey(item.name)
             if let first = firstByKey[key] {
-                out.append(.error(rule, item.path, "/name", "\(what) name \(Quote.value(item.name)) is already used by \(Quote.bare(first)) (names are compared ignoring case)"))
+                out.append(
+                    .error(
+                        rule, item.path, "/name",
+                        "\(what) name \(Quote.value(item.name)) is already used by \(Quote.bare(first)) (names are compared ignoring case)"))
             } else {
                 firstByKey[key] = item.path
             }
@@ -81,14 +90,23 @@ enum IdentityRules {
                 if !Formats.isValidEmail(m.email) {
                     out.append(.error("email-format", org.path, "/members/\(i)/email", "\(Quote.value(m.email)) is not a valid e-mail address"))
                 } else if !Formats.hasNoUppercase(m.email) {
-                    out.append(.error("email-format", org.path, "/members/\(i)/email", "e-mails are stored in lower case: write \(Quote.value(m.email.lowercased()))"))
+                    out.append(
+                        .error(
+                            "email-format", org.path, "/members/\(i)/email",
+                            "e-mails are stored in lower case: write \(Quote.value(m.email.lowercased()))"))
                 }
                 if !Formats.isValidEmail(m.invitedBy) {
-                    out.append(.error("email-format", org.path, "/members/\(i)/invitedBy", "invitedBy \(Quote.value(m.invitedBy)) is not a valid e-mail address"))
+                    out.append(
+                        .error(
+                            "email-format", org.path, "/members/\(i)/invitedBy", "invitedBy \(Quote.value(m.invitedBy)) is not a valid e-mail address"
+                        ))
                 }
             }
             if let r = org.record.registration, !Formats.isValidEmail(r.requestedBy) {
-                out.append(.error("email-format", org.path, "/registration/requestedBy", "requestedBy \(Quote.value(r.requestedBy)) is not a valid e-mail address"))
+                out.append(
+                    .error(
+                        "email-format", org.path, "/registration/requestedBy",
+                        "requestedBy \(Quote.value(r.requestedBy)) is not a valid e-mail address"))
             }
         }
         return out
@@ -99,7 +117,8 @@ enum IdentityRules {
         func check(_ value: String, _ field: String, _ i: Int, _ email: String) {
             let n = Formats.trimmedLength(value)
             if n == 0 || n > 100 {
-                out.append(.error("member-name", org.path, "/members/\(i)/\(field)", "\(field) of \(Quote.bare(email)) must have 1 to 100 characters"))
+                out.append(
+                    .error("member-name", org.path, "/members/\(i)/\(field)", "\(field) of \(Quote.bare(email)) must have 1 to 100 characters"))
             }
         }
         for (i, m) in org.record.members.enumerated() {
@@ -114,7 +133,8 @@ enum IdentityRules {
         func check(_ value: String?, _ path: String, _ pointer: String) {
             guard let value, Formats.timestamp(value) == nil else { return }
             let field = pointer.split(separator: "/").last.map(String.init) ?? pointer
-            out.append(.error("timestamp-format", path, pointer, "\(field) \(Quote.value(value)) is not an RFC 3339 timestamp such as 2025-03-14T09:30:00Z"))
+            out.append(
+                .error("timestamp-format", path, pointer, "\(field) \(Quote.value(value)) is not an RFC 3339 timestamp such as 2025-03-14T09:30:00Z"))
         }
         let r = org.record
         check(r.createdAt, org.path, "/createdAt")
@@ -140,15 +160,22 @@ enum IdentityRules {
             for (i, link) in share.record.consumers.enumerated() {
                 let since = Formats.date(link.since)
                 if since == nil {
-                    out.append(.error("date-format", share.path, "/consumers/\(i)/since", "since \(Quote.value(link.since)) is not a date such as 2025-03-14"))
+                    out.append(
+                        .error(
+                            "date-format", share.path, "/consumers/\(i)/since", "since \(Quote.value(link.since)) is not a date such as 2025-03-14"))
                 }
                 guard let untilText = link.until else { continue }
                 if let until = Formats.date(untilText) {
                     if let since, until < since {
-                        out.append(.error("date-format", share.path, "/consumers/\(i)/until", "until \(Quote.bare(untilText)) is before since \(Quote.bare(link.since))"))
+                        out.append(
+                            .error(
+                                "date-format", share.path, "/consumers/\(i)/until",
+                                "until \(Quote.bare(untilText)) is before since \(Quote.bare(link.since))"))
                     }
                 } else {
-                    out.append(.error("date-format", share.path, "/consumers/\(i)/until", "until \(Quote.value(untilText)) is not a date such as 2025-03-14"))
+                    out.append(
+                        .error("date-format", share.path, "/consumers/\(i)/until", "until \(Quote.value(untilText)) is not a date such as 2025-03-14")
+                    )
                 }
             }
         }

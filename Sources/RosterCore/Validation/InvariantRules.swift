@@ -30,7 +30,10 @@ enum InvariantRules {
         var collided: [String: Int] = [:]
         var out: [Finding] = []
         func report(_ k: Int, _ i: Int, _ email: String, _ first: Int) {
-            out.append(.error("user-single-org", orgs[k].path, "/members/\(i)/email", "\(Quote.bare(email)) is already a member of \(Quote.bare(orgs[first].record.id)); a user belongs to one consumer org at most"))
+            out.append(
+                .error(
+                    "user-single-org", orgs[k].path, "/members/\(i)/email",
+                    "\(Quote.bare(email)) is already a member of \(Quote.bare(orgs[first].record.id)); a user belongs to one consumer org at most"))
         }
         for k in orgs.indices {
             orgs[k].record.members.withUnsafeBufferPointer { members in
@@ -59,7 +62,12 @@ enum InvariantRules {
         guard r.status == .enabled, !r.members.isEmpty else { return [] }
         let count = r.members.reduce(0) { $0 + ($1.role == .superAdmin ? 1 : 0) }
         guard count < minimum else { return [] }
-        return [.error("min-super-admins", org.path, "/members", "\(Quote.bare(r.id)) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\"")]
+        return [
+            .error(
+                "min-super-admins", org.path, "/members",
+                "\(Quote.bare(r.id)) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\""
+            )
+        ]
     }
 
     static func teamDefault(_ org: OrgFile, _: ValidationContext) -> [Finding] {
@@ -67,7 +75,9 @@ enum InvariantRules {
         do {
             let defaults = org.record.teams.indices.filter { org.record.teams[$0].isDefault }
             if defaults.isEmpty {
-                out.append(.error("team-default", org.path, "/teams", "\(Quote.bare(org.record.id)) has no default team; mark one team with \"default\": true"))
+                out.append(
+                    .error(
+                        "team-default", org.path, "/teams", "\(Quote.bare(org.record.id)) has no default team; mark one team with \"default\": true"))
             }
             for t in defaults.dropFirst() {
                 out.append(.error("team-default", org.path, "/teams/\(t)/default", "\(Quote.bare(org.record.id)) has more than one default team"))
@@ -85,7 +95,11 @@ enum InvariantRules {
         if isAwaitingOrRejected(org.record) {
             let requester = org.record.registration?.requestedBy
             for (i, m) in org.record.members.enumerated() where m.email != requester {
-                out.append(.error("pending-org-members", org.path, "/members/\(i)", "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.email))"))
+                out.append(
+                    .error(
+                        "pending-org-members", org.path, "/members/\(i)",
+                        "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.email))"
+                    ))
             }
         }
         return out
@@ -97,7 +111,10 @@ enum InvariantRules {
         var out: [Finding] = []
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where blocked.contains(link.org) {
-                out.append(.error("pending-org-shares", share.path, "/consumers/\(i)/org", "\(Quote.bare(link.org)) is not approved (pending or rejected) and cannot consume \(Quote.bare(share.record.id))"))
+                out.append(
+                    .error(
+                        "pending-org-shares", share.path, "/consumers/\(i)/org",
+                        "\(Quote.bare(link.org)) is not approved (pending or rejected) and cannot consume \(Quote.bare(share.record.id))"))
             }
         }
         return out
@@ -116,9 +133,12 @@ enum InvariantRules {
             }
             switch (r.status, reg.decision) {
             case (.pending, .some): refuse("/registration/decision", "\(Quote.bare(r.id)) is pending, so its registration has no decision yet")
-            case (.rejected, let d) where d != .rejected: refuse("/registration", "\(Quote.bare(r.id)) is rejected, so its registration needs \"decision\": \"rejected\"")
+            case (.rejected, let d) where d != .rejected:
+                refuse("/registration", "\(Quote.bare(r.id)) is rejected, so its registration needs \"decision\": \"rejected\"")
             case (.enabled, let d), (.disabled, let d):
-                if d != .approved { refuse("/registration", "\(Quote.bare(r.id)) is \(r.status.rawValue), so its registration needs \"decision\": \"approved\"") }
+                if d != .approved {
+                    refuse("/registration", "\(Quote.bare(r.id)) is \(r.status.rawValue), so its registration needs \"decision\": \"approved\"")
+                }
             default: break
             }
             if reg.decision != nil, reg.decidedBy == nil || reg.decidedAt == nil {
@@ -133,7 +153,11 @@ enum InvariantRules {
 
     static func registrationDisabled(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
         guard !c.settings.registration.enabled, org.record.status == .pending else { return [] }
-        return [.error("registration-disabled", org.path, "/status", "\(Quote.bare(org.record.id)) is a pending registration, but registration is disabled in \(Snapshot.marketplacePath); enable it or decide the request")]
+        return [
+            .error(
+                "registration-disabled", org.path, "/status",
+                "\(Quote.bare(org.record.id)) is a pending registration, but registration is disabled in \(Snapshot.marketplacePath); enable it or decide the request"
+            )
+        ]
     }
 }
-

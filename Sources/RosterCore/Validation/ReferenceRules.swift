@@ -13,7 +13,10 @@ enum ReferenceRules {
         do {
             var seen = SmallStringSet([])
             for (i, m) in org.record.members.enumerated() where !seen.insert(m.email) {
-                out.append(.error("member-duplicate", org.path, "/members/\(i)/email", "\(Quote.bare(m.email)) is listed more than once; list each member once"))
+                out.append(
+                    .error(
+                        "member-duplicate", org.path, "/members/\(i)/email", "\(Quote.bare(m.email)) is listed more than once; list each member once")
+                )
             }
         }
         return out
@@ -26,10 +29,16 @@ enum ReferenceRules {
             var names: Set<String> = []
             for (t, team) in org.record.teams.enumerated() {
                 if !ids.insert(team.id).inserted {
-                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/id", "team id \(Quote.value(team.id)) is used twice in \(Quote.bare(org.record.id))"))
+                    out.append(
+                        .error(
+                            "team-duplicate", org.path, "/teams/\(t)/id",
+                            "team id \(Quote.value(team.id)) is used twice in \(Quote.bare(org.record.id))"))
                 }
                 if !names.insert(Formats.nameKey(team.name)).inserted {
-                    out.append(.error("team-duplicate", org.path, "/teams/\(t)/name", "team name \(Quote.value(team.name)) is used twice in \(Quote.bare(org.record.id))"))
+                    out.append(
+                        .error(
+                            "team-duplicate", org.path, "/teams/\(t)/name",
+                            "team name \(Quote.value(team.name)) is used twice in \(Quote.bare(org.record.id))"))
                 }
             }
         }
@@ -45,7 +54,11 @@ enum ReferenceRules {
                 for (k, email) in team.members.enumerated() {
                     let pointer = "/teams/\(t)/members/\(k)"
                     if !emails.contains(email) {
-                        out.append(.error("team-member-unknown", org.path, pointer, "team \(Quote.value(team.id)) lists \(Quote.bare(email)), who is not a member of \(Quote.bare(org.record.id)); invite them first or remove the entry"))
+                        out.append(
+                            .error(
+                                "team-member-unknown", org.path, pointer,
+                                "team \(Quote.value(team.id)) lists \(Quote.bare(email)), who is not a member of \(Quote.bare(org.record.id)); invite them first or remove the entry"
+                            ))
                     } else if !seen.insert(email) {
                         out.append(.error("team-member-unknown", org.path, pointer, "team \(Quote.value(team.id)) lists \(Quote.bare(email)) twice"))
                     }
@@ -59,7 +72,10 @@ enum ReferenceRules {
         var out: [Finding] = []
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where !c.knownOrgIDs.contains(link.org) {
-                out.append(.error("share-consumer-unknown", share.path, "/consumers/\(i)/org", "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))"))
+                out.append(
+                    .error(
+                        "share-consumer-unknown", share.path, "/consumers/\(i)/org",
+                        "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))"))
             }
         }
         return out
@@ -70,7 +86,10 @@ enum ReferenceRules {
         for share in c.snapshot.shares {
             var seen: Set<String> = []
             for (i, link) in share.record.consumers.enumerated() where !seen.insert(link.org).inserted {
-                out.append(.error("share-consumer-duplicate", share.path, "/consumers/\(i)/org", "\(Quote.bare(link.org)) is listed twice as a consumer of \(Quote.bare(share.record.id))"))
+                out.append(
+                    .error(
+                        "share-consumer-duplicate", share.path, "/consumers/\(i)/org",
+                        "\(Quote.bare(link.org)) is listed twice as a consumer of \(Quote.bare(share.record.id))"))
             }
         }
         return out

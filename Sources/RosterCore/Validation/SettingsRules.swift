@@ -9,8 +9,13 @@ enum SettingsRules {
 
     static func settingsInvitations(_ c: ValidationContext) -> [Finding] {
         guard let days = c.snapshot.marketplace?.invitations.expireAfterDays,
-              !(1...InvitationSettings.maxExpireAfterDays).contains(days) else { return [] }
-        return [.error("settings-invitations", path, "/invitations/expireAfterDays", "expireAfterDays is \(days); it must be from 1 to \(InvitationSettings.maxExpireAfterDays) days")]
+            !(1...InvitationSettings.maxExpireAfterDays).contains(days)
+        else { return [] }
+        return [
+            .error(
+                "settings-invitations", path, "/invitations/expireAfterDays",
+                "expireAfterDays is \(days); it must be from 1 to \(InvitationSettings.maxExpireAfterDays) days")
+        ]
     }
 
     static let path = Snapshot.marketplacePath
@@ -22,13 +27,17 @@ enum SettingsRules {
             out.append(.error("settings-email", path, "/admins/\(i)", "admin \(Quote.value(e)) is not a valid lower-case e-mail address"))
         }
         for (i, e) in m.notifications.adminRecipients.enumerated() where !Formats.isValidEmail(e) {
-            out.append(.error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \(Quote.value(e)) is not a valid e-mail address"))
+            out.append(
+                .error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \(Quote.value(e)) is not a valid e-mail address"))
         }
         if let sender = m.notifications.sender, !Formats.isValidEmail(sender) {
             out.append(.error("settings-email", path, "/notifications/sender", "sender \(Quote.value(sender)) is not a valid e-mail address"))
         }
         if m.admins.isEmpty {
-            out.append(.warning("settings-email", path, "/admins", "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`"))
+            out.append(
+                .warning(
+                    "settings-email", path, "/admins",
+                    "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`"))
         }
         return out
     }
@@ -37,7 +46,10 @@ enum SettingsRules {
         guard let g = c.snapshot.marketplace?.guards else { return [] }
         var out: [Finding] = []
         if !(0...1).contains(g.maxRemovalFraction) {
-            out.append(.error("settings-guards", path, "/guards/maxRemovalFraction", "maxRemovalFraction is \(g.maxRemovalFraction); it must be between 0 and 1 (0.25 removes at most a quarter)"))
+            out.append(
+                .error(
+                    "settings-guards", path, "/guards/maxRemovalFraction",
+                    "maxRemovalFraction is \(g.maxRemovalFraction); it must be between 0 and 1 (0.25 removes at most a quarter)"))
         }
         if g.minSuperAdmins < 1 {
             out.append(.error("settings-guards", path, "/guards/minSuperAdmins", "minSuperAdmins is \(g.minSuperAdmins); it must be at least 1"))

@@ -2,7 +2,8 @@
 public enum Validator {
     /// Every semantic rule, in the order of content/record-format.md. Loader rules (syntax, types,
     /// unknown fields) are listed in ``loaderRules``; their findings come with the snapshot.
-    public static let rules: [Rule] = IdentityRules.all + HandleRules.all + ReferenceRules.all + InvariantRules.all
+    public static let rules: [Rule] =
+        IdentityRules.all + HandleRules.all + ReferenceRules.all + InvariantRules.all
         + HygieneRules.all + SettingsRules.all + LifecycleRules.all + AppRules.all
 
     /// Rule ids the loader reports while reading files.
@@ -27,8 +28,10 @@ public enum Validator {
     /// Validates everything; with `orgPaths`, per-org rules run only on those orgs (a change
     /// checks the orgs it touched, and the rules that span records in full). With a `memo`
     /// (the preview), orgs whose files did not change keep their earlier findings.
-    public static func validate(_ snapshot: Snapshot, options: ValidationOptions = .init(), orgPaths: Set<String>? = nil,
-                                memo: ValidationMemo? = nil) -> [Finding] {
+    public static func validate(
+        _ snapshot: Snapshot, options: ValidationOptions = .init(), orgPaths: Set<String>? = nil,
+        memo: ValidationMemo? = nil
+    ) -> [Finding] {
         let context = ValidationContext(snapshot: snapshot, options: options)
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
         var whole: [@Sendable (ValidationContext) -> [Finding]] = []

@@ -35,8 +35,9 @@ public struct MarkdownRenderer: Sendable {
                 return inner.hasPrefix("<p>") && inner.hasSuffix("</p>") ? String(inner.dropFirst(3).dropLast(4)) : inner
             }
             output.html = output.html.replacingOccurrences(of: "<p>\(PipeTables.placeholder(n))</p>", with: html)
-            output.plainText = output.plainText.replacingOccurrences(of: PipeTables.placeholder(n),
-                                                                     with: (table.header + table.rows.flatMap { $0 }).joined(separator: " "))
+            output.plainText = output.plainText.replacingOccurrences(
+                of: PipeTables.placeholder(n),
+                with: (table.header + table.rows.flatMap { $0 }).joined(separator: " "))
         }
         return output
     }
@@ -58,7 +59,8 @@ public struct MarkdownRenderer: Sendable {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK, let url = cmark_node_get_url(node).map({ String(cString: $0) }),
-               let rewritten = rewriteLink(url) {
+                let rewritten = rewriteLink(url)
+            {
                 _ = rewritten.withCString { cmark_node_set_url(node, $0) }
             }
             if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {

@@ -104,4 +104,3 @@ enum PipeTables {
         return out + "</tbody></table></div>"
     }
 }
-

@@ -14,9 +14,12 @@ enum EmailHTML {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: true)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !lines.isEmpty else { return nil }
-            return ["lines": .rows(lines.enumerated().map { i, line -> [String: TemplateValue] in
-                ["br": .bool(i > 0), "parts": .rows(parts(line, links: links))]
-            })]
+            return [
+                "lines": .rows(
+                    lines.enumerated().map { i, line -> [String: TemplateValue] in
+                        ["br": .bool(i > 0), "parts": .rows(parts(line, links: links))]
+                    })
+            ]
         }
         return .rows(rows)
     }

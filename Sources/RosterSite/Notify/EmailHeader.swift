@@ -80,9 +80,10 @@ enum EmailHeader {
 
     /// An RFC 5322 atom: letters, digits and the atext symbols that read well in a name.
     static func isAtom(_ word: Substring) -> Bool {
-        !word.isEmpty && word.utf8.allSatisfy { b in
-            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x27
-        }
+        !word.isEmpty
+            && word.utf8.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x27
+            }
     }
 
     /// `=?UTF-8?B?...?=` words of at most 75 characters, each holding whole characters (a

@@ -35,8 +35,12 @@ public struct EmailMessage: Sendable, Equatable {
         // Only the URLs roster made (from the settings) become links, never record text.
         let links = n.values.filter { $0.key.hasSuffix("URL") }.map { EmailHeader.singleLine($0.value) }
         let paragraphs = EmailHTML.paragraphs(body, links: links)
-        let html = templates.library["emails/layout.html"] != nil
-            ? String(decoding: templates.render(["subject": .string(subject), "paragraphs": paragraphs, "provider": context["provider"] ?? .string("")], template: "emails/layout.html"), as: UTF8.self)
+        let html =
+            templates.library["emails/layout.html"] != nil
+            ? String(
+                decoding: templates.render(
+                    ["subject": .string(subject), "paragraphs": paragraphs, "provider": context["provider"] ?? .string("")],
+                    template: "emails/layout.html"), as: UTF8.self)
             : "<pre>\(body)</pre>"
 
         let id = n.identity.fingerprint
@@ -59,7 +63,8 @@ public struct EmailMessage: Sendable, Equatable {
         }
         out += "--\(boundary)--\r\n"
         let org = n.event.org.flatMap { Formats.isValidID($0) ? "-" + $0 : nil } ?? ""
-        return EmailMessage(messageID: messageID, fileName: "\(n.template)\(org)-\(id.prefix(16)).eml", recipient: n.recipient, bytes: Array(out.utf8))
+        return EmailMessage(
+            messageID: messageID, fileName: "\(n.template)\(org)-\(id.prefix(16)).eml", recipient: n.recipient, bytes: Array(out.utf8))
     }
 
     static func base64Lines(_ data: Data) -> String {

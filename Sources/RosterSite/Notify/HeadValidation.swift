@@ -28,7 +28,10 @@ public enum HeadValidation {
                 paths.append(path)
             } else if name.hasSuffix(".json") {
                 // `git diff` sees files in sub-folders: they would raise events without being records.
-                extra.append(refusal("record-location", path, "a record lives directly in \(Snapshot.orgsDirectory)/ or \(Snapshot.sharesDirectory)/; move or remove this file"))
+                extra.append(
+                    refusal(
+                        "record-location", path,
+                        "a record lives directly in \(Snapshot.orgsDirectory)/ or \(Snapshot.sharesDirectory)/; move or remove this file"))
             }
         }
         // In batches: ChildProcess writes a request of more than a pipe's 64 KB in one blocking
@@ -64,8 +67,10 @@ public enum HeadValidation {
 
     /// (mode, path) of every file under the record folders at `commit`.
     static func listData(root: String, commit: String) throws(Failure) -> [(String, String)] {
-        let args = ["git", "-C", root, "ls-tree", "-r", "-z", "--full-tree", commit, "--",
-                    Snapshot.marketplacePath, Snapshot.orgsDirectory, Snapshot.sharesDirectory]
+        let args = [
+            "git", "-C", root, "ls-tree", "-r", "-z", "--full-tree", commit, "--",
+            Snapshot.marketplacePath, Snapshot.orgsDirectory, Snapshot.sharesDirectory,
+        ]
         guard let result = ChildProcess.run(args) else { throw Failure(description: "cannot run git; is it installed?") }
         guard result.status == 0 else {
             throw Failure(description: "git ls-tree failed: \(String(decoding: result.stderr, as: UTF8.self))")

@@ -58,7 +58,8 @@ struct LifecycleContext {
         let orgs = head?.orgs.map { ($0.path, $0.record) } ?? comparison.head.orgs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         return orgs.compactMap { path, org in
             guard org.status == .enabled, let text = org.until, let until = Formats.date(text), today < until,
-                  until.dayNumber - today.dayNumber <= OrgRecord.expiryNoticeDays else { return nil }
+                until.dayNumber - today.dayNumber <= OrgRecord.expiryNoticeDays
+            else { return nil }
             return ChangeEvent(.orgExpiring, path: path, org: org.id, to: text)
         }
     }

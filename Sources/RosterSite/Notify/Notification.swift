@@ -40,8 +40,10 @@ public enum NotificationPlanner {
                 guard let email, Formats.isValidEmail(email) else { return }
                 let base = ["provider": provider, "org": orgName, "orgID": e.org ?? "", "portalURL": orgURL]
                 let identity = NotificationIdentity.of(template, event: e, org: org, before: before, recipient: email)
-                out.append(Notification(template: template, recipient: email, recipientName: person(email), event: e,
-                                        values: base.merging(values) { $1 }, identity: identity))
+                out.append(
+                    Notification(
+                        template: template, recipient: email, recipientName: person(email), event: e,
+                        values: base.merging(values) { $1 }, identity: identity))
             }
             switch e.kind {
             case .memberInvited where e.detail == MembershipState.invited.rawValue, .invitationResent:
@@ -84,8 +86,10 @@ public enum NotificationPlanner {
             case .appCreated, .appDeleted:
                 let record = e.kind == .appCreated ? org : before
                 guard let record, let app = record.apps.first(where: { $0.id == e.detail }) else { continue }
-                let values = ["app": app.name, "appID": app.id, "team": record.teams.first { $0.id == app.team }?.name ?? app.team,
-                              "creator": person(app.createdBy), "shares": app.shares.sorted().joined(separator: ", ")]
+                let values = [
+                    "app": app.name, "appID": app.id, "team": record.teams.first { $0.id == app.team }?.name ?? app.team,
+                    "creator": person(app.createdBy), "shares": app.shares.sorted().joined(separator: ", "),
+                ]
                 for user in record.users(of: app) { add(e.kind == .appCreated ? "app-created" : "app-deleted", to: user, values) }
             default: continue
             }

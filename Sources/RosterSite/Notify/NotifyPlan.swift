@@ -29,9 +29,10 @@ public enum NotifyPlan {
         let settings = comparison.head.settings ?? comparison.base.settings ?? MarketplaceSettings(providerName: "")
         guard let sender = settings.notifications.sender ?? settings.admins.first, Formats.isValidEmail(sender) else { return .noSender }
         var seen = Set<String>()
-        return .messages(try NotificationPlanner.notifications(for: comparison, today: Formats.timestamp(date), head: head).compactMap { n in
-            let message = try EmailMessage.compose(n, templates: templates, from: sender, date: date)
-            return seen.insert(message.messageID).inserted ? message : nil
-        })
+        return .messages(
+            try NotificationPlanner.notifications(for: comparison, today: Formats.timestamp(date), head: head).compactMap { n in
+                let message = try EmailMessage.compose(n, templates: templates, from: sender, date: date)
+                return seen.insert(message.messageID).inserted ? message : nil
+            })
     }
 }

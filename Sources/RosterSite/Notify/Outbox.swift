@@ -43,7 +43,9 @@ public struct Outbox: Sendable {
         while true {
             let n = chunk.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw Failure(description: "\(ledgerPath): cannot read the ledger of sent messages: \(String(cString: strerror(errno)))") }
+            guard n >= 0 else {
+                throw Failure(description: "\(ledgerPath): cannot read the ledger of sent messages: \(String(cString: strerror(errno)))")
+            }
             if n == 0 { break }
             bytes += chunk[0..<n]
         }
@@ -105,7 +107,8 @@ public struct Outbox: Sendable {
             do {
                 try record(message.messageID)
             } catch {
-                result.ledgerFailure = "\(name) was sent, but recording it failed: \(error.description); add its Message-ID to \(ledgerPath) by hand, or the next run sends it again"
+                result.ledgerFailure =
+                    "\(name) was sent, but recording it failed: \(error.description); add its Message-ID to \(ledgerPath) by hand, or the next run sends it again"
                 return result
             }
             done.insert(Self.ledgerKey(message.messageID))

@@ -19,9 +19,10 @@ struct NotifiedChanges {
         guard !pairs.isEmpty else { events = c.events; return }
         let paired = Set(pairs.flatMap { [$0.old, $0.new] })
         // A renamed org's share links move with it: no access is granted or revoked.
-        let moved = Set(pairs.compactMap { pair in
-            c.base.orgs[pair.old].flatMap { old in c.head.orgs[pair.new].map { "\(old.id)\u{1F}\($0.id)" } }
-        })
+        let moved = Set(
+            pairs.compactMap { pair in
+                c.base.orgs[pair.old].flatMap { old in c.head.orgs[pair.new].map { "\(old.id)\u{1F}\($0.id)" } }
+            })
         func isMovedLink(_ e: ChangeEvent) -> Bool {
             guard e.kind == .shareLinked || e.kind == .shareUnlinked, let org = e.org else { return false }
             return c.events.contains { other in

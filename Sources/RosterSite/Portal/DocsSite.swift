@@ -51,12 +51,15 @@ public struct DocsSite: Sendable {
             var output = renderer.render(body)
             // The template shows the title as the page's h1; a leading "# Title" would repeat it.
             if let first = output.headings.first, first.level == 1, first.text == front.title,
-               let open = output.html.range(of: "<h1 "), let close = output.html.range(of: "</h1>"), open.lowerBound < close.lowerBound {
+                let open = output.html.range(of: "<h1 "), let close = output.html.range(of: "</h1>"), open.lowerBound < close.lowerBound
+            {
                 output.html.removeSubrange(open.lowerBound..<close.upperBound)
                 output.headings.removeFirst()
             }
-            pages.append(Page(slug: slug, source: path, front: front, html: output.html,
-                              headings: output.headings, plainText: output.plainText, bytes: data))
+            pages.append(
+                Page(
+                    slug: slug, source: path, front: front, html: output.html,
+                    headings: output.headings, plainText: output.plainText, bytes: data))
         }
         pages.sort { ($0.front.weight, $0.front.title) < ($1.front.weight, $1.front.title) }
         return DocsSite(pages: pages)
@@ -81,7 +84,11 @@ extension DocsSite {
             let path = "content/" + name
             let slug = String(name.dropLast(3))
             guard isPlainSlug(slug) else {
-                throw Failure(path: path, line: 1, message: "the file name gives the page the slug \"\(slug)\", which is not a plain folder name for docs/<slug>/index.html: a page's name starts with a letter or digit and holds only letters, digits, '-', '_' and '.'; rename the file")
+                throw Failure(
+                    path: path, line: 1,
+                    message:
+                        "the file name gives the page the slug \"\(slug)\", which is not a plain folder name for docs/<slug>/index.html: a page's name starts with a letter or digit and holds only letters, digits, '-', '_' and '.'; rename the file"
+                )
             }
             // Case apart, two names would be one folder on a case-insensitive disk.
             if let other = seen.updateValue(path, forKey: slug.lowercased()) {
@@ -97,7 +104,8 @@ extension DocsSite {
         return out
     }
 
-    static let linkMessage = "this is a symbolic link; docs are read only from regular files (a link could publish a file from outside the repository): replace it with the file itself"
+    static let linkMessage =
+        "this is a symbolic link; docs are read only from regular files (a link could publish a file from outside the repository): replace it with the file itself"
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]*`, at most 100 bytes: a folder name with no meaning to a
     /// path or a URL.

@@ -44,8 +44,10 @@ public struct GitHistory: Sendable {
             guard let header = lines.first else { continue }
             let fields = header.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4 else { continue }
-            commits.append(Commit(hash: fields[0], date: fields[1], author: fields[2], subject: fields[3],
-                                  files: lines.dropFirst().map(String.init).filter { !$0.isEmpty }))
+            commits.append(
+                Commit(
+                    hash: fields[0], date: fields[1], author: fields[2], subject: fields[3],
+                    files: lines.dropFirst().map(String.init).filter { !$0.isEmpty }))
         }
         return GitHistory(commits: commits, head: head)
     }

@@ -40,7 +40,8 @@ enum MarkdownCatalogue {
         if !pending.isEmpty {
             out += "\n## Pending registrations\n\n| org | requested by | requested |\n|---|---|---|\n"
             for org in pending {
-                out += "| [\(cell(org.name))](orgs/\(link(org.id)).md) | \(cell(m.email(org.registration?.requestedBy ?? ""))) | \(day(org.registration?.requestedAt)) |\n"
+                out +=
+                    "| [\(cell(org.name))](orgs/\(link(org.id)).md) | \(cell(m.email(org.registration?.requestedBy ?? ""))) | \(day(org.registration?.requestedAt)) |\n"
             }
         }
         return out
@@ -50,7 +51,8 @@ enum MarkdownCatalogue {
         var out = "# Consumer orgs\n\n| org | status | teams | users | shares | created |\n|---|---|---:|---:|---:|---|\n"
         for file in m.orgsByName {
             let o = file.record
-            out += "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.userCount) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
+            out +=
+                "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.userCount) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
         }
         return out
     }
@@ -67,7 +69,8 @@ enum MarkdownCatalogue {
         }
         out += "\n## Members\n\n| name | e-mail | role | state |\n|---|---|---|---|\n"
         for mem in o.members.sorted(by: { $0.email < $1.email }) {
-            out += "| \(cell(mem.firstName)) \(cell(mem.lastName)) | \(cell(m.email(mem.email))) | \(Labels.role(mem.role)) | \(Labels.state(mem.state)) |\n"
+            out +=
+                "| \(cell(mem.firstName)) \(cell(mem.lastName)) | \(cell(m.email(mem.email))) | \(Labels.role(mem.role)) | \(Labels.state(mem.state)) |\n"
         }
         out += "\n## Teams\n\n| team | members |\n|---|---|\n"
         for t in o.teams.sorted(by: { $0.id < $1.id }) {
@@ -77,7 +80,8 @@ enum MarkdownCatalogue {
         out += "\n## Shares\n\n"
         if shares.isEmpty { out += "None.\n" }
         for s in shares {
-            out += "- [\(cell(s.share.name))](../shares/\(link(s.share.id)).md) since \(cell(s.link.since))\(s.link.until.map { " until \(cell($0))" } ?? "")\n"
+            out +=
+                "- [\(cell(s.share.name))](../shares/\(link(s.share.id)).md) since \(cell(s.link.since))\(s.link.until.map { " until \(cell($0))" } ?? "")\n"
         }
         return out + apps(m, o)
     }
@@ -85,11 +89,13 @@ enum MarkdownCatalogue {
     /// The org's apps with their team and who can use them; nothing when it has none.
     static func apps(_ m: PortalModel, _ o: OrgRecord) -> String {
         guard !o.apps.isEmpty else { return "" }
-        var out = "\n## Apps\n\nCredentials live in the gateway, keyed by org and app id.\n\n| app | team | who can use it | shares |\n|---|---|---|---|\n"
+        var out =
+            "\n## Apps\n\nCredentials live in the gateway, keyed by org and app id.\n\n| app | team | who can use it | shares |\n|---|---|---|---|\n"
         for app in o.apps.sorted(by: { $0.id < $1.id }) {
             let team = o.teams.first { $0.id == app.team }?.name ?? app.team
             let who = app.visibility == .org ? "every member" : "members of \(cell(team))"
-            out += "| \(cell(app.name)) (\(MarkdownText.code(app.id))) | \(cell(team)) | \(who): \(o.users(of: app).map { cell(m.email($0)) }.joined(separator: ", ")) | \(app.shares.sorted().map(cell).joined(separator: ", ")) |\n"
+            out +=
+                "| \(cell(app.name)) (\(MarkdownText.code(app.id))) | \(cell(team)) | \(who): \(o.users(of: app).map { cell(m.email($0)) }.joined(separator: ", ")) | \(app.shares.sorted().map(cell).joined(separator: ", ")) |\n"
         }
         return out
     }
@@ -97,7 +103,8 @@ enum MarkdownCatalogue {
     static func shares(_ m: PortalModel) -> String {
         var out = "# Shares\n\n| share | consumers | description |\n|---|---:|---|\n"
         for s in m.snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
-            out += "| [\(cell(s.record.name))](\(link(s.record.id)).md) | \(s.record.consumers.count) | \(cell(m.email.text(s.record.description))) |\n"
+            out +=
+                "| [\(cell(s.record.name))](\(link(s.record.id)).md) | \(s.record.consumers.count) | \(cell(m.email.text(s.record.description))) |\n"
         }
         return out
     }

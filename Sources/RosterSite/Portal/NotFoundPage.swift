@@ -13,9 +13,11 @@ import RosterCore
 enum NotFoundPage {
     static func context(_ m: PortalModel, sitePath: String?) -> [String: TemplateValue] {
         let hint = sitePath.flatMap(folderPath) ?? m.settings.portal.baseURL.flatMap { URL(string: $0)?.path }.flatMap(folderPath)
-        return PageContext.merge(PageContext.frame(m, depth: 0, title: "Page not found", section: .none), [
-            "locateScript": .string(locateScript), "inlineScriptHash": .string(scriptHash), "rootHint": .string(hint ?? ""),
-        ])
+        return PageContext.merge(
+            PageContext.frame(m, depth: 0, title: "Page not found", section: .none),
+            [
+                "locateScript": .string(locateScript), "inlineScriptHash": .string(scriptHash), "rootHint": .string(hint ?? ""),
+            ])
     }
 
     /// `/portal` -> `/portal/`; nil for a path that is not absolute.
@@ -28,31 +30,31 @@ enum NotFoundPage {
     /// Runs inline (no external script can be found either); the policy allows exactly these
     /// bytes by their hash. `data-root` on the element carries the root the build knows.
     static let locateScript = """
-    (function () {
-      "use strict";
-      var hint = document.currentScript && document.currentScript.getAttribute("data-root");
-      var here = location.pathname.replace(/[^\\/]*$/, "");
-      if (location.protocol === "file:") return;
-      function rebase(root) {
-        if (root === here) return;
-        document.querySelectorAll("[href], script[src]").forEach(function (el) {
-          var name = el.hasAttribute("href") ? "href" : "src", value = el.getAttribute(name);
-          if (!/^([a-z][a-z0-9+.-]*:|\\/|#)/i.test(value)) el.setAttribute(name, root + value);
-        });
-      }
-      var dirs = [], path = here;
-      while (path && dirs.length < 12) { dirs.push(path); path = path === "/" ? "" : path.replace(/[^\\/]*\\/$/, ""); }
-      // The root the build knows is asked first, but checked like the others: a portal can be
-      // served somewhere else than its baseURL says.
-      if (hint && here.indexOf(hint) === 0) dirs.unshift(hint);
-      (function next(i) {
-        if (i >= dirs.length || !window.fetch) return;
-        fetch(dirs[i] + "assets/style.css", { method: "HEAD" }).then(function (r) {
-          if (r.ok) rebase(dirs[i]); else next(i + 1);
-        }, function () { next(i + 1); });
-      })(0);
-    })();
-    """
+        (function () {
+          "use strict";
+          var hint = document.currentScript && document.currentScript.getAttribute("data-root");
+          var here = location.pathname.replace(/[^\\/]*$/, "");
+          if (location.protocol === "file:") return;
+          function rebase(root) {
+            if (root === here) return;
+            document.querySelectorAll("[href], script[src]").forEach(function (el) {
+              var name = el.hasAttribute("href") ? "href" : "src", value = el.getAttribute(name);
+              if (!/^([a-z][a-z0-9+.-]*:|\\/|#)/i.test(value)) el.setAttribute(name, root + value);
+            });
+          }
+          var dirs = [], path = here;
+          while (path && dirs.length < 12) { dirs.push(path); path = path === "/" ? "" : path.replace(/[^\\/]*\\/$/, ""); }
+          // The root the build knows is asked first, but checked like the others: a portal can be
+          // served somewhere else than its baseURL says.
+          if (hint && here.indexOf(hint) === 0) dirs.unshift(hint);
+          (function next(i) {
+            if (i >= dirs.length || !window.fetch) return;
+            fetch(dirs[i] + "assets/style.css", { method: "HEAD" }).then(function (r) {
+              if (r.ok) rebase(dirs[i]); else next(i + 1);
+            }, function () { next(i + 1); });
+          })(0);
+        })();
+        """
 
     /// `sha256-<base64>` of ``locateScript``, as Content-Security-Policy names an inline script.
     static let scriptHash = "sha256-" + Data(SHA256.digest(Array(locateScript.utf8))).base64EncodedString()

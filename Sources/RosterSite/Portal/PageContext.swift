@@ -15,12 +15,18 @@ enum PageContext {
             ["label": "Overview", "href": "\(root)index.html", "current": .bool(section == .overview)],
             ["label": "Consumer orgs", "href": "\(root)orgs/index.html", "current": .bool(section == .orgs)],
             ["label": "Shares", "href": "\(root)shares/index.html", "current": .bool(section == .shares)],
-            ["label": "Registrations", "href": "\(root)registrations/index.html", "current": .bool(section == .registrations),
-             "badge": .string(pending > 0 ? String(pending) : "")],
-            ["label": "Docs", "href": .string(root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html")),
-             "current": .bool(section == .docs)],
+            [
+                "label": "Registrations", "href": "\(root)registrations/index.html", "current": .bool(section == .registrations),
+                "badge": .string(pending > 0 ? String(pending) : ""),
+            ],
+            [
+                "label": "Docs", "href": .string(root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html")),
+                "current": .bool(section == .docs),
+            ],
         ]
-        let docs: [[String: TemplateValue]] = model.docs.pages.map { ["title": .string($0.front.title), "href": "\(root)docs/\($0.slug)/index.html"] }
+        let docs: [[String: TemplateValue]] = model.docs.pages.map {
+            ["title": .string($0.front.title), "href": "\(root)docs/\($0.slug)/index.html"]
+        }
         return [
             "root": .string(root),
             "title": .string(title),

@@ -10,27 +10,35 @@ enum Pages {
             ["status": .string(status.rawValue), "statusLabel": .string(Labels.status(status)), "count": .int(m.statusCounts[status] ?? 0)]
         }
         let pending: [Context] = m.pendingRegistrations.map { org in
-            ["name": .string(org.name), "href": "orgs/\(org.id)/index.html", "requestedBy": .string(m.email(org.registration?.requestedBy ?? "")),
-             "requestedAt": .string(Labels.day(org.registration?.requestedAt))]
+            [
+                "name": .string(org.name), "href": "orgs/\(org.id)/index.html", "requestedBy": .string(m.email(org.registration?.requestedBy ?? "")),
+                "requestedAt": .string(Labels.day(org.registration?.requestedAt)),
+            ]
         }
         let recent: [Context] = m.history.commits.prefix(10).map { c in
-            ["date": .string(Labels.day(c.date)), "author": .string(c.author), "subject": .string(m.email.text(c.subject)),
-             "hash": .string(String(c.hash.prefix(8))),
-             "files": .rows(c.files.prefix(5).map { file -> Context in
-                 let id = RecordFileName.id(file)
-                 let exists = file.hasPrefix(Snapshot.orgsDirectory) ? m.orgNames[id] != nil : m.snapshot.share(id) != nil
-                 let kind = file.hasPrefix(Snapshot.orgsDirectory) ? "orgs" : "shares"
-                 return ["label": .string(id), "href": .string(exists && file != Snapshot.marketplacePath ? "\(kind)/\(id)/index.html" : "")]
-             })]
+            [
+                "date": .string(Labels.day(c.date)), "author": .string(c.author), "subject": .string(m.email.text(c.subject)),
+                "hash": .string(String(c.hash.prefix(8))),
+                "files": .rows(
+                    c.files.prefix(5).map { file -> Context in
+                        let id = RecordFileName.id(file)
+                        let exists = file.hasPrefix(Snapshot.orgsDirectory) ? m.orgNames[id] != nil : m.snapshot.share(id) != nil
+                        let kind = file.hasPrefix(Snapshot.orgsDirectory) ? "orgs" : "shares"
+                        return ["label": .string(id), "href": .string(exists && file != Snapshot.marketplacePath ? "\(kind)/\(id)/index.html" : "")]
+                    }),
+            ]
         }
-        return PageContext.merge(PageContext.frame(m, depth: 0, title: "Overview", section: .overview), [
-            "statusCounts": .rows(counts),
-            "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount), "invitationCount": .int(m.invitationCount), "hasInvitations": .bool(m.invitationCount > 0),
-            "shareCount": .int(m.snapshot.shares.count),
-            "pending": .rows(pending), "hasPending": .bool(!pending.isEmpty),
-            "recent": .rows(recent), "hasRecent": .bool(!recent.isEmpty),
-            "revision": .string(m.history.head.map { String($0.prefix(12)) } ?? ""),
-        ])
+        return PageContext.merge(
+            PageContext.frame(m, depth: 0, title: "Overview", section: .overview),
+            [
+                "statusCounts": .rows(counts),
+                "orgCount": .int(m.snapshot.orgs.count), "teamCount": .int(m.teamCount), "userCount": .int(m.userCount),
+                "invitationCount": .int(m.invitationCount), "hasInvitations": .bool(m.invitationCount > 0),
+                "shareCount": .int(m.snapshot.shares.count),
+                "pending": .rows(pending), "hasPending": .bool(!pending.isEmpty),
+                "recent": .rows(recent), "hasRecent": .bool(!recent.isEmpty),
+                "revision": .string(m.history.head.map { String($0.prefix(12)) } ?? ""),
+            ])
     }
 
     static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> Context {
@@ -38,7 +46,8 @@ enum Pages {
         return [
             "id": .string(org.id), "name": .string(org.name), "href": "\(root)orgs/\(org.id)/index.html",
             "status": .string(org.status.rawValue), "statusLabel": .string(Labels.status(org.status)),
-            "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount), "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
+            "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount),
+            "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
             "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
             "created": .string(Labels.day(org.createdAt)),
             "expired": .bool(org.isExpired(on: m.today)), "until": .string(org.until ?? ""),
@@ -55,13 +64,15 @@ enum Pages {
         let pages = OrgsPages.count(total)
         let start = (number - 1) * OrgsIndex.pageSize, end = min(total, start + OrgsIndex.pageSize)
         let rows = m.orgsByName[start..<end].map { orgRow(m, $0.record, root: "../") }
-        return PageContext.merge(PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs), [
-            "rows": .rows(rows), "filters": .rows(filters), "total": .int(total),
-            "page": .int(number), "pageCount": .int(pages), "paged": .bool(pages > 1),
-            "first": .int(total == 0 ? 0 : start + 1), "last": .int(end),
-            "pages": .rows(OrgsPages.links(page: number, of: pages)),
-            "previous": .string(number > 1 ? OrgsPages.file(number - 1) : ""), "next": .string(number < pages ? OrgsPages.file(number + 1) : ""),
-        ])
+        return PageContext.merge(
+            PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs),
+            [
+                "rows": .rows(rows), "filters": .rows(filters), "total": .int(total),
+                "page": .int(number), "pageCount": .int(pages), "paged": .bool(pages > 1),
+                "first": .int(total == 0 ? 0 : start + 1), "last": .int(end),
+                "pages": .rows(OrgsPages.links(page: number, of: pages)),
+                "previous": .string(number > 1 ? OrgsPages.file(number - 1) : ""), "next": .string(number < pages ? OrgsPages.file(number + 1) : ""),
+            ])
     }
 
     /// `frame`: the frame of every org page (``PageContext/frame(_:depth:title:section:)``),
@@ -70,47 +81,64 @@ enum Pages {
         let org = file.record
         let teamsOf = Dictionary(grouping: org.teams.flatMap { t in t.members.map { ($0, t.name) } }, by: \.0).mapValues { $0.map(\.1) }
         let members: [Context] = org.members.sorted { $0.email < $1.email }.map { mem in
-            ["name": "\(mem.firstName) \(mem.lastName)", "email": .string(m.email(mem.email)),
-             "role": .string(mem.role.rawValue), "roleLabel": .string(Labels.role(mem.role)),
-             "state": .string(mem.state.rawValue), "stateLabel": .string(Labels.state(mem.state)),
-             "invitedAt": .string(Labels.day(mem.invitedAt)), "invitedBy": .string(m.email(mem.invitedBy)),
-             "teams": .string((teamsOf[mem.email] ?? []).sorted().joined(separator: ", "))]
+            [
+                "name": "\(mem.firstName) \(mem.lastName)", "email": .string(m.email(mem.email)),
+                "role": .string(mem.role.rawValue), "roleLabel": .string(Labels.role(mem.role)),
+                "state": .string(mem.state.rawValue), "stateLabel": .string(Labels.state(mem.state)),
+                "invitedAt": .string(Labels.day(mem.invitedAt)), "invitedBy": .string(m.email(mem.invitedBy)),
+                "teams": .string((teamsOf[mem.email] ?? []).sorted().joined(separator: ", ")),
+            ]
         }
         let names = Dictionary(org.members.map { ($0.email, "\($0.firstName) \($0.lastName)") }, uniquingKeysWith: { a, _ in a })
         let teams: [Context] = org.teams.sorted { ($0.isDefault ? 0 : 1, $0.name) < ($1.isDefault ? 0 : 1, $1.name) }.map { t in
-            ["id": .string(t.id), "name": .string(t.name), "isDefault": .bool(t.isDefault), "countLabel": .string(Labels.plural(t.members.count, "member")),
-             "members": .rows(t.members.sorted().map { ["name": .string(names[$0] ?? $0), "email": .string(m.email($0))] })]
+            [
+                "id": .string(t.id), "name": .string(t.name), "isDefault": .bool(t.isDefault),
+                "countLabel": .string(Labels.plural(t.members.count, "member")),
+                "members": .rows(t.members.sorted().map { ["name": .string(names[$0] ?? $0), "email": .string(m.email($0))] }),
+            ]
         }
         let shares: [Context] = (m.sharesOfOrg[org.id] ?? []).map { s in
-            ["name": .string(s.share.name), "href": "../../shares/\(s.share.id)/index.html", "since": .string(s.link.since),
-             "until": .string(s.link.until ?? "")]
+            [
+                "name": .string(s.share.name), "href": "../../shares/\(s.share.id)/index.html", "since": .string(s.link.since),
+                "until": .string(s.link.until ?? ""),
+            ]
         }
         let history: [Context] = m.history.commits(touching: file.path).map { c in
-            ["date": .string(Labels.day(c.date)), "author": .string(c.author), "subject": .string(m.email.text(c.subject)),
-             "hash": .string(String(c.hash.prefix(8)))]
+            [
+                "date": .string(Labels.day(c.date)), "author": .string(c.author), "subject": .string(m.email.text(c.subject)),
+                "hash": .string(String(c.hash.prefix(8))),
+            ]
         }
         var registration: Context = [:]
         if let r = org.registration {
-            registration = ["requestedBy": .string(m.email(r.requestedBy)), "requestedAt": .string(Labels.day(r.requestedAt)),
-                            "decision": .string(r.decision?.rawValue ?? "pending"), "decidedBy": .string(r.decidedBy.map { m.email($0) } ?? ""),
-                            "decidedAt": .string(Labels.day(r.decidedAt)), "reason": .string(m.email.text(r.reason ?? ""))]
+            registration = [
+                "requestedBy": .string(m.email(r.requestedBy)), "requestedAt": .string(Labels.day(r.requestedAt)),
+                "decision": .string(r.decision?.rawValue ?? "pending"), "decidedBy": .string(r.decidedBy.map { m.email($0) } ?? ""),
+                "decidedAt": .string(Labels.day(r.decidedAt)), "reason": .string(m.email.text(r.reason ?? "")),
+            ]
         }
         let editURL = m.settings.portal.editURL.map { $0 + file.path } ?? ""
         var frame = frame ?? PageContext.frame(m, depth: 2, title: org.name, section: .orgs)
         frame["title"] = .string(org.name)
-        return PageContext.merge(frame, [
-            "org": .object(orgRow(m, org, root: "../../")),
-            "statusChangedAt": .string(Labels.day(org.statusChangedAt)), "statusChangedBy": .string(org.statusChangedBy.map { m.email($0) } ?? ""),
-            "hasRegistration": .bool(org.registration != nil), "registration": .object(registration),
-            "members": .rows(members), "hasMembers": .bool(!members.isEmpty),
-            "teamList": .rows(teams),
-            "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
-            "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
-            "blocker": .string(org.connectionBlocker(on: m.today) ?? ""),
-            "linkedShares": .string(org.usersCanConnect(on: m.today) || shares.isEmpty ? ""
-                : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."),
-            "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
-        ].merging(lifecycle(m, org)) { $1 })
+        return PageContext.merge(
+            frame,
+            [
+                "org": .object(orgRow(m, org, root: "../../")),
+                "statusChangedAt": .string(Labels.day(org.statusChangedAt)),
+                "statusChangedBy": .string(org.statusChangedBy.map { m.email($0) } ?? ""),
+                "hasRegistration": .bool(org.registration != nil), "registration": .object(registration),
+                "members": .rows(members), "hasMembers": .bool(!members.isEmpty),
+                "teamList": .rows(teams),
+                "shares": .rows(shares), "hasShares": .bool(!shares.isEmpty),
+                "history": .rows(history), "hasHistory": .bool(!history.isEmpty),
+                "blocker": .string(org.connectionBlocker(on: m.today) ?? ""),
+                "linkedShares": .string(
+                    org.usersCanConnect(on: m.today) || shares.isEmpty
+                        ? ""
+                        : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."
+                ),
+                "commands": .rows(HowTo.commands(for: org)), "editURL": .string(editURL), "file": .string(file.path),
+            ].merging(lifecycle(m, org)) { $1 })
     }
 
     /// The org's end date and apps (content/consumer-lifecycle.md): each app with its team and who can use it.
@@ -119,20 +147,26 @@ enum Pages {
         let active = org.isActive(on: m.today)
         let apps: [Context] = org.apps.sorted { $0.name < $1.name }.map { app in
             let team = org.teams.first { $0.id == app.team }?.name ?? app.team
-            return ["name": .string(app.name), "id": .string(app.id), "description": .string(m.email.text(app.description ?? "")),
-                    "team": .string(team), "audience": .string(app.visibility == .org ? "every member of the org" : "the members of \(team)"),
-                    "users": .string(org.users(of: app).map { names[$0] ?? m.email($0) }.joined(separator: ", ")),
-                    "shares": .string(app.shares.sorted().joined(separator: ", ")), "createdBy": .string(m.email(app.createdBy)),
-                    "createdAt": .string(Labels.day(app.createdAt)), "inactive": .bool(!active)]
+            return [
+                "name": .string(app.name), "id": .string(app.id), "description": .string(m.email.text(app.description ?? "")),
+                "team": .string(team), "audience": .string(app.visibility == .org ? "every member of the org" : "the members of \(team)"),
+                "users": .string(org.users(of: app).map { names[$0] ?? m.email($0) }.joined(separator: ", ")),
+                "shares": .string(app.shares.sorted().joined(separator: ", ")), "createdBy": .string(m.email(app.createdBy)),
+                "createdAt": .string(Labels.day(app.createdAt)), "inactive": .bool(!active),
+            ]
         }
-        return ["until": .string(org.until ?? ""), "expired": .bool(org.isExpired(on: m.today)),
-                "apps": .rows(apps), "hasApps": .bool(!apps.isEmpty)]
+        return [
+            "until": .string(org.until ?? ""), "expired": .bool(org.isExpired(on: m.today)),
+            "apps": .rows(apps), "hasApps": .bool(!apps.isEmpty),
+        ]
     }
 
     static func shares(_ m: PortalModel) -> Context {
         let rows: [Context] = m.snapshot.shares.sorted { $0.record.name < $1.record.name }.map { s in
-            ["id": .string(s.record.id), "name": .string(s.record.name), "description": .string(m.email.text(s.record.description)),
-             "href": "\(s.record.id)/index.html", "consumers": .int(s.record.consumers.count)]
+            [
+                "id": .string(s.record.id), "name": .string(s.record.name), "description": .string(m.email.text(s.record.description)),
+                "href": "\(s.record.id)/index.html", "consumers": .int(s.record.consumers.count),
+            ]
         }
         return PageContext.merge(PageContext.frame(m, depth: 1, title: "Shares", section: .shares), ["rows": .rows(rows)])
     }
@@ -140,47 +174,64 @@ enum Pages {
     static func share(_ m: PortalModel, _ file: ShareFile, frame: Context? = nil) -> Context {
         let consumers: [Context] = file.record.consumers.sorted { (m.orgNames[$0.org] ?? $0.org) < (m.orgNames[$1.org] ?? $1.org) }.map { link in
             let status = m.orgStatus[link.org]
-            return ["name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
-                    "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
-                    "blocker": .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
-                    "since": .string(link.since), "until": .string(link.until ?? "")]
+            return [
+                "name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
+                "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
+                "blocker": .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
+                "since": .string(link.since), "until": .string(link.until ?? ""),
+            ]
         }
         var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)
         frame["title"] = .string(file.record.name)
-        return PageContext.merge(frame, [
-            "share": ["id": .string(file.record.id), "name": .string(file.record.name), "description": .string(m.email.text(file.record.description))],
-            "consumers": .rows(consumers), "hasConsumers": .bool(!consumers.isEmpty),
-            "editURL": .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""), "file": .string(file.path),
-            "commands": [["label": "Give an org access", "command": "roster share add-org \(file.record.id) ORG-ID"],
-                         ["label": "End an org's access", "command": "roster share remove-org \(file.record.id) ORG-ID"]],
-        ])
+        return PageContext.merge(
+            frame,
+            [
+                "share": [
+                    "id": .string(file.record.id), "name": .string(file.record.name), "description": .string(m.email.text(file.record.description)),
+                ],
+                "consumers": .rows(consumers), "hasConsumers": .bool(!consumers.isEmpty),
+                "editURL": .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""), "file": .string(file.path),
+                "commands": [
+                    ["label": "Give an org access", "command": "roster share add-org \(file.record.id) ORG-ID"],
+                    ["label": "End an org's access", "command": "roster share remove-org \(file.record.id) ORG-ID"],
+                ],
+            ])
     }
 
     static func registrations(_ m: PortalModel) -> Context {
         let row = { (org: OrgRecord) -> Context in
-            ["name": .string(org.name), "id": .string(org.id), "href": "../orgs/\(org.id)/index.html", "status": .string(org.status.rawValue),
-             "statusLabel": .string(Labels.status(org.status)),
-             "decision": .string(org.registration?.decision == .rejected ? "rejected" : "enabled"),
-             "decisionLabel": .string(org.registration?.decision.map { $0 == .approved ? "Approved" : "Rejected" } ?? ""),
-             "requestedBy": .string(m.email(org.registration?.requestedBy ?? "")),
-             "requestedAt": .string(Labels.day(org.registration?.requestedAt)), "decidedBy": .string(m.email(org.registration?.decidedBy ?? "")),
-             "decidedAt": .string(Labels.day(org.registration?.decidedAt)), "reason": .string(m.email.text(org.registration?.reason ?? ""))]
+            [
+                "name": .string(org.name), "id": .string(org.id), "href": "../orgs/\(org.id)/index.html", "status": .string(org.status.rawValue),
+                "statusLabel": .string(Labels.status(org.status)),
+                "decision": .string(org.registration?.decision == .rejected ? "rejected" : "enabled"),
+                "decisionLabel": .string(org.registration?.decision.map { $0 == .approved ? "Approved" : "Rejected" } ?? ""),
+                "requestedBy": .string(m.email(org.registration?.requestedBy ?? "")),
+                "requestedAt": .string(Labels.day(org.registration?.requestedAt)), "decidedBy": .string(m.email(org.registration?.decidedBy ?? "")),
+                "decidedAt": .string(Labels.day(org.registration?.decidedAt)), "reason": .string(m.email.text(org.registration?.reason ?? "")),
+            ]
         }
-        return PageContext.merge(PageContext.frame(m, depth: 1, title: "Registrations", section: .registrations), [
-            "pending": .rows(m.pendingRegistrations.map(row)), "hasPending": .bool(!m.pendingRegistrations.isEmpty),
-            "decided": .rows(m.recentDecisions.map(row)), "hasDecided": .bool(!m.recentDecisions.isEmpty),
-            "registrationEnabled": .bool(m.settings.registration.enabled), "autoApprove": .bool(m.settings.registration.autoApprove),
-        ])
+        return PageContext.merge(
+            PageContext.frame(m, depth: 1, title: "Registrations", section: .registrations),
+            [
+                "pending": .rows(m.pendingRegistrations.map(row)), "hasPending": .bool(!m.pendingRegistrations.isEmpty),
+                "decided": .rows(m.recentDecisions.map(row)), "hasDecided": .bool(!m.recentDecisions.isEmpty),
+                "registrationEnabled": .bool(m.settings.registration.enabled), "autoApprove": .bool(m.settings.registration.autoApprove),
+            ])
     }
 
     static func doc(_ m: PortalModel, _ page: DocsSite.Page) -> Context {
         let toc: [Context] = page.headings.filter { $0.level == 2 }.map { ["text": .string($0.text), "anchor": .string($0.anchor)] }
         var frame = PageContext.frame(m, depth: 2, title: page.front.title, section: .docs)
-        frame["docsNav"] = .rows(m.docs.pages.map { p -> Context in
-            ["title": .string(p.front.title), "href": "../\(p.slug)/index.html", "current": .bool(p.slug == page.slug)]
-        })
-        return PageContext.merge(frame, ["content": .string(page.html), "description": .string(page.front.description ?? ""),
-                                         "toc": .rows(toc), "hasToc": .bool(toc.count > 1)])
+        frame["docsNav"] = .rows(
+            m.docs.pages.map { p -> Context in
+                ["title": .string(p.front.title), "href": "../\(p.slug)/index.html", "current": .bool(p.slug == page.slug)]
+            })
+        return PageContext.merge(
+            frame,
+            [
+                "content": .string(page.html), "description": .string(page.front.description ?? ""),
+                "toc": .rows(toc), "hasToc": .bool(toc.count > 1),
+            ])
     }
 }
 

@@ -24,8 +24,10 @@ public struct PortalBuilder: Sendable {
         /// served at other addresses; default: the path of the settings' `portal.baseURL`.
         public var sitePath: String?
 
-        public init(root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
-                    extraScript: String? = nil, session: BuildSession? = nil, sitePath: String? = nil) {
+        public init(
+            root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
+            extraScript: String? = nil, session: BuildSession? = nil, sitePath: String? = nil
+        ) {
             self.sitePath = sitePath
             self.root = root
             self.output = output
@@ -109,7 +111,8 @@ public struct PortalBuilder: Sendable {
         let remembered = session?.lastManifest()
         let previous = remembered ?? BuildManifest.load(output)
         if session == nil, let previous, previous.generator == generator, previous.format == options.format.rawValue,
-           previous.inputs == stamps, previous.head == head, output.allExist(previous.files) {
+            previous.inputs == stamps, previous.head == head, output.allExist(previous.files)
+        {
             report.upToDate = true
             report.files = previous.files.count
             withExtendedLifetime(previous) {}
@@ -221,4 +224,3 @@ extension GitHistory {
         run(["rev-parse", "--verify", "-q", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
-

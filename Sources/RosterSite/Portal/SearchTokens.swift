@@ -13,7 +13,7 @@ enum SearchTokens {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 continue
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
+                .decimalNumber, .letterNumber, .otherNumber:
                 current.append(scalar)
             default:
                 if !current.isEmpty { out.append(String(current)); current = String.UnicodeScalarView() }

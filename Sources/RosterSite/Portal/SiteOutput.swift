@@ -82,7 +82,9 @@ public struct SiteOutput: Sendable {
         var seen = Set<String>(minimumCapacity: paths.count)
         var folders = Set<String>()
         for path in paths {
-            guard Self.isContained(path) else { throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written") }
+            guard Self.isContained(path) else {
+                throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
+            }
             guard seen.insert(path).inserted else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
             var folder = AtomicWriter.parent(of: path)
             while folder != ".", folders.insert(folder).inserted { folder = AtomicWriter.parent(of: folder) }
@@ -93,7 +95,8 @@ public struct SiteOutput: Sendable {
         var info = stat()
         // Sorted, a folder comes before what it holds: a link is met before anything behind it.
         for folder in folders.sorted() where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
-            throw Failure(path: folder, reason: "refused: this is \(kind(info)) in the output folder where a folder goes; remove it; nothing was written")
+            throw Failure(
+                path: folder, reason: "refused: this is \(kind(info)) in the output folder where a folder goes; remove it; nothing was written")
         }
         guard files else { return }
         for path in paths where fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
@@ -135,7 +138,8 @@ struct BuildManifest: Sendable, Equatable {
 
     static func load(_ output: SiteOutput) -> BuildManifest? {
         guard case .success(let data) = FileAccess.read(output.directory + "/" + fileName),
-              let root = JSONParser.parse(data).root else { return nil }
+            let root = JSONParser.parse(data).root
+        else { return nil }
         var m = BuildManifest()
         func string(_ key: String) -> String? {
             if case .string(let v)? = root.member(key)?.node.value { return v }
@@ -162,14 +166,15 @@ struct BuildManifest: Sendable, Equatable {
         func map(_ d: [String: String]) -> JSONNode {
             JSONNode(.object(d.keys.sorted().map { JSONMember(key: $0, node: JSONNode(.string(d[$0]!))) }))
         }
-        let root = JSONNode(.object([
-            JSONMember(key: "generator", node: JSONNode(.string(generator))),
-            JSONMember(key: "format", node: JSONNode(.string(format))),
-            JSONMember(key: "head", node: JSONNode(.string(head))),
-            JSONMember(key: "inputs", node: JSONNode(.string(inputs))),
-            JSONMember(key: "pages", node: map(pages)),
-            JSONMember(key: "files", node: JSONNode(.array(files.sorted().map { JSONNode(.string($0)) }))),
-        ]))
+        let root = JSONNode(
+            .object([
+                JSONMember(key: "generator", node: JSONNode(.string(generator))),
+                JSONMember(key: "format", node: JSONNode(.string(format))),
+                JSONMember(key: "head", node: JSONNode(.string(head))),
+                JSONMember(key: "inputs", node: JSONNode(.string(inputs))),
+                JSONMember(key: "pages", node: map(pages)),
+                JSONMember(key: "files", node: JSONNode(.array(files.sorted().map { JSONNode(.string($0)) }))),
+            ]))
         return JSONWriter.canonicalBytes(root)
     }
 
@@ -207,4 +212,3 @@ struct BuildManifest: Sendable, Equatable {
         return "\(entries.count):" + hash.hex
     }
 }
-

@@ -42,8 +42,10 @@ public struct PageTemplate: Sendable {
         return out
     }
 
-    static func render(_ nodes: [Node], _ stack: inout [TemplateValue], _ library: [String: PageTemplate], _ out: inout [UInt8],
-                       depth: Int, escape: Bool = true) {
+    static func render(
+        _ nodes: [Node], _ stack: inout [TemplateValue], _ library: [String: PageTemplate], _ out: inout [UInt8],
+        depth: Int, escape: Bool = true
+    ) {
         for node in nodes {
             switch node {
             case .text(let bytes):
@@ -115,11 +117,11 @@ public struct PageTemplate: Sendable {
                 guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else { k += 1; continue }
                 if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
                 switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])         // &#39;
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
                 }
                 k += 1
                 run = k

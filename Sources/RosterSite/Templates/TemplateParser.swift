@@ -120,4 +120,3 @@ struct TemplateParser {
         return nodes
     }
 }
-

@@ -56,13 +56,15 @@ public struct TemplateSet: Sendable {
             }
         }
         for name in required where library[name] == nil {
-            throw Failure(path: "site-templates/\(name).mustache", line: 1, column: 1, message: "the template is missing; every portal page needs one")
+            throw Failure(
+                path: "site-templates/\(name).mustache", line: 1, column: 1, message: "the template is missing; every portal page needs one")
         }
         // An unknown partial would render as nothing: every {{> name}} must exist.
         for name in library.keys.sorted() {
             for partial in library[name]!.partials where library[partial.name] == nil {
-                throw Failure(path: displayPaths[name]!, line: partial.line, column: partial.column,
-                              message: "the partial \"\(partial.name)\" does not exist (no site-templates/\(partial.name).mustache)")
+                throw Failure(
+                    path: displayPaths[name]!, line: partial.line, column: partial.column,
+                    message: "the partial \"\(partial.name)\" does not exist (no site-templates/\(partial.name).mustache)")
             }
         }
         return TemplateSet(library: library, assets: assets, fingerprint: hasher.value)

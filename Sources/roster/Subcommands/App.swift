@@ -6,10 +6,10 @@ struct AppCommand: ParsableCommand {
         commandName: "app",
         abstract: "Create and delete the apps a team shares, and the shares they use.",
         discussion: """
-        An app belongs to a team of an org: every member of the team (or of the org, with \\
-        --visibility org) can use it and its credentials. No secret is ever written here: the \\
-        credentials live in the gateway, keyed by the org's id and the app's id.
-        """,
+            An app belongs to a team of an org: every member of the team (or of the org, with \\
+            --visibility org) can use it and its credentials. No secret is ever written here: the \\
+            credentials live in the gateway, keyed by the org's id and the app's id.
+            """,
         subcommands: [Create.self, Delete.self, AddShare.self, RemoveShare.self]
     )
 
@@ -17,11 +17,11 @@ struct AppCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an app for a team; it may use shares the org consumes today.",
             discussion: """
-            Records who created it (--actor) and when. A super admin of the org, or a member of \\
-            the team, may propose it by pull request.
+                Records who created it (--actor) and when. A super admin of the org, or a member of \\
+                the team, may propose it by pull request.
 
-            Example: roster app create initech "TPS dashboard" --team tps-reports --share weather-daily
-            """)
+                Example: roster app create initech "TPS dashboard" --team tps-reports --share weather-daily
+                """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The app's name (2 to 100 characters).") var name: String
         @Option(help: "The team that owns it.") var team: String
@@ -31,7 +31,8 @@ struct AppCommand: ParsableCommand {
         @Option(help: "What the app does.") var description: String?
         @OptionGroup var options: ChangeOptions
         func run() throws {
-            try runChange([.appCreate(org: org, name: name, id: id, team: team, shares: shares, visibility: visibility, description: description)], options)
+            try runChange(
+                [.appCreate(org: org, name: name, id: id, team: team, shares: shares, visibility: visibility, description: description)], options)
         }
     }
 

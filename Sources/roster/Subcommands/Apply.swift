@@ -6,17 +6,17 @@ struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Apply a JSON batch of operations, all or nothing.",
         discussion: """
-        The batch is a JSON array; each operation names its verb in "op" with a dot and carries \
-        the verb's arguments and options under their names (org, name, id, email, first, last, \
-        role, team, share, until, reason, confirm, description):
+            The batch is a JSON array; each operation names its verb in "op" with a dot and carries \
+            the verb's arguments and options under their names (org, name, id, email, first, last, \
+            role, team, share, until, reason, confirm, description):
 
-          [{"op": "org.create", "name": "Initech"},
-           {"op": "member.invite", "org": "initech", "email": "peter@initech.example",
-            "first": "Peter", "last": "Gibbons", "role": "super-admin"}]
+              [{"op": "org.create", "name": "Initech"},
+               {"op": "member.invite", "org": "initech", "email": "peter@initech.example",
+                "first": "Peter", "last": "Gibbons", "role": "super-admin"}]
 
-        Operations run in order on the same in-memory state; if one is refused, nothing is \
-        written and the message names the operation's number (the first is 1). Use - to read standard input.
-        """)
+            Operations run in order on the same in-memory state; if one is refused, nothing is \
+            written and the message names the operation's number (the first is 1). Use - to read standard input.
+            """)
 
     @Argument(help: "The batch file, or - for standard input.") var file: String
     @OptionGroup var options: ChangeOptions

@@ -7,30 +7,30 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the read-only admin portal (or a Markdown catalogue) as a static site.",
         discussion: """
-        Validates the records first: with an error, nothing is built. A symbolic link under \
-        data/, content/ or site-templates/, a docs page whose name is not a plain slug, or a link \
-        inside the output folder is refused too; every check comes before the first write, so \
-        a refused build changes no file in the output folder. Then renders, from \
-        site-templates/ (Mustache) and content/ (Markdown through cmark):
+            Validates the records first: with an error, nothing is built. A symbolic link under \
+            data/, content/ or site-templates/, a docs page whose name is not a plain slug, or a link \
+            inside the output folder is refused too; every check comes before the first write, so \
+            a refused build changes no file in the output folder. Then renders, from \
+            site-templates/ (Mustache) and content/ (Markdown through cmark):
 
-          index.html, orgs/index.html (and orgs/page-N.html, 100 orgs a page),
-          orgs/<org-id>/index.html, shares/index.html, shares/<share-id>/index.html,
-          registrations/index.html, docs/<slug>/index.html, api/orgs.json,
-          api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
-          search-index.json and search/ (the Consumer Orgs index in pieces)
+              index.html, orgs/index.html (and orgs/page-N.html, 100 orgs a page),
+              orgs/<org-id>/index.html, shares/index.html, shares/<share-id>/index.html,
+              registrations/index.html, docs/<slug>/index.html, api/orgs.json,
+              api/orgs/<org-id>.json, api/shares.json, 404.html, assets/,
+              search-index.json and search/ (the Consumer Orgs index in pieces)
 
-        All links are relative, so the site works from file:// and from any sub-path. E-mails \
-        are shown redacted unless portal.showEmails is true. Builds are incremental: pages of \
-        records that did not change are not rendered again, and files whose bytes would not \
-        change are not rewritten.
+            All links are relative, so the site works from file:// and from any sub-path. E-mails \
+            are shown redacted unless portal.showEmails is true. Builds are incremental: pages of \
+            records that did not change are not rendered again, and files whose bytes would not \
+            change are not rewritten.
 
-        --format markdown writes the catalogue (overview, orgs, one page per org, shares) as \
-        Markdown that reads well in a git host's file browser.
+            --format markdown writes the catalogue (overview, orgs, one page per org, shares) as \
+            Markdown that reads well in a git host's file browser.
 
-        Examples:
-          roster build                      # _site/index.html
-          roster build --format markdown --out catalogue
-        """
+            Examples:
+              roster build                      # _site/index.html
+              roster build --format markdown --out catalogue
+            """
     )
 
     @OptionGroup var root: RootOptions
@@ -66,7 +66,9 @@ struct Build: ParsableCommand {
             print("nothing changed since the last build (\(report.files) files) in \(seconds) s: \(entry)")
         } else {
             let warnings = report.warnings.count
-            print("built \(report.files) files (\(report.rendered) rendered, \(report.reused) unchanged records skipped, \(report.written) written, \(report.removed) removed) in \(seconds) s\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (roster validate)" : "")")
+            print(
+                "built \(report.files) files (\(report.rendered) rendered, \(report.reused) unchanged records skipped, \(report.written) written, \(report.removed) removed) in \(seconds) s\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (roster validate)" : "")"
+            )
             print("open \(entry)")
         }
     }

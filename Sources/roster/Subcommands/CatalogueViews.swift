@@ -20,7 +20,9 @@ func loadCatalogue(_ root: RootOptions, _ today: TodayOption) throws -> Catalogu
     let snapshot = RecordStore.load(root: path)
     let unreadable = snapshot.unreadableOrgIDs.count + snapshot.unreadableShareIDs.count
     if unreadable > 0 {
-        printError("roster: \(unreadable) record file\(unreadable == 1 ? "" : "s") could not be read and \(unreadable == 1 ? "is" : "are") left out; `roster validate` says why")
+        printError(
+            "roster: \(unreadable) record file\(unreadable == 1 ? "" : "s") could not be read and \(unreadable == 1 ? "is" : "are") left out; `roster validate` says why"
+        )
     }
     return Catalogue(snapshot, today: try today.options().today)
 }
@@ -37,14 +39,14 @@ extension Org {
         static let configuration = CommandConfiguration(
             abstract: "List the consumer orgs: name, id, status, teams, users, shares, created.",
             discussion: """
-            Sorted by name (Org 2 before Org 10). Users are members who accepted their \
-            invitation; open invitations are counted apart. --format json prints the same rows \
-            with full values.
+                Sorted by name (Org 2 before Org 10). Users are members who accepted their \
+                invitation; open invitations are counted apart. --format json prints the same rows \
+                with full values.
 
-            Examples:
-              roster org list
-              roster org list --status disabled --format json
-            """)
+                Examples:
+                  roster org list
+                  roster org list --status disabled --format json
+                """)
         @OptionGroup var root: RootOptions
         @OptionGroup var today: TodayOption
         @Option(help: "Only orgs of this status: pending, rejected, enabled or disabled.") var status: OrgStatus?
@@ -57,9 +59,11 @@ extension Org {
             guard !rows.isEmpty else { return print(status.map { "no \($0.rawValue) orgs" } ?? "no orgs") }
             var table = TerminalTable(headers: ["NAME", "ID", "STATUS", "TEAMS", "USERS", "INVITED", "SHARES", "CREATED"], numeric: [3, 4, 5, 6])
             table.rows = rows.map { row in
-                [.init(row.name), .init(row.id), .init(row.status.rawValue, colour: StatusColour.code(row.status)),
-                 .init(String(row.teams)), .init(String(row.users)), .init(String(row.invitations)),
-                 .init(String(row.shares.count)), .init(String(row.createdAt.prefix(10)))]
+                [
+                    .init(row.name), .init(row.id), .init(row.status.rawValue, colour: StatusColour.code(row.status)),
+                    .init(String(row.teams)), .init(String(row.users)), .init(String(row.invitations)),
+                    .init(String(row.shares.count)), .init(String(row.createdAt.prefix(10))),
+                ]
             }
             writeOut(table.render(colour: stdoutIsTerminal))
         }

@@ -6,7 +6,10 @@ import RosterCore
 struct ChangeOptions: ParsableArguments {
     @OptionGroup var root: RootOptions
 
-    @Option(help: ArgumentHelp("Who makes the change, recorded in invitedBy, decidedBy, statusChangedBy. Default: $ROSTER_ACTOR, else git's user.email.", valueName: "email"))
+    @Option(
+        help: ArgumentHelp(
+            "Who makes the change, recorded in invitedBy, decidedBy, statusChangedBy. Default: $ROSTER_ACTOR, else git's user.email.",
+            valueName: "email"))
     var actor: String?
 
     @Flag(help: "Print what would change (files and a diff) and write nothing.")
@@ -15,8 +18,10 @@ struct ChangeOptions: ParsableArguments {
     /// `--actor`, else `$ROSTER_ACTOR`, else `git config user.email`, lower-cased and checked,
     /// with where it came from (the verb says so when it records the actor).
     func resolvedActor() throws -> (email: String, source: String)? {
-        let given: (String, String)? = if let actor { (actor, "--actor") }
-            else if let env = ProcessInfo.processInfo.environment["ROSTER_ACTOR"], !env.isEmpty { (env, "$ROSTER_ACTOR") } else { nil }
+        let given: (String, String)? =
+            if let actor { (actor, "--actor") } else if let env = ProcessInfo.processInfo.environment["ROSTER_ACTOR"], !env.isEmpty {
+                (env, "$ROSTER_ACTOR")
+            } else { nil }
         guard let (raw, source) = given else {
             return GitReader(root: root.path).configuredEmail().map { ($0, "git config user.email") }
         }
@@ -67,11 +72,13 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
     for note in plan.notes { printValueLine(note) }
     if options.dryRun {
         for file in plan.files {
-            printValueLine(file.isDeletion ? "would delete \(file.path)" : file.old == nil ? "would create \(file.path)" : "would change \(file.path)")
+            printValueLine(
+                file.isDeletion ? "would delete \(file.path)" : file.old == nil ? "would create \(file.path)" : "would change \(file.path)")
         }
         for file in plan.files {
             // Canonical JSON escapes C0 controls in strings but not C1 or bidi overrides.
-            let diff = LineDiff.unified(old: String(decoding: file.old ?? [], as: UTF8.self), new: String(decoding: file.new ?? [], as: UTF8.self), path: file.path)
+            let diff = LineDiff.unified(
+                old: String(decoding: file.old ?? [], as: UTF8.self), new: String(decoding: file.new ?? [], as: UTF8.self), path: file.path)
             print(TerminalText.escape(diff, keepingLineBreaks: true), terminator: "")
         }
         if plan.isEmpty { print("nothing would change") }

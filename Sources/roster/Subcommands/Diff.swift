@@ -6,25 +6,25 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what changes between two revisions, as events (not line diffs).",
         discussion: """
-        Compares BASE (default HEAD) with HEAD (default: the working tree, untracked files \
-        included), reading both with git itself. Events: org created / renamed / enabled / \
-        disabled / approved / rejected / deleted, registration requested, member invited / \
-        activated / removed / role changed / renamed, team created / deleted / membership \
-        changed, share created / deleted, org linked to / unlinked from a share, access end date \
-        changed, settings changed.
+            Compares BASE (default HEAD) with HEAD (default: the working tree, untracked files \
+            included), reading both with git itself. Events: org created / renamed / enabled / \
+            disabled / approved / rejected / deleted, registration requested, member invited / \
+            activated / removed / role changed / renamed, team created / deleted / membership \
+            changed, share created / deleted, org linked to / unlinked from a share, access end date \
+            changed, settings changed.
 
-        --format markdown writes a pull-request comment: a summary line, a table per kind, the \
-        warnings that apply, and the access impact ("3 users lose access to share S"), by the \
-        access rule `roster export` and `roster sync` apply, on --today. --format json writes {"base", "head", "counts", "events": [{"kind", \
-        "path", "org", "share", "team", "email", "from", "to", "detail"}]} (absent fields are \
-        left out; "head" is null for the working tree).
+            --format markdown writes a pull-request comment: a summary line, a table per kind, the \
+            warnings that apply, and the access impact ("3 users lose access to share S"), by the \
+            access rule `roster export` and `roster sync` apply, on --today. --format json writes {"base", "head", "counts", "events": [{"kind", \
+            "path", "org", "share", "team", "email", "from", "to", "detail"}]} (absent fields are \
+            left out; "head" is null for the working tree).
 
-        With --exit-code: 0 no change, 2 changes, 1 error.
+            With --exit-code: 0 no change, 2 changes, 1 error.
 
-        Examples:
-          roster diff                           # HEAD vs the working tree
-          roster diff origin/main HEAD --format markdown
-        """)
+            Examples:
+              roster diff                           # HEAD vs the working tree
+              roster diff origin/main HEAD --format markdown
+            """)
 
     @OptionGroup var root: RootOptions
     @Argument(help: "The base revision.") var base: String = "HEAD"

@@ -5,17 +5,17 @@ struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rewrite record files in canonical form.",
         discussion: """
-        Canonical form: keys in the documented order, two-space indent, members sorted by \
-        e-mail, teams, shares and consumers sorted by id, one trailing newline. Whatever roster \
-        writes is canonical, so a hand edit followed by `roster fmt` and the same change made \
-        through a roster verb give identical files.
+            Canonical form: keys in the documented order, two-space indent, members sorted by \
+            e-mail, teams, shares and consumers sorted by id, one trailing newline. Whatever roster \
+            writes is canonical, so a hand edit followed by `roster fmt` and the same change made \
+            through a roster verb give identical files.
 
-        With --check nothing is written: the files that are not canonical are listed and the \
-        exit code is 1 (use it in CI). A file with load errors (invalid JSON, unknown fields...) \
-        is never rewritten: fix it first (`roster validate` says where). A symbolic link \
-        under data/, content/ or site-templates/ makes fmt write nothing. fmt takes the same \
-        lock as the verbs that change records.
-        """
+            With --check nothing is written: the files that are not canonical are listed and the \
+            exit code is 1 (use it in CI). A file with load errors (invalid JSON, unknown fields...) \
+            is never rewritten: fix it first (`roster validate` says where). A symbolic link \
+            under data/, content/ or site-templates/ makes fmt write nothing. fmt takes the same \
+            lock as the verbs that change records.
+            """
     )
 
     @OptionGroup var root: RootOptions

@@ -7,14 +7,14 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scaffold a new marketplace repository.",
         discussion: """
-        Creates DIR (default: the current directory) with data/marketplace.json, empty \
-        data/orgs/ and data/shares/, the JSON Schemas in schemas/, starter docs in content/ and \
-        site-templates/. Refuses when DIR already holds data/marketplace.json; never overwrites \
-        a file.
+            Creates DIR (default: the current directory) with data/marketplace.json, empty \
+            data/orgs/ and data/shares/, the JSON Schemas in schemas/, starter docs in content/ and \
+            site-templates/. Refuses when DIR already holds data/marketplace.json; never overwrites \
+            a file.
 
-        Example:
-          roster init acme-marketplace --provider "Acme Data"
-        """
+            Example:
+              roster init acme-marketplace --provider "Acme Data"
+            """
     )
 
     @Argument(help: "The folder to create the repository in.")

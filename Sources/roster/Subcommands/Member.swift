@@ -11,23 +11,26 @@ struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Invite a user to an org; they join its default team (and --team).",
             discussion: """
-            The e-mail is stored in lower case. Refused for a pending or rejected org, for a user \
-            who is already invited or active, and for a user of another org (one org per user). \
-            Records who invited (--actor) and when the invitation expires (expiresAt: now plus \
-            the settings' invitations.expireAfterDays, default 14). Once merged, `roster notify` \
-            e-mails the invitee how to accept.
+                The e-mail is stored in lower case. Refused for a pending or rejected org, for a user \
+                who is already invited or active, and for a user of another org (one org per user). \
+                Records who invited (--actor) and when the invitation expires (expiresAt: now plus \
+                the settings' invitations.expireAfterDays, default 14). Once merged, `roster notify` \
+                e-mails the invitee how to accept.
 
-            Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports
-            """)
+                Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports
+                """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The user's e-mail.") var email: String
         @Option(help: "First name.") var first: String
         @Option(help: "Last name.") var last: String
         @Option(help: "super-admin or team-member.") var role: Role
         @Option(help: "A team to join besides the default team.") var team: String?
-        @Option(help: ArgumentHelp("Their login on the git host, so `roster check --actor @LOGIN` knows them.", valueName: "login")) var handle: String?
+        @Option(help: ArgumentHelp("Their login on the git host, so `roster check --actor @LOGIN` knows them.", valueName: "login")) var handle:
+            String?
         @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.memberInvite(org: org, email: email, first: first, last: last, role: role, team: team, handle: handle)], options) }
+        func run() throws {
+            try runChange([.memberInvite(org: org, email: email, first: first, last: last, role: role, team: team, handle: handle)], options)
+        }
     }
 
     struct Remove: ParsableCommand {
@@ -67,11 +70,11 @@ struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send a new invitation to a member who has not accepted: new time, inviter and expiry.",
             discussion: """
-            The way out of an expired invitation (rule invitation-expired), besides `member remove`. \
-            Once merged, `roster notify` sends the new invitation e-mail.
+                The way out of an expired invitation (rule invitation-expired), besides `member remove`. \
+                Once merged, `roster notify` sends the new invitation e-mail.
 
-            Example: roster member resend initech peter@initech.example
-            """)
+                Example: roster member resend initech peter@initech.example
+                """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The invitee's e-mail.") var email: String
         @OptionGroup var options: ChangeOptions
@@ -82,11 +85,11 @@ struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accept an invitation: the member becomes active (acceptedAt records when).",
             discussion: """
-            The invitee runs it in a pull request of their own; `roster check --actor @LOGIN` allows \
-            exactly this change of their own entry. Refused once the invitation expired.
+                The invitee runs it in a pull request of their own; `roster check --actor @LOGIN` allows \
+                exactly this change of their own entry. Refused once the invitation expired.
 
-            Example: roster member activate initech peter@initech.example
-            """)
+                Example: roster member activate initech peter@initech.example
+                """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The member's e-mail.") var email: String
         @OptionGroup var options: ChangeOptions

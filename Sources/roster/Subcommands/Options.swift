@@ -17,8 +17,10 @@ struct RootOptions: ParsableArguments {
 /// `--today`, the one day option of every verb that measures ages or access: a date, else
 /// `$ROSTER_TODAY`, else today in UTC. A malformed date is bad usage (64), found while parsing.
 struct TodayOption: ParsableArguments {
-    @Option(name: .customLong("today"), help: ArgumentHelp(
-        "Measure ages and access from this day, YYYY-MM-DD. Default: $ROSTER_TODAY, else today (UTC).", valueName: "date"),
+    @Option(
+        name: .customLong("today"),
+        help: ArgumentHelp(
+            "Measure ages and access from this day, YYYY-MM-DD. Default: $ROSTER_TODAY, else today (UTC).", valueName: "date"),
         transform: TodayOption.parse)
     var day: CalendarDate?
 

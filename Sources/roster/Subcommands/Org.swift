@@ -4,19 +4,22 @@ import RosterCore
 struct Org: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List and show consumer orgs; create, rename, enable, disable, delete them; handle registrations.",
-        subcommands: [List.self, Show.self, Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self, SetUntil.self]
+        subcommands: [
+            List.self, Show.self, Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self,
+            SetUntil.self,
+        ]
     )
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an enabled consumer org with an empty default team.",
             discussion: """
-            The id is derived from the name ("Acme Logistics" -> acme-logistics) unless --id is \
-            given; an id that exists already is refused, never silently suffixed. Names have 3 \
-            to 64 characters and are unique ignoring case.
+                The id is derived from the name ("Acme Logistics" -> acme-logistics) unless --id is \
+                given; an id that exists already is refused, never silently suffixed. Names have 3 \
+                to 64 characters and are unique ignoring case.
 
-            Example: roster org create "Acme Logistics"
-            """)
+                Example: roster org create "Acme Logistics"
+                """)
         @Argument(help: "The org's name, as people read it.") var name: String
         @Option(help: "The org's id (file name); default: derived from the name.") var id: String?
         @OptionGroup var options: ChangeOptions
@@ -24,8 +27,9 @@ struct Org: ParsableCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an org's name (its id stays).",
-                                                        discussion: "Example: roster org rename acme-logistics \"Acme Freight\"")
+        static let configuration = CommandConfiguration(
+            abstract: "Change an org's name (its id stays).",
+            discussion: "Example: roster org rename acme-logistics \"Acme Freight\"")
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The new name.") var name: String
         @OptionGroup var options: ChangeOptions
@@ -33,8 +37,9 @@ struct Org: ParsableCommand {
     }
 
     struct Enable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled org: its users can connect again.",
-                                                        discussion: "Records who and when (--actor). Example: roster org enable acme --actor ana@provider.example")
+        static let configuration = CommandConfiguration(
+            abstract: "Enable a disabled org: its users can connect again.",
+            discussion: "Records who and when (--actor). Example: roster org enable acme --actor ana@provider.example")
         @Argument(help: "The org's id.") var org: String
         @OptionGroup var options: ChangeOptions
         func run() throws { try runChange([.orgEnable(org: org)], options) }
@@ -53,12 +58,12 @@ struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete an org and unlink it from every share.",
             discussion: """
-            Needs --confirm with the org's exact name. Prints the impact: members and teams \
-            removed, shares unlinked (those users stop counting as active consumers, which can \
-            change billing). Try it with --dry-run first.
+                Needs --confirm with the org's exact name. Prints the impact: members and teams \
+                removed, shares unlinked (those users stop counting as active consumers, which can \
+                change billing). Try it with --dry-run first.
 
-            Example: roster org delete initech --confirm "Initech" --dry-run
-            """)
+                Example: roster org delete initech --confirm "Initech" --dry-run
+                """)
         @Argument(help: "The org's id.") var org: String
         @Option(help: "The org's exact name, to confirm.") var confirm: String
         @OptionGroup var options: ChangeOptions
@@ -69,12 +74,12 @@ struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Request a new org (the consumer's registration).",
             discussion: """
-            Refused when registration is disabled in data/marketplace.json. Creates a pending \
-            org whose only member is the requester, or, with auto-approve on, an enabled org \
-            with the requester as super admin.
+                Refused when registration is disabled in data/marketplace.json. Creates a pending \
+                org whose only member is the requester, or, with auto-approve on, an enabled org \
+                with the requester as super admin.
 
-            Example: roster org register "Vandelay Imports" --email art@vandelay.example --first Art --last Vandelay
-            """)
+                Example: roster org register "Vandelay Imports" --email art@vandelay.example --first Art --last Vandelay
+                """)
         @Argument(help: "The org's name.") var name: String
         @Option(help: "The org's id; default: derived from the name.") var id: String?
         @Option(help: "The requester's e-mail.") var email: String

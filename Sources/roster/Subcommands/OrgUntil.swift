@@ -7,14 +7,14 @@ extension Org {
             commandName: "set-until",
             abstract: "Set or clear the end of an org's contract (its until date).",
             discussion: """
-            From that day on the org is expired: it counts as inactive, its users cannot connect, \\
-            `roster validate` warns 30 days ahead (org-expiring) and reports it afterwards \\
-            (org-expired), and `roster notify` e-mails its super admins. `none` clears the date.
+                From that day on the org is expired: it counts as inactive, its users cannot connect, \\
+                `roster validate` warns 30 days ahead (org-expiring) and reports it afterwards \\
+                (org-expired), and `roster notify` e-mails its super admins. `none` clears the date.
 
-            Examples:
-              roster org set-until initech 2027-06-30
-              roster org set-until initech none
-            """)
+                Examples:
+                  roster org set-until initech 2027-06-30
+                  roster org set-until initech none
+                """)
         @Argument(help: "The org's id.") var org: String
         @Argument(help: ArgumentHelp("The first day the org is inactive, YYYY-MM-DD, or none.", valueName: "date|none")) var until: String
         @OptionGroup var options: ChangeOptions

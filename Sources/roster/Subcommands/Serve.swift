@@ -7,19 +7,19 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the portal locally; rebuild and reload on every change.",
         discussion: """
-        Builds the portal into a temporary folder (in memory, under /dev/shm, when it has 2 GB \
-        free and TMPDIR is not set; or --out), serves that folder only, and watches data/, \
-        content/ and site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
-        (server-sent events, from a small script added to pages in the preview only). A save \
-        that changes no page reloads nothing. When a record or template is broken, the last \
-        good site stays up and every page shows the errors until they are fixed.
+            Builds the portal into a temporary folder (in memory, under /dev/shm, when it has 2 GB \
+            free and TMPDIR is not set; or --out), serves that folder only, and watches data/, \
+            content/ and site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
+            (server-sent events, from a small script added to pages in the preview only). A save \
+            that changes no page reloads nothing. When a record or template is broken, the last \
+            good site stays up and every page shows the errors until they are fixed.
 
-        Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot \
-        files, no path outside the output folder however it is encoded; the Host header must \
-        name the server and the reload endpoint checks Origin (DNS rebinding). Ctrl-C stops it.
+            Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot \
+            files, no path outside the output folder however it is encoded; the Host header must \
+            name the server and the reload endpoint checks Origin (DNS rebinding). Ctrl-C stops it.
 
-        Example: roster serve --port 8000
-        """)
+            Example: roster serve --port 8000
+            """)
 
     @OptionGroup var root: RootOptions
     @Option(help: "The port; 0 picks a free one.") var port: Int = 8000
@@ -65,14 +65,16 @@ struct Serve: ParsableCommand {
         }
         // The temporary folder goes away however the server ends, a failed start included.
         defer { if out == nil { try? FileManager.default.removeItem(atPath: output) } }
-        let server = PreviewServer(root: root.path, output: output, host: host, port: port, today: try today.options().today,
-                                   verbose: verbose) { line in
+        let server = PreviewServer(
+            root: root.path, output: output, host: host, port: port, today: try today.options().today,
+            verbose: verbose
+        ) { line in
             printValueLine(line)
             fflush(nil)
         }
         do {
             try await server.run()
-        } catch where String(describing: error).contains("Address already in use") {
+        } catch  where String(describing: error).contains("Address already in use") {
             printError("roster: \(host):\(port) is already in use (another `roster serve`?); pass another --port, or --port 0 for a free one")
             throw ExitCode(1)
         }
@@ -88,8 +90,9 @@ extension Serve {
         var isFolder: ObjCBool = false
         var space = statvfs()
         if ProcessInfo.processInfo.environment["TMPDIR"] == nil, FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder),
-           isFolder.boolValue, access("/dev/shm", W_OK | X_OK) == 0, statvfs("/dev/shm", &space) == 0,
-           UInt64(space.f_bavail) * UInt64(space.f_frsize) >= 2 << 30 {
+            isFolder.boolValue, access("/dev/shm", W_OK | X_OK) == 0, statvfs("/dev/shm", &space) == 0,
+            UInt64(space.f_bavail) * UInt64(space.f_frsize) >= 2 << 30
+        {
             return "/dev/shm"
         }
         return FileManager.default.temporaryDirectory.path

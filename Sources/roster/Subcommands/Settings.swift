@@ -33,15 +33,15 @@ struct SettingsCommand: ParsableCommand {
             commandName: "set",
             abstract: "Change one setting; the value is checked, the file rewritten canonically.",
             discussion: """
-            Keys: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", ")).
-            An optional text value (portal.title, portal.baseURL, portal.editURL,
-            notifications.sender) is unset with "". notifications.adminRecipients takes
-            e-mails separated by commas.
+                Keys: \(SettingKey.allCases.map(\.rawValue).joined(separator: ", ")).
+                An optional text value (portal.title, portal.baseURL, portal.editURL,
+                notifications.sender) is unset with "". notifications.adminRecipients takes
+                e-mails separated by commas.
 
-            Examples:
-              roster settings set registration.autoApprove true
-              roster settings set invitations.expireAfterDays 7 --dry-run
-            """)
+                Examples:
+                  roster settings set registration.autoApprove true
+                  roster settings set invitations.expireAfterDays 7 --dry-run
+                """)
         @Argument(help: "The setting, such as registration.enabled.") var key: String
         @Argument(help: "The new value.") var value: String
         @OptionGroup var options: ChangeOptions

@@ -9,8 +9,9 @@ struct ShareCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a share.",
-                                                        discussion: "Example: roster share create \"Freight rates\" --description \"Daily spot rates\"")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a share.",
+            discussion: "Example: roster share create \"Freight rates\" --description \"Daily spot rates\"")
         @Argument(help: "The share's name (3 to 64 characters, unique).") var name: String
         @Option(help: "The share's id; default: derived from the name.") var id: String?
         @Option(help: "What the share holds.") var description: String?
@@ -30,13 +31,13 @@ struct ShareCommand: ParsableCommand {
             commandName: "add-org",
             abstract: "Give an approved org access to a share, from today; or create a new org and link it.",
             discussion: """
-            --new-org NAME creates the org (enabled, with its default team) and links it in one \
-            change, as a share's "Create new" does; give either ORG or --new-org.
+                --new-org NAME creates the org (enabled, with its default team) and links it in one \
+                change, as a share's "Create new" does; give either ORG or --new-org.
 
-            Examples:
-              roster share add-org weather-daily initech --until 2027-06-30
-              roster share add-org weather-daily --new-org "Soylent Analytics"
-            """)
+                Examples:
+                  roster share add-org weather-daily initech --until 2027-06-30
+                  roster share add-org weather-daily --new-org "Soylent Analytics"
+                """)
         @Argument(help: "The share's id.") var share: String
         @Argument(help: "The org's id (an existing org).") var org: String?
         @Option(name: .customLong("new-org"), help: ArgumentHelp("Create an org with this name and link it.", valueName: "name")) var newOrg: String?

@@ -17,8 +17,11 @@ extension ShareCommand {
             guard !rows.isEmpty else { return print("no shares") }
             var table = TerminalTable(headers: ["NAME", "ID", "CONSUMERS", "CANNOT CONNECT", "DESCRIPTION"], numeric: [2, 3])
             table.rows = rows.map { row in
-                [.init(row.name), .init(row.id), .init(String(row.consumers)),
-                 .init(String(row.blocked), colour: row.blocked > 0 ? "31" : nil), .init(row.description.count > 60 ? row.description.prefix(59) + "…" : row.description)]
+                [
+                    .init(row.name), .init(row.id), .init(String(row.consumers)),
+                    .init(String(row.blocked), colour: row.blocked > 0 ? "31" : nil),
+                    .init(row.description.count > 60 ? row.description.prefix(59) + "…" : row.description),
+                ]
             }
             writeOut(table.render(colour: stdoutIsTerminal))
         }
@@ -45,13 +48,20 @@ extension ShareCommand {
             let consumers = catalogue.consumers(of: record)
             var table = TerminalTable(headers: ["ORG", "ID", "STATUS", "SINCE", "UNTIL", "CAN CONNECT"])
             table.rows = consumers.map { link, org in
-                [.init(org?.name ?? "(no such org)"), .init(link.org),
-                 .init(org?.status.rawValue ?? "", colour: org.map { StatusColour.code($0.status) }),
-                 .init(link.since), .init(link.until ?? ""),
-                 org?.usersCanConnect(on: catalogue.today) == true ? .init("yes")
-                    : .init("no: " + (org?.connectionBlocker(on: catalogue.today) ?? "the org does not exist"), colour: "31")]
+                [
+                    .init(org?.name ?? "(no such org)"), .init(link.org),
+                    .init(org?.status.rawValue ?? "", colour: org.map { StatusColour.code($0.status) }),
+                    .init(link.since), .init(link.until ?? ""),
+                    org?.usersCanConnect(on: catalogue.today) == true
+                        ? .init("yes")
+                        : .init("no: " + (org?.connectionBlocker(on: catalogue.today) ?? "the org does not exist"), colour: "31"),
+                ]
             }
-            lines.append(consumers.isEmpty ? "\nConsumers: none" : "\nConsumers (\(consumers.count)):\n" + table.render(colour: colour).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            lines.append(
+                consumers.isEmpty
+                    ? "\nConsumers: none"
+                    : "\nConsumers (\(consumers.count)):\n"
+                        + table.render(colour: colour).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             writeOut(lines.joined(separator: "\n") + "\n")
         }
     }

@@ -7,39 +7,39 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make a SCIM 2.0 service provider mirror who may connect (plan, then --apply).",
         discussion: """
-        Reads the service provider's Users and Groups (paging with startIndex/count, filtered to \
-        roster's own), compares them with the export (roster help export) and prints the plan: \
-        the counts, then one line per resource:
+            Reads the service provider's Users and Groups (paging with startIndex/count, filtered to \
+            roster's own), compares them with the export (roster help export) and prints the plan: \
+            the counts, then one line per resource:
 
-          + create user|group ...
-          ~ update user|group ...: the attributes that change
-          - deactivate user ...: active: false (also a user the records no longer list)
-          x delete user|group ... (only with --prune)
+              + create user|group ...
+              ~ update user|group ...: the attributes that change
+              - deactivate user ...: active: false (also a user the records no longer list)
+              x delete user|group ... (only with --prune)
 
-        roster touches only what it created: users it marks with userType "roster" and groups \
-        whose externalId is org:<id> or org:<id>/team:<team-id>. Everything else on the server is \
-        left alone, even a user whose e-mail a member has.
+            roster touches only what it created: users it marks with userType "roster" and groups \
+            whose externalId is org:<id> or org:<id>/team:<team-id>. Everything else on the server is \
+            left alone, even a user whose e-mail a member has.
 
-        With --apply, creates (POST), updates (PATCH, or PUT when the server's \
-        ServiceProviderConfig says it does not support PATCH), then group memberships; at most \
-        --concurrency requests at a time, each with a timeout, retried on 429 and 5xx (honouring \
-        Retry-After) and on network errors. Each failure is printed with its resource and the \
-        server's detail. A second --apply plans nothing.
+            With --apply, creates (POST), updates (PATCH, or PUT when the server's \
+            ServiceProviderConfig says it does not support PATCH), then group memberships; at most \
+            --concurrency requests at a time, each with a timeout, retried on 429 and 5xx (honouring \
+            Retry-After) and on network errors. Each failure is printed with its resource and the \
+            server's detail. A second --apply plans nothing.
 
-        A plan that deactivates or deletes more than guards.maxRemovalFraction of the users \
-        roster owns on the server is refused unless --allow-mass-removal.
+            A plan that deactivates or deletes more than guards.maxRemovalFraction of the users \
+            roster owns on the server is refused unless --allow-mass-removal.
 
-        The bearer token is read from the environment variable --token-env (default \
-        ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
-        are verified; plain http is accepted only for 127.0.0.1, ::1 and localhost.
+            The bearer token is read from the environment variable --token-env (default \
+            ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
+            are verified; plain http is accepted only for 127.0.0.1, ::1 and localhost.
 
-        Exit codes: 0 nothing to do or applied, 2 a plan with changes and no --apply, 1 refused \
-        or failed (the reason is printed), 64 bad usage.
+            Exit codes: 0 nothing to do or applied, 2 a plan with changes and no --apply, 1 refused \
+            or failed (the reason is printed), 64 bad usage.
 
-        Examples:
-          ROSTER_SCIM_TOKEN=... roster sync --scim https://idp.example/scim/v2
-          ROSTER_SCIM_TOKEN=... roster sync --scim https://idp.example/scim/v2 --apply
-        """
+            Examples:
+              ROSTER_SCIM_TOKEN=... roster sync --scim https://idp.example/scim/v2
+              ROSTER_SCIM_TOKEN=... roster sync --scim https://idp.example/scim/v2 --apply
+            """
     )
 
     @OptionGroup var root: RootOptions

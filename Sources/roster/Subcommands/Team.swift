@@ -9,8 +9,9 @@ struct TeamCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a team in an org.",
-                                                        discussion: "Example: roster team create initech \"TPS reports\"")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a team in an org.",
+            discussion: "Example: roster team create initech \"TPS reports\"")
         @Argument(help: "The org's id.") var org: String
         @Argument(help: "The team's name (2 to 100 characters).") var name: String
         @Option(help: "The team's id; default: derived from the name.") var id: String?

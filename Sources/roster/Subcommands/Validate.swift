@@ -6,19 +6,19 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every record and report all problems.",
         discussion: """
-        Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every \
-        problem, and prints each as
+            Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every \
+            problem, and prints each as
 
-          path:line:column: error|warning: message [rule-id]
+              path:line:column: error|warning: message [rule-id]
 
-        followed by a count. Exits 1 when there is at least one error, 0 otherwise (warnings \
-        alone do not fail). `--list-rules` prints every rule id with what it checks.
+            followed by a count. Exits 1 when there is at least one error, 0 otherwise (warnings \
+            alone do not fail). `--list-rules` prints every rule id with what it checks.
 
-        Examples:
-          roster validate
-          roster validate --format github        # annotations in a GitHub Actions log
-          roster validate --format json | jq '.[] | select(.severity == "error")'
-        """
+            Examples:
+              roster validate
+              roster validate --format github        # annotations in a GitHub Actions log
+              roster validate --format json | jq '.[] | select(.severity == "error")'
+            """
     )
 
     @OptionGroup var root: RootOptions
@@ -49,4 +49,3 @@ struct Validate: ParsableCommand {
 }
 
 extension FindingReport.Format: ExpressibleByArgument {}
-

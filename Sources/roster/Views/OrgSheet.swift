@@ -12,18 +12,24 @@ struct OrgSheet {
         let org = file.record
         let links = catalogue.linksOfOrg[org.id] ?? []
         var out = [TerminalText.escape(org.name) + "  (" + org.id + ")"]
-        func field(_ label: String, _ value: String) { out.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + TerminalText.escape(value)) }
+        func field(_ label: String, _ value: String) {
+            out.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + TerminalText.escape(value))
+        }
         let word = colour ? "\u{1B}[\(StatusColour.code(org.status))m\(org.status.rawValue)\u{1B}[0m" : org.status.rawValue
         out.append("Status:       " + word + (org.connectionBlocker(on: catalogue.today).map { " (\($0))" } ?? ""))
         if !org.usersCanConnect(on: catalogue.today), !links.isEmpty {
-            field("Note", "still linked to \(links.count) share\(links.count == 1 ? "" : "s"), which its users cannot use while it is \(org.status.rawValue)")
+            field(
+                "Note",
+                "still linked to \(links.count) share\(links.count == 1 ? "" : "s"), which its users cannot use while it is \(org.status.rawValue)")
         }
         field("Created", String(org.createdAt.prefix(10)))
         if let at = org.statusChangedAt { field("Changed", "\(at.prefix(10))" + (org.statusChangedBy.map { " by \($0)" } ?? "")) }
         field("Users", "\(org.userCount) active, \(org.invitationCount) invited")
         if let r = org.registration {
             var text = "requested by \(r.requestedBy) on \(r.requestedAt.prefix(10))"
-            if let d = r.decision { text += "; \(d.rawValue)" + (r.decidedBy.map { " by \($0)" } ?? "") + (r.decidedAt.map { " on \($0.prefix(10))" } ?? "") }
+            if let d = r.decision {
+                text += "; \(d.rawValue)" + (r.decidedBy.map { " by \($0)" } ?? "") + (r.decidedAt.map { " on \($0.prefix(10))" } ?? "")
+            }
             if let reason = r.reason { text += ": " + reason }
             field("Registration", text)
         }
@@ -43,7 +49,8 @@ struct OrgSheet {
 
     func section(_ title: String, _ count: Int, _ table: String) -> String {
         guard count > 0 else { return "\n\(title): none" }
-        return "\n\(title) (\(count)):\n" + table.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 }.joined(separator: "\n")
+        return "\n\(title) (\(count)):\n"
+            + table.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 }.joined(separator: "\n")
     }
 
     func teams(_ org: OrgRecord) -> String {
@@ -58,8 +65,10 @@ struct OrgSheet {
         let teamsOf = Dictionary(grouping: org.teams.flatMap { t in t.members.map { ($0, t.id) } }, by: \.0).mapValues { $0.map(\.1).sorted() }
         var table = TerminalTable(headers: ["EMAIL", "NAME", "ROLE", "STATE", "TEAMS", "INVITED"])
         table.rows = org.members.sorted { $0.email < $1.email }.map { m in
-            [.init(m.email), .init("\(m.firstName) \(m.lastName)"), .init(m.role.rawValue), .init(m.state.rawValue),
-             .init((teamsOf[m.email] ?? []).joined(separator: ",")), .init(String(m.invitedAt.prefix(10)))]
+            [
+                .init(m.email), .init("\(m.firstName) \(m.lastName)"), .init(m.role.rawValue), .init(m.state.rawValue),
+                .init((teamsOf[m.email] ?? []).joined(separator: ",")), .init(String(m.invitedAt.prefix(10))),
+            ]
         }
         return table.render(colour: false)
     }

@@ -31,8 +31,8 @@ struct TerminalTable {
                 let text = colour && cell.colour != nil ? "\u{1B}[\(cell.colour!)m\(cell.text)\u{1B}[0m" : cell.text
                 return numeric.contains(i) ? pad + text : (i == cells.count - 1 ? text : text + pad)
             }.joined(separator: "   ")
-            // An empty last cell leaves no trailing blanks.
-            .replacing(/\ +$/, with: "")
+                // An empty last cell leaves no trailing blanks.
+                .replacing(/\ +$/, with: "")
         }
         let header = headers.map { Cell($0, colour: "1") }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"

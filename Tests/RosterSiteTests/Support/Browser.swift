@@ -56,11 +56,11 @@ struct Browser {
 
     /// The rows the table shows: [name, id, status, users].
     static let rows = """
-    Array.prototype.map.call(document.querySelectorAll("#orgs-table tbody tr"), function (tr) {
-      return [tr.querySelector("th a").textContent, tr.querySelector(".id").textContent, tr.getAttribute("data-status"),
-              Number(tr.querySelector("td[data-label=Users]").textContent)];
-    })
-    """
+        Array.prototype.map.call(document.querySelectorAll("#orgs-table tbody tr"), function (tr) {
+          return [tr.querySelector("th a").textContent, tr.querySelector(".id").textContent, tr.getAttribute("data-status"),
+                  Number(tr.querySelector("td[data-label=Users]").textContent)];
+        })
+        """
 
     static let overflows = "document.documentElement.scrollWidth > window.innerWidth"
 }

@@ -37,8 +37,9 @@ public struct ChangedPath: Sendable, Equatable {
 
     static func fields(_ path: String, _ c: Comparison) -> [String] {
         guard path.hasPrefix("data/"), path.hasSuffix(".json"),
-              let old = c.base.sources[path].flatMap({ JSONParser.parse($0).root }),
-              let new = c.head.sources[path].flatMap({ JSONParser.parse($0).root }) else { return [] }
+            let old = c.base.sources[path].flatMap({ JSONParser.parse($0).root }),
+            let new = c.head.sources[path].flatMap({ JSONParser.parse($0).root })
+        else { return [] }
         return FieldChange.between(old, new).map { "\($0.location) (\($0.kind.rawValue))" }
     }
 

@@ -97,9 +97,13 @@ public struct FieldChange: Sendable, Equatable {
             switch item.value {
             case .string(let s): ids.append("=" + s)
             case .object:
-                if case .string(let e)? = item.member("email")?.node.value { ids.append(e) }
-                else if case .string(let id)? = item.member("id")?.node.value { ids.append(id) }
-                else { return nil }
+                if case .string(let e)? = item.member("email")?.node.value {
+                    ids.append(e)
+                } else if case .string(let id)? = item.member("id")?.node.value {
+                    ids.append(id)
+                } else {
+                    return nil
+                }
             default: return nil
             }
         }

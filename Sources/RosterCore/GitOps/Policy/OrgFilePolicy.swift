@@ -74,7 +74,10 @@ struct OrgFilePolicy {
         if own, c.steps[2] == .key("firstName") || c.steps[2] == .key("lastName"), c.kind == .modified { return nil }
         if own, c.steps[2] == .key("state"), isAcceptance(c) { return expired(c) }
         if own, c.steps[2] == .key("acceptedAt"), c.kind == .added { return acceptedAt(c) }
-        return ("policy-team-member", "a team member or invitee may change only their own entry: accept their invitation (state invited -> active, with acceptedAt) and their own first and last name; an active member also the apps of their teams")
+        return (
+            "policy-team-member",
+            "a team member or invitee may change only their own entry: accept their invitation (state invited -> active, with acceptedAt) and their own first and last name; an active member also the apps of their teams"
+        )
     }
 
     /// An active team member: apps of a team they belong to in the base, created by them.
@@ -101,18 +104,23 @@ struct OrgFilePolicy {
     /// actor, now, and the expiry the base's settings give).
     func isResend(_ c: FieldChange, actor: String) -> Bool {
         guard c.kind == .modified || c.kind == .added, c.steps.count == 3,
-              let old = entry(base, c.steps[1]), let new = entry(head, c.steps[1]),
-              Self.string(old, "state") == "invited", Self.string(new, "state") == "invited",
-              audit(new, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member resend") == nil,
-              Self.string(new, "invitedAt") != Self.string(old, "invitedAt") else { return false }
+            let old = entry(base, c.steps[1]), let new = entry(head, c.steps[1]),
+            Self.string(old, "state") == "invited", Self.string(new, "state") == "invited",
+            audit(new, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member resend") == nil,
+            Self.string(new, "invitedAt") != Self.string(old, "invitedAt")
+        else { return false }
         return expiryRefusal(new) == nil
     }
 
     /// A new or re-sent invitation expires `expireAfterDays` after it was made.
     func expiryRefusal(_ node: JSONNode?) -> (rule: String, reason: String)? {
         guard let at = Self.string(node, "invitedAt"), let wanted = Timestamps.adding(days: expireAfterDays, to: at),
-              Self.string(node, "expiresAt") == wanted else {
-            return ("policy-audit", "\"expiresAt\" must be invitedAt plus \(expireAfterDays) days (invitations.expireAfterDays), as `roster member invite` writes it")
+            Self.string(node, "expiresAt") == wanted
+        else {
+            return (
+                "policy-audit",
+                "\"expiresAt\" must be invitedAt plus \(expireAfterDays) days (invitations.expireAfterDays), as `roster member invite` writes it"
+            )
         }
         return nil
     }
@@ -120,7 +128,8 @@ struct OrgFilePolicy {
     /// An invitation accepted after it expired is refused: it must be re-sent first.
     func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
         guard let expiry = Self.string(entry(base, c.steps[1]), "expiresAt"), let day = Formats.timestamp(expiry),
-              day.dayNumber < auditDays.upperBound - 1 else { return nil }
+            day.dayNumber < auditDays.upperBound - 1
+        else { return nil }
         return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
     }
 
@@ -141,7 +150,9 @@ struct OrgFilePolicy {
         guard case .item(let id) = step, case .object(let fields)? = root?.value else { return nil }
         for field in fields {
             guard case .array(let items) = field.node.value else { continue }
-            if let hit = items.first(where: { Self.string($0, "email") == id || Self.string($0, "email") == nil && Self.string($0, "id") == id }) { return hit }
+            if let hit = items.first(where: { Self.string($0, "email") == id || Self.string($0, "email") == nil && Self.string($0, "id") == id }) {
+                return hit
+            }
         }
         return nil
     }
@@ -149,8 +160,9 @@ struct OrgFilePolicy {
     /// Whether `email` is in team `team` in the base.
     func inBaseTeam(_ email: String, _ team: String) -> Bool {
         guard case .array(let teams)? = base?.member("teams")?.node.value,
-              let t = teams.first(where: { Self.string($0, "id") == team }),
-              case .array(let members)? = t.member("members")?.node.value else { return false }
+            let t = teams.first(where: { Self.string($0, "id") == team }),
+            case .array(let members)? = t.member("members")?.node.value
+        else { return false }
         return members.contains { $0.value == .string(email) }
     }
 
@@ -184,7 +196,8 @@ struct OrgFilePolicy {
             return ("policy-audit", "\"\(by)\" must be \(actor), the actor, as `roster \(verb)` writes it")
         }
         guard case .string(let when)? = node?.member(at)?.node.value, let day = Formats.timestamp(when),
-              auditDays.contains(day.dayNumber) else {
+            auditDays.contains(day.dayNumber)
+        else {
             return ("policy-audit", "\"\(at)\" must be the time of the change, as `roster \(verb)` writes it")
         }
         return nil

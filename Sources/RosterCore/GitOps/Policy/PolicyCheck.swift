@@ -33,7 +33,8 @@ public struct PolicyCheck: Sendable {
             if change.involvesLink {
                 out.append(refusal(change.path, "policy-symlink", "a symbolic link or submodule; only regular files may change"))
             } else if let orgID = Self.orgID(change.path), change.headMode.map({ $0 == TreeChange.regularFile }) ?? true,
-                      change.baseMode.map({ $0 == TreeChange.regularFile }) ?? true {
+                change.baseMode.map({ $0 == TreeChange.regularFile }) ?? true
+            {
                 switch (base.sources[change.path], head.sources[change.path]) {
                 case (let old?, let new?): out += fields(change.path, orgID, old, new)
                 case (nil, let new?):
@@ -69,8 +70,9 @@ public struct PolicyCheck: Sendable {
         return FieldChange.between(a, b).compactMap { change in
             guard let (rule, reason) = policy.refusal(change, standing: standing) else { return nil }
             let (line, column) = text.position(of: change.headOffset)
-            return Finding(path: path, pointer: nil, line: line, column: column, rule: rule,
-                           message: "\(who) may not change \(change.location) (\(change.kind.rawValue)): \(reason)")
+            return Finding(
+                path: path, pointer: nil, line: line, column: column, rule: rule,
+                message: "\(who) may not change \(change.location) (\(change.kind.rawValue)): \(reason)")
         }
     }
 
@@ -90,18 +92,29 @@ public struct PolicyCheck: Sendable {
         case .email(let e): email = e
         case .handle(let h): handle = h
         }
-        let expected = OrgRecord.registered(id: org.id, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
-                                            handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
+        let expected = OrgRecord.registered(
+            id: org.id, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
+            handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
         let text = SourceText(bytes: bytes)
         if let difference = FieldChange.between(RecordEncoder.encode(expected), root).first {
             let (line, column) = text.position(of: difference.headOffset)
-            return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
-                            message: "\(who) may add only the org `roster org register` writes for them under the base's settings; \(difference.location) differs (\(difference.kind.rawValue))")]
+            return [
+                Finding(
+                    path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
+                    message:
+                        "\(who) may add only the org `roster org register` writes for them under the base's settings; \(difference.location) differs (\(difference.kind.rawValue))"
+                )
+            ]
         }
         if let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber) { return [] }
         let (line, column) = text.position(of: root.member("createdAt")?.node.offset ?? 0)
-        return [Finding(path: path, pointer: nil, line: line, column: column, rule: "policy-audit",
-                        message: "\(who) may not change /createdAt (added): \"createdAt\" must be the time of the registration, as `roster org register` writes it")]
+        return [
+            Finding(
+                path: path, pointer: nil, line: line, column: column, rule: "policy-audit",
+                message:
+                    "\(who) may not change /createdAt (added): \"createdAt\" must be the time of the registration, as `roster org register` writes it"
+            )
+        ]
     }
 
     var who: String { "\(standing.actor) (\(standing.role))" }

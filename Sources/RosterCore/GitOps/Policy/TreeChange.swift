@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Foundation
 
@@ -60,7 +60,9 @@ extension GitReader {
 
     /// The day of the commit where the compared head branched off `base` (or of `base`).
     func branchDay(base: String) -> CalendarDate? {
-        let point = (try? git(["merge-base", base, "HEAD"])).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let point = (try? git(["merge-base", base, "HEAD"])).map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         return (try? date(of: point.flatMap { $0.isEmpty ? nil : $0 } ?? base)).flatMap(Formats.timestamp)
     }
 }
