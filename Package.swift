@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "RosterCoreTests", dependencies: ["RosterCore", "RosterSite", "RosterSynth"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
+        .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore", "RosterSynth"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
         .testTarget(
             name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"],
             exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),

@@ -124,13 +124,14 @@ public struct SyntheticMarketplace: Sendable {
     }
 }
 
-/// SplitMix64: tiny, fast, and the same on every platform (unlike the system generator).
-struct SplitMix64 {
+/// SplitMix64: tiny, fast, and the same on every platform (unlike the system generator), so a
+/// seed gives the same marketplace, or the same fuzzing run, on every machine.
+public struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

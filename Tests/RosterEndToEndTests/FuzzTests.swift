@@ -1,21 +1,10 @@
 import Foundation
+import RosterSynth
 import Testing
 
 /// Bounded, seeded fuzzing of `roster validate` and `roster check` over mutated records: whatever
 /// the bytes, roster exits 0 or 1 (never a crash, never a hang), and every finding is located.
 @Suite struct FuzzTests {
-    /// SplitMix64: the same seed gives the same mutations on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let tokens: [String] = [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "true", "-0.5e9", "\u{FEFF}", "\u{0}", "\r\n", "\u{1B}[31m",
         "\"email\": \"x@y.example\"", "\"members\": []", "\"id\": \"../../x\"", "\"state\": \"active\"", "\"handle\": \"a b\"",
@@ -24,7 +13,7 @@ import Testing
     ]
 
     /// One mutation of `bytes`: a byte flipped, a span removed or duplicated, a token inserted.
-    static func mutate(_ bytes: inout [UInt8], _ rng: inout Generator) {
+    static func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMix64) {
         guard !bytes.isEmpty else { bytes = Array("{}".utf8); return }
         let at = Int.random(in: 0..<bytes.count, using: &rng)
         switch Int.random(in: 0..<5, using: &rng) {
@@ -66,7 +55,7 @@ import Testing
     @Test(arguments: [UInt64(1), 2, 3])
     func mutatedRecordsGiveLocatedFindingsAndExitZeroOrOne(seed: UInt64) throws {
         let repo = try GitOpsTests.Repo()
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         let targets = ["data/orgs/acme.json", "data/orgs/beta.json", "data/shares/feed.json", "data/marketplace.json"]
         let originals = try targets.map { try Data(contentsOf: repo.url.appendingPathComponent($0)) }
         for round in 0..<25 {
