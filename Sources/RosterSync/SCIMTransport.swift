@@ -75,6 +75,9 @@ public final class SCIMTransport: Sendable {
             case .success(let (data, http)):
                 let status = http.statusCode
                 if (200..<300).contains(status) { return Response(status: status, body: data) }
+                // A retried DELETE that finds nothing: the earlier attempt deleted it and its
+                // answer was lost. Gone is what was asked.
+                if method == "DELETE", status == 404, attempt > 1 { return Response(status: 204, body: Data()) }
                 let retryable = status == 429 || (500..<600).contains(status)
                 if !retryable || attempt >= attempts {
                     throw SCIMError(resource: resource, status: status, detail: Self.detail(data, http))

@@ -220,6 +220,24 @@ import Testing
         #expect(again.stdout.contains("No changes"), "\(again.stdout)")
     }
 
+    /// A DELETE whose answer is lost (the server deleted, the client saw a 502) is retried; the
+    /// retry's 404 means the resource is gone, which is what the plan asked: no failure.
+    @Test func aDeleteWhoseAnswerIsLostIsNotAFailure() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        #expect(try sync(server, repo, ["--apply"]).status == 0)
+        #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
+        let (proxy, port) = try await faultProxy(server, ["nobody@nowhere.example", "nobody@nowhere.example", "lose-first-delete"])
+        defer { stopProcess(proxy) }
+        let prune = try sync(server, repo, ["--prune", "--apply"], url: "http://127.0.0.1:\(port)/v2")
+        #expect(prune.status == 0, "\(prune.stderr)")
+        #expect(prune.stdout.contains("x delete user dinesh.chugtai@hooli.example (--prune)"), "\(prune.stdout)")
+        #expect(try await server.user("dinesh.chugtai@hooli.example") == nil)
+        let again = try sync(server, repo, ["--prune"])
+        #expect(again.status == 0, "\(again.stdout)")
+    }
+
     /// Org and team names reach the plan's lines; a control character or a bidi override in one
     /// is shown escaped, so a record cannot recolour the terminal or forge a line of the plan.
     @Test func namesInThePlanAreEscapedForTheTerminal() async throws {

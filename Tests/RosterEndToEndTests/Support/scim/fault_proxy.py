@@ -1,11 +1,13 @@
 """A tiny HTTP proxy in front of scim2-server that injects the failures roster sync must survive.
 
-Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL [LOST_EMAIL]. Listens on 127.0.0.1:PORT and
+Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL [LOST_EMAIL [lose-first-delete]]. Listens on 127.0.0.1:PORT and
 passes every request to UPSTREAM (http://127.0.0.1:P), except:
 - the first POST to .../Users gets 429 Too Many Requests with Retry-After: 1 (then passes);
 - every request whose body names FAIL_EMAIL gets 500 with a SCIM error whose detail says so;
 - the first POST whose body names LOST_EMAIL is passed on (the server creates the user), but
-  its answer is lost: the client gets 502, as from a gateway that timed out.
+  its answer is lost: the client gets 502, as from a gateway that timed out;
+- with lose-first-delete, the first DELETE is passed on (the server deletes), and its answer is
+  lost the same way.
 Prints "ready" once listening; each injected failure is logged to stderr.
 """
 import http.server
@@ -15,7 +17,8 @@ import urllib.request
 
 port, upstream, fail_email = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 lost_email = sys.argv[4] if len(sys.argv) > 4 else None
-state = {"throttled": False, "lost": False}
+lose_delete = len(sys.argv) > 5 and sys.argv[5] == "lose-first-delete"
+state = {"throttled": False, "lost": False, "lost_delete": False}
 
 
 class Proxy(http.server.BaseHTTPRequestHandler):
@@ -34,11 +37,16 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             if self.headers.get(key):
                 request.add_header(key, self.headers[key])
         lose = self.command == "POST" and lost_email and body and lost_email.encode() in body and not state["lost"]
+        lose_this_delete = self.command == "DELETE" and lose_delete and not state["lost_delete"]
         try:
             with urllib.request.urlopen(request) as response:
                 if lose:
                     state["lost"] = True
                     sys.stderr.write("lost the answer to a POST\n")
+                    return self.answer(502, b"upstream timed out", {})
+                if lose_this_delete:
+                    state["lost_delete"] = True
+                    sys.stderr.write("lost the answer to a DELETE\n")
                     return self.answer(502, b"upstream timed out", {})
                 self.answer(response.status, response.read(), {})
         except urllib.error.HTTPError as error:
