@@ -31,9 +31,9 @@ public struct GitReader: Sendable {
     /// The full commit id a revision names.
     public func commit(_ revision: String) throws(Failure) -> String {
         let notACommit = Failure(message: "\(revision) is not a commit of this repository; name a branch, tag or commit id")
-        // "-x" would be read as an option; no revision starts with "-".
-        guard !revision.hasPrefix("-") else { throw notACommit }
-        let out = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], quietFailure: notACommit)
+        // "--end-of-options": "-x" is a revision (that does not exist), never an option;
+        // RevisionProblem says why such a name cannot be a commit.
+        let out = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], quietFailure: notACommit)
         let id = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !id.isEmpty else { throw notACommit }
         return id
