@@ -54,6 +54,26 @@ enum JSONAPI {
             j.field("reason", r.reason.map { e.text($0) })
             j.endObject()
         }
+        membersAndTeams(m, org, into: &j)
+        j.key("shares")
+        j.beginArray()
+        for sh in m.sharesOfOrg[org.id] ?? [] {
+            j.beginObject()
+            j.field("id", sh.share.id)
+            j.field("name", sh.share.name)
+            j.field("since", sh.link.since)
+            j.field("until", sh.link.until)
+            j.endObject()
+        }
+        j.endArray()
+        if !org.apps.isEmpty { apps(m, org, into: &j) }
+        j.endObject()
+        return j.bytes
+    }
+
+    /// An org's members by e-mail and its teams by id, e-mails redacted as on the pages.
+    static func membersAndTeams(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
+        let e = m.email
         j.key("members")
         j.beginArray()
         for mem in org.members.sorted(by: { $0.email < $1.email }) {
@@ -83,20 +103,6 @@ enum JSONAPI {
             j.endObject()
         }
         j.endArray()
-        j.key("shares")
-        j.beginArray()
-        for sh in m.sharesOfOrg[org.id] ?? [] {
-            j.beginObject()
-            j.field("id", sh.share.id)
-            j.field("name", sh.share.name)
-            j.field("since", sh.link.since)
-            j.field("until", sh.link.until)
-            j.endObject()
-        }
-        j.endArray()
-        if !org.apps.isEmpty { apps(m, org, into: &j) }
-        j.endObject()
-        return j.bytes
     }
 
     /// An org's apps: team, visibility, shares, who can use them (no credentials: the gateway has them).

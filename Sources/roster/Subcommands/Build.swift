@@ -58,6 +58,7 @@ struct Build: ParsableCommand {
             report = try builder.build()
         } catch {
             printError(error.description)
+            printError("roster build: stopped in step \(error.step)")
             throw ExitCode(1)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
