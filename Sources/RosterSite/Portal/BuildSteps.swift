@@ -70,13 +70,16 @@ extension PortalBuilder {
         s.clock.lap("listing pages")
         // Every output path is known and checked before the first write: a refused build
         // leaves the output folder as it was.
+        let writer: OutputWriter
         do {
             let manifest = options.session == nil ? [BuildManifest.fileName] : []
-            try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
+            let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
+            writer = try OutputWriter(s.output, folders: folders)
         } catch {
             throw .output(error)
         }
-        s.results = run(s.jobs, into: s.output, previous: s.previous, trusted: s.remembered != nil)
+        defer { writer.closeFolder() }
+        s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil)
         s.clock.lap("rendering and writing")
         return .proceed
     }

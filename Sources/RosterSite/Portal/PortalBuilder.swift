@@ -23,6 +23,9 @@ public struct PortalBuilder: Sendable {
         /// The path the site is served at (`/` in the preview), for the 404 page, which is
         /// served at other addresses; default: the path of the settings' `portal.baseURL`.
         public var sitePath: String?
+        /// Threads that render and write pages; nil: one per core. The output is the same
+        /// bytes whatever the number (a test builds with 1 and with several).
+        public var workers: Int?
 
         public init(
             root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
@@ -97,24 +100,24 @@ public struct PortalBuilder: Sendable {
         return state.report
     }
 
-    /// Renders and writes `jobs` on all cores; a page of one record whose key is the one the
-    /// `previous` build recorded is not rendered again if its file is there (or `trusted`: the
-    /// previous build is this session's).
-    func run(_ jobs: [Job], into output: SiteOutput, previous: BuildManifest?, trusted: Bool) -> [JobResult] {
+    /// Renders and writes `jobs` on ``Options/workers`` threads; a page of one record whose key
+    /// is the one the `previous` build recorded is not rendered again if its file is there (or
+    /// `trusted`: the previous build is this session's).
+    func run(_ jobs: [Job], into writer: OutputWriter, previous: BuildManifest?, trusted: Bool) -> [JobResult] {
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
-        let heavy = jobs.prefix { $0.key == nil }.count
-        let chunks = (0..<heavy).map { $0..<($0 + 1) } + stride(from: heavy, to: jobs.count, by: 32).map { $0..<min(jobs.count, $0 + 32) }
+        let chunks = ParallelJobs.chunks(count: jobs.count, alone: jobs.prefix { $0.key == nil }.count, size: 32)
+        let output = writer.output
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s).
-        return parallelMap(jobs, chunks: chunks) { job -> JobResult in
-            let key = job.key
+        return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: options.workers ?? ParallelJobs.defaultWorkers) { k -> JobResult in
+            let job = jobs[k], key = job.key
             if let key, reusable[job.path] == key, trusted || output.exists(job.path) {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
             }
             do throws(SiteOutput.Failure) {
-                return JobResult(key: key, rendered: true, wrote: try output.write(job.make(), to: job.path), error: nil)
+                return JobResult(key: key, rendered: true, wrote: try writer.write(job.make(), to: job.path), error: nil)
             } catch {
                 return JobResult(key: key, rendered: true, wrote: false, error: error)
             }
