@@ -5,10 +5,10 @@ extension PortalBuilder {
     /// so an unchanged record's page is not rendered again.
     func htmlJobs(_ m: PortalModel, _ t: TemplateSet) -> [Job] {
         let script = options.extraScript
-        @Sendable func page(_ context: [String: TemplateValue], _ template: String) -> [UInt8] {
-            var context = context
-            if let script { context["extraScript"] = .string(script) }
-            return t.render(context, template: template)
+        // The preview's script goes over every page's values.
+        let scriptFrame: [TemplateValue] = script.map { [.fields([.extraScript: .string($0)])] } ?? []
+        @Sendable func page(_ frames: [TemplateValue], _ template: String) -> [UInt8] {
+            t.render(frames: frames + scriptFrame, template: template)
         }
         // What every page shows besides its own record: templates, settings, navigation.
         var base = FNV1a()

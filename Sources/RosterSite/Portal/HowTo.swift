@@ -2,8 +2,8 @@ import RosterCore
 
 /// "How to change this": the exact commands for an org, shown on its page and by `roster org show`.
 public enum HowTo {
-    static func commands(for org: OrgRecord) -> [[String: TemplateValue]] {
-        steps(for: org).map { ["label": .string($0.label), "command": .string($0.command)] }
+    static func commands(for org: OrgRecord) -> [TemplateFields] {
+        steps(for: org).map { [.label: .string($0.label), .command: .string($0.command)] }
     }
 
     /// What one can do to the org in its status, each with its command.

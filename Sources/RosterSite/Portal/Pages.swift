@@ -5,7 +5,7 @@ import RosterCore
 enum Pages {
     typealias Context = [String: TemplateValue]
 
-    static func overview(_ m: PortalModel) -> Context {
+    static func overview(_ m: PortalModel) -> [TemplateValue] {
         let counts: [Context] = OrgStatus.allCases.map { status in
             ["status": .string(status.rawValue), "statusLabel": .string(Labels.status(status)), "count": .int(m.statusCounts[status] ?? 0)]
         }
@@ -28,7 +28,7 @@ enum Pages {
                     }),
             ]
         }
-        return PageContext.merge(
+        return PageContext.page(
             PageContext.frame(m, depth: 0, title: "Overview", section: .overview),
             [
                 "statusCounts": .rows(counts),
@@ -41,22 +41,23 @@ enum Pages {
             ])
     }
 
-    static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> Context {
+    static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> TemplateFields {
         let shares = m.sharesOfOrg[org.id] ?? []
+        let users = org.userCount, invitations = org.members.count - users
         return [
-            "id": .string(org.id), "name": .string(org.name), "href": "\(root)orgs/\(org.id)/index.html",
-            "status": .string(org.status.rawValue), "statusLabel": .string(Labels.status(org.status)),
-            "teams": .int(org.teams.count), "users": .int(org.userCount), "invitations": .int(org.invitationCount),
-            "hasInvitations": .bool(org.invitationCount > 0), "shareCount": .int(shares.count),
-            "shareNames": .string(shares.map(\.share.name).joined(separator: ", ")),
-            "created": .string(Labels.day(org.createdAt)),
-            "expired": .bool(org.isExpired(on: m.today)), "until": .string(org.until ?? ""),
+            .id: .string(org.id), .name: .string(org.name), .href: "\(root)orgs/\(org.id)/index.html",
+            .status: .string(org.status.rawValue), .statusLabel: .string(Labels.status(org.status)),
+            .teams: .int(org.teams.count), .users: .int(users), .invitations: .int(invitations),
+            .hasInvitations: .bool(invitations > 0), .shareCount: .int(shares.count),
+            .shareNames: .string(shares.map(\.share.name).joined(separator: ", ")),
+            .created: .string(Labels.day(org.createdAt)),
+            .expired: .bool(org.isExpired(on: m.today)), .until: .string(org.until ?? ""),
         ]
     }
 
     /// One page of the Consumer Orgs list (`number` from 1): ``OrgsIndex/pageSize`` orgs in name
     /// order, and numbered links to the others, so every org is reachable without JavaScript.
-    static func orgs(_ m: PortalModel, page number: Int) -> Context {
+    static func orgs(_ m: PortalModel, page number: Int) -> [TemplateValue] {
         let filters: [Context] = OrgStatus.allCases.map { s in
             ["value": .string(s.rawValue), "label": .string(Labels.status(s)), "count": .int(m.statusCounts[s] ?? 0)]
         }
@@ -64,10 +65,10 @@ enum Pages {
         let pages = OrgsPages.count(total)
         let start = (number - 1) * OrgsIndex.pageSize, end = min(total, start + OrgsIndex.pageSize)
         let rows = m.orgsByName[start..<end].map { orgRow(m, $0.record, root: "../") }
-        return PageContext.merge(
+        return PageContext.page(
             PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs),
             [
-                "rows": .rows(rows), "filters": .rows(filters), "total": .int(total),
+                "rows": .fieldRows(rows), "filters": .rows(filters), "total": .int(total),
                 "page": .int(number), "pageCount": .int(pages), "paged": .bool(pages > 1),
                 "first": .int(total == 0 ? 0 : start + 1), "last": .int(end),
                 "pages": .rows(OrgsPages.links(page: number, of: pages)),
@@ -75,44 +76,42 @@ enum Pages {
             ])
     }
 
-    static func shares(_ m: PortalModel) -> Context {
+    static func shares(_ m: PortalModel) -> [TemplateValue] {
         let rows: [Context] = m.snapshot.shares.sorted { $0.record.name < $1.record.name }.map { s in
             [
                 "id": .string(s.record.id), "name": .string(s.record.name), "description": .string(m.email.text(s.record.description)),
                 "href": "\(s.record.id)/index.html", "consumers": .int(s.record.consumers.count),
             ]
         }
-        return PageContext.merge(PageContext.frame(m, depth: 1, title: "Shares", section: .shares), ["rows": .rows(rows)])
+        return PageContext.page(PageContext.frame(m, depth: 1, title: "Shares", section: .shares), ["rows": .rows(rows)])
     }
 
-    static func share(_ m: PortalModel, _ file: ShareFile, frame: Context? = nil) -> Context {
-        let consumers: [Context] = file.record.consumers.sorted { (m.orgNames[$0.org] ?? $0.org) < (m.orgNames[$1.org] ?? $1.org) }.map { link in
+    static func share(_ m: PortalModel, _ file: ShareFile, frame: TemplateFields? = nil) -> [TemplateValue] {
+        let consumers: [TemplateFields] = file.record.consumers.sorted { (m.orgNames[$0.org] ?? $0.org) < (m.orgNames[$1.org] ?? $1.org) }.map {
+            link in
             let status = m.orgStatus[link.org]
             return [
-                "name": .string(m.orgNames[link.org] ?? link.org), "href": "../../orgs/\(link.org)/index.html",
-                "status": .string(status?.rawValue ?? ""), "statusLabel": .string(status.map(Labels.status) ?? ""),
-                "blocker": .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
-                "since": .string(link.since), "until": .string(link.until ?? ""),
+                .name: .string(m.orgNames[link.org] ?? link.org), .href: "../../orgs/\(link.org)/index.html",
+                .status: .string(status?.rawValue ?? ""), .statusLabel: .string(status.map(Labels.status) ?? ""),
+                .blocker: .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
+                .since: .string(link.since), .until: .string(link.until ?? ""),
             ]
         }
-        var frame = frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)
-        frame["title"] = .string(file.record.name)
-        return PageContext.merge(
-            frame,
-            [
-                "share": [
-                    "id": .string(file.record.id), "name": .string(file.record.name), "description": .string(m.email.text(file.record.description)),
-                ],
-                "consumers": .rows(consumers), "hasConsumers": .bool(!consumers.isEmpty),
-                "editURL": .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""), "file": .string(file.path),
-                "commands": [
-                    ["label": "Give an org access", "command": "roster share add-org \(file.record.id) ORG-ID"],
-                    ["label": "End an org's access", "command": "roster share remove-org \(file.record.id) ORG-ID"],
-                ],
-            ])
+        let id = file.record.id
+        let page: TemplateFields = [
+            .title: .string(file.record.name),
+            .share: .fields([.id: .string(id), .name: .string(file.record.name), .description: .string(m.email.text(file.record.description))]),
+            .consumers: .fieldRows(consumers), .hasConsumers: .bool(!consumers.isEmpty),
+            .editURL: .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""), .file: .string(file.path),
+            .commands: .fieldRows([
+                [.label: "Give an org access", .command: "roster share add-org \(id) ORG-ID"],
+                [.label: "End an org's access", .command: "roster share remove-org \(id) ORG-ID"],
+            ]),
+        ]
+        return [.fields(frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)), .fields(page)]
     }
 
-    static func registrations(_ m: PortalModel) -> Context {
+    static func registrations(_ m: PortalModel) -> [TemplateValue] {
         let row = { (org: OrgRecord) -> Context in
             [
                 "name": .string(org.name), "id": .string(org.id), "href": "../orgs/\(org.id)/index.html", "status": .string(org.status.rawValue),
@@ -124,7 +123,7 @@ enum Pages {
                 "decidedAt": .string(Labels.day(org.registration?.decidedAt)), "reason": .string(m.email.text(org.registration?.reason ?? "")),
             ]
         }
-        return PageContext.merge(
+        return PageContext.page(
             PageContext.frame(m, depth: 1, title: "Registrations", section: .registrations),
             [
                 "pending": .rows(m.pendingRegistrations.map(row)), "hasPending": .bool(!m.pendingRegistrations.isEmpty),
@@ -133,17 +132,15 @@ enum Pages {
             ])
     }
 
-    static func doc(_ m: PortalModel, _ page: DocsSite.Page) -> Context {
+    static func doc(_ m: PortalModel, _ page: DocsSite.Page) -> [TemplateValue] {
         let toc: [Context] = page.headings.filter { $0.level == 2 }.map { ["text": .string($0.text), "anchor": .string($0.anchor)] }
-        var frame = PageContext.frame(m, depth: 2, title: page.front.title, section: .docs)
-        frame["docsNav"] = .rows(
-            m.docs.pages.map { p -> Context in
-                ["title": .string(p.front.title), "href": "../\(p.slug)/index.html", "current": .bool(p.slug == page.slug)]
-            })
-        return PageContext.merge(
-            frame,
+        let docsNav: [Context] = m.docs.pages.map { p in
+            ["title": .string(p.front.title), "href": "../\(p.slug)/index.html", "current": .bool(p.slug == page.slug)]
+        }
+        return PageContext.page(
+            PageContext.frame(m, depth: 2, title: page.front.title, section: .docs),
             [
-                "content": .string(page.html), "description": .string(page.front.description ?? ""),
+                "docsNav": .rows(docsNav), "content": .string(page.html), "description": .string(page.front.description ?? ""),
                 "toc": .rows(toc), "hasToc": .bool(toc.count > 1),
             ])
     }
