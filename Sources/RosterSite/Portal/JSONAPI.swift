@@ -10,8 +10,9 @@ enum JSONAPI {
         j.field("status", org.status.rawValue)
         j.field("createdAt", org.createdAt)
         j.field("teams", org.teams.count)
-        j.field("users", org.userCount)
-        j.field("invitations", org.invitationCount)
+        let counts = m.counts(org)
+        j.field("users", counts.users)
+        j.field("invitations", counts.invitations)
         j.key("shares")
         j.beginArray()
         for s in m.sharesOfOrg[org.id] ?? [] { j.string(s.share.id) }
@@ -76,7 +77,10 @@ enum JSONAPI {
         let e = m.email
         j.key("members")
         j.beginArray()
-        for mem in org.members.sorted(by: { $0.email < $1.email }) {
+        // Sorted by index: sorting the members themselves copies each one, twice per comparison.
+        let members = org.members
+        for k in members.indices.sorted(by: { members[$0].email < members[$1].email }) {
+            let mem = members[k]
             j.beginObject()
             j.field("email", e(mem.email))
             j.field("firstName", mem.firstName)

@@ -54,7 +54,8 @@ struct OrgsIndex: Sendable {
             JSONWriter.writeString(text, htmlSafe: true, into: &out)
             out.append(0x2C)
         }
-        out.append(contentsOf: "\(org.teams.count),\(org.userCount),\(org.invitationCount),\(shares.count),".utf8)
+        let counts = m.counts(org)
+        out.append(contentsOf: "\(org.teams.count),\(counts.users),\(counts.invitations),\(shares.count),".utf8)
         JSONWriter.writeString(Labels.day(org.createdAt), htmlSafe: true, into: &out)
         out.append(0x2C)
         JSONWriter.writeString(names, htmlSafe: true, into: &out)

@@ -43,7 +43,7 @@ enum Pages {
 
     static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> TemplateFields {
         let shares = m.sharesOfOrg[org.id] ?? []
-        let users = org.userCount, invitations = org.members.count - users
+        let (users, invitations) = m.counts(org)
         return [
             .id: .string(org.id), .name: .string(org.name), .href: "\(root)orgs/\(org.id)/index.html",
             .status: .string(org.status.rawValue), .statusLabel: .string(Labels.status(org.status)),

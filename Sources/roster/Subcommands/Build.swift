@@ -50,7 +50,9 @@ struct Build: ParsableCommand {
             printError("roster: refused: \(refusal); nothing was written")
             throw ExitCode(1)
         }
-        let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
+        var options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
+        // The process exits once the summary is printed: nothing to gain from freeing the model.
+        options.freesMemory = false
         let quiet = quiet
         let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
         let report: PortalBuilder.Report
