@@ -74,7 +74,7 @@ extension PortalBuilder {
         do {
             let manifest = options.session == nil ? [BuildManifest.fileName] : []
             let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
-            writer = try OutputWriter(s.output, folders: folders)
+            writer = try OutputWriter(s.output, folders: folders, workers: workers)
         } catch {
             throw .output(error)
         }

@@ -65,9 +65,16 @@ struct OrgsIndex: Sendable {
 
     /// The words an org is found by.
     static func words(_ org: OrgRecord) -> [String] {
-        var text = [org.name, org.id] + org.teams.map(\.name)
-        for member in org.members { text.append(member.firstName); text.append(member.lastName) }
-        return Array(Set(text.flatMap(SearchTokens.words)))
+        var found = Set<String>(minimumCapacity: 64)
+        for text in [org.name, org.id] { found.formUnion(SearchTokens.words(text)) }
+        for team in org.teams.indices { found.formUnion(SearchTokens.words(org.teams[team].name)) }
+        // By index: a member copied out of the array costs a reference count per field.
+        let members = org.members
+        for k in members.indices {
+            found.formUnion(SearchTokens.words(members[k].firstName))
+            found.formUnion(SearchTokens.words(members[k].lastName))
+        }
+        return Array(found)
     }
 
     /// `"word":"list"` entries, in word order.

@@ -16,19 +16,34 @@ struct OutputWriter: Sendable {
     /// The folder was empty or missing: every file is new.
     let fresh: Bool
 
-    /// Opens the output folder (made if missing) and makes `folders` in it, a folder before
-    /// the folders it holds.
-    init(_ output: SiteOutput, folders: [String]) throws(SiteOutput.Failure) {
+    /// Opens the output folder (made if missing) and makes `folders` in it (sorted: a folder
+    /// before the folders it holds).
+    init(_ output: SiteOutput, folders: [String], workers: Int) throws(SiteOutput.Failure) {
         self.output = output
         do { try AtomicWriter.makeDirectories(output.directory) } catch { throw SiteOutput.Failure(path: ".", reason: error.reason) }
         folder = open(output.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw SiteOutput.Failure(path: ".", reason: String(cString: strerror(errno))) }
         fresh = FileAccess.entries(in: folder).isEmpty
-        for path in folders where mkdirat(folder, path, 0o755) != 0 && errno != EEXIST {
-            let reason = String(cString: strerror(errno))
+        if let failure = Self.make(folders, in: folder, workers: workers) {
             Glibc.close(folder)
-            throw SiteOutput.Failure(path: path, reason: reason)
+            throw failure
         }
+    }
+
+    /// Makes `folders` (sorted: a folder before what it holds) in `parent`, those of one depth
+    /// at a time on `workers` threads (10,000 org folders took 40 ms on one); the first failure.
+    static func make(_ folders: [String], in parent: Int32, workers: Int) -> SiteOutput.Failure? {
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            let chunks = ParallelJobs.chunks(count: level.count, alone: 0, size: 256)
+            let failures = ParallelJobs.map(count: level.count, chunks: chunks, workers: workers) { k -> SiteOutput.Failure? in
+                guard mkdirat(parent, level[k], 0o755) != 0, errno != EEXIST else { return nil }
+                return SiteOutput.Failure(path: level[k], reason: String(cString: strerror(errno)))
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { return failure }
+        }
+        return nil
     }
 
     func closeFolder() {

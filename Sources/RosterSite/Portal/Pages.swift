@@ -87,11 +87,14 @@ enum Pages {
     }
 
     static func share(_ m: PortalModel, _ file: ShareFile, frame: TemplateFields? = nil) -> [TemplateValue] {
-        let consumers: [TemplateFields] = file.record.consumers.sorted { (m.orgNames[$0.org] ?? $0.org) < (m.orgNames[$1.org] ?? $1.org) }.map {
-            link in
+        // Names looked up once, not twice per comparison.
+        let links = file.record.consumers
+        let names = links.map { m.orgNames[$0.org] ?? $0.org }
+        let consumers: [TemplateFields] = links.indices.sorted { names[$0] < names[$1] }.map { k in
+            let link = links[k]
             let status = m.orgStatus[link.org]
             return [
-                .name: .string(m.orgNames[link.org] ?? link.org), .href: "../../orgs/\(link.org)/index.html",
+                .name: .string(names[k]), .href: "../../orgs/\(link.org)/index.html",
                 .status: .string(status?.rawValue ?? ""), .statusLabel: .string(status.map(Labels.status) ?? ""),
                 .blocker: .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
                 .since: .string(link.since), .until: .string(link.until ?? ""),

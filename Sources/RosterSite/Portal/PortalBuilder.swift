@@ -116,7 +116,7 @@ public struct PortalBuilder: Sendable {
         let output = writer.output
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s).
-        return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: options.workers ?? ParallelJobs.defaultWorkers) { k -> JobResult in
+        return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: workers) { k -> JobResult in
             let job = jobs[k], key = job.key
             if let key, reusable[job.path] == key, trusted || output.exists(job.path) {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
@@ -141,6 +141,9 @@ public struct PortalBuilder: Sendable {
         guard let manifest = options.session?.takeUnsavedManifest() else { return }
         _ = try? SiteOutput(directory: options.output).write(manifest.bytes(), to: BuildManifest.fileName)
     }
+
+    /// Threads that render and write (``Options/workers``).
+    var workers: Int { options.workers ?? ParallelJobs.defaultWorkers }
 
     /// Names the renderer and the preview script, so outputs of another kind are not reused.
     var generator: String {

@@ -54,7 +54,9 @@ struct Build: ParsableCommand {
         // The process exits once the summary is printed: nothing to gain from freeing the model.
         options.freesMemory = false
         let quiet = quiet
-        let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
+        var builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
+        // For the benchmarks (bench/build.sh): the time of every part of every step, however short.
+        builder.allTimings = ProcessInfo.processInfo.environment["ROSTER_BUILD_TIMINGS"] == "1"
         let report: PortalBuilder.Report
         do {
             report = try builder.build()
