@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 orgs=${1:-10000}; members=${2:-10}; shares=${3:-1000}; runs=${RUNS:-10}
 dir=${BENCH_DIR:-/tmp/roster-bench-$orgs-$members-$shares}
-swift build -c release --product roster >/dev/null
-swift build -c release --product roster-synth >/dev/null
+swift build -c release --product roster >/dev/null 2>&1
+swift build -c release --product roster-synth >/dev/null 2>&1
 roster=$PWD/.build/release/roster
 [ -f "$dir/data/marketplace.json" ] || .build/release/roster-synth --orgs "$orgs" --members-per-org "$members" --shares "$shares" "$dir" >/dev/null
 scratch=$(mktemp -d "$([ -d /dev/shm ] && echo /dev/shm || echo /tmp)/roster-bench.XXXX")
@@ -55,7 +55,7 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$scratch/full.json" "${comman
 # The floor: the same files (paths and sizes of the last full build) created by C, one thread.
 gcc -O2 -o "$scratch/create-files" bench/create-files.c
 (cd "$out" && find . -type f -printf "%s %P\n") > "$scratch/sizes"
-for i in $(seq 5); do rm -rf "$scratch/floor"; "$scratch/create-files" "$scratch/sizes" "$scratch/floor"; done | awk '{print $3}' > "$scratch/floor.txt"
+for i in $(seq 5); do rm -rf "$scratch/floor"; "$scratch/create-files" "$scratch/sizes" "$scratch/floor"; done | awk '{print $4}' > "$scratch/floor.txt"
 
 python3 - "$scratch/full.json" "$scratch/floor.txt" "$(wc -l < "$scratch/sizes")" <<'PY'
 import json, statistics, sys
@@ -70,8 +70,8 @@ for name in ("hugo", "baseline"):
 print(f"ratio roster / floor: {roster / statistics.median(floor):.2f}")
 PY
 rm -rf "$out"
-/usr/bin/time -f "peak memory of a full build: %M KB (%e s, %U s user, %S s system)" "$roster" build -q --root "$dir" --out "$out"
-[ -n "${BASELINE:-}" ] && rm -rf "$out.base" && /usr/bin/time -f "baseline: %M KB (%e s, %U s user, %S s system)" "$BASELINE" build -q --root "$dir" --out "$out.base" && rm -rf "$out.base"
+/usr/bin/time -f "peak memory of a full build: %M KB (%e s, %U s user, %S s system)" "$roster" build -q --root "$dir" --out "$out" >/dev/null
+[ -n "${BASELINE:-}" ] && rm -rf "$out.base" && /usr/bin/time -f "baseline: %M KB (%e s, %U s user, %S s system)" "$BASELINE" build -q --root "$dir" --out "$out.base" >/dev/null && rm -rf "$out.base"
 
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
 again=$(seconds "$roster" build --root "$dir" --out "$out")

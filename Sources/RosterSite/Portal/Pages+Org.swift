@@ -7,7 +7,8 @@ extension Pages {
     /// made once for 10,000 pages; the page's own values, its title among them, go over it.
     static func org(_ m: PortalModel, _ file: OrgFile, frame: TemplateFields? = nil) -> [TemplateValue] {
         let org = file.record
-        let members = orgMembers(m, org)
+        let lookup = MemberLookup(org)
+        let members = orgMembers(m, lookup)
         let shares: [TemplateFields] = (m.sharesOfOrg[org.id] ?? []).map { s in
             [
                 .name: .string(s.share.name), .href: "../../shares/\(s.share.id)/index.html", .since: .string(s.link.since),
@@ -20,13 +21,13 @@ extension Pages {
                 .hash: .string(String(c.hash.prefix(8))),
             ]
         }
-        let apps = orgApps(m, org)
+        let apps = orgApps(m, org, lookup)
         let page: TemplateFields = [
             .title: .string(org.name),
             .org: .fields(orgRow(m, org, root: "../../")),
             .statusChangedAt: .string(Labels.day(org.statusChangedAt)), .statusChangedBy: .string(org.statusChangedBy.map { m.email($0) } ?? ""),
             .hasRegistration: .bool(org.registration != nil), .registration: .fields(registration(m, org)),
-            .members: .fieldRows(members), .hasMembers: .bool(!members.isEmpty), .teamList: .fieldRows(orgTeams(m, org)),
+            .members: .fieldRows(members), .hasMembers: .bool(!members.isEmpty), .teamList: .fieldRows(orgTeams(m, org, lookup)),
             .shares: .fieldRows(shares), .hasShares: .bool(!shares.isEmpty),
             .history: .fieldRows(history), .hasHistory: .bool(!history.isEmpty),
             .blocker: .string(org.connectionBlocker(on: m.today) ?? ""),
@@ -53,10 +54,9 @@ extension Pages {
     }
 
     /// An org's members by e-mail, each with the teams it is in.
-    static func orgMembers(_ m: PortalModel, _ org: OrgRecord) -> [TemplateFields] {
-        let teamsOf = Dictionary(grouping: org.teams.flatMap { t in t.members.map { ($0, t.name) } }, by: \.0).mapValues { $0.map(\.1) }
+    static func orgMembers(_ m: PortalModel, _ lookup: MemberLookup) -> [TemplateFields] {
         // Sorted by index: sorting the members themselves copies each one, twice per comparison.
-        let members = org.members
+        let members = lookup.members
         return members.indices.sorted { members[$0].email < members[$1].email }.map { k in
             let mem = members[k]
             return [
@@ -64,39 +64,32 @@ extension Pages {
                 .role: .string(mem.role.rawValue), .roleLabel: .string(Labels.role(mem.role)),
                 .state: .string(mem.state.rawValue), .stateLabel: .string(Labels.state(mem.state)),
                 .invitedAt: .string(Labels.day(mem.invitedAt)), .invitedBy: .string(m.email(mem.invitedBy)),
-                .teams: .string((teamsOf[mem.email] ?? []).sorted().joined(separator: ", ")),
+                .teams: .string(lookup.teamNames(of: mem.email).sorted().joined(separator: ", ")),
             ]
         }
     }
 
-    /// Each member's full name by e-mail (the first member of an e-mail given twice).
-    static func fullNames(_ org: OrgRecord) -> [String: String] {
-        Dictionary(org.members.map { ($0.email, "\($0.firstName) \($0.lastName)") }, uniquingKeysWith: { a, _ in a })
-    }
-
     /// An org's teams, the default one first, each with its members.
-    static func orgTeams(_ m: PortalModel, _ org: OrgRecord) -> [TemplateFields] {
-        let names = fullNames(org)
+    static func orgTeams(_ m: PortalModel, _ org: OrgRecord, _ lookup: MemberLookup) -> [TemplateFields] {
         return org.teams.sorted { ($0.isDefault ? 0 : 1, $0.name) < ($1.isDefault ? 0 : 1, $1.name) }.map { t in
             [
                 .id: .string(t.id), .name: .string(t.name), .isDefault: .bool(t.isDefault),
                 .countLabel: .string(Labels.plural(t.members.count, "member")),
-                .members: .fieldRows(t.members.sorted().map { [.name: .string(names[$0] ?? $0), .email: .string(m.email($0))] }),
+                .members: .fieldRows(t.members.sorted().map { [.name: .string(lookup.fullName($0) ?? $0), .email: .string(m.email($0))] }),
             ]
         }
     }
 
     /// The org's apps (content/consumer-lifecycle.md): each with its team and who can use it.
-    static func orgApps(_ m: PortalModel, _ org: OrgRecord) -> [TemplateFields] {
+    static func orgApps(_ m: PortalModel, _ org: OrgRecord, _ lookup: MemberLookup) -> [TemplateFields] {
         guard !org.apps.isEmpty else { return [] }
-        let names = fullNames(org)
         let active = org.isActive(on: m.today)
         return org.apps.sorted { $0.name < $1.name }.map { app in
             let team = org.teams.first { $0.id == app.team }?.name ?? app.team
             return [
                 .name: .string(app.name), .id: .string(app.id), .description: .string(m.email.text(app.description ?? "")),
                 .team: .string(team), .audience: .string(app.visibility == .org ? "every member of the org" : "the members of \(team)"),
-                .users: .string(org.users(of: app).map { names[$0] ?? m.email($0) }.joined(separator: ", ")),
+                .users: .string(org.users(of: app).map { lookup.fullName($0) ?? m.email($0) }.joined(separator: ", ")),
                 .shares: .string(app.shares.sorted().joined(separator: ", ")), .createdBy: .string(m.email(app.createdBy)),
                 .createdAt: .string(Labels.day(app.createdAt)), .inactive: .bool(!active),
             ]
