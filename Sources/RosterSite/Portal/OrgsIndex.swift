@@ -66,13 +66,16 @@ struct OrgsIndex: Sendable {
     /// The words an org is found by.
     static func words(_ org: OrgRecord) -> [String] {
         var found = Set<String>(minimumCapacity: 64)
-        for text in [org.name, org.id] { found.formUnion(SearchTokens.words(text)) }
-        for team in org.teams.indices { found.formUnion(SearchTokens.words(org.teams[team].name)) }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        SearchTokens.add(org.name, to: &found, scratch: &scratch)
+        SearchTokens.add(org.id, to: &found, scratch: &scratch)
+        for team in org.teams.indices { SearchTokens.add(org.teams[team].name, to: &found, scratch: &scratch) }
         // By index: a member copied out of the array costs a reference count per field.
         let members = org.members
         for k in members.indices {
-            found.formUnion(SearchTokens.words(members[k].firstName))
-            found.formUnion(SearchTokens.words(members[k].lastName))
+            SearchTokens.add(members[k].firstName, to: &found, scratch: &scratch)
+            SearchTokens.add(members[k].lastName, to: &found, scratch: &scratch)
         }
         return Array(found)
     }
