@@ -59,6 +59,12 @@ struct TemplateRenderer {
                 run(p, body, depth: depth)
                 stack.removeLast()
             }
+        } else if case .fieldList(let rows) = value {
+            for row in rows {
+                stack.append(.fields(row))
+                run(p, body, depth: depth)
+                stack.removeLast()
+            }
         } else {
             stack.append(value)
             run(p, body, depth: depth)
@@ -96,7 +102,7 @@ struct TemplateRenderer {
         case .string(let s): escaped ? HTMLEscape.append(s, to: &out) : out.append(contentsOf: s.utf8)
         case .int(let n): out.append(contentsOf: String(n).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .list, .object, .fields: break
+        case .list, .object, .fields, .fieldList: break
         }
     }
 }
