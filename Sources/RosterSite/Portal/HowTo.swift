@@ -30,6 +30,8 @@ public enum HowTo {
 
     /// Single-quoted for a POSIX shell, whatever the name holds.
     static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // Most names hold no quote: no Foundation search for them (one per org page).
+        guard text.utf8.contains(0x27) else { return "'" + text + "'" }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
