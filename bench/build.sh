@@ -7,6 +7,7 @@
 # - peak memory of the full build;
 # - a second build with nothing changed, and a build after one org changed.
 # Outputs go to /dev/shm when there is one (the disk is slow for many small files).
+# ROSTER_BUILD_TIMINGS=1 roster build ... prints the time of every part of every step.
 # Usage: [BASELINE=old-roster] [RUNS=10] bench/build.sh [ORGS] [MEMBERS] [SHARES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
