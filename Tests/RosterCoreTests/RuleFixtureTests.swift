@@ -30,12 +30,12 @@ import Testing
         #expect(actual.contains { $0.contains(" [\(rule)] ") }, "the fixture must trigger \(rule) itself")
     }
 
-    @Test(
-        arguments: ruleFolders.filter {
-            FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent($0).appendingPathComponent("pass").path)
-        })
+    /// Every rule has a near miss: the closest valid records, which must produce nothing.
+    @Test(arguments: ruleFolders)
     func passingFixtureReportsNothing(rule: String) throws {
-        let repo = try TemporaryRepo(overlays: [Self.rulesURL.appendingPathComponent(rule).appendingPathComponent("pass")])
+        let pass = Self.rulesURL.appendingPathComponent(rule).appendingPathComponent("pass")
+        try #require(FileManager.default.fileExists(atPath: pass.path), "\(rule) needs a pass/ overlay: a near miss that is valid")
+        let repo = try TemporaryRepo(overlays: [pass])
         #expect(repo.validate().map(pinned) == [])
     }
 
