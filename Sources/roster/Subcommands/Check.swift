@@ -71,13 +71,7 @@ extension Roster {
                 printError("roster: " + (RevisionProblem.explain(root: root.path, revisions: [base]) ?? "\(error)"))
                 throw ExitCode(1)
             }
-            if format == .json {
-                print(outcome.json(), terminator: "")
-            } else {
-                print(
-                    FindingReport.render(outcome.findings, format: format, color: stdoutIsTerminal, filesChecked: outcome.filesChecked),
-                    terminator: "")
-            }
+            print(outcome.findingsReport(format: format, color: stdoutIsTerminal), terminator: "")
             if let summary {
                 do {
                     try Data(outcome.markdown().utf8).write(to: URL(fileURLWithPath: summary))
