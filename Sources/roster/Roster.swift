@@ -19,7 +19,7 @@ struct Roster: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self, Build.self, Diff.self, Check.self, Notify.self, Serve.self, Fmt.self, Migrate.self, Init.self, Org.self, Member.self,
-            TeamCommand.self, ShareCommand.self, AppCommand.self, SettingsCommand.self, Apply.self, Unlock.self, Export.self, Sync.self,
+            Team.self, Share.self, App.self, Settings.self, Apply.self, Unlock.self, Export.self, Sync.self,
         ]
     )
 

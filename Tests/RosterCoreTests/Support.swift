@@ -78,3 +78,10 @@ func copyOver(_ source: URL, into target: URL) throws {
 func compact(_ f: Finding) -> String {
     "\(f.path):\(f.line):\(f.column): \(f.severity.rawValue) [\(f.rule)]"
 }
+
+/// `path:line:column: severity [rule] message`: a finding with its whole wording, as the rule
+/// fixtures pin it, so a message that stops saying how to fix the problem fails a test. A line
+/// break in a message is written `\n`, one finding per line.
+func pinned(_ f: Finding) -> String {
+    compact(f) + " " + f.message.replacingOccurrences(of: "\n", with: "\\n")
+}

@@ -17,7 +17,7 @@ import Testing
         let out = temporaryFolder()
         let run = try roster(["export", "--out", out.path], in: repo)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("3 users (1 active) of 2 orgs"))
+        #expect(run.stdout.hasPrefix("exported 3 users (1 active) of 2 orgs for 2026-11-23 to "), "\(run.stdout)")
         for file in Self.files {
             let got = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
             let want = try String(contentsOf: Self.expected.appendingPathComponent(file), encoding: .utf8)

@@ -246,7 +246,7 @@ import Testing
         #expect(mails.allSatisfy { $0.headers["X-Roster-Event"] == "org.deleted" }, "no separate revocation for a deleted org")
         #expect(mails.map { $0.headers["To"] ?? "" }.sorted() == ["Ann Archer <ann@acme.example>", "admin@provider.example"])
         #expect(
-            mails.first?.text.contains("2 members (1 active), 2 teams") == true
+            mails.first?.text.contains("What this removes: 2 members (1 active), 2 teams.") == true
                 && mails.first?.text.contains("It no longer receives: Data feed.") == true)
         #expect(mails.first?.text.contains("Monthly Active Consumers") == true)
     }

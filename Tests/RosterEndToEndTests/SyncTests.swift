@@ -117,7 +117,7 @@ import Testing
         let before = try await server.list("Users").filter { $0["userType"] == nil }
         let first = try sync(server, repo, ["--apply"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("3 resources on the server not created by roster: left alone"), "\(first.stdout)")
+        #expect(first.stdout.contains("(3 resources on the server not created by roster: left alone)"), "\(first.stdout)")
         #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
         // The team's app goes first (a team that owns an app cannot be deleted).
         #expect(try roster(["app", "delete", "hooli-cloud", "pied-piper-feed"], in: repo).status == 0)
@@ -189,7 +189,7 @@ import Testing
         let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
         #expect(run.status == 1)
         #expect(run.stderr.contains("failed: create user elmer.fudd@acme.example: HTTP 500: injected failure for this user"), "\(run.stderr)")
-        #expect(run.stderr.contains("1 of"), "\(run.stderr)")
+        #expect(run.stderr.contains("roster sync: 1 of "), "\(run.stderr)")
         let users = try await server.list("Users")
         #expect(!emails(users).contains("elmer.fudd@acme.example"))
         let all = try roster(

@@ -37,7 +37,7 @@ import Testing
         #expect(orgs.contains(">Acme Logistics</a>"))
         // The page's script ran under its Content-Security-Policy (its sort buttons are there).
         #expect(orgs.contains("<button class=\"sort\" type=\"button\">Users</button>"))
-        #expect(orgs.contains("Orgs 1–10 of 10"))
+        #expect(orgs.contains(">Orgs 1–10 of 10</output>"))
 
         let org = try dom(project.output.appendingPathComponent("orgs/acme-logistics/index.html"))
         #expect(org.contains("<h1>Acme Logistics <span class=\"badge badge-enabled\">Enabled</span>"))

@@ -44,6 +44,12 @@ public struct CheckOutcome: Sendable {
             filesChecked: snapshot.sources.count, day: options.today)
     }
 
+    /// Standard output in `format` before the verdict line: the one JSON object (which holds the
+    /// verdict itself), or every finding and the count. The text formats end with ``verdictLine``.
+    public func findingsReport(format: FindingReport.Format, color: Bool = false) -> String {
+        format == .json ? json() : FindingReport.render(findings, format: format, color: color, filesChecked: filesChecked)
+    }
+
     /// "policy checked for @octo (super admin of acme)", or why it was not.
     public var policyLine: String {
         guard let standing else {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import Foundation
 
 /// Runs a program and collects its output, with `posix_spawn` and `waitpid`.
 ///
@@ -13,10 +14,32 @@ public enum ChildProcess {
         public var stderr: [UInt8]
     }
 
+    /// Held while pipes are made close-on-exec and while a child is spawned. Without it, a
+    /// child spawned by another thread inherited these pipes' ends: two `git cat-file --batch`
+    /// run at once each held the other's standard input open, so neither saw its end and both
+    /// waited forever. (Glibc's `pipe2` with `O_CLOEXEC` is not visible to Swift.)
+    static let spawning = NSLock()
+
+    /// Three pipes (to the child, from it, its errors), each end close-on-exec: `dup2` onto
+    /// 0, 1 and 2 in the child clears the flag for the ends it keeps.
+    static func pipes() -> ([Int32], [Int32], [Int32])? {
+        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0 else { return nil }
+        guard pipe(&fromChild) == 0 else {
+            toChild.forEach { close($0) }
+            return nil
+        }
+        guard pipe(&errors) == 0 else {
+            (toChild + fromChild).forEach { close($0) }
+            return nil
+        }
+        for fd in toChild + fromChild + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (toChild, fromChild, errors)
+    }
+
     /// Runs `arguments[0]` (looked up in PATH) with `input` on standard input.
     public static func run(_ arguments: [String], input: [UInt8] = []) -> Output? {
-        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0], errors: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0, pipe(&fromChild) == 0, pipe(&errors) == 0 else { return nil }
+        guard let (toChild, fromChild, errors) = spawning.withLock({ pipes() }) else { return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -27,7 +50,7 @@ public enum ChildProcess {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let spawned = spawning.withLock { posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ) }
         close(toChild[0]); close(fromChild[1]); close(errors[1])
         guard spawned == 0 else {
             close(toChild[1]); close(fromChild[0]); close(errors[0])

@@ -1,65 +1,67 @@
 import ArgumentParser
 import RosterCore
 
-struct AppCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "app",
-        abstract: "Create and delete the apps a team shares, and the shares they use.",
-        discussion: """
-            An app belongs to a team of an org: every member of the team (or of the org, with \\
-            --visibility org) can use it and its credentials. No secret is ever written here: the \\
-            credentials live in the gateway, keyed by the org's id and the app's id.
-            """,
-        subcommands: [Create.self, Delete.self, AddShare.self, RemoveShare.self]
-    )
-
-    struct Create: ParsableCommand {
+extension Roster {
+    struct App: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an app for a team; it may use shares the org consumes today.",
+            abstract: "Create and delete the apps a team shares, and the shares they use.",
             discussion: """
-                Records who created it (--actor) and when. A super admin of the org, or a member of \\
-                the team, may propose it by pull request.
+                An app belongs to a team of an org: every member of the team (or of the org, with \\
+                --visibility org) can use it and its credentials. No secret is ever written here: the \\
+                credentials live in the gateway, keyed by the org's id and the app's id.
+                """,
+            subcommands: [Create.self, Delete.self, AddShare.self, RemoveShare.self]
+        )
 
-                Example: roster app create initech "TPS dashboard" --team tps-reports --share weather-daily
-                """)
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The app's name (2 to 100 characters).") var name: String
-        @Option(help: "The team that owns it.") var team: String
-        @Option(name: .customLong("share"), help: ArgumentHelp("A share the app uses (repeatable).", valueName: "share")) var shares: [String] = []
-        @Option(help: "team (its team's members use it) or org (every member).") var visibility: AppVisibility = .team
-        @Option(help: "The app's id; default: derived from the name.") var id: String?
-        @Option(help: "What the app does.") var description: String?
-        @OptionGroup var options: ChangeOptions
-        func run() throws {
-            try runChange(
-                [.appCreate(org: org, name: name, id: id, team: team, shares: shares, visibility: visibility, description: description)], options)
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create an app for a team; it may use shares the org consumes today.",
+                discussion: """
+                    Records who created it (--actor) and when. A super admin of the org, or a member of \\
+                    the team, may propose it by pull request.
+
+                    Example: roster app create initech "TPS dashboard" --team tps-reports --share weather-daily
+                    """)
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The app's name (2 to 100 characters).") var name: String
+            @Option(help: "The team that owns it.") var team: String
+            @Option(name: .customLong("share"), help: ArgumentHelp("A share the app uses (repeatable).", valueName: "share")) var shares: [String] =
+                []
+            @Option(help: "team (its team's members use it) or org (every member).") var visibility: AppVisibility = .team
+            @Option(help: "The app's id; default: derived from the name.") var id: String?
+            @Option(help: "What the app does.") var description: String?
+            @OptionGroup var options: ChangeOptions
+            func run() throws {
+                try runChange(
+                    [.appCreate(org: org, name: name, id: id, team: team, shares: shares, visibility: visibility, description: description)], options)
+            }
         }
-    }
 
-    struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an app (remove its credentials from the gateway too).")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The app's id.") var app: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.appDelete(org: org, app: app)], options) }
-    }
+        struct Delete: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Delete an app (remove its credentials from the gateway too).")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The app's id.") var app: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.appDelete(org: org, app: app)], options) }
+        }
 
-    struct AddShare: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add-share", abstract: "Let an app use a share the org consumes.")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The app's id.") var app: String
-        @Argument(help: "The share's id.") var share: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.appAddShare(org: org, app: app, share: share)], options) }
-    }
+        struct AddShare: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add-share", abstract: "Let an app use a share the org consumes.")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The app's id.") var app: String
+            @Argument(help: "The share's id.") var share: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.appAddShare(org: org, app: app, share: share)], options) }
+        }
 
-    struct RemoveShare: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove-share", abstract: "Stop an app from using a share.")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The app's id.") var app: String
-        @Argument(help: "The share's id.") var share: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.appRemoveShare(org: org, app: app, share: share)], options) }
+        struct RemoveShare: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "remove-share", abstract: "Stop an app from using a share.")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The app's id.") var app: String
+            @Argument(help: "The share's id.") var share: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.appRemoveShare(org: org, app: app, share: share)], options) }
+        }
     }
 }
 

@@ -34,7 +34,7 @@ func noSuch(_ kind: String, _ id: String, among ids: [String]) -> ExitCode {
     return ExitCode(1)
 }
 
-extension Org {
+extension Roster.Org {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the consumer orgs: name, id, status, teams, users, shares, created.",

@@ -12,24 +12,17 @@ func lockWait() throws -> Double {
     return seconds
 }
 
-/// Takes the change lock that every run writing records holds (the verbs, `apply`, `fmt`,
-/// `migrate`), then completes or discards an interrupted change. A refusal (a held, stale or
-/// unreadable lock, a journal roster did not write) prints its reason and exits 1.
-func takeChangeLock(root: String) throws -> RepositoryLock {
+/// Takes the change lock (``ChangeLock``) and says what recovering an interrupted change did.
+/// A refusal (a held, stale or unreadable lock, a journal roster did not write) prints its
+/// reason and exits 1.
+func takeChangeLock(root: String) throws -> ChangeLock {
     let wait = try lockWait()
-    let lock: RepositoryLock
     do {
-        lock = try RepositoryLock.acquire(root: root, timeout: wait)
+        let lock = try ChangeLock.take(root: root, wait: wait)
+        for line in lock.recovered { printError("roster: \(line)") }
+        return lock
     } catch {
         printError("roster: refused: \(error)")
         throw ExitCode(1)
     }
-    do {
-        for line in try Transaction.recover(root: root) { printError("roster: \(line)") }
-    } catch {
-        lock.release()
-        printError("roster: refused: \(error)")
-        throw ExitCode(1)
-    }
-    return lock
 }

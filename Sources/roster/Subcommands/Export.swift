@@ -2,66 +2,68 @@ import ArgumentParser
 import Foundation
 import RosterCore
 
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write who may connect and to which shares, for the systems that enforce it.",
-        discussion: """
-            Writes, in the output folder:
+extension Roster {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write who may connect and to which shares, for the systems that enforce it.",
+            discussion: """
+                Writes, in the output folder:
 
-              access.json        {"date", "orgs": [{"id", "name", "status", "active", "shares"}],
-                                 "users": [{"email", "org", "role", "active", "teams", "shares"}],
-                                 "apps": []}
-              scim/Users.json    a SCIM 2.0 ListResponse of one User per member
-              scim/Groups.json   a SCIM 2.0 ListResponse of one Group per org and per team
+                  access.json        {"date", "orgs": [{"id", "name", "status", "active", "shares"}],
+                                     "users": [{"email", "org", "role", "active", "teams", "shares"}],
+                                     "apps": []}
+                  scim/Users.json    a SCIM 2.0 ListResponse of one User per member
+                  scim/Groups.json   a SCIM 2.0 ListResponse of one Group per org and per team
 
-            A user is active when their org is enabled and their membership is active; they have a \
-            share when, in addition, the share lists their org with since <= the day < until. Users \
-            of disabled, pending or rejected orgs and invited members are listed with active: false \
-            and no shares. The bytes are deterministic: the same records and day give the same files.
+                A user is active when their org is enabled and their membership is active; they have a \
+                share when, in addition, the share lists their org with since <= the day < until. Users \
+                of disabled, pending or rejected orgs and invited members are listed with active: false \
+                and no shares. The bytes are deterministic: the same records and day give the same files.
 
-            The files hold full e-mails, so the output folder may not be the repository root, nor \
-            inside _site/ (or any folder a portal build wrote), data/, content/, site-templates/ or \
-            schemas/, nor a symbolic link: such a folder is refused (exit 1) and nothing is written. \
-            The records are validated first; with an error nothing is written (exit 1).
+                The files hold full e-mails, so the output folder may not be the repository root, nor \
+                inside _site/ (or any folder a portal build wrote), data/, content/, site-templates/ or \
+                schemas/, nor a symbolic link: such a folder is refused (exit 1) and nothing is written. \
+                The records are validated first; with an error nothing is written (exit 1).
 
-            Examples:
-              roster export --out /tmp/access
-              roster export --out /tmp/access --today 2026-01-31
-            """
-    )
+                Examples:
+                  roster export --out /tmp/access
+                  roster export --out /tmp/access --today 2026-01-31
+                """
+        )
 
-    @OptionGroup var root: RootOptions
-    @Option(help: ArgumentHelp("The output folder (outside the repository's folders).", valueName: "dir")) var out: String
-    @OptionGroup var today: TodayOption
+        @OptionGroup var root: RootOptions
+        @Option(help: ArgumentHelp("The output folder (outside the repository's folders).", valueName: "dir")) var out: String
+        @OptionGroup var today: TodayOption
 
-    func run() throws {
-        let day = try today.options().today
-        let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
-        let snapshot = RecordStore.load(root: root.path)
-        // The files do not depend on the findings: they are made while the records are
-        // validated, and written only when there is no error.
-        let (errors, (model, files)) = concurrently(
-            { recordErrors(snapshot, on: day) },
-            {
-                let model = AccessModel(snapshot, on: day)
-                return (model, AccessExport.files(model))
-            })
-        try refuseInvalid(errors)
-        do {
-            let folder = try ExportDestination.check(output: output, root: root.path, files: files.map(\.path))
-            try ExportDestination.write(files, to: folder)
-            print(
-                "exported \(model.users.count) users (\(model.users.filter(\.active).count) active) of \(model.orgs.count) orgs for \(day) to \(folder): \(files.map(\.path).joined(separator: ", "))"
-            )
-            // Freeing the records, the model and 160 MB of pieces takes a tenth of a second for
-            // 10,000 orgs, and the process ends right after: exit without tearing them down.
-            withExtendedLifetime((snapshot, model, files)) { exitNow(0) }
-        } catch let refusal as ExportDestination.Refusal {
-            printError("roster export: \(refusal)")
-            throw ExitCode(1)
-        } catch {
-            printError("roster export: \(error)")
-            throw ExitCode(1)
+        func run() throws {
+            let day = try today.options().today
+            let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
+            let snapshot = RecordStore.load(root: root.path)
+            // The files do not depend on the findings: they are made while the records are
+            // validated, and written only when there is no error.
+            let (errors, (model, files)) = concurrently(
+                { recordErrors(snapshot, on: day) },
+                {
+                    let model = AccessModel(snapshot, on: day)
+                    return (model, AccessExport.files(model))
+                })
+            try refuseInvalid(errors)
+            do {
+                let folder = try ExportDestination.check(output: output, root: root.path, files: files.map(\.path))
+                try ExportDestination.write(files, to: folder)
+                print(
+                    "exported \(model.users.count) users (\(model.users.filter(\.active).count) active) of \(model.orgs.count) orgs for \(day) to \(folder): \(files.map(\.path).joined(separator: ", "))"
+                )
+                // Freeing the records, the model and 160 MB of pieces takes a tenth of a second for
+                // 10,000 orgs, and the process ends right after: exit without tearing them down.
+                withExtendedLifetime((snapshot, model, files)) { exitNow(0) }
+            } catch let refusal as ExportDestination.Refusal {
+                printError("roster export: \(refusal)")
+                throw ExitCode(1)
+            } catch {
+                printError("roster export: \(error)")
+                throw ExitCode(1)
+            }
         }
     }
 }

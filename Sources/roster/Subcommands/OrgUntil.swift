@@ -1,7 +1,7 @@
 import ArgumentParser
 import RosterCore
 
-extension Org {
+extension Roster.Org {
     struct SetUntil: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-until",

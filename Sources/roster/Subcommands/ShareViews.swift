@@ -1,7 +1,7 @@
 import ArgumentParser
 import RosterCore
 
-extension ShareCommand {
+extension Roster.Share {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the shares: name, id, consumers, and how many of them cannot connect.",

@@ -1,47 +1,48 @@
 import ArgumentParser
 import RosterCore
 
-struct TeamCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "team",
-        abstract: "Create and delete teams; add and remove their members.",
-        subcommands: [Create.self, Delete.self, Add.self, Remove.self]
-    )
-
-    struct Create: ParsableCommand {
+extension Roster {
+    struct Team: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a team in an org.",
-            discussion: "Example: roster team create initech \"TPS reports\"")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The team's name (2 to 100 characters).") var name: String
-        @Option(help: "The team's id; default: derived from the name.") var id: String?
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.teamCreate(org: org, name: name, id: id)], options) }
-    }
+            abstract: "Create and delete teams; add and remove their members.",
+            subcommands: [Create.self, Delete.self, Add.self, Remove.self]
+        )
 
-    struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a team (never the default team).")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The team's id.") var team: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.teamDelete(org: org, team: team)], options) }
-    }
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create a team in an org.",
+                discussion: "Example: roster team create initech \"TPS reports\"")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The team's name (2 to 100 characters).") var name: String
+            @Option(help: "The team's id; default: derived from the name.") var id: String?
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.teamCreate(org: org, name: name, id: id)], options) }
+        }
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a member of the org to a team.")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The team's id.") var team: String
-        @Argument(help: "The member's e-mail.") var email: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.teamAdd(org: org, team: team, email: email)], options) }
-    }
+        struct Delete: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Delete a team (never the default team).")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The team's id.") var team: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.teamDelete(org: org, team: team)], options) }
+        }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a member from a team (they stay in the org).")
-        @Argument(help: "The org's id.") var org: String
-        @Argument(help: "The team's id.") var team: String
-        @Argument(help: "The member's e-mail.") var email: String
-        @OptionGroup var options: ChangeOptions
-        func run() throws { try runChange([.teamRemove(org: org, team: team, email: email)], options) }
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a member of the org to a team.")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The team's id.") var team: String
+            @Argument(help: "The member's e-mail.") var email: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.teamAdd(org: org, team: team, email: email)], options) }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Remove a member from a team (they stay in the org).")
+            @Argument(help: "The org's id.") var org: String
+            @Argument(help: "The team's id.") var team: String
+            @Argument(help: "The member's e-mail.") var email: String
+            @OptionGroup var options: ChangeOptions
+            func run() throws { try runChange([.teamRemove(org: org, team: team, email: email)], options) }
+        }
     }
 }
