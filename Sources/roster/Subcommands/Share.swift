@@ -43,7 +43,7 @@ extension Roster {
             @Option(name: .customLong("new-org"), help: ArgumentHelp("Create an org with this name and link it.", valueName: "name")) var newOrg:
                 String?
             @Option(help: "With --new-org: the new org's id; default: derived from the name.") var id: String?
-            @Option(help: "Last day of access, YYYY-MM-DD.") var until: String?
+            @Option(help: "The first day without access (access ends before it), YYYY-MM-DD.") var until: String?
             @OptionGroup var options: ChangeOptions
 
             /// A malformed date is bad usage (64), as a malformed --today is; a date in the past is
