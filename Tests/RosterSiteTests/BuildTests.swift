@@ -16,7 +16,7 @@ import RosterSynth
     }
 
     @Test func aBuildAfterOneOrgChangedRewritesOnlyThePagesThatShowIt() throws {
-        let project = try SiteProject(records: try synthetic(orgs: 40))
+        let project = try SiteProject(records: try syntheticRecords(orgs: 40))
         try project.build()
         let before = try project.outputFiles().keys.reduce(into: [String: Date]()) { $0[$1] = try project.modificationDate($1) }
         Thread.sleep(forTimeInterval: 0.05)
@@ -78,15 +78,5 @@ import RosterSynth
         #expect(project.failure() == "content/bad.md:3:1: error: weight must be a whole number, not \"heavy\"")
         try project.write("content/bad.md", "---\ntitle: Bad\n\nText\n")
         #expect(project.failure()?.contains("content/bad.md:1:1: error: the front matter is not closed") == true)
-    }
-
-    func synthetic(orgs: Int) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
-        for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
-            let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        }
-        return dir
     }
 }

@@ -44,6 +44,11 @@ import Testing
 
     @Test func redaction() {
         #expect(EmailDisplay.redact("jane@acme.example") == "j•••@acme.example")
+        // The first character kept whole: one byte, several bytes, or a letter and its accent.
+        #expect(EmailDisplay.redact("j@x.example") == "j•••@x.example")
+        #expect(EmailDisplay.redact("élise@x.example") == "é•••@x.example")
+        #expect(EmailDisplay.redact("e\u{301}lise@x.example") == "e\u{301}•••@x.example")
+        #expect(EmailDisplay.redact("@x.example") == "•••")
         let display = EmailDisplay(showEmails: false)
         #expect(display.text("Invite <jane@acme.example>, bob@b.example.") == "Invite <j•••@acme.example>, b•••@b.example.")
         #expect(EmailDisplay(showEmails: true)("jane@acme.example") == "jane@acme.example")

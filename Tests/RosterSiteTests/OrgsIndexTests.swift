@@ -51,6 +51,12 @@ import Testing
     @Test func orgsAreInNaturalOrderAndSearchWordsFoldCaseAndAccents() {
         #expect(SearchTokens.words("Zoë-Ops 12, ÉCOLE_x") == ["zoe", "ops", "12", "ecole", "x"])
         #expect(PostingList.encode([3, 4, 76], total: 1000) == "3,0,1z")
+        // Gaps written as bytes are Swift's base 36.
+        for n in [0, 9, 10, 35, 36, 1295, 1296, 99_999, Int.max] {
+            var bytes: [UInt8] = []
+            PostingList.appendBase36(n, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(n, radix: 36))
+        }
         #expect(PostingList.encode(Array(0..<1000), total: 1000).hasPrefix("~"))
         #expect(OrgsPages.links(page: 6, of: 1000).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
     }

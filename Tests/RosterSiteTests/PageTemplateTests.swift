@@ -29,6 +29,18 @@ import Testing
         #expect(try render("{{#v}}{{.}},{{/v}}", ["v": ["a", "b"]]) == "a,b,")
     }
 
+    /// Pages render with a stack of values: the page's over the shared frame, keyed values
+    /// (``TemplateFields``) beside string-keyed ones, as one merged set of names would.
+    @Test func framesOfKeyedValuesActAsOneSetOfNames() throws {
+        let frame: TemplateFields = [.title: "Frame", .root: "../", .nav: .fieldRows([[.label: "A"], [.label: "B", .current: true]])]
+        let page: TemplateFields = [.title: "Page", .org: .fields([.name: "Acme & Co"]), .members: .fieldRows([])]
+        let text =
+            "{{title}} {{root}} {{#nav}}{{label}}{{#current}}*{{/current}}{{title}},{{/nav}} {{org.name}} {{#org}}{{name}}/{{root}}{{/org}}"
+            + " {{#members}}x{{/members}}{{^members}}none{{/members}} {{other}} {{siteTitle}}"
+        let out = try PageTemplate(text).render(frames: [.fields(frame), .fields(page), .object(["other": "o"])], library: [:])
+        #expect(String(decoding: out, as: UTF8.self) == "Page ../ APage,B*Page, Acme &amp; Co Acme &amp; Co/../ none o ")
+    }
+
     @Test func standaloneTagLinesLeaveNoBlankLines() throws {
         let text = "<ul>\n  {{#rows}}\n  <li>{{.}}</li>\n  {{/rows}}\n</ul>\n{{! a comment }}\nend\n"
         #expect(try render(text, ["rows": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\nend\n")

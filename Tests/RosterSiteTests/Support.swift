@@ -1,11 +1,23 @@
 import Foundation
 import RosterCore
+import RosterSynth
 @testable import RosterSite
 
 let siteTestsURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let packageRoot = siteTestsURL.deletingLastPathComponent().deletingLastPathComponent()
 let baseFixture = packageRoot.appendingPathComponent("Tests/RosterCoreTests/Fixtures/base")
 let fixedDay = CalendarDate(year: 2026, month: 11, day: 23)!
+
+/// A folder with the `data/` of a synthetic marketplace (RosterSynth) of `orgs` orgs.
+func syntheticRecords(orgs: Int) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+    for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
+        let url = dir.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+    return dir
+}
 
 /// A temporary project: records from a fixture (or the demo `data/`), the repository's
 /// templates, and docs from a folder; removed when the value goes away.

@@ -5,10 +5,10 @@ extension PortalBuilder {
     /// so an unchanged record's page is not rendered again.
     func htmlJobs(_ m: PortalModel, _ t: TemplateSet) -> [Job] {
         let script = options.extraScript
-        @Sendable func page(_ context: [String: TemplateValue], _ template: String) -> [UInt8] {
-            var context = context
-            if let script { context["extraScript"] = .string(script) }
-            return t.render(context, template: template)
+        // The preview's script goes over every page's values.
+        let scriptFrame: [TemplateValue] = script.map { [.fields([.extraScript: .string($0)])] } ?? []
+        @Sendable func page(_ frames: [TemplateValue], _ template: String) -> [UInt8] {
+            t.render(frames: frames + scriptFrame, template: template)
         }
         // What every page shows besides its own record: templates, settings, navigation.
         var base = FNV1a()
@@ -37,15 +37,21 @@ extension PortalBuilder {
         let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)
         // Keys hash every org's file (44 MB for 10,000 orgs): computed on all cores.
         let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
-        for (org, key) in zip(m.snapshot.orgs, orgKeys) {
-            jobs.append(Job(path: "orgs/\(org.record.id)/index.html", key: key) { page(Pages.org(m, org, frame: orgFrame), "org") })
-            jobs.append(Job(path: "api/orgs/\(org.record.id).json", key: key) { JSONAPI.org(m, org.record) })
+        // A job captures the record's position, not a copy of the record: 200,000 copies held
+        // a reference to every field of every record until the end of the build.
+        for (i, key) in orgKeys.enumerated() {
+            let id = m.snapshot.orgs[i].record.id
+            jobs.append(Job(path: "orgs/\(id)/index.html", key: key) { page(Pages.org(m, m.snapshot.orgs[i], frame: orgFrame), "org") })
+            jobs.append(Job(path: "api/orgs/\(id).json", key: key) { JSONAPI.org(m, m.snapshot.orgs[i].record) })
         }
-        for share in m.snapshot.shares {
+        for (i, share) in m.snapshot.shares.enumerated() {
             var key = baseKey
             key.add(m.snapshot.sources[share.path] ?? [])
             for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
-            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex) { page(Pages.share(m, share, frame: shareFrame), "share") })
+            jobs.append(
+                Job(path: "shares/\(share.record.id)/index.html", key: key.hex) {
+                    page(Pages.share(m, m.snapshot.shares[i], frame: shareFrame), "share")
+                })
         }
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })

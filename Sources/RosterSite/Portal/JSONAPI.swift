@@ -10,8 +10,9 @@ enum JSONAPI {
         j.field("status", org.status.rawValue)
         j.field("createdAt", org.createdAt)
         j.field("teams", org.teams.count)
-        j.field("users", org.userCount)
-        j.field("invitations", org.invitationCount)
+        let counts = m.counts(org)
+        j.field("users", counts.users)
+        j.field("invitations", counts.invitations)
         j.key("shares")
         j.beginArray()
         for s in m.sharesOfOrg[org.id] ?? [] { j.string(s.share.id) }
@@ -54,9 +55,32 @@ enum JSONAPI {
             j.field("reason", r.reason.map { e.text($0) })
             j.endObject()
         }
+        membersAndTeams(m, org, into: &j)
+        j.key("shares")
+        j.beginArray()
+        for sh in m.sharesOfOrg[org.id] ?? [] {
+            j.beginObject()
+            j.field("id", sh.share.id)
+            j.field("name", sh.share.name)
+            j.field("since", sh.link.since)
+            j.field("until", sh.link.until)
+            j.endObject()
+        }
+        j.endArray()
+        if !org.apps.isEmpty { apps(m, org, into: &j) }
+        j.endObject()
+        return j.bytes
+    }
+
+    /// An org's members by e-mail and its teams by id, e-mails redacted as on the pages.
+    static func membersAndTeams(_ m: PortalModel, _ org: OrgRecord, into j: inout JSONStream) {
+        let e = m.email
         j.key("members")
         j.beginArray()
-        for mem in org.members.sorted(by: { $0.email < $1.email }) {
+        // Sorted by index: sorting the members themselves copies each one, twice per comparison.
+        let members = org.members
+        for k in members.indices.sorted(by: { members[$0].email < members[$1].email }) {
+            let mem = members[k]
             j.beginObject()
             j.field("email", e(mem.email))
             j.field("firstName", mem.firstName)
@@ -83,20 +107,6 @@ enum JSONAPI {
             j.endObject()
         }
         j.endArray()
-        j.key("shares")
-        j.beginArray()
-        for sh in m.sharesOfOrg[org.id] ?? [] {
-            j.beginObject()
-            j.field("id", sh.share.id)
-            j.field("name", sh.share.name)
-            j.field("since", sh.link.since)
-            j.field("until", sh.link.until)
-            j.endObject()
-        }
-        j.endArray()
-        if !org.apps.isEmpty { apps(m, org, into: &j) }
-        j.endObject()
-        return j.bytes
     }
 
     /// An org's apps: team, visibility, shares, who can use them (no credentials: the gateway has them).

@@ -11,9 +11,9 @@ import RosterCore
 /// else the nearest folder, from the address's own upwards, that holds it. Opened as a file, or
 /// served at the top level, the relative links are right as they are and nothing changes.
 enum NotFoundPage {
-    static func context(_ m: PortalModel, sitePath: String?) -> [String: TemplateValue] {
+    static func context(_ m: PortalModel, sitePath: String?) -> [TemplateValue] {
         let hint = sitePath.flatMap(folderPath) ?? m.settings.portal.baseURL.flatMap { URL(string: $0)?.path }.flatMap(folderPath)
-        return PageContext.merge(
+        return PageContext.page(
             PageContext.frame(m, depth: 0, title: "Page not found", section: .none),
             [
                 "locateScript": .string(locateScript), "inlineScriptHash": .string(scriptHash), "rootHint": .string(hint ?? ""),

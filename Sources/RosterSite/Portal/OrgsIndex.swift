@@ -54,7 +54,8 @@ struct OrgsIndex: Sendable {
             JSONWriter.writeString(text, htmlSafe: true, into: &out)
             out.append(0x2C)
         }
-        out.append(contentsOf: "\(org.teams.count),\(org.userCount),\(org.invitationCount),\(shares.count),".utf8)
+        let counts = m.counts(org)
+        out.append(contentsOf: "\(org.teams.count),\(counts.users),\(counts.invitations),\(shares.count),".utf8)
         JSONWriter.writeString(Labels.day(org.createdAt), htmlSafe: true, into: &out)
         out.append(0x2C)
         JSONWriter.writeString(names, htmlSafe: true, into: &out)
@@ -64,9 +65,19 @@ struct OrgsIndex: Sendable {
 
     /// The words an org is found by.
     static func words(_ org: OrgRecord) -> [String] {
-        var text = [org.name, org.id] + org.teams.map(\.name)
-        for member in org.members { text.append(member.firstName); text.append(member.lastName) }
-        return Array(Set(text.flatMap(SearchTokens.words)))
+        var found = Set<String>(minimumCapacity: 64)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        SearchTokens.add(org.name, to: &found, scratch: &scratch)
+        SearchTokens.add(org.id, to: &found, scratch: &scratch)
+        for team in org.teams.indices { SearchTokens.add(org.teams[team].name, to: &found, scratch: &scratch) }
+        // By index: a member copied out of the array costs a reference count per field.
+        let members = org.members
+        for k in members.indices {
+            SearchTokens.add(members[k].firstName, to: &found, scratch: &scratch)
+            SearchTokens.add(members[k].lastName, to: &found, scratch: &scratch)
+        }
+        return Array(found)
     }
 
     /// `"word":"list"` entries, in word order.

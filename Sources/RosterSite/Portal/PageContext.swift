@@ -8,36 +8,33 @@ enum PageContext {
     }
 
     /// `depth` is the number of folders between the page and the site root.
-    static func frame(_ model: PortalModel, depth: Int, title: String, section: Section) -> [String: TemplateValue] {
+    static func frame(_ model: PortalModel, depth: Int, title: String, section: Section) -> TemplateFields {
         let root = String(repeating: "../", count: depth)
         let pending = model.pendingRegistrations.count
-        let nav: [[String: TemplateValue]] = [
-            ["label": "Overview", "href": "\(root)index.html", "current": .bool(section == .overview)],
-            ["label": "Consumer orgs", "href": "\(root)orgs/index.html", "current": .bool(section == .orgs)],
-            ["label": "Shares", "href": "\(root)shares/index.html", "current": .bool(section == .shares)],
+        let nav: [TemplateFields] = [
+            [.label: "Overview", .href: "\(root)index.html", .current: .bool(section == .overview)],
+            [.label: "Consumer orgs", .href: "\(root)orgs/index.html", .current: .bool(section == .orgs)],
+            [.label: "Shares", .href: "\(root)shares/index.html", .current: .bool(section == .shares)],
             [
-                "label": "Registrations", "href": "\(root)registrations/index.html", "current": .bool(section == .registrations),
-                "badge": .string(pending > 0 ? String(pending) : ""),
+                .label: "Registrations", .href: "\(root)registrations/index.html", .current: .bool(section == .registrations),
+                .badge: .string(pending > 0 ? String(pending) : ""),
             ],
             [
-                "label": "Docs", "href": .string(root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html")),
-                "current": .bool(section == .docs),
+                .label: "Docs", .href: .string(root + (model.docs.pages.first.map { "docs/\($0.slug)/index.html" } ?? "index.html")),
+                .current: .bool(section == .docs),
             ],
         ]
-        let docs: [[String: TemplateValue]] = model.docs.pages.map {
-            ["title": .string($0.front.title), "href": "\(root)docs/\($0.slug)/index.html"]
+        let docs: [TemplateFields] = model.docs.pages.map {
+            [.title: .string($0.front.title), .href: "\(root)docs/\($0.slug)/index.html"]
         }
         return [
-            "root": .string(root),
-            "title": .string(title),
-            "siteTitle": .string(model.siteTitle),
-            "provider": .string(model.settings.providerName),
-            "nav": .rows(nav),
-            "docsNav": .rows(docs),
+            .root: .string(root), .title: .string(title), .siteTitle: .string(model.siteTitle),
+            .provider: .string(model.settings.providerName), .nav: .fieldRows(nav), .docsNav: .fieldRows(docs),
         ]
     }
 
-    static func merge(_ base: [String: TemplateValue], _ extra: [String: TemplateValue]) -> [String: TemplateValue] {
-        base.merging(extra) { _, new in new }
+    /// The values of a page over the frame: a name the page gives hides the frame's.
+    static func page(_ frame: TemplateFields, _ values: [String: TemplateValue]) -> [TemplateValue] {
+        [.fields(frame), .object(values)]
     }
 }

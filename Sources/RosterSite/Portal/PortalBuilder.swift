@@ -1,10 +1,10 @@
-import Dispatch
 import Foundation
 import RosterCore
 
-/// `roster build`: a list of named steps, each printed as `[i/n] step`, that turn the
-/// repository into the portal. Pages render in parallel; pages of records that did not change
-/// are not rendered again, and files whose bytes would not change are not rewritten.
+/// `roster build`: a list of named steps (``steps``), each printed as `[i/n] step` by the
+/// ``BuildPipeline`` that runs them, that turn the repository into the portal. Pages render in
+/// parallel; pages of records that did not change are not rendered again, and files whose
+/// bytes would not change are not rewritten.
 public struct PortalBuilder: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case html, markdown
@@ -23,6 +23,13 @@ public struct PortalBuilder: Sendable {
         /// The path the site is served at (`/` in the preview), for the 404 page, which is
         /// served at other addresses; default: the path of the settings' `portal.baseURL`.
         public var sitePath: String?
+        /// Threads that render and write pages; nil: one per core. The output is the same
+        /// bytes whatever the number (a test builds with 1 and with several).
+        public var workers: Int?
+        /// Whether the build's records, model and pages are freed when it returns. A command
+        /// that exits right after (`roster build`) says no: freeing 10,000 records one by one
+        /// is work nobody waits for (9% of a one-org rebuild).
+        public var freesMemory = true
 
         public init(
             root: String, output: String, format: Format = .html, today: CalendarDate = .today(),
@@ -46,32 +53,36 @@ public struct PortalBuilder: Sendable {
         public var reused = 0
         public var removed = 0
         public var warnings: [Finding] = []
+        /// How long each step that ran took.
+        public var timings: [StepTiming] = []
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        case invalid([Finding])
-        case templates(TemplateSet.Failure)
-        case docs(DocsSite.Failure)
-        case output(SiteOutput.Failure)
+    /// Why a build stopped, and in which step.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public enum Cause: Error, Sendable, CustomStringConvertible {
+            case invalid([Finding])
+            case templates(TemplateSet.Failure)
+            case docs(DocsSite.Failure)
+            case output(SiteOutput.Failure)
 
-        public var description: String {
-            switch self {
-            case .invalid(let findings):
-                findings.filter { $0.severity == .error }.map { FindingReport.textLine($0) }.joined(separator: "\n")
-                    + "\nthe repository has errors (`roster validate` lists them); nothing was built"
-            case .templates(let f): f.description
-            case .docs(let f): f.description
-            case .output(let f): f.description
+            public var description: String {
+                switch self {
+                case .invalid(let findings):
+                    findings.filter { $0.severity == .error }.map { FindingReport.textLine($0) }.joined(separator: "\n")
+                        + "\nthe repository has errors (`roster validate` lists them); nothing was built"
+                case .templates(let f): f.description
+                case .docs(let f): f.description
+                case .output(let f): f.description
+                }
             }
         }
-    }
 
-    /// One output file: its path, the key of its inputs (when it is rendered from one record),
-    /// and how to make its bytes.
-    struct Job: Sendable {
-        var path: String
-        var key: String?
-        var make: @Sendable () -> [UInt8]
+        public var cause: Cause
+        /// The step that stopped, numbered as printed: `3/5 loading templates, docs and history`.
+        public var step: String
+
+        /// The cause's message, which names the file at fault and what to do.
+        public var description: String { cause.description }
     }
 
     public let options: Options
@@ -85,124 +96,43 @@ public struct PortalBuilder: Sendable {
         self.progress = progress
     }
 
-    static let stepCount = 5
-
-    func step(_ n: Int, _ name: String) {
-        progress("[\(n)/\(Self.stepCount)] \(name)")
-    }
-
-    /// Reports how long a step took, once it is done: when it took 100 ms or more, or
-    /// always with `allTimings` (`roster serve --verbose`).
-    func finished(_ started: DispatchTime, _ name: String) {
-        let ms = Int(Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6)
-        if ms >= 100 || allTimings { progress("      \(name) took \(ms) ms") }
-    }
-
+    /// Runs ``steps`` in order (see ``BuildPipeline``).
     public func build() throws(Failure) -> Report {
         let output = SiteOutput(directory: options.output)
-        let session = options.session
-        var report = Report()
+        var state = BuildState(output: output, clock: BuildClock(everyLap: allTimings, progress: progress))
+        state.report.timings = try BuildPipeline(steps: steps, progress: progress).run(&state)
+        if !options.freesMemory { _ = Unmanaged.passRetained(Leftovers(state)) }
+        return state.report
+    }
 
-        step(1, "checking inputs")
-        // The preview rebuilds when a watched file changed, so it skips the fingerprint of every
-        // input file (it tells whether anything changed) and keeps its manifest in memory.
-        let stamps = session == nil ? BuildManifest.stamps(root: options.root) : ""
-        let head = GitHistory.head(root: options.root) ?? ""
-        let remembered = session?.lastManifest()
-        let previous = remembered ?? BuildManifest.load(output)
-        if session == nil, let previous, previous.generator == generator, previous.format == options.format.rawValue,
-            previous.inputs == stamps, previous.head == head, output.allExist(previous.files)
-        {
-            report.upToDate = true
-            report.files = previous.files.count
-            withExtendedLifetime(previous) {}
-            return report
-        }
-
-        var clock = DispatchTime.now()
-        step(2, "reading and validating records")
-        let snapshot = RecordStore.load(root: options.root, cache: session?.records)
-        finished(clock, "reading"); clock = DispatchTime.now()
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: session?.validation)
-        if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
-        report.warnings = findings
-
-        finished(clock, "validating"); clock = DispatchTime.now()
-        step(3, "loading templates, docs and history")
-        let templates: TemplateSet
-        let docs: DocsSite
-        do {
-            templates = options.format == .html ? try TemplateSet.load(directory: options.root + "/site-templates") : TemplateSet.empty
-        } catch {
-            throw .templates(error)
-        }
-        do {
-            docs = try DocsSite.load(directory: options.root + "/content")
-        } catch {
-            throw .docs(error)
-        }
-        let root = options.root
-        let history = session?.history(head: head) { GitHistory.load(root: root, head: head) } ?? GitHistory.load(root: root, head: head)
-        finished(clock, "loading"); clock = DispatchTime.now()
-        let model = PortalModel(snapshot: snapshot, docs: docs, history: history, today: options.today)
-        finished(clock, "indexing"); clock = DispatchTime.now()
-        step(4, "rendering and writing pages")
-        let jobs = options.format == .html ? htmlJobs(model, templates) : MarkdownCatalogue.jobs(model)
-        finished(clock, "listing pages"); clock = DispatchTime.now()
-        // Every output path is known and checked before the first write: a refused build
-        // leaves the output folder as it was.
-        do {
-            try output.checkTargets(jobs.map(\.path) + (session == nil ? [BuildManifest.fileName] : []), files: remembered == nil)
-        } catch {
-            throw .output(error)
-        }
+    /// Renders and writes `jobs` on ``Options/workers`` threads; a page of one record whose key
+    /// is the one the `previous` build recorded is not rendered again if its file is there (or
+    /// `trusted`: the previous build is this session's).
+    func run(_ jobs: [Job], into writer: OutputWriter, previous: BuildManifest?, trusted: Bool) -> [JobResult] {
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
-        let heavy = jobs.prefix { $0.key == nil }.count
-        let chunks = (0..<heavy).map { $0..<($0 + 1) } + stride(from: heavy, to: jobs.count, by: 32).map { $0..<min(jobs.count, $0 + 32) }
-        // Files of a build this session made are trusted to be there; a manifest read from
-        // the folder is checked file by file.
-        let trusted = remembered != nil
+        let chunks = ParallelJobs.chunks(count: jobs.count, alone: jobs.prefix { $0.key == nil }.count, size: 32)
+        let output = writer.output
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s).
-        let results = parallelMap(jobs, chunks: chunks) { job -> (key: String?, rendered: Bool, wrote: Bool, error: SiteOutput.Failure?) in
-            let key = job.key
-            if let key, reusable[job.path] == key, trusted || output.exists(job.path) { return (key, false, false, nil) }
+        return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: workers) { k -> JobResult in
+            let job = jobs[k], key = job.key
+            if let key, reusable[job.path] == key, trusted || output.exists(job.path) {
+                return JobResult(key: key, rendered: false, wrote: false, error: nil)
+            }
             do throws(SiteOutput.Failure) {
-                return (key, true, try output.write(job.make(), to: job.path), nil)
+                return JobResult(key: key, rendered: true, wrote: try writer.write(job.make(), to: job.path), error: nil)
             } catch {
-                return (key, true, false, error)
+                return JobResult(key: key, rendered: true, wrote: false, error: error)
             }
         }
+    }
 
-        finished(clock, "rendering and writing"); clock = DispatchTime.now()
-        step(5, "writing the manifest, removing stale files")
-        var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: stamps, head: head)
-        manifest.files.reserveCapacity(jobs.count)
-        for (job, result) in zip(jobs, results) {
-            if let error = result.error { throw .output(error) }
-            if result.rendered { report.rendered += 1 } else { report.reused += 1 }
-            if result.wrote { report.written += 1 }
-            if let key = result.key { manifest.pages[job.path] = key }
-            manifest.files.append(job.path)
-        }
-        if let stale = previous?.files, stale != manifest.files {
-            let current = Set(manifest.files)
-            for path in stale where !current.contains(path) {
-                output.remove(path)
-                report.removed += 1
-            }
-        }
-        report.files = manifest.files.count
-        finished(clock, "removing stale files"); clock = DispatchTime.now()
-        if let session {
-            session.finished(manifest)
-        } else {
-            do { try output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
-            finished(clock, "writing the manifest")
-        }
-        return report
+    /// What a build made, kept until the process exits (``Options/freesMemory``).
+    final class Leftovers {
+        let state: BuildState
+        init(_ state: BuildState) { self.state = state }
     }
 
     /// Writes the manifest a build with a session kept in memory (the preview calls this after
@@ -211,6 +141,9 @@ public struct PortalBuilder: Sendable {
         guard let manifest = options.session?.takeUnsavedManifest() else { return }
         _ = try? SiteOutput(directory: options.output).write(manifest.bytes(), to: BuildManifest.fileName)
     }
+
+    /// Threads that render and write (``Options/workers``).
+    var workers: Int { options.workers ?? ParallelJobs.defaultWorkers }
 
     /// Names the renderer and the preview script, so outputs of another kind are not reused.
     var generator: String {

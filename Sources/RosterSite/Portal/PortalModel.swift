@@ -18,6 +18,9 @@ public final class PortalModel: Sendable {
     public let orgStatus: [String: OrgStatus]
     /// Why the users of an org cannot connect today (the access rule), for orgs whose users cannot.
     public let orgBlockers: [String: String]
+    /// Each org's active users (``OrgRecord/userCount``), counted once: counting walks the
+    /// members and copies each, and four files of every org show the count.
+    let activeUsers: [String: Int]
     /// The day the portal is built for: an org whose end date has come shows as expired.
     public let today: CalendarDate
 
@@ -51,6 +54,7 @@ public final class PortalModel: Sendable {
         orgNames = indexes.orgNames
         orgStatus = indexes.orgStatus
         orgBlockers = indexes.orgBlockers
+        activeUsers = indexes.activeUsers
         userCount = indexes.userCount
         invitationCount = indexes.invitationCount
         teamCount = indexes.teamCount
@@ -65,6 +69,7 @@ public final class PortalModel: Sendable {
         var orgNames: [String: String] = [:]
         var orgStatus: [String: OrgStatus] = [:]
         var orgBlockers: [String: String] = [:]
+        var activeUsers: [String: Int] = [:]
         var userCount = 0
         var invitationCount = 0
         var teamCount = 0
@@ -80,6 +85,7 @@ public final class PortalModel: Sendable {
             let orgs = snapshot.orgs
             orgNames.reserveCapacity(orgs.count)
             orgStatus.reserveCapacity(orgs.count)
+            activeUsers.reserveCapacity(orgs.count)
             var pending: [Int] = [], decided: [(String, String, Int)] = []
             for (i, org) in orgs.enumerated() {
                 let r = org.record
@@ -87,8 +93,10 @@ public final class PortalModel: Sendable {
                 orgStatus[r.id] = r.status
                 if let blocker = r.connectionBlocker(on: today) { orgBlockers[r.id] = blocker }
                 statusCounts[r.status, default: 0] += 1
-                userCount += r.userCount
-                invitationCount += r.invitationCount
+                let users = r.userCount
+                activeUsers[r.id] = users
+                userCount += users
+                invitationCount += r.members.count - users
                 teamCount += r.teams.count
                 if r.status == .pending { pending.append(i) }
                 if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
@@ -100,6 +108,12 @@ public final class PortalModel: Sendable {
             // The 50 most recent decisions (older ones are on each org's page).
             recentDecisions = decided.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 > b.1 }.prefix(50).map { orgs[$0.2].record }
         }
+    }
+
+    /// An org's active users and open invitations (``OrgRecord/userCount``, ``OrgRecord/invitationCount``).
+    func counts(_ org: OrgRecord) -> (users: Int, invitations: Int) {
+        let users = activeUsers[org.id] ?? org.userCount
+        return (users, org.members.count - users)
     }
 
     public var siteTitle: String {

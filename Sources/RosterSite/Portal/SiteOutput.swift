@@ -77,8 +77,10 @@ public struct SiteOutput: Sendable {
     /// Refuses, before anything is written, outputs that could not all land where they belong:
     /// a path that leaves the folder, one listed twice, or a folder (and, with `files`, a file)
     /// on the way that is a symbolic link or of the wrong kind in the output folder as it is.
-    /// So a refused build changes no file in the folder.
-    func checkTargets(_ paths: [String], files: Bool) throws(Failure) {
+    /// So a refused build changes no file in the folder. Returns the folders the paths need,
+    /// each after the folders that hold it.
+    @discardableResult
+    func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> [String] {
         var seen = Set<String>(minimumCapacity: paths.count)
         var folders = Set<String>()
         for path in paths {
@@ -89,19 +91,21 @@ public struct SiteOutput: Sendable {
             var folder = AtomicWriter.parent(of: path)
             while folder != ".", folders.insert(folder).inserted { folder = AtomicWriter.parent(of: folder) }
         }
+        // Sorted, a folder comes before what it holds: a link is met before anything behind it.
+        let sorted = folders.sorted()
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return sorted }
         defer { close(fd) }
         var info = stat()
-        // Sorted, a folder comes before what it holds: a link is met before anything behind it.
-        for folder in folders.sorted() where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+        for folder in sorted where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
             throw Failure(
                 path: folder, reason: "refused: this is \(kind(info)) in the output folder where a folder goes; remove it; nothing was written")
         }
-        guard files else { return }
+        guard files else { return sorted }
         for path in paths where fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
             throw Failure(path: path, reason: "refused: this is \(kind(info)) in the output folder where a file goes; remove it; nothing was written")
         }
+        return sorted
     }
 
     func kind(_ info: stat) -> String {

@@ -8,6 +8,10 @@
 /// `{{#name}}` / `{{^name}}` sections, `{{> partial}}`, `{{! comment}}`, dotted names and `.`;
 /// standalone tag lines leave no blank line. An empty string, like false, nil and an empty
 /// list, makes a section false.
+///
+/// The parsed tree is compiled once into a flat list of operations (``Op``) over one buffer of
+/// text, with every name resolved to its ``TemplateKey``: rendering walks plain values, with
+/// no reference counting of the template and no hashing of names for ``TemplateFields``.
 public struct PageTemplate: Sendable {
     indirect enum Node: Sendable {
         case text([UInt8])
@@ -16,117 +20,89 @@ public struct PageTemplate: Sendable {
         case partial(String)
     }
 
+    /// One name of a (dotted) path, with its key when the view models have one.
+    struct Name: Sendable {
+        let text: String
+        let key: TemplateKey?
+    }
+
+    /// A step of the compiled template. Paths are ranges of ``names``; a section's body is the
+    /// operations after it, up to `end`.
+    enum Op: Sendable {
+        case text(Range<Int>)
+        case variable(Range<Int>, escaped: Bool)
+        case section(Range<Int>, inverted: Bool, end: Int)
+        case partial(Int)
+    }
+
     public struct SyntaxError: Error, Sendable, Equatable {
         public var line: Int
         public var column: Int
         public var message: String
     }
 
-    let nodes: [Node]
+    let ops: [Op]
+    let text: [UInt8]
+    let names: [Name]
+    let partialNames: [String]
     /// Names of the partials the template includes, with their positions (for checking).
     public let partials: [(name: String, line: Int, column: Int)]
 
-    public init(_ text: String) throws(SyntaxError) {
-        var parser = TemplateParser(bytes: Array(text.utf8))
-        nodes = try parser.parse()
+    public init(_ source: String) throws(SyntaxError) {
+        var parser = TemplateParser(bytes: Array(source.utf8))
+        var compiler = Compiler()
+        compiler.compile(try parser.parse())
+        (ops, text, names, partialNames) = (compiler.ops, compiler.text, compiler.names, compiler.partialNames)
         partials = parser.partials
+    }
+
+    /// Turns the parsed tree into ``Op``s.
+    struct Compiler {
+        var ops: [Op] = []
+        var text: [UInt8] = []
+        var names: [Name] = []
+        var partialNames: [String] = []
+
+        mutating func path(_ parts: [String]) -> Range<Int> {
+            let start = names.count
+            names += parts.map { Name(text: $0, key: TemplateKey(rawValue: $0)) }
+            return start..<names.count
+        }
+
+        mutating func compile(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    text += bytes
+                    ops.append(.text((text.count - bytes.count)..<text.count))
+                case .variable(let parts, let escaped):
+                    ops.append(.variable(path(parts), escaped: escaped))
+                case .section(let parts, let inverted, let children):
+                    let at = ops.count
+                    ops.append(.text(0..<0))
+                    let range = path(parts)
+                    compile(children)
+                    ops[at] = .section(range, inverted: inverted, end: ops.count)
+                case .partial(let name):
+                    partialNames.append(name)
+                    ops.append(.partial(partialNames.count - 1))
+                }
+            }
+        }
     }
 
     /// Renders with `context`, looking partials up in `library`.
     /// With `escape: false` (plain-text e-mails), `{{name}}` writes the value as it is.
     func render(_ context: [String: TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16_384)
-        var stack: [TemplateValue] = [.object(context)]
-        Self.render(nodes, &stack, library, &out, depth: 0, escape: escape)
-        return out
+        render(frames: [.object(context)], library: library, escape: escape)
     }
 
-    static func render(
-        _ nodes: [Node], _ stack: inout [TemplateValue], _ library: [String: PageTemplate], _ out: inout [UInt8],
-        depth: Int, escape: Bool = true
-    ) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
-            case .variable(let path, let escaped):
-                guard let value = lookup(path, stack) else { continue }
-                write(value, escaped: escaped && escape, &out)
-            case .section(let path, let inverted, let children):
-                let value = lookup(path, stack)
-                if inverted {
-                    if value?.isTruthy != true { render(children, &stack, library, &out, depth: depth, escape: escape) }
-                    continue
-                }
-                guard let value, value.isTruthy else { continue }
-                if case .list(let items) = value {
-                    for item in items {
-                        stack.append(item)
-                        render(children, &stack, library, &out, depth: depth, escape: escape)
-                        stack.removeLast()
-                    }
-                } else {
-                    stack.append(value)
-                    render(children, &stack, library, &out, depth: depth, escape: escape)
-                    stack.removeLast()
-                }
-            case .partial(let name):
-                // Depth-limited, so a partial that includes itself cannot recurse forever.
-                guard depth < 16, let partial = library[name] else { continue }
-                render(partial.nodes, &stack, library, &out, depth: depth + 1, escape: escape)
-            }
-        }
-    }
-
-    /// The first frame (from the top) that has the first name; the rest of a dotted name is
-    /// looked up in that value only, as the Mustache spec says.
-    static func lookup(_ path: [String], _ stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = path.first else { return stack.last }
-        var value: TemplateValue?
-        for frame in stack.reversed() {
-            if case .object(let names) = frame, let found = names[first] {
-                value = found
-                break
-            }
-        }
-        for name in path.dropFirst() {
-            guard case .object(let names)? = value else { return nil }
-            value = names[name]
-        }
-        return value
-    }
-
-    static func write(_ value: TemplateValue, escaped: Bool, _ out: inout [UInt8]) {
-        switch value {
-        case .string(let s): escaped ? escape(s, &out) : out.append(contentsOf: s.utf8)
-        case .int(let n): out.append(contentsOf: String(n).utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .list, .object: break
-        }
-    }
-
-    /// `& < > " '` as entities, byte by byte.
-    static func escape(_ s: String, _ out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied at once.
-            var k = 0, run = 0
-            while k < bytes.count {
-                let b = bytes[k]
-                guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else { k += 1; continue }
-                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                }
-                k += 1
-                run = k
-            }
-            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
-        }
+    /// Renders with a stack of values, the last looked at first: a page's own values over the
+    /// frame every page shares, without merging them into one.
+    func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
+        var renderer = TemplateRenderer(library: library, escape: escape, stack: frames)
+        renderer.out.reserveCapacity(16_384)
+        renderer.run(self, depth: 0)
+        return renderer.out
     }
 }

@@ -82,4 +82,9 @@ public struct TemplateSet: Sendable {
     public func render(_ context: [String: TemplateValue], template: String) -> [UInt8] {
         library[template]?.render(context, library: library) ?? []
     }
+
+    /// Renders with a stack of values, the last looked at first (see ``PageTemplate``).
+    func render(frames: [TemplateValue], template: String) -> [UInt8] {
+        library[template]?.render(frames: frames, library: library) ?? []
+    }
 }

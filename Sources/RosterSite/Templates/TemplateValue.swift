@@ -8,10 +8,19 @@ public enum TemplateValue: Sendable, Equatable {
     case bool(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// Named values of the portal's most frequent pages (``TemplateKey``).
+    case fields(TemplateFields)
+    /// A list of ``TemplateFields`` rows, kept as they are (each is pushed as `.fields`).
+    case fieldList([TemplateFields])
 
     /// A list of rows, each a set of named values.
     public static func rows(_ rows: [[String: TemplateValue]]) -> TemplateValue {
         .list(rows.map(TemplateValue.object))
+    }
+
+    /// A list of rows of ``TemplateFields``.
+    public static func fieldRows(_ rows: [TemplateFields]) -> TemplateValue {
+        .fieldList(rows)
     }
 
     /// A list of texts.
@@ -25,7 +34,8 @@ public enum TemplateValue: Sendable, Equatable {
         case .bool(let b): b
         case .string(let s): !s.isEmpty
         case .list(let items): !items.isEmpty
-        case .int, .object: true
+        case .fieldList(let rows): !rows.isEmpty
+        case .int, .object, .fields: true
         }
     }
 }

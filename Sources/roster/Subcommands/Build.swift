@@ -50,14 +50,19 @@ struct Build: ParsableCommand {
             printError("roster: refused: \(refusal); nothing was written")
             throw ExitCode(1)
         }
-        let options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
+        var options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
+        // The process exits once the summary is printed: nothing to gain from freeing the model.
+        options.freesMemory = false
         let quiet = quiet
-        let builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
+        var builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
+        // For the benchmarks (bench/build.sh): the time of every part of every step, however short.
+        builder.allTimings = ProcessInfo.processInfo.environment["ROSTER_BUILD_TIMINGS"] == "1"
         let report: PortalBuilder.Report
         do {
             report = try builder.build()
         } catch {
             printError(error.description)
+            printError("roster build: stopped in step \(error.step)")
             throw ExitCode(1)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

@@ -1,0 +1,64 @@
+import RosterCore
+
+/// What the steps of one portal build hand on to the following ones (see ``BuildPipeline``).
+/// A product is nil until the step that makes it has run.
+struct BuildState {
+    let output: SiteOutput
+    var report = PortalBuilder.Report()
+    var clock: BuildClock
+
+    /// Checking inputs: the fingerprint of every input file (empty in the preview), the
+    /// commit HEAD names, the manifest of this session's last build, and the one to compare with.
+    var stamps = ""
+    var head = ""
+    var remembered: BuildManifest?
+    var previous: BuildManifest?
+
+    /// Reading and validating.
+    var snapshot: Snapshot?
+
+    /// Loading templates, docs and history.
+    var templates = TemplateSet.empty
+    var model: PortalModel?
+
+    /// Rendering and writing: every output file, and what became of each.
+    var jobs: [PortalBuilder.Job] = []
+    var results: [PortalBuilder.JobResult] = []
+
+    init(output: SiteOutput, clock: BuildClock) {
+        self.output = output
+        self.clock = clock
+    }
+
+    /// A product of an earlier step; the step list runs in order, so a missing one is a
+    /// mistake in that list.
+    static func made<T>(_ value: T?, by step: String) -> T {
+        guard let value else { preconditionFailure("the build step \"\(step)\" has not run") }
+        return value
+    }
+}
+
+extension PortalBuilder {
+    /// One output file: its path, the key of its inputs (when it is rendered from one record),
+    /// and how to make its bytes.
+    struct Job: Sendable {
+        var path: String
+        var key: String?
+        var make: @Sendable () -> [UInt8]
+    }
+
+    /// What became of one ``Job``: rendered (or reused from the last build), written (or its
+    /// bytes were already there), or the error writing it.
+    struct JobResult: Sendable {
+        var key: String?
+        var rendered: Bool
+        var wrote: Bool
+        var error: SiteOutput.Failure?
+    }
+
+    /// How long one step of the build took.
+    public struct StepTiming: Sendable, Equatable {
+        public var step: String
+        public var milliseconds: Int
+    }
+}

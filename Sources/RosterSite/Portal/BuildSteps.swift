@@ -1,0 +1,114 @@
+import RosterCore
+
+/// The steps of `roster build`, in order; each is one function below.
+extension PortalBuilder {
+    var steps: [BuildStep] {
+        [
+            BuildStep("checking inputs", checkInputs),
+            BuildStep("reading and validating records", readAndValidate),
+            BuildStep("loading templates, docs and history", load),
+            BuildStep("rendering and writing pages", renderAndWrite),
+            BuildStep("writing the manifest, removing stale files", writeManifest),
+        ]
+    }
+
+    /// Whether anything changed since the last build into the same folder; when nothing did,
+    /// the build is complete.
+    func checkInputs(_ s: inout BuildState) -> BuildStep.Next {
+        let session = options.session
+        // The preview rebuilds when a watched file changed, so it skips the fingerprint of every
+        // input file (it tells whether anything changed) and keeps its manifest in memory.
+        s.stamps = session == nil ? BuildManifest.stamps(root: options.root) : ""
+        s.head = GitHistory.head(root: options.root) ?? ""
+        s.remembered = session?.lastManifest()
+        s.previous = s.remembered ?? BuildManifest.load(s.output)
+        if session == nil, let previous = s.previous, previous.generator == generator, previous.format == options.format.rawValue,
+            previous.inputs == s.stamps, previous.head == s.head, s.output.allExist(previous.files)
+        {
+            s.report.upToDate = true
+            s.report.files = previous.files.count
+            return .finish
+        }
+        return .proceed
+    }
+
+    func readAndValidate(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
+        s.clock.restart()
+        let snapshot = RecordStore.load(root: options.root, cache: options.session?.records)
+        s.clock.lap("reading")
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: options.session?.validation)
+        if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
+        s.report.warnings = findings
+        s.snapshot = snapshot
+        s.clock.lap("validating")
+        return .proceed
+    }
+
+    func load(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
+        do {
+            s.templates = options.format == .html ? try TemplateSet.load(directory: options.root + "/site-templates") : TemplateSet.empty
+        } catch {
+            throw .templates(error)
+        }
+        let docs: DocsSite
+        do {
+            docs = try DocsSite.load(directory: options.root + "/content")
+        } catch {
+            throw .docs(error)
+        }
+        let root = options.root, head = s.head
+        let history = options.session?.history(head: head) { GitHistory.load(root: root, head: head) } ?? GitHistory.load(root: root, head: head)
+        s.clock.lap("loading")
+        s.model = PortalModel(snapshot: BuildState.made(s.snapshot, by: "reading"), docs: docs, history: history, today: options.today)
+        s.clock.lap("indexing")
+        return .proceed
+    }
+
+    func renderAndWrite(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
+        let model = BuildState.made(s.model, by: "loading")
+        s.jobs = options.format == .html ? htmlJobs(model, s.templates) : MarkdownCatalogue.jobs(model)
+        s.clock.lap("listing pages")
+        // Every output path is known and checked before the first write: a refused build
+        // leaves the output folder as it was.
+        let writer: OutputWriter
+        do {
+            let manifest = options.session == nil ? [BuildManifest.fileName] : []
+            let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
+            writer = try OutputWriter(s.output, folders: folders, workers: workers)
+        } catch {
+            throw .output(error)
+        }
+        defer { writer.closeFolder() }
+        s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil)
+        s.clock.lap("rendering and writing")
+        return .proceed
+    }
+
+    func writeManifest(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
+        var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: s.stamps, head: s.head)
+        manifest.files.reserveCapacity(s.jobs.count)
+        for (job, result) in zip(s.jobs, s.results) {
+            if let error = result.error { throw .output(error) }
+            if result.rendered { s.report.rendered += 1 } else { s.report.reused += 1 }
+            if result.wrote { s.report.written += 1 }
+            if let key = result.key { manifest.pages[job.path] = key }
+            manifest.files.append(job.path)
+        }
+        if let stale = s.previous?.files, stale != manifest.files {
+            let current = Set(manifest.files)
+            for path in stale where !current.contains(path) {
+                s.output.remove(path)
+                s.report.removed += 1
+            }
+        }
+        s.report.files = manifest.files.count
+        s.clock.lap("removing stale files")
+        if let session = options.session {
+            session.finished(manifest)
+        } else {
+            do { try s.output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+            s.clock.lap("writing the manifest")
+        }
+        return .proceed
+    }
+}

@@ -1,0 +1,48 @@
+import RosterCore
+
+/// The members of one org found by e-mail, and the teams each is in. Most orgs are small:
+/// scanning ten members costs less than building a dictionary for each of 10,000 pages, so
+/// dictionaries are built only for large orgs. Both ways give the same answers.
+struct MemberLookup {
+    let members: [Membership]
+    let teams: [Team]
+    private let byEmail: [String: Int]?
+    private let teamsByEmail: [String: [String]]?
+
+    static let scanLimit = 32
+
+    init(_ org: OrgRecord) {
+        let members = org.members, teams = org.teams
+        (self.members, self.teams) = (members, teams)
+        let memberships = teams.reduce(0) { $0 + $1.members.count }
+        guard members.count > Self.scanLimit || memberships > 2 * Self.scanLimit else {
+            (byEmail, teamsByEmail) = (nil, nil)
+            return
+        }
+        // The first member of an e-mail given twice, as a scan finds it.
+        byEmail = Dictionary(members.indices.map { (members[$0].email, $0) }, uniquingKeysWith: { first, _ in first })
+        teamsByEmail = Dictionary(grouping: teams.flatMap { t in t.members.map { ($0, t.name) } }, by: \.0).mapValues { $0.map(\.1) }
+    }
+
+    /// The position of the first member with `email`.
+    func member(_ email: String) -> Int? {
+        if let byEmail { return byEmail[email] }
+        return members.indices.first { members[$0].email == email }
+    }
+
+    /// "First Last" of the member with `email`.
+    func fullName(_ email: String) -> String? {
+        member(email).map { "\(members[$0].firstName) \(members[$0].lastName)" }
+    }
+
+    /// The names of the teams that list `email`, in the order of the teams (a team that lists
+    /// it twice, twice).
+    func teamNames(of email: String) -> [String] {
+        if let teamsByEmail { return teamsByEmail[email] ?? [] }
+        var names: [String] = []
+        for t in teams.indices {
+            for member in teams[t].members where member == email { names.append(teams[t].name) }
+        }
+        return names
+    }
+}

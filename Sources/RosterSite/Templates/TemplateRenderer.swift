@@ -1,0 +1,137 @@
+/// Renders a compiled ``PageTemplate`` into bytes: a stack of values (a section pushes its
+/// value; a name is looked up from the top down, as Mustache says), escaping by default.
+struct TemplateRenderer {
+    let library: [String: PageTemplate]
+    /// False for plain-text e-mails: `{{name}}` writes the value as it is.
+    let escape: Bool
+    var stack: [TemplateValue]
+    var out: [UInt8] = []
+
+    /// A template's operations, text and names, borrowed for one run.
+    struct Program {
+        let ops: UnsafeBufferPointer<PageTemplate.Op>
+        let text: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<PageTemplate.Name>
+        let partialNames: [String]
+    }
+
+    mutating func run(_ template: PageTemplate, depth: Int) {
+        template.ops.withUnsafeBufferPointer { ops in
+            template.text.withUnsafeBufferPointer { text in
+                template.names.withUnsafeBufferPointer { names in
+                    let program = Program(ops: ops, text: text, names: names, partialNames: template.partialNames)
+                    run(program, 0..<ops.count, depth: depth)
+                }
+            }
+        }
+    }
+
+    mutating func run(_ p: Program, _ range: Range<Int>, depth: Int) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            switch p.ops[i] {
+            case .text(let bytes):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p.text[bytes]))
+            case .variable(let path, let escaped):
+                if let value = lookup(p.names[path]) { write(value, escaped: escaped && escape) }
+            case .section(let path, let inverted, let end):
+                section(p, path, inverted: inverted, body: (i + 1)..<end, depth: depth)
+                i = end
+                continue
+            case .partial(let n):
+                // Depth-limited, so a partial that includes itself cannot recurse forever.
+                if depth < 16, let partial = library[p.partialNames[n]] { run(partial, depth: depth + 1) }
+            }
+            i += 1
+        }
+    }
+
+    mutating func section(_ p: Program, _ path: Range<Int>, inverted: Bool, body: Range<Int>, depth: Int) {
+        let value = lookup(p.names[path])
+        if inverted {
+            if value?.isTruthy != true { run(p, body, depth: depth) }
+            return
+        }
+        guard let value, value.isTruthy else { return }
+        if case .list(let items) = value {
+            for item in items {
+                stack.append(item)
+                run(p, body, depth: depth)
+                stack.removeLast()
+            }
+        } else if case .fieldList(let rows) = value {
+            for row in rows {
+                stack.append(.fields(row))
+                run(p, body, depth: depth)
+                stack.removeLast()
+            }
+        } else {
+            stack.append(value)
+            run(p, body, depth: depth)
+            stack.removeLast()
+        }
+    }
+
+    /// The first frame (from the top) that has the first name; the rest of a dotted name is
+    /// looked up in that value only, as the Mustache spec says.
+    func lookup(_ path: Slice<UnsafeBufferPointer<PageTemplate.Name>>) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        var value: TemplateValue?
+        var k = stack.count - 1
+        while k >= 0, value == nil {
+            value = Self.member(stack[k], first)
+            k -= 1
+        }
+        for name in path.dropFirst() {
+            guard let outer = value else { return nil }
+            value = Self.member(outer, name)
+        }
+        return value
+    }
+
+    static func member(_ value: TemplateValue, _ name: PageTemplate.Name) -> TemplateValue? {
+        switch value {
+        case .fields(let fields): name.key.flatMap { fields[$0] }
+        case .object(let names): names[name.text]
+        default: nil
+        }
+    }
+
+    mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let s): escaped ? HTMLEscape.append(s, to: &out) : out.append(contentsOf: s.utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .list, .object, .fields, .fieldList: break
+        }
+    }
+}
+
+/// HTML escaping of `& < > " '` as entities, byte by byte, into a byte buffer.
+enum HTMLEscape {
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once.
+            var k = 0, run = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else {
+                    k += 1
+                    continue
+                }
+                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                }
+                k += 1
+                run = k
+            }
+            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        }
+    }
+}
