@@ -46,7 +46,8 @@ def median(measure, size, name):
 def toggle_org(root, i):
     """Renames one org (the middle one), as a hand edit would: a new name each time."""
     orgs = os.path.join(root, "data", "orgs")
-    target = os.path.join(orgs, sorted(os.listdir(orgs))[len(os.listdir(orgs)) // 2])
+    names = sorted(n for n in os.listdir(orgs) if n.endswith(".json"))
+    target = os.path.join(orgs, names[len(names) // 2])
     text = open(target, encoding="utf-8").read()
     import re
     text = re.sub(r'"name": "(Changed \d+ )?', f'"name": "Changed {i} ', text, count=1)
@@ -105,7 +106,7 @@ def hugo(n):
         '<!doctype html><html><body><table>{{ range .Pages }}<tr><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td>'
         "<td>{{ .Params.status }}</td></tr>{{ end }}</table></body></html>\n")
     orgs = f"{scratch}/{n}/data/orgs"
-    for name in sorted(os.listdir(orgs)):
+    for name in sorted(n for n in os.listdir(orgs) if n.endswith(".json")):
         org = json.load(open(f"{orgs}/{name}"))
         members = [{"name": m["firstName"] + " " + m["lastName"], "email": m["email"], "role": m["role"]} for m in org["members"]]
         with open(f"{site}/content/orgs/{org['id']}.md", "w") as f:
@@ -134,7 +135,7 @@ def diff(n):
     subprocess.run(git + ["init", "-q"], check=True)
     subprocess.run(git + ["add", "-A"], check=True)
     subprocess.run(git + ["commit", "-qm", "base"], check=True)
-    orgs = sorted(os.listdir(f"{repo}/data/orgs"))
+    orgs = sorted(n for n in os.listdir(f"{repo}/data/orgs") if n.endswith(".json"))
     for name in orgs[:: max(1, len(orgs) // 100)][:100]:
         path = f"{repo}/data/orgs/{name}"
         text = open(path, encoding="utf-8").read().replace('"name": "', '"name": "Diffed ', 1)

@@ -33,4 +33,4 @@ for n in ${SIZES:-1000 10000 100000}; do
   for part in data content site-templates schemas; do [ -e "$src/$part" ] && cp -a "$src/$part" "$scratch/$n/"; done
 done
 gcc -O2 -o "$scratch/create-files" bench/create-files.c
-exec python3 bench/speed.py "$ROSTER" "${BEFORE:-}" "$scratch" ${SIZES:-1000 10000 100000}
+python3 bench/speed.py "$ROSTER" "${BEFORE:-}" "$scratch" ${SIZES:-1000 10000 100000}
