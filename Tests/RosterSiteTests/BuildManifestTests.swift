@@ -71,4 +71,21 @@ import RosterCore
         try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("content").path, withDestinationPath: "/tmp")
         #expect(InputStamps.take(root: url.path).digest != second.digest)
     }
+
+    /// A no-op build trusts files that settled since by their stats, and keeps the file list.
+    @Test func aNoOpRestampsFilesThatSettled() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let output = SiteOutput(directory: url.path)
+        var manifest = BuildManifest(header: BuildManifest.Header(inputs: InputStamps.take(root: url.path, now: 0)))
+        manifest.files = ["data/orgs/a.json"]
+        manifest.pages = ["data/orgs/a.json": "k"]
+        try output.write(manifest.bytes(), to: BuildManifest.fileName)
+        #expect(try #require(ManifestFile.read(output)).header.inputs.racy.count == 1)
+        let settled = InputStamps.take(root: url.path, now: InputStamps.wallClockNanoseconds() + 60_000_000_000)
+        try #require(ManifestFile.read(output)).restamp(settled, output: output)
+        let file = try #require(ManifestFile.read(output))
+        #expect(file.header.inputs == settled)
+        #expect(file.parsed()?.pages == manifest.pages)
+    }
 }

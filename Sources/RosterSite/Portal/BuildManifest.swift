@@ -49,6 +49,18 @@ struct BuildManifest: Sendable, Equatable {
     }
 
     func bytes() -> [UInt8] {
+        var out = headerBytes(fileCount: files.count)
+        out.reserveCapacity(out.count + files.count * 48)
+        for path in files.sorted() {
+            out += (pages[path] ?? "").utf8
+            out.append(0x09)
+            out += Self.escape(path).utf8
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    func headerBytes(fileCount: Int) -> [UInt8] {
         var lines = [Self.magic]
         lines.append("generator\t" + Self.escape(header.generator))
         lines.append("format\t" + Self.escape(header.format))
@@ -58,17 +70,8 @@ struct BuildManifest: Sendable, Equatable {
         for (path, hash) in header.inputs.racy.sorted(by: { $0.key < $1.key }) {
             lines.append("racy\t" + String(hash, radix: 16) + "\t" + Self.escape(path))
         }
-        lines.append("files\t\(files.count)")
-        var out = Array(lines.joined(separator: "\n").utf8)
-        out.append(0x0A)
-        out.reserveCapacity(out.count + files.count * 48)
-        for path in files.sorted() {
-            out += (pages[path] ?? "").utf8
-            out.append(0x09)
-            out += Self.escape(path).utf8
-            out.append(0x0A)
-        }
-        return out
+        lines.append("files\t\(fileCount)")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
     static func escape(_ value: String) -> String {

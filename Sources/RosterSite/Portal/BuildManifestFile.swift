@@ -79,6 +79,16 @@ struct ManifestFile {
         }
     }
 
+    /// After a no-op build: files that were racy then (read by content at every no-op) and
+    /// have settled since are trusted by their stats from now on. Their content was just found
+    /// unchanged, and a file not racy then is not racy now, so the new header says no more.
+    func restamp(_ now: InputStamps, output: SiteOutput) {
+        guard now.racy.count < header.inputs.racy.count, now.digest == header.inputs.digest else { return }
+        var manifest = BuildManifest(header: header)
+        manifest.header.inputs = now
+        _ = try? output.write(manifest.headerBytes(fileCount: header.fileCount) + body, to: BuildManifest.fileName)
+    }
+
     /// The whole manifest, its file list parsed.
     func parsed() -> BuildManifest? {
         var manifest = BuildManifest(header: header)

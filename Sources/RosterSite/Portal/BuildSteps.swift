@@ -30,6 +30,7 @@ extension PortalBuilder {
         {
             s.report.upToDate = true
             s.report.files = was.fileCount
+            file.restamp(s.header.inputs, output: s.output)
             return .finish
         }
         s.previous = file.parsed()
