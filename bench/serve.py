@@ -3,12 +3,13 @@
 reload event stream as a page would, changes one org's name on disk (as an editor saves it),
 and measures the time from the save to the `event: reload` line. Prints each trial and the
 median; with BENCH_VERBOSE=1 also the server's own timing of each build step.
-Usage: bench/serve.py REPO [TRIALS]  (REPO from roster-synth; build roster with -c release)"""
+Usage: [ROSTER=path/to/roster] bench/serve.py REPO [TRIALS]  (REPO from roster-synth; default roster:
+.build/release/roster)"""
 import os, re, socket, statistics, subprocess, sys, time
 
 repo = sys.argv[1]
 trials = int(sys.argv[2]) if len(sys.argv) > 2 else 7
-roster = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "roster")
+roster = os.environ.get("ROSTER") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "roster")
 verbose = os.environ.get("BENCH_VERBOSE") == "1"
 server = subprocess.Popen([roster, "serve", "--root", repo, "--port", "0"] + (["--verbose"] if verbose else []),
                           stdout=subprocess.PIPE, text=True)

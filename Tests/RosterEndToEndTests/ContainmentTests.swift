@@ -150,7 +150,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("evil").path, withDestinationPath: setting.outside.path)
         let manifest = out.appendingPathComponent(".roster-build.json")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "\"files\": [", with: "\"files\": [\n    \"evil/victim\",").utf8).write(to: manifest)
+        // The header ends with `files<TAB>count`; one more file listed after it.
+        let count = try #require(text.split(separator: "\n").first { $0.hasPrefix("files\t") }.flatMap { Int($0.dropFirst(6)) })
+        try Data(text.replacingOccurrences(of: "files\t\(count)\n", with: "files\t\(count + 1)\n\tevil/victim\n").utf8).write(to: manifest)
         try Data("---\ntitle: New\nweight: 1\n---\n\nText.\n".utf8).write(to: repo.appendingPathComponent("content/new-page.md"))
         let outsideBefore = try snapshot(setting.outside)
         let run = try roster(["build", "--out", "out"], in: repo)

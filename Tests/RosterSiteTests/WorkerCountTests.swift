@@ -16,7 +16,9 @@ import RosterCore
             options.workers = workers
             let report = try PortalBuilder(options: options).build()
             #expect(report.written == report.files)
-            trees.append(try project.outputFiles(out))
+            // The manifest records when the inputs were seen (files changed moments before
+            // are listed as racy), not what the workers wrote.
+            trees.append(try project.outputFiles(out).filter { $0.key != ".roster-build.json" })
         }
         #expect(trees[0].count > 2_400)
         for tree in trees.dropFirst() {

@@ -7,10 +7,10 @@ struct BuildState {
     var report = PortalBuilder.Report()
     var clock: BuildClock
 
-    /// Checking inputs: the fingerprint of every input file (empty in the preview), the
-    /// commit HEAD names, the manifest of this session's last build, and the one to compare with.
-    var stamps = ""
-    var head = ""
+    /// Checking inputs: what this build depends on besides its records (the stamps of every
+    /// input file are empty in the preview), the manifest of this session's last build, and
+    /// the one to compare with.
+    var header = BuildManifest.Header()
     var remembered: BuildManifest?
     var previous: BuildManifest?
 

@@ -16,19 +16,24 @@ extension PortalBuilder {
     /// the build is complete.
     func checkInputs(_ s: inout BuildState) -> BuildStep.Next {
         let session = options.session
-        // The preview rebuilds when a watched file changed, so it skips the fingerprint of every
-        // input file (it tells whether anything changed) and keeps its manifest in memory.
-        s.stamps = session == nil ? BuildManifest.stamps(root: options.root) : ""
-        s.head = GitHistory.head(root: options.root) ?? ""
+        // The preview rebuilds when a watched file changed, so it skips the stamps of every
+        // input file (they tell whether anything changed) and keeps its manifest in memory.
+        s.header = BuildManifest.Header(
+            generator: generator, format: options.format.rawValue, head: GitHistory.head(root: options.root) ?? "",
+            today: options.today.description, inputs: session == nil ? InputStamps.take(root: options.root) : InputStamps())
         s.remembered = session?.lastManifest()
-        s.previous = s.remembered ?? BuildManifest.load(s.output)
-        if session == nil, let previous = s.previous, previous.generator == generator, previous.format == options.format.rawValue,
-            previous.inputs == s.stamps, previous.head == s.head, s.output.allExist(previous.files)
+        s.previous = s.remembered
+        guard s.remembered == nil, let file = ManifestFile.read(s.output) else { return .proceed }
+        let was = file.header
+        if session == nil, was.generator == s.header.generator, was.format == s.header.format, was.head == s.header.head, was.today == s.header.today,
+            !was.inputs.digest.isEmpty, s.header.inputs.unchanged(since: was.inputs, root: options.root), file.allExist(in: s.output)
         {
             s.report.upToDate = true
-            s.report.files = previous.files.count
+            s.report.files = was.fileCount
+            file.restamp(s.header.inputs, output: s.output)
             return .finish
         }
+        s.previous = file.parsed()
         return .proceed
     }
 
@@ -56,7 +61,7 @@ extension PortalBuilder {
         } catch {
             throw .docs(error)
         }
-        let root = options.root, head = s.head
+        let root = options.root, head = s.header.head
         let history = options.session?.history(head: head) { GitHistory.load(root: root, head: head) } ?? GitHistory.load(root: root, head: head)
         s.clock.lap("loading")
         s.model = PortalModel(snapshot: BuildState.made(s.snapshot, by: "reading"), docs: docs, history: history, today: options.today)
@@ -85,7 +90,7 @@ extension PortalBuilder {
     }
 
     func writeManifest(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
-        var manifest = BuildManifest(generator: generator, format: options.format.rawValue, inputs: s.stamps, head: s.head)
+        var manifest = BuildManifest(header: s.header)
         manifest.files.reserveCapacity(s.jobs.count)
         for (job, result) in zip(s.jobs, s.results) {
             if let error = result.error { throw .output(error) }

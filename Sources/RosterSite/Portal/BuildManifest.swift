@@ -1,0 +1,88 @@
+import Foundation
+import RosterCore
+
+/// What the previous build wrote and from which inputs: `.roster-build.json` in the output.
+///
+/// Lines of text, the header first: `roster-build 2`, then `name<TAB>value` lines (generator,
+/// format, head, today, inputs, one `racy` line per racy input) up to `files<TAB>count`; then
+/// one line per output file, `key<TAB>path` (the key empty for files not rendered from one
+/// record). The header alone answers "did any input change" (``Header``): the file list is
+/// only scanned for files that are missing, and parsed only when the build goes on.
+/// Values escape `%`, tab, newline and carriage return as `%25`, `%09`, `%0A`, `%0D`.
+struct BuildManifest: Sendable, Equatable {
+    static let fileName = ".roster-build.json"
+    static let magic = "roster-build 2"
+    /// Names the renderer: the format version and the size and time of the roster binary, so
+    /// the outputs of another build of roster are not trusted.
+    static let generator: String = {
+        var info = stat()
+        let exe = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec)" : "unknown"
+        return "roster-portal-2 " + exe
+    }()
+
+    var header = Header()
+    /// Output path -> key of the inputs it was rendered from (pages rendered from one record).
+    var pages: [String: String] = [:]
+    /// Every file the build wrote.
+    var files: [String] = []
+
+    var generator: String { header.generator }
+    var format: String { header.format }
+
+    init(header: Header = Header()) {
+        self.header = header
+    }
+
+    /// Everything a build depends on besides its records' bytes.
+    struct Header: Sendable, Equatable {
+        var generator = BuildManifest.generator
+        var format = "html"
+        var head = ""
+        var today = ""
+        /// Empty when the inputs were not stamped (the preview): never "unchanged" then.
+        var inputs = InputStamps()
+        var fileCount = 0
+    }
+
+    static func load(_ output: SiteOutput) -> BuildManifest? {
+        ManifestFile.read(output)?.parsed()
+    }
+
+    func bytes() -> [UInt8] {
+        var out = headerBytes(fileCount: files.count)
+        out.reserveCapacity(out.count + files.count * 48)
+        for path in files.sorted() {
+            out += (pages[path] ?? "").utf8
+            out.append(0x09)
+            out += Self.escape(path).utf8
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    func headerBytes(fileCount: Int) -> [UInt8] {
+        var lines = [Self.magic]
+        lines.append("generator\t" + Self.escape(header.generator))
+        lines.append("format\t" + Self.escape(header.format))
+        lines.append("head\t" + Self.escape(header.head))
+        lines.append("today\t" + Self.escape(header.today))
+        lines.append("inputs\t" + Self.escape(header.inputs.digest))
+        for (path, hash) in header.inputs.racy.sorted(by: { $0.key < $1.key }) {
+            lines.append("racy\t" + String(hash, radix: 16) + "\t" + Self.escape(path))
+        }
+        lines.append("files\t\(fileCount)")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        return value.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+            .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    static func unescape(_ value: String) -> String {
+        guard value.utf8.contains(0x25) else { return value }
+        return value.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
+    }
+}

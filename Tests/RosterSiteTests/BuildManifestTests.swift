@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import RosterCore
+@testable import RosterSite
+
+@Suite struct BuildManifestTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("data/orgs"), withIntermediateDirectories: true)
+        try Data("{\"id\": \"a\"}\n".utf8).write(to: url.appendingPathComponent("data/orgs/a.json"))
+        return url
+    }
+
+    @Test func theManifestReadsBackAsItWasWritten() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var manifest = BuildManifest(
+            header: BuildManifest.Header(head: "abc", today: "2026-11-23", inputs: InputStamps(digest: "3:ff", racy: ["data/x\ty.json": 7])))
+        manifest.files = ["index.html", "orgs/a%b/index.html", "orgs/new\nline/index.html", "api/orgs/a.json"]
+        manifest.pages = ["orgs/a%b/index.html": "k1", "api/orgs/a.json": "k2"]
+        let output = SiteOutput(directory: url.path)
+        try output.write(manifest.bytes(), to: BuildManifest.fileName)
+        let file = try #require(ManifestFile.read(output))
+        #expect(file.header == BuildManifest.Header(head: "abc", today: "2026-11-23", inputs: manifest.header.inputs, fileCount: 4))
+        let read = try #require(file.parsed())
+        #expect(read.pages == manifest.pages)
+        #expect(Set(read.files) == Set(manifest.files))
+    }
+
+    @Test func aManifestListingAMissingOrUncontainedFileIsNotComplete() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let output = SiteOutput(directory: url.path)
+        var manifest = BuildManifest()
+        manifest.files = ["data/orgs/a.json"]
+        try output.write(manifest.bytes(), to: BuildManifest.fileName)
+        #expect(try #require(ManifestFile.read(output)).allExist(in: output))
+        for listed in ["data/orgs/b.json", "../\(url.lastPathComponent)/data/orgs/a.json", "/etc/passwd"] {
+            manifest.files = [listed]
+            try output.write(manifest.bytes(), to: BuildManifest.fileName)
+            #expect(!(try #require(ManifestFile.read(output)).allExist(in: output)), "\(listed)")
+        }
+    }
+
+    /// A file changed within the same tick of the file system's clock keeps its size and times:
+    /// when it was racy at the last build, its content decides.
+    @Test func aRacyFileIsComparedByItsContent() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let racy = InputStamps.take(root: url.path, now: 0)
+        #expect(racy.racy.keys.sorted() == ["data/orgs/a.json"])
+        let settled = InputStamps.take(root: url.path, now: InputStamps.wallClockNanoseconds() + 60_000_000_000)
+        #expect(settled.racy.isEmpty && settled.digest == racy.digest)
+        // The same stats as then (as if the write fell in the same tick), other bytes.
+        try Data("{\"id\": \"b\"}\n".utf8).write(to: url.appendingPathComponent("data/orgs/a.json"))
+        let sameStats = InputStamps(digest: racy.digest)
+        #expect(!sameStats.unchanged(since: racy, root: url.path))
+        #expect(sameStats.unchanged(since: settled, root: url.path), "a settled file is trusted by its stats")
+        try Data("{\"id\": \"a\"}\n".utf8).write(to: url.appendingPathComponent("data/orgs/a.json"))
+        #expect(sameStats.unchanged(since: racy, root: url.path))
+    }
+
+    @Test func aFileAddedOrChangedChangesTheDigest() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let first = InputStamps.take(root: url.path)
+        #expect(InputStamps.take(root: url.path).digest == first.digest)
+        try Data("x".utf8).write(to: url.appendingPathComponent("data/orgs/b.json"))
+        let second = InputStamps.take(root: url.path)
+        #expect(second.digest != first.digest)
+        try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("content").path, withDestinationPath: "/tmp")
+        #expect(InputStamps.take(root: url.path).digest != second.digest)
+    }
+
+    /// A no-op build trusts files that settled since by their stats, and keeps the file list.
+    @Test func aNoOpRestampsFilesThatSettled() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let output = SiteOutput(directory: url.path)
+        var manifest = BuildManifest(header: BuildManifest.Header(inputs: InputStamps.take(root: url.path, now: 0)))
+        manifest.files = ["data/orgs/a.json"]
+        manifest.pages = ["data/orgs/a.json": "k"]
+        try output.write(manifest.bytes(), to: BuildManifest.fileName)
+        #expect(try #require(ManifestFile.read(output)).header.inputs.racy.count == 1)
+        let settled = InputStamps.take(root: url.path, now: InputStamps.wallClockNanoseconds() + 60_000_000_000)
+        try #require(ManifestFile.read(output)).restamp(settled, output: output)
+        let file = try #require(ManifestFile.read(output))
+        #expect(file.header.inputs == settled)
+        #expect(file.parsed()?.pages == manifest.pages)
+    }
+}
