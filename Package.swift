@@ -62,7 +62,14 @@ let package = Package(
         .testTarget(
             name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"],
             exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),
-        .testTarget(name: "RosterServerTests", dependencies: ["RosterServer"]),
+        .testTarget(
+            name: "RosterServerTests",
+            dependencies: [
+                "RosterServer", "RosterCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -91,16 +91,14 @@ public struct PreviewServer: Sendable {
             }
         }
 
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(request, state: state, output: output, host: host)
-        }
+        let address = ServerAddress(host: host, port: port)
         let app = Application(
-            responder: responder,
+            router: PreviewRoutes.router(output: output, state: state, address: address),
             server: HTTPServerBuilder { responder in PreviewChannel(http1: HTTP1Channel(responder: responder)) },
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                BoundPort.value = bound
+                address.port = bound
                 log("serving \(output) at http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (Ctrl-C to stop)")
             },
             logger: Logger(label: "roster-serve", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -108,107 +106,6 @@ public struct PreviewServer: Sendable {
         try await app.runService()
         await state.closeAll()
         log("stopped")
-    }
-
-    static func respond(_ request: Request, state: PreviewState, output: String, host: String) async throws -> Response {
-        let bound = BoundPort.value
-        var headers = HTTPFields()
-        headers[.cacheControl] = "no-store"
-        // The first Host header is the request's authority; any other stays among the fields.
-        let hosts = [request.head.authority].compactMap { $0 } + request.headers.filter { $0.name.canonicalName == "host" }.map(\.value)
-        let rawTarget = request.headers.first { $0.name.canonicalName == RequestGate.rawTargetHeader.lowercased() }?.value
-        switch RequestGate.hostDecision(hosts: hosts, rawTarget: rawTarget, boundHost: host, port: bound) {
-        case .allowed: break
-        case .badRequest: return text(.badRequest, "a request needs exactly one Host header\n")
-        case .misdirected: return text(.misdirectedRequest, "unknown host: this preview answers only to its own address\n")
-        }
-        guard request.method == .get || request.method == .head else {
-            var response = text(.methodNotAllowed, "roster serve answers GET and HEAD only\n")
-            response.headers[.allow] = "GET, HEAD"
-            return response
-        }
-        let path = request.uri.path
-        switch path {
-        case PreviewAssets.eventsPath:
-            guard RequestGate.originAllowed(request.headers[.origin], boundHost: host, port: bound) else {
-                return text(.forbidden, "cross-origin requests are refused\n")
-            }
-            let stream = await state.subscribe()
-            headers[.contentType] = "text/event-stream"
-            return Response(
-                status: .ok, headers: headers,
-                body: ResponseBody { writer in
-                    // Open event streams never end by themselves: end them when the server stops, or
-                    // a graceful shutdown (Ctrl-C) would wait for them forever.
-                    for await event in stream.cancelOnGracefulShutdown() { try await writer.write(ByteBuffer(string: event)) }
-                    try await writer.finish(nil)
-                })
-        case PreviewAssets.scriptPath:
-            return asset(PreviewAssets.script, "text/javascript; charset=utf-8", head: request.method == .head)
-        case PreviewAssets.stylePath:
-            return asset(PreviewAssets.style, "text/css; charset=utf-8", head: request.method == .head)
-        default:
-            break
-        }
-        guard case .file(var relative) = RequestGate.path(request.uri.description) else {
-            return await page(output: output, relative: "404.html", status: .notFound, state: state, head: request.method == .head)
-        }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output + "/" + relative, isDirectory: &isDir), isDir.boolValue {
-            relative += "/index.html"
-        }
-        return await page(output: output, relative: relative, status: .ok, state: state, head: request.method == .head)
-    }
-
-    static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/plain; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    static func asset(_ body: String, _ type: String, head: Bool) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.cacheControl] = "no-store"
-        headers[.contentLength] = String(body.utf8.count)
-        return Response(status: .ok, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
-    }
-
-    /// A file of the output folder (never a symbolic link, never outside it), with the error
-    /// overlay added to HTML while the last build failed.
-    static func page(output: String, relative: String, status: HTTPResponse.Status, state: PreviewState, head: Bool) async -> Response {
-        var file = output + "/" + relative
-        var code = status
-        // One open that refuses a link and anything but a regular file: no gap between a
-        // check and the read.
-        var bytes = try? FileAccess.read(file).get()
-        if bytes == nil {
-            file = output + "/404.html"
-            code = .notFound
-            bytes = try? FileAccess.read(file).get()
-        }
-        if bytes == nil {
-            bytes = Array("<!doctype html><title>roster</title><h1>Not found</h1>".utf8)
-            file = "x.html"
-        }
-        let errors = await state.errors
-        if file.hasSuffix(".html"), !errors.isEmpty {
-            var text = String(decoding: bytes!, as: UTF8.self)
-            let overlay = PreviewAssets.overlay(errors)
-            if let end = text.range(of: "</body>", options: .backwards) {
-                text.insert(contentsOf: overlay, at: end.lowerBound)
-            } else {
-                text += overlay
-            }
-            bytes = Array(text.utf8)
-        }
-        var headers = HTTPFields()
-        headers[.contentType] = RequestGate.contentType(file)
-        headers[.cacheControl] = "no-store"
-        headers[.contentLength] = String(bytes!.count)
-        headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: code, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes!)))
     }
 }
 
@@ -219,9 +116,4 @@ final class BuildCount: @unchecked Sendable {
         count += 1
         return count
     }
-}
-
-/// The port the server bound (known once it runs; `--port 0` picks a free one).
-enum BoundPort {
-    nonisolated(unsafe) static var value = 0
 }

@@ -25,6 +25,9 @@ actor PreviewState {
         return stream
     }
 
+    /// How many pages hold a stream open.
+    var listenerCount: Int { listeners.count }
+
     func unsubscribe(_ id: Int) {
         listeners[id] = nil
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RosterCore
 
 @main
-struct Roster: ParsableCommand {
+struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Keep an API marketplace's consumer organizations as code.",
@@ -24,9 +24,9 @@ struct Roster: ParsableCommand {
     )
 
     /// Parses the command line after ``CommandLineFixups`` (root first, did-you-mean).
-    static func main() {
+    static func main() async {
         do {
-            main(try CommandLineFixups.rearranged(Array(CommandLine.arguments.dropFirst())))
+            await main(try CommandLineFixups.rearranged(Array(CommandLine.arguments.dropFirst())))
         } catch let error as CommandLineFixups.UnknownVerb {
             printError("roster: " + error.message)
             exitNow(ExitCode.validationFailure.rawValue)

@@ -3,7 +3,7 @@ import Foundation
 import RosterCore
 import RosterServer
 
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the portal locally; rebuild and reload on every change.",
         discussion: """
@@ -34,21 +34,10 @@ struct Serve: ParsableCommand {
         }
     }
 
-    /// The other verbs run on the main thread (their parallel work spreads over all cores from
-    /// there); only the server needs Swift concurrency, so it is started from here.
-    func run() throws {
-        let box = ResultBox()
-        let semaphore = DispatchSemaphore(value: 0)
-        let command = self
-        Task {
-            do { try await command.serve() } catch { box.error = error }
-            semaphore.signal()
-        }
-        semaphore.wait()
-        if let error = box.error { throw error }
-    }
-
-    func serve() async throws {
+    /// Builds, then serves until Ctrl-C or SIGTERM. The other verbs stay synchronous (their
+    /// parallel work spreads over all cores from the main thread); only the server needs Swift
+    /// concurrency, and the root command, being async, awaits it here.
+    func run() async throws {
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback {
             printError("warning: serving on \(host) makes the portal, with every record, reachable from other machines")
@@ -97,9 +86,4 @@ extension Serve {
         }
         return FileManager.default.temporaryDirectory.path
     }
-}
-
-/// Carries the server's error from its task back to the waiting main thread.
-private final class ResultBox: @unchecked Sendable {
-    var error: (any Error)?
 }

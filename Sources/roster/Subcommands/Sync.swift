@@ -3,7 +3,7 @@ import Foundation
 import RosterCore
 import RosterSync
 
-struct Sync: ParsableCommand {
+struct Sync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make a SCIM 2.0 service provider mirror who may connect (plan, then --apply).",
         discussion: """
@@ -58,7 +58,7 @@ struct Sync: ParsableCommand {
         guard timeout > 0 && timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
     }
 
-    func run() throws {
+    func run() async throws {
         let day = try today.options().today
         let base: URL
         do { base = try SCIMEndpoint.check(scim) } catch { throw ValidationError(error.description) }
@@ -80,18 +80,7 @@ struct Sync: ParsableCommand {
         options.concurrency = concurrency
         options.timeout = timeout
         let sync = SyncRun(base: base, token: token, options: options)
-        let box = ExitBox()
-        let semaphore = DispatchSemaphore(value: 0)
-        Task {
-            box.code = await sync.run(model, out: { writeOut($0 + "\n") }, err: { printError($0) })
-            semaphore.signal()
-        }
-        semaphore.wait()
-        if box.code != 0 { throw ExitCode(box.code) }
+        let code = await sync.run(model, out: { writeOut($0 + "\n") }, err: { printError($0) })
+        if code != 0 { throw ExitCode(code) }
     }
-}
-
-/// The exit code, carried from the task that ran the sync back to the main thread.
-private final class ExitBox: @unchecked Sendable {
-    var code: Int32 = 0
 }
