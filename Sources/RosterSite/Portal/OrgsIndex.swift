@@ -13,8 +13,6 @@ import RosterCore
 /// by script tags, they work from `file://`, where `fetch` does not. Data is JSON with `<`, `>`,
 /// `&` and U+2028/2029 escaped, so no record text can end a string or a script.
 struct OrgsIndex: Sendable {
-    /// Rows of each static page (`orgs/index.html`, `orgs/page-2.html`, ...).
-    static let pageSize = 100
     /// A piece is cut once it reaches this size (a row or a word's list is far smaller).
     static let pieceTarget = 96 * 1024
     /// Rows per piece at most, so a sort that needs a few rows loads little.

@@ -701,6 +701,9 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
       {{/pending}}
     </tbody>
   </table>
+  {{#hasMorePending}}
+  <p><a href="registrations/index.html">{{morePending}} more in the registration queue</a></p>
+  {{/hasMorePending}}
   {{/hasPending}}
   {{^hasPending}}<p class="empty">No registration waits for a decision.</p>{{/hasPending}}
 </section>
@@ -849,13 +852,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   </tbody>
 </table>
 </div>
-<nav id="orgs-pages" class="pagination" aria-label="Pages of consumer orgs"{{^paged}} hidden{{/paged}}>
-  <ul>
-    {{#previous}}<li><a href="{{previous}}" rel="prev">Previous</a></li>{{/previous}}
-    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/gap}}</li>{{/pages}}
-    {{#next}}<li><a href="{{next}}" rel="next">Next</a></li>{{/next}}
-  </ul>
-</nav>
+{{> partials/pages}}
 {{> partials/foot}}
 
 """####),
@@ -914,6 +911,16 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <main id="main" class="wrap">
 
 """####),
+        ("site-templates/partials/pages.mustache", ####"""
+<nav id="{{pagesId}}" class="pagination" aria-label="{{pagesLabel}}"{{^paged}} hidden{{/paged}}>
+  <ul>
+    {{#previous}}<li><a href="{{previous}}" rel="prev">Previous</a></li>{{/previous}}
+    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/gap}}</li>{{/pages}}
+    {{#next}}<li><a href="{{next}}" rel="next">Next</a></li>{{/next}}
+  </ul>
+</nav>
+
+"""####),
         ("site-templates/partials/status.mustache", ####"""
 <span class="badge badge-{{status}}">{{statusLabel}}</span>
 
@@ -930,9 +937,14 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
     <tbody>{{#pending}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Requested by">{{requestedBy}}</td><td data-label="Requested"><time>{{requestedAt}}</time></td>
       <td data-label="Decide with"><code>roster org approve {{id}}</code> or <code>roster org reject {{id}} --reason '...'</code></td></tr>{{/pending}}</tbody>
   </table>
+  {{#paged}}
+  <p class="shown">Requests {{first}}–{{last}} of {{total}}, oldest first.</p>
+  {{> partials/pages}}
+  {{/paged}}
   {{/hasPending}}
   {{^hasPending}}<p class="empty">The queue is empty.</p>{{/hasPending}}
 </section>
+{{#firstPage}}
 <section aria-labelledby="decided">
   <h2 id="decided">Recent decisions</h2>
   {{#hasDecided}}
@@ -943,6 +955,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{/hasDecided}}
   {{^hasDecided}}<p class="empty">No decision yet.</p>{{/hasDecided}}
 </section>
+{{/firstPage}}
 {{> partials/foot}}
 
 """####),
@@ -980,6 +993,10 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   </tbody>
 </table>
 </div>
+{{#paged}}
+<p class="shown">Shares {{first}}–{{last}} of {{total}}, in name order.</p>
+{{> partials/pages}}
+{{/paged}}
 {{> partials/foot}}
 
 """####),
