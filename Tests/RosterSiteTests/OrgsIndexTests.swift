@@ -58,7 +58,33 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self) == String(n, radix: 36))
         }
         #expect(PostingList.encode(Array(0..<1000), total: 1000).hasPrefix("~"))
-        #expect(OrgsPages.links(page: 6, of: 1000).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
+        #expect(ListPages(total: 100_000).links(page: 6).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
+    }
+
+    @Test func prefixesOfManyWordsGetOneListPlacedInTheScriptsOrder() {
+        let sorted = ((0..<10_000).map { String($0) } + ["alpha", "beta", "7a"]).sorted(by: SearchTokens.less)
+        let prefixes = PrefixLists.prefixes(sorted)
+        // 1,111 numbers start with each digit but 0, and no two-digit prefix starts more than 128.
+        #expect(prefixes.map(\.prefix) == (1...9).map { String($0) })
+        #expect(prefixes.map(\.words.count) == [1111, 1111, 1111, 1111, 1111, 1111, 1112, 1111, 1111])
+        let keys = PrefixLists.merged(sorted, prefixes).map(\.key)
+        #expect(keys.count == sorted.count + 9)
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { SearchTokens.less($0, $1) })
+        let seven = keys.firstIndex(of: "7")!
+        #expect(Array(keys[seven...].prefix(3)) == ["7", "7*", "70"])
+        #expect(PrefixLists.union([[1, 5, 9], [5, 7], []], total: 100) == [1, 5, 7, 9])
+        #expect(PrefixLists.union([Array(0..<50), [49, 60]], total: 100) == Array(0..<50) + [60])
+    }
+
+    @Test func aPrefixEntryListsEveryOrgWithAWordStartingWithIt() throws {
+        let project = try synthetic(orgs: 2_345)
+        let m = PortalModel(
+            snapshot: RecordStore.load(root: project.root.path), docs: DocsSite(pages: []), history: GitHistory(commits: [], head: nil))
+        let entries = Dictionary(uniqueKeysWithValues: OrgsIndex.postings(m.orgsByName).map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
+        let expected = m.orgsByName.indices.filter { n in OrgsIndex.words(m.orgsByName[n].record).contains { $0.hasPrefix("1") } }
+        #expect(expected.count > PrefixLists.limit)
+        #expect(entries["1*"] == "\"1*\":\"\(PostingList.encode(expected, total: 2_345))\"")
+        #expect(entries["23*"] == nil)
     }
 
     @Test func aChangedMemberNameRewritesOnlyThePiecesThatHoldIt() throws {

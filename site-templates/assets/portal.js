@@ -43,19 +43,24 @@
     });
   }
 
-  // A list of org numbers: gaps in base 36, or "~" and a base64 bitmap.
-  function decode(list) {
-    var out = [], i, k;
+  // Marks in `mask` the orgs of a list: gaps in base 36, or "~" and a base64 bitmap.
+  function mark(list, mask) {
+    var i, k;
     if (list.charAt(0) === "~") {
       var bits = atob(list.slice(1));
       for (i = 0; i < bits.length; i++) {
         var b = bits.charCodeAt(i);
-        if (b) for (k = 0; k < 8; k++) if (b & (1 << k)) out.push(i * 8 + k);
+        if (b) for (k = 0; k < 8; k++) if (b & (1 << k)) mask[i * 8 + k] = 1;
       }
     } else if (list) {
       var n = -1, gaps = list.split(",");
-      for (i = 0; i < gaps.length; i++) { n += parseInt(gaps[i], 36) + 1; out.push(n); }
+      for (i = 0; i < gaps.length; i++) { n += parseInt(gaps[i], 36) + 1; mask[n] = 1; }
     }
+    return mask;
+  }
+  function decode(list, total) {
+    var mask = mark(list, new Uint8Array(total)), out = [];
+    for (var n = 0; n < mask.length; n++) if (mask[n]) out.push(n);
     return out;
   }
 
@@ -74,25 +79,36 @@
     return at;
   }
 
-  // Orgs having a word that starts with each word of the query: a mask of m.orgs bytes.
-  function matching(query, m) {
-    var ws = words(query);
-    if (!ws.length) return Promise.resolve(null);
-    return Promise.all(ws.map(function (w) {
+  // Orgs having a word that starts with `w`, as a mask of m.orgs bytes: the build's entry
+  // "w*" when many words start with `w` (the union of their lists, one piece), else the lists
+  // of the few words that do. Kept, so typing a longer query does not redo its first words.
+  var masks = Object.create(null), maskCount = 0;
+  function wordMask(w, m) {
+    if (masks[w]) return masks[w];
+    if (++maskCount > 64) { masks = Object.create(null); maskCount = 1; }
+    var star = w + "*";
+    return masks[w] = load("terms-" + floor(m.terms, star)).then(function (piece) {
+      if (typeof piece[star] === "string") return mark(piece[star], new Uint8Array(m.orgs));
       var at = floor(m.terms, w), names = [];
       for (var i = at; i < m.terms.length && (i === at || m.terms[i].lastIndexOf(w, 0) === 0); i++) names.push("terms-" + i);
       return Promise.all(names.map(load)).then(function (shards) {
         var mask = new Uint8Array(m.orgs);
         shards.forEach(function (shard) {
-          Object.keys(shard).forEach(function (t) {
-            if (t.lastIndexOf(w, 0) === 0) decode(shard[t]).forEach(function (n) { mask[n] = 1; });
-          });
+          for (var t in shard) if (t.lastIndexOf(w, 0) === 0 && t.charAt(t.length - 1) !== "*") mark(shard[t], mask);
         });
         return mask;
       });
-    })).then(function (masks) {
-      var all = masks[0];
-      for (var k = 1; k < masks.length; k++) for (var n = 0; n < all.length; n++) all[n] &= masks[k][n];
+    }, function (error) { delete masks[w]; throw error; });
+  }
+
+  // Orgs having a word that starts with each word of the query, as a mask (null: no word).
+  function matching(query, m) {
+    var ws = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; });
+    if (!ws.length) return Promise.resolve(null);
+    return Promise.all(ws.map(function (w) { return wordMask(w, m); })).then(function (found) {
+      if (found.length === 1) return found[0];
+      var all = found[0].slice();
+      for (var k = 1; k < found.length; k++) for (var n = 0; n < all.length; n++) all[n] &= found[k][n];
       return all;
     });
   }
@@ -116,7 +132,7 @@
   function compute(s, m) {
     return Promise.all([s.q ? matching(s.q, m) : null, s.status ? load("status-" + s.status) : null]).then(function (found) {
       var mask = found[0], list;
-      if (found[1] !== null) list = decode(found[1]).filter(function (n) { return !mask || mask[n]; });
+      if (found[1] !== null) list = decode(found[1], m.orgs).filter(function (n) { return !mask || mask[n]; });
       else if (mask) { list = []; for (var n = 0; n < mask.length; n++) if (mask[n]) list.push(n); }
       else { list = []; for (var k = 0; k < m.orgs; k++) list.push(k); }
       if (s.key === "name") return s.descending ? list.reverse() : list;

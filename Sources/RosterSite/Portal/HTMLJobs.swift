@@ -21,15 +21,19 @@ extension PortalBuilder {
 
         var jobs: [Job] = [
             Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
-            Job(path: "shares/index.html", key: nil) { page(Pages.shares(m), "shares") },
-            Job(path: "registrations/index.html", key: nil) { page(Pages.registrations(m), "registrations") },
             Job(path: "404.html", key: nil) { page(NotFoundPage.context(m, sitePath: options.sitePath), "404") },
             Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
             Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
         ]
-        // The Consumer Orgs list in pages, and the index its script sorts, filters and searches.
-        for n in 1...OrgsPages.count(m.orgsByName.count) {
-            jobs.append(Job(path: "orgs/" + OrgsPages.file(n), key: nil) { page(Pages.orgs(m, page: n), "orgs") })
+        // The long lists in pages (ListPages), and the index the orgs list's script sorts, filters and searches.
+        for n in 1...ListPages(total: m.orgsByName.count).count {
+            jobs.append(Job(path: "orgs/" + ListPages.file(n), key: nil) { page(Pages.orgs(m, page: n), "orgs") })
+        }
+        for n in 1...ListPages(total: m.sharesByName.count).count {
+            jobs.append(Job(path: "shares/" + ListPages.file(n), key: nil) { page(Pages.shares(m, page: n), "shares") })
+        }
+        for n in 1...ListPages(total: m.pendingRegistrations.count).count {
+            jobs.append(Job(path: "registrations/" + ListPages.file(n), key: nil) { page(Pages.registrations(m, page: n), "registrations") })
         }
         jobs += OrgsIndexFiles.jobs(OrgsIndex(m))
         // The navigation and menus of record pages are the same on every one: made once.

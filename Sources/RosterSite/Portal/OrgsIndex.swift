@@ -6,15 +6,14 @@ import RosterCore
 /// piece speaks of orgs by that number:
 /// - `search/rows-N.js`: the table rows of consecutive orgs (what a row shows);
 /// - `search/terms-N.js`: words (of names, ids, team names, members' names) with the orgs that
-///   hold them (``PostingList``), words in UTF-16 order, each piece a range of words;
+///   hold them (``PostingList``), and `prefix*` entries for prefixes of many words
+///   (``PrefixLists``), in UTF-16 order, each piece a range of words;
 /// - `search/status-S.js`: the orgs of one status;
 /// - `search/manifest.js` and `search-index.json`: where the pieces start (``OrgsIndexFiles``).
 /// Pieces are `.js` files that register themselves (`RosterOrgsIndex.add(name, data)`): loaded
 /// by script tags, they work from `file://`, where `fetch` does not. Data is JSON with `<`, `>`,
 /// `&` and U+2028/2029 escaped, so no record text can end a string or a script.
 struct OrgsIndex: Sendable {
-    /// Rows of each static page (`orgs/index.html`, `orgs/page-2.html`, ...).
-    static let pageSize = 100
     /// A piece is cut once it reaches this size (a row or a word's list is far smaller).
     static let pieceTarget = 96 * 1024
     /// Rows per piece at most, so a sort that needs a few rows loads little.
@@ -88,13 +87,20 @@ struct OrgsIndex: Sendable {
             for word in words { orgsOf[word, default: []].append(n) }
         }
         let sorted = orgsOf.keys.sorted(by: SearchTokens.less)
+        let entries = PrefixLists.merged(sorted, PrefixLists.prefixes(sorted))
         let total = orgs.count, lists = orgsOf
-        return parallelMap(sorted, chunkSize: 1024) { word -> (String, [UInt8]) in
+        return parallelMap(entries, chunkSize: 1024) { entry -> (String, [UInt8]) in
+            let list: [Int]
+            switch entry {
+            case .word(let word): list = lists[word]!
+            case .prefix(_, let words): list = PrefixLists.union(sorted[words].map { lists[$0]! }, total: total)
+            }
+            let key = entry.key
             var out: [UInt8] = []
-            JSONWriter.writeString(word, htmlSafe: true, into: &out)
+            JSONWriter.writeString(key, htmlSafe: true, into: &out)
             out.append(0x3A)
-            JSONWriter.writeString(PostingList.encode(lists[word]!, total: total), htmlSafe: true, into: &out)
-            return (word, out)
+            JSONWriter.writeString(PostingList.encode(list, total: total), htmlSafe: true, into: &out)
+            return (key, out)
         }
     }
 

@@ -43,7 +43,7 @@ enum OrgsIndexFiles {
         j.beginObject()
         j.field("format", "roster-orgs-index/1")
         j.field("orgs", index.total)
-        j.field("pageSize", OrgsIndex.pageSize)
+        j.field("pageSize", ListPages.pageSize)
         j.key("files")
         j.beginObject()
         j.field("rows", folder + "rows-{n}.js")

@@ -9,7 +9,7 @@ enum Pages {
         let counts: [Context] = OrgStatus.allCases.map { status in
             ["status": .string(status.rawValue), "statusLabel": .string(Labels.status(status)), "count": .int(m.statusCounts[status] ?? 0)]
         }
-        let pending: [Context] = m.pendingRegistrations.map { org in
+        let pending: [Context] = m.pendingRegistrations.prefix(overviewPending).map { org in
             [
                 "name": .string(org.name), "href": "orgs/\(org.id)/index.html", "requestedBy": .string(m.email(org.registration?.requestedBy ?? "")),
                 "requestedAt": .string(Labels.day(org.registration?.requestedAt)),
@@ -36,6 +36,8 @@ enum Pages {
                 "invitationCount": .int(m.invitationCount), "hasInvitations": .bool(m.invitationCount > 0),
                 "shareCount": .int(m.snapshot.shares.count),
                 "pending": .rows(pending), "hasPending": .bool(!pending.isEmpty),
+                "morePending": .int(m.pendingRegistrations.count - pending.count),
+                "hasMorePending": .bool(m.pendingRegistrations.count > pending.count),
                 "recent": .rows(recent), "hasRecent": .bool(!recent.isEmpty),
                 "revision": .string(m.history.head.map { String($0.prefix(12)) } ?? ""),
             ])
@@ -55,35 +57,38 @@ enum Pages {
         ]
     }
 
-    /// One page of the Consumer Orgs list (`number` from 1): ``OrgsIndex/pageSize`` orgs in name
+    /// One page of the Consumer Orgs list (`number` from 1): ``ListPages/pageSize`` orgs in name
     /// order, and numbered links to the others, so every org is reachable without JavaScript.
     static func orgs(_ m: PortalModel, page number: Int) -> [TemplateValue] {
         let filters: [Context] = OrgStatus.allCases.map { s in
             ["value": .string(s.rawValue), "label": .string(Labels.status(s)), "count": .int(m.statusCounts[s] ?? 0)]
         }
-        let total = m.orgsByName.count
-        let pages = OrgsPages.count(total)
-        let start = (number - 1) * OrgsIndex.pageSize, end = min(total, start + OrgsIndex.pageSize)
-        let rows = m.orgsByName[start..<end].map { orgRow(m, $0.record, root: "../") }
+        let pages = ListPages(total: m.orgsByName.count)
+        let rows = m.orgsByName[pages.range(number)].map { orgRow(m, $0.record, root: "../") }
         return PageContext.page(
             PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs),
-            [
-                "rows": .fieldRows(rows), "filters": .rows(filters), "total": .int(total),
-                "page": .int(number), "pageCount": .int(pages), "paged": .bool(pages > 1),
-                "first": .int(total == 0 ? 0 : start + 1), "last": .int(end),
-                "pages": .rows(OrgsPages.links(page: number, of: pages)),
-                "previous": .string(number > 1 ? OrgsPages.file(number - 1) : ""), "next": .string(number < pages ? OrgsPages.file(number + 1) : ""),
-            ])
+            ["rows": .fieldRows(rows), "filters": .rows(filters), "total": .int(pages.total)].merging(
+                pages.context(page: number, id: "orgs-pages", label: "Pages of consumer orgs")
+            ) { $1 })
     }
 
-    static func shares(_ m: PortalModel) -> [TemplateValue] {
-        let rows: [Context] = m.snapshot.shares.sorted { $0.record.name < $1.record.name }.map { s in
+    /// The oldest pending registrations the overview lists; the others are in the queue's pages.
+    static let overviewPending = 10
+
+    /// One page of the shares list (`number` from 1), in natural name order.
+    static func shares(_ m: PortalModel, page number: Int) -> [TemplateValue] {
+        let pages = ListPages(total: m.sharesByName.count)
+        let rows: [Context] = m.sharesByName[pages.range(number)].map { s in
             [
                 "id": .string(s.record.id), "name": .string(s.record.name), "description": .string(m.email.text(s.record.description)),
                 "href": "\(s.record.id)/index.html", "consumers": .int(s.record.consumers.count),
             ]
         }
-        return PageContext.page(PageContext.frame(m, depth: 1, title: "Shares", section: .shares), ["rows": .rows(rows)])
+        return PageContext.page(
+            PageContext.frame(m, depth: 1, title: number == 1 ? "Shares" : "Shares, page \(number)", section: .shares),
+            ["rows": .rows(rows), "total": .int(pages.total)].merging(pages.context(page: number, id: "shares-pages", label: "Pages of shares")) {
+                $1
+            })
     }
 
     static func share(_ m: PortalModel, _ file: ShareFile, frame: TemplateFields? = nil) -> [TemplateValue] {
@@ -114,7 +119,10 @@ enum Pages {
         return [.fields(frame ?? PageContext.frame(m, depth: 2, title: file.record.name, section: .shares)), .fields(page)]
     }
 
-    static func registrations(_ m: PortalModel) -> [TemplateValue] {
+    /// One page of the registration queue (`number` from 1), oldest request first; the first
+    /// page also shows the recent decisions.
+    static func registrations(_ m: PortalModel, page number: Int) -> [TemplateValue] {
+        let pages = ListPages(total: m.pendingRegistrations.count)
         let row = { (org: OrgRecord) -> Context in
             [
                 "name": .string(org.name), "id": .string(org.id), "href": "../orgs/\(org.id)/index.html", "status": .string(org.status.rawValue),
@@ -127,12 +135,13 @@ enum Pages {
             ]
         }
         return PageContext.page(
-            PageContext.frame(m, depth: 1, title: "Registrations", section: .registrations),
+            PageContext.frame(m, depth: 1, title: number == 1 ? "Registrations" : "Registrations, page \(number)", section: .registrations),
             [
-                "pending": .rows(m.pendingRegistrations.map(row)), "hasPending": .bool(!m.pendingRegistrations.isEmpty),
-                "decided": .rows(m.recentDecisions.map(row)), "hasDecided": .bool(!m.recentDecisions.isEmpty),
+                "pending": .rows(m.pendingRegistrations[pages.range(number)].map(row)), "hasPending": .bool(!m.pendingRegistrations.isEmpty),
+                "decided": .rows(number == 1 ? m.recentDecisions.map(row) : []), "hasDecided": .bool(!m.recentDecisions.isEmpty),
+                "firstPage": .bool(number == 1), "total": .int(pages.total),
                 "registrationEnabled": .bool(m.settings.registration.enabled), "autoApprove": .bool(m.settings.registration.autoApprove),
-            ])
+            ].merging(pages.context(page: number, id: "registrations-pages", label: "Pages of the registration queue")) { $1 })
     }
 
     static func doc(_ m: PortalModel, _ page: DocsSite.Page) -> [TemplateValue] {

@@ -12,6 +12,8 @@ public final class PortalModel: Sendable {
     public let email: EmailDisplay
     /// Orgs sorted by name in natural order, as the Consumer Orgs page lists them.
     public let orgsByName: [OrgFile]
+    /// Shares sorted by name in natural order, as the shares list shows them.
+    public let sharesByName: [ShareFile]
     /// For each org id, the shares it consumes (share, link), sorted by share name.
     public let sharesOfOrg: [String: [(share: ShareName, link: ShareLink)]]
     public let orgNames: [String: String]
@@ -33,22 +35,21 @@ public final class PortalModel: Sendable {
         email = EmailDisplay(showEmails: settings.portal.showEmails)
         // Two halves on two cores: the orgs sorted by name, and everything else.
         let orgs = snapshot.orgs
-        let sorted = ResultSlot<[OrgFile]>(), rest = ResultSlot<Indexes>()
+        let sorted = ResultSlot<[OrgFile]>(), sortedShares = ResultSlot<[ShareFile]>(), rest = ResultSlot<Indexes>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
                 // Keys computed once: sorting 10,000 names would otherwise normalize each many
                 // times. Indices are sorted, not files, and records are not copied out of their
                 // files: the reference counting of copies cost more than the sorting itself.
                 // Natural order ("Org 2" before "Org 10"), as `roster org list` sorts.
-                let keys = orgs.map { NaturalOrder.key($0.record.name) }
-                sorted.value = orgs.indices.sorted { a, b in
-                    keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : orgs[a].record.id < orgs[b].record.id
-                }.map { orgs[$0] }
+                sorted.value = Self.naturalOrder(orgs) { ($0.record.name, $0.record.id) }
+                sortedShares.value = Self.naturalOrder(snapshot.shares) { ($0.record.name, $0.record.id) }
             } else {
                 rest.value = Indexes(snapshot, today: today)
             }
         }
         orgsByName = sorted.value!
+        sharesByName = sortedShares.value!
         let indexes = rest.value!
         sharesOfOrg = indexes.sharesOfOrg
         orgNames = indexes.orgNames
@@ -61,6 +62,14 @@ public final class PortalModel: Sendable {
         statusCounts = indexes.statusCounts
         pendingRegistrations = indexes.pendingRegistrations
         recentDecisions = indexes.recentDecisions
+    }
+
+    /// Records in natural order of their names (then of their ids).
+    static func naturalOrder<Record>(_ records: [Record], _ nameAndId: (Record) -> (String, String)) -> [Record] {
+        let keys = records.map { (NaturalOrder.key(nameAndId($0).0), nameAndId($0).1) }
+        return records.indices.sorted { a, b in
+            keys[a].0 != keys[b].0 ? keys[a].0.lexicographicallyPrecedes(keys[b].0) : keys[a].1 < keys[b].1
+        }.map { records[$0] }
     }
 
     /// The indexes besides the sorted orgs, made in one pass over the orgs.

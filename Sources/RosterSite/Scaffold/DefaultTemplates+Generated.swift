@@ -80,19 +80,24 @@ allows no inline script.
     });
   }
 
-  // A list of org numbers: gaps in base 36, or "~" and a base64 bitmap.
-  function decode(list) {
-    var out = [], i, k;
+  // Marks in `mask` the orgs of a list: gaps in base 36, or "~" and a base64 bitmap.
+  function mark(list, mask) {
+    var i, k;
     if (list.charAt(0) === "~") {
       var bits = atob(list.slice(1));
       for (i = 0; i < bits.length; i++) {
         var b = bits.charCodeAt(i);
-        if (b) for (k = 0; k < 8; k++) if (b & (1 << k)) out.push(i * 8 + k);
+        if (b) for (k = 0; k < 8; k++) if (b & (1 << k)) mask[i * 8 + k] = 1;
       }
     } else if (list) {
       var n = -1, gaps = list.split(",");
-      for (i = 0; i < gaps.length; i++) { n += parseInt(gaps[i], 36) + 1; out.push(n); }
+      for (i = 0; i < gaps.length; i++) { n += parseInt(gaps[i], 36) + 1; mask[n] = 1; }
     }
+    return mask;
+  }
+  function decode(list, total) {
+    var mask = mark(list, new Uint8Array(total)), out = [];
+    for (var n = 0; n < mask.length; n++) if (mask[n]) out.push(n);
     return out;
   }
 
@@ -111,25 +116,36 @@ allows no inline script.
     return at;
   }
 
-  // Orgs having a word that starts with each word of the query: a mask of m.orgs bytes.
-  function matching(query, m) {
-    var ws = words(query);
-    if (!ws.length) return Promise.resolve(null);
-    return Promise.all(ws.map(function (w) {
+  // Orgs having a word that starts with `w`, as a mask of m.orgs bytes: the build's entry
+  // "w*" when many words start with `w` (the union of their lists, one piece), else the lists
+  // of the few words that do. Kept, so typing a longer query does not redo its first words.
+  var masks = Object.create(null), maskCount = 0;
+  function wordMask(w, m) {
+    if (masks[w]) return masks[w];
+    if (++maskCount > 64) { masks = Object.create(null); maskCount = 1; }
+    var star = w + "*";
+    return masks[w] = load("terms-" + floor(m.terms, star)).then(function (piece) {
+      if (typeof piece[star] === "string") return mark(piece[star], new Uint8Array(m.orgs));
       var at = floor(m.terms, w), names = [];
       for (var i = at; i < m.terms.length && (i === at || m.terms[i].lastIndexOf(w, 0) === 0); i++) names.push("terms-" + i);
       return Promise.all(names.map(load)).then(function (shards) {
         var mask = new Uint8Array(m.orgs);
         shards.forEach(function (shard) {
-          Object.keys(shard).forEach(function (t) {
-            if (t.lastIndexOf(w, 0) === 0) decode(shard[t]).forEach(function (n) { mask[n] = 1; });
-          });
+          for (var t in shard) if (t.lastIndexOf(w, 0) === 0 && t.charAt(t.length - 1) !== "*") mark(shard[t], mask);
         });
         return mask;
       });
-    })).then(function (masks) {
-      var all = masks[0];
-      for (var k = 1; k < masks.length; k++) for (var n = 0; n < all.length; n++) all[n] &= masks[k][n];
+    }, function (error) { delete masks[w]; throw error; });
+  }
+
+  // Orgs having a word that starts with each word of the query, as a mask (null: no word).
+  function matching(query, m) {
+    var ws = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; });
+    if (!ws.length) return Promise.resolve(null);
+    return Promise.all(ws.map(function (w) { return wordMask(w, m); })).then(function (found) {
+      if (found.length === 1) return found[0];
+      var all = found[0].slice();
+      for (var k = 1; k < found.length; k++) for (var n = 0; n < all.length; n++) all[n] &= found[k][n];
       return all;
     });
   }
@@ -153,7 +169,7 @@ allows no inline script.
   function compute(s, m) {
     return Promise.all([s.q ? matching(s.q, m) : null, s.status ? load("status-" + s.status) : null]).then(function (found) {
       var mask = found[0], list;
-      if (found[1] !== null) list = decode(found[1]).filter(function (n) { return !mask || mask[n]; });
+      if (found[1] !== null) list = decode(found[1], m.orgs).filter(function (n) { return !mask || mask[n]; });
       else if (mask) { list = []; for (var n = 0; n < mask.length; n++) if (mask[n]) list.push(n); }
       else { list = []; for (var k = 0; k < m.orgs; k++) list.push(k); }
       if (s.key === "name") return s.descending ? list.reverse() : list;
@@ -701,6 +717,9 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
       {{/pending}}
     </tbody>
   </table>
+  {{#hasMorePending}}
+  <p><a href="registrations/index.html">{{morePending}} more in the registration queue</a></p>
+  {{/hasMorePending}}
   {{/hasPending}}
   {{^hasPending}}<p class="empty">No registration waits for a decision.</p>{{/hasPending}}
 </section>
@@ -849,13 +868,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   </tbody>
 </table>
 </div>
-<nav id="orgs-pages" class="pagination" aria-label="Pages of consumer orgs"{{^paged}} hidden{{/paged}}>
-  <ul>
-    {{#previous}}<li><a href="{{previous}}" rel="prev">Previous</a></li>{{/previous}}
-    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/gap}}</li>{{/pages}}
-    {{#next}}<li><a href="{{next}}" rel="next">Next</a></li>{{/next}}
-  </ul>
-</nav>
+{{> partials/pages}}
 {{> partials/foot}}
 
 """####),
@@ -914,6 +927,16 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <main id="main" class="wrap">
 
 """####),
+        ("site-templates/partials/pages.mustache", ####"""
+<nav id="{{pagesId}}" class="pagination" aria-label="{{pagesLabel}}"{{^paged}} hidden{{/paged}}>
+  <ul>
+    {{#previous}}<li><a href="{{previous}}" rel="prev">Previous</a></li>{{/previous}}
+    {{#pages}}<li>{{#gap}}<span class="gap">…</span>{{/gap}}{{^gap}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/gap}}</li>{{/pages}}
+    {{#next}}<li><a href="{{next}}" rel="next">Next</a></li>{{/next}}
+  </ul>
+</nav>
+
+"""####),
         ("site-templates/partials/status.mustache", ####"""
 <span class="badge badge-{{status}}">{{statusLabel}}</span>
 
@@ -930,9 +953,14 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
     <tbody>{{#pending}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Requested by">{{requestedBy}}</td><td data-label="Requested"><time>{{requestedAt}}</time></td>
       <td data-label="Decide with"><code>roster org approve {{id}}</code> or <code>roster org reject {{id}} --reason '...'</code></td></tr>{{/pending}}</tbody>
   </table>
+  {{#paged}}
+  <p class="shown">Requests {{first}}–{{last}} of {{total}}, oldest first.</p>
+  {{> partials/pages}}
+  {{/paged}}
   {{/hasPending}}
   {{^hasPending}}<p class="empty">The queue is empty.</p>{{/hasPending}}
 </section>
+{{#firstPage}}
 <section aria-labelledby="decided">
   <h2 id="decided">Recent decisions</h2>
   {{#hasDecided}}
@@ -943,6 +971,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   {{/hasDecided}}
   {{^hasDecided}}<p class="empty">No decision yet.</p>{{/hasDecided}}
 </section>
+{{/firstPage}}
 {{> partials/foot}}
 
 """####),
@@ -980,6 +1009,10 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   </tbody>
 </table>
 </div>
+{{#paged}}
+<p class="shown">Shares {{first}}–{{last}} of {{total}}, in name order.</p>
+{{> partials/pages}}
+{{/paged}}
 {{> partials/foot}}
 
 """####),

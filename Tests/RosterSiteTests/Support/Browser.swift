@@ -8,6 +8,8 @@ struct Browser {
     /// One step of a session (see browser.py).
     enum Step {
         case open(URL, width: Int)
+        /// The page opened with its own scripts disabled.
+        case openWithoutScripts(URL, width: Int)
         case wait(String)
         case eval(String)
         case screenshot(URL)
@@ -15,6 +17,7 @@ struct Browser {
         var json: [String: Any] {
             switch self {
             case .open(let url, let width): ["open": url.absoluteString, "width": width, "height": 900]
+            case .openWithoutScripts(let url, let width): ["open": url.absoluteString, "width": width, "height": 900, "javascript": false]
             case .wait(let expression): ["wait": expression]
             case .eval(let expression): ["eval": expression]
             case .screenshot(let file): ["screenshot": file.path]

@@ -1,6 +1,7 @@
 """Drives headless Chromium over its DevTools pipe (standard library only), for BrowserTests
 and bench/orgs-page.sh. Usage: browser.py SCRIPT.json, where the JSON is a list of steps:
   {"open": URL, "width": 390, "height": 900}    load a page at that window size, wait for it
+                                  ("javascript": false: the page's own scripts do not run)
   {"wait": EXPR}                                poll EXPR in the page until it is true (10 s)
   {"eval": EXPR}                                evaluate EXPR (awaiting a promise), record its value
   {"screenshot": PATH}                          save a PNG of the viewport
@@ -59,11 +60,12 @@ class Browser:
         message, self.buffer = self.buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def open(self, url, width, height):
+    def open(self, url, width, height, javascript=True):
         if self.session is None:
             target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
             self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
         self.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 700})
+        self.send("Emulation.setScriptExecutionDisabled", {"value": not javascript})
         self.send("Page.navigate", {"url": url})
         self.wait("document.readyState === 'complete'")
 
@@ -101,7 +103,7 @@ def main():
     try:
         for step in steps:
             if "open" in step:
-                browser.open(step["open"], step.get("width", 1400), step.get("height", 900))
+                browser.open(step["open"], step.get("width", 1400), step.get("height", 900), step.get("javascript", True))
             elif "wait" in step:
                 browser.wait(step["wait"])
             elif "eval" in step:
