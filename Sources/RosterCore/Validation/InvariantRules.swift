@@ -94,11 +94,12 @@ enum InvariantRules {
         var out: [Finding] = []
         if isAwaitingOrRejected(org.record) {
             let requester = org.record.registration?.requestedBy
-            for (i, m) in org.record.members.enumerated() where m.email != requester {
+            org.record.members.forEachIndexed { i, m in
+                guard m.pointee.email != requester else { return }
                 out.append(
                     .error(
                         "pending-org-members", org.path, "/members/\(i)",
-                        "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.email))"
+                        "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.pointee.email))"
                     ))
             }
         }
