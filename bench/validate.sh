@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
-# Times `roster validate` (release build) on a synthetic marketplace of 10,000 orgs x 10 members
-# and 1,000 shares, and reports peak memory. Usage: bench/validate.sh [ORGS] [MEMBERS] [SHARES]
+# Times `roster validate` (release build) on a synthetic marketplace of ORGS orgs x MEMBERS members
+# and SHARES shares against CPython's `json.load` of every data file (the anchor of issue 14:
+# validate within 0.8x of it), in one hyperfine run, then peak memory of each.
+# Usage: bench/validate.sh [ORGS] [MEMBERS] [SHARES]; BASELINE=path/to/roster adds an A/B column.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-orgs=${1:-10000}; members=${2:-10}; shares=${3:-1000}
-dir=${BENCH_DIR:-/tmp/roster-bench-$orgs-$members-$shares}
+orgs=${1:-10000}; members=${2:-10}; shares=${3:-$((orgs / 10))}
+tmp=${BENCH_TMP:-$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )}
+dir=${BENCH_DIR:-$tmp/roster-bench-$orgs-$members-$shares}
 swift build -c release --product roster >/dev/null
 swift build -c release --product roster-synth >/dev/null
 if [ ! -f "$dir/data/marketplace.json" ]; then
-  .build/release/roster-synth --orgs "$orgs" --members-per-org "$members" --shares "$shares" "$dir"
+  .build/release/roster-synth --orgs "$orgs" --members-per-org "$members" --shares "$shares" "$dir" >/dev/null
 fi
-echo "data: $(du -sh "$dir/data" | cut -f1) in $(find "$dir/data" -name '*.json' | wc -l) files"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 2 --runs 20 -i ".build/release/roster validate --root $dir"
-else
-  for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" .build/release/roster validate --root "$dir" >/dev/null; done
-fi
-/usr/bin/time -v .build/release/roster validate --root "$dir" 2>&1 >/dev/null | grep -E 'Elapsed|Maximum resident'
+echo "data: $(du -sh --apparent-size "$dir/data" | cut -f1) in $(find "$dir/data" -name '*.json' | wc -l) files; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+py="python3 -c 'import json,os,sys; d=sys.argv[1]; [json.load(open(os.path.join(r,f),\"rb\")) for r,_,fs in os.walk(d) for f in fs if f.endswith(\".json\")]' $dir/data"
+commands=("$py" ".build/release/roster validate --root $dir")
+[ -n "${BASELINE:-}" ] && commands+=("$BASELINE validate --root $dir")
+runs=$(( orgs > 20000 ? 5 : 15 ))
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$tmp/validate-bench.json" "${commands[@]}" >/dev/null
+python3 - "$tmp/validate-bench.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+anchor = results[0]["median"]
+for r in results:
+    name = "CPython json.load" if r is results[0] else r["command"].split(" --root")[0]
+    print(f"{name:40} min {r['min']:.3f}  median {r['median']:.3f}  max {r['max']:.3f} s  "
+          f"user {r['user']:.3f}  ratio {r['median'] / anchor:.2f}x json.load")
+PY
+rm -f "$tmp/validate-bench.json"
+for bin in .build/release/roster ${BASELINE:-}; do
+  echo "$bin peak memory: $( /usr/bin/time -f %M "$bin" validate --root "$dir" 2>&1 >/dev/null | tail -1) KB"
+done
+echo "json.load peak memory: $( /usr/bin/time -f %M sh -c "$py" 2>&1 >/dev/null | tail -1) KB"

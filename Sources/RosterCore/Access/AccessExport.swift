@@ -22,47 +22,47 @@ public enum AccessExport {
         doc.stream.field("date", model.day.description)
         doc.stream.key("orgs")
         doc.stream.beginArray()
-        doc.elements(of: model.orgs) { s, o in org(&s, o.pointee) }
+        doc.elements(of: model.orgs) { s, o in org(&s, o) }
         doc.stream.endArray()
         doc.stream.key("users")
         doc.stream.beginArray()
-        doc.elements(of: model.users) { s, u in user(&s, u.pointee) }
+        doc.elements(of: model.users) { s, u in user(&s, u) }
         doc.stream.endArray()
         doc.stream.key("apps")
         doc.stream.beginArray()
-        doc.elements(of: model.apps) { s, a in app(&s, a.pointee) }
+        doc.elements(of: model.apps) { s, a in app(&s, a) }
         doc.stream.endArray()
         doc.stream.endObject()
         return doc.finish()
     }
 
-    static func org(_ s: inout JSONStream, _ org: borrowing AccessModel.Org) {
+    static func org(_ s: inout JSONStream, _ org: UnsafePointer<AccessModel.Org>) {
         s.beginObject()
-        s.field("id", org.id)
-        s.field("name", org.name)
-        s.field("status", org.status.rawValue)
-        s.key("active"); s.bool(org.active)
-        strings(&s, "shares", org.shares)
+        s.field("id", org.pointee.id)
+        s.field("name", org.pointee.name)
+        s.field("status", org.pointee.status.rawValue)
+        s.key("active"); s.bool(org.pointee.active)
+        strings(&s, "shares", org.pointee.shares)
         s.endObject()
     }
 
-    static func user(_ s: inout JSONStream, _ u: borrowing AccessModel.User) {
+    static func user(_ s: inout JSONStream, _ u: UnsafePointer<AccessModel.User>) {
         s.beginObject()
-        s.field("email", u.email)
-        s.field("org", u.org)
-        s.field("role", u.role.rawValue)
-        s.key("active"); s.bool(u.active)
-        strings(&s, "teams", u.teams)
-        strings(&s, "shares", u.shares)
+        s.field("email", u.pointee.email)
+        s.field("org", u.pointee.org)
+        s.field("role", u.pointee.role.rawValue)
+        s.key("active"); s.bool(u.pointee.active)
+        strings(&s, "teams", u.pointee.teams)
+        strings(&s, "shares", u.pointee.shares)
         s.endObject()
     }
 
-    static func app(_ s: inout JSONStream, _ a: borrowing AccessModel.App) {
+    static func app(_ s: inout JSONStream, _ a: UnsafePointer<AccessModel.App>) {
         s.beginObject()
-        s.field("org", a.org)
-        s.field("id", a.id)
-        s.field("team", a.team)
-        strings(&s, "shares", a.shares)
+        s.field("org", a.pointee.org)
+        s.field("id", a.pointee.id)
+        s.field("team", a.pointee.team)
+        strings(&s, "shares", a.pointee.shares)
         s.endObject()
     }
 

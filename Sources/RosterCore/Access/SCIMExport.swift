@@ -9,13 +9,13 @@ enum SCIMExport {
         var names: [String: String] = [:]
         for org in model.orgs { for share in org.shares where names[share] == nil { names[share] = SCIMDocuments.entitlement(share) } }
         let entitlements = names
-        return list(model.users.count) { doc in doc.elements(of: model.users) { s, u in user(&s, u.pointee, entitlements) } }
+        return list(model.users.count) { doc in doc.elements(of: model.users) { s, u in user(&s, u, entitlements) } }
     }
 
     /// Every org and team group, sorted by external id.
     static func groups(_ model: AccessModel) -> [[UInt8]] {
         let groups = model.groups
-        return list(groups.count) { doc in doc.elements(of: groups) { s, g in group(&s, g.pointee) } }
+        return list(groups.count) { doc in doc.elements(of: groups) { s, g in group(&s, g) } }
     }
 
     /// A ListResponse of `count` resources, which `resources` writes.
@@ -37,26 +37,26 @@ enum SCIMExport {
         return doc.finish()
     }
 
-    static func user(_ s: inout JSONStream, _ u: borrowing AccessModel.User, _ entitlements: [String: String]) {
+    static func user(_ s: inout JSONStream, _ u: UnsafePointer<AccessModel.User>, _ entitlements: [String: String]) {
         s.beginObject()
         s.key("schemas")
         s.beginArray()
         s.string(SCIMDocuments.userSchema)
         s.string(SCIMDocuments.enterpriseSchema)
         s.endArray()
-        s.field("id", u.email)
-        s.field("externalId", u.email)
-        s.field("userName", u.email)
+        s.field("id", u.pointee.email)
+        s.field("externalId", u.pointee.email)
+        s.field("userName", u.pointee.email)
         s.key("name")
         s.beginObject()
-        s.field("givenName", u.firstName)
-        s.field("familyName", u.lastName)
+        s.field("givenName", u.pointee.firstName)
+        s.field("familyName", u.pointee.lastName)
         s.endObject()
-        s.key("active"); s.bool(u.active)
+        s.key("active"); s.bool(u.pointee.active)
         s.key("emails")
         s.beginArray()
         s.beginObject()
-        s.field("value", u.email)
+        s.field("value", u.pointee.email)
         s.field("type", "work")
         s.key("primary"); s.bool(true)
         s.endObject()
@@ -64,12 +64,12 @@ enum SCIMExport {
         s.key("roles")
         s.beginArray()
         s.beginObject()
-        s.field("value", u.role.rawValue)
+        s.field("value", u.pointee.role.rawValue)
         s.endObject()
         s.endArray()
         s.key("entitlements")
         s.beginArray()
-        for share in u.shares {
+        for share in u.pointee.shares {
             s.beginObject()
             s.field("value", entitlements[share] ?? SCIMDocuments.entitlement(share))
             s.endObject()
@@ -77,23 +77,23 @@ enum SCIMExport {
         s.endArray()
         s.key(SCIMDocuments.enterpriseSchema)
         s.beginObject()
-        s.field("organization", u.orgName)
+        s.field("organization", u.pointee.orgName)
         s.endObject()
         s.endObject()
     }
 
-    static func group(_ s: inout JSONStream, _ g: borrowing AccessModel.Group) {
+    static func group(_ s: inout JSONStream, _ g: UnsafePointer<AccessModel.Group>) {
         s.beginObject()
         s.key("schemas")
         s.beginArray()
         s.string(SCIMDocuments.groupSchema)
         s.endArray()
-        s.field("id", SCIMDocuments.exportID(group: g.externalId))
-        s.field("externalId", g.externalId)
-        s.field("displayName", g.displayName)
+        s.field("id", SCIMDocuments.exportID(group: g.pointee.externalId))
+        s.field("externalId", g.pointee.externalId)
+        s.field("displayName", g.pointee.displayName)
         s.key("members")
         s.beginArray()
-        for email in g.members {
+        for email in g.pointee.members {
             s.beginObject()
             s.field("value", email)
             s.field("display", email)

@@ -115,14 +115,9 @@ public struct Membership: Sendable, Equatable {
     public var state: MembershipState
     public var invitedAt: String
     public var invitedBy: String
-    /// When an invitation stops being valid (RFC 3339): `invite` and `resend` set it from the
-    /// settings' `invitations.expireAfterDays`. Nil in files written before invitations expired.
-    public var expiresAt: String?
-    /// When the invitee accepted (`member activate`, state invited -> active).
-    public var acceptedAt: String?
-    /// The member's account name on the git host (unique across the store), so that `roster
-    /// check --actor @handle` can name a pull request's author by a login the host verifies.
-    public var handle: String?
+    /// The fields most members lack, in one shared box (nil when all are nil): inline they
+    /// took 48 of a member's 136 bytes, 48 MB for a million members.
+    var extras: MembershipExtras?
 
     public init(
         email: String, firstName: String, lastName: String, role: Role,
@@ -130,9 +125,7 @@ public struct Membership: Sendable, Equatable {
         expiresAt: String? = nil, acceptedAt: String? = nil
     ) {
         self.email = email
-        self.expiresAt = expiresAt
-        self.acceptedAt = acceptedAt
-        self.handle = handle
+        extras = MembershipExtras.make(expiresAt: expiresAt, acceptedAt: acceptedAt, handle: handle)
         self.firstName = firstName
         self.lastName = lastName
         self.role = role

@@ -27,6 +27,12 @@ public enum FileAccess {
 
     /// Reads `name` inside the open folder `folder`, not following a link.
     public static func read(in folder: Int32, _ name: String) -> Result<[UInt8], ReadError> {
+        readStamped(in: folder, name).map(\.bytes)
+    }
+
+    /// ``read(in:_:)``, with the size, time and inode `fstat` saw, so a later reader can tell
+    /// whether the file is still the one that was read.
+    static func readStamped(in folder: Int32, _ name: String) -> Result<(bytes: [UInt8], stamp: RecordCache.Stamp), ReadError> {
         let fd = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
@@ -37,7 +43,8 @@ public enum FileAccess {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegularFile) }
-        return readAll(fd, size: Int(info.st_size))
+        let stamp = RecordCache.Stamp(info)
+        return readAll(fd, size: Int(info.st_size)).map { ($0, stamp) }
     }
 
     /// One read of the size fstat gives (plus one byte to see the end of file), into memory

@@ -48,8 +48,11 @@ struct ObjectReader {
     }
 
     func field(_ key: String) -> JSONNode? {
-        for m in members where m.key == key { return m.node }
-        return nil
+        // Through the buffer, so looking at a member does not copy (retain and release) it.
+        members.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i].key == key { return buffer[i].node }
+            return nil
+        }
     }
 
     func at(_ key: String) -> String {
@@ -130,14 +133,15 @@ struct ObjectReader {
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(_ allowed: [String]) {
-        for m in members where !allowed.contains(m.key) {
-            var message = "unknown field \(Quote.value(m.key)) in \(what)"
-            if let guess = Self.closest(to: m.key, in: allowed) {
+        members.forEachIndexed { _, m in
+            guard !allowed.contains(m.pointee.key) else { return }
+            var message = "unknown field \(Quote.value(m.pointee.key)) in \(what)"
+            if let guess = Self.closest(to: m.pointee.key, in: allowed) {
                 message += "; did you mean \"\(guess)\"?"
             } else {
                 message += "; allowed fields: " + allowed.joined(separator: ", ")
             }
-            log.error("unknown-field", at(m.key), message)
+            log.error("unknown-field", at(m.pointee.key), message)
         }
     }
 

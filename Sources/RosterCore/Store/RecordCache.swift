@@ -11,6 +11,13 @@ public final class RecordCache: @unchecked Sendable {
         var seconds: Int
         var nanoseconds: Int
         var inode: UInt
+
+        init(_ info: stat) {
+            size = Int(info.st_size)
+            seconds = info.st_mtim.tv_sec
+            nanoseconds = info.st_mtim.tv_nsec
+            inode = UInt(info.st_ino)
+        }
     }
 
     typealias Entries = [String: (stamp: Stamp, result: RecordStore.FileResult)]
@@ -22,7 +29,7 @@ public final class RecordCache: @unchecked Sendable {
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return Stamp(size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt(info.st_ino))
+        return Stamp(info)
     }
 
     /// The entries as they are now: a load looks files up in this copy without taking a lock

@@ -102,7 +102,8 @@ enum RecordDecoder {
         let changedAt = r.string("statusChangedAt", required: false)
         let changedBy = r.string("statusChangedBy", required: false)
         let until = r.string("until", required: false)
-        guard let id, let name, let status, let createdAt else { return nil }
+        guard let id, let name, let status, var createdAt else { return nil }
+        StringPool.shareRepeats(createdAt: &createdAt, members: &members, teams: &teams, registration: &registration)
         return OrgRecord(
             id: id, name: name, status: status, createdAt: createdAt, until: until,
             statusChangedAt: changedAt, statusChangedBy: changedBy,

@@ -24,11 +24,11 @@ struct RecordFolders: Sendable {
     }
 
     /// The bytes of the record file `path` (`data/orgs/acme.json`).
-    func read(_ path: String) -> Result<[UInt8], FileAccess.ReadError> {
+    func read(_ path: String) -> Result<(bytes: [UInt8], stamp: RecordCache.Stamp), FileAccess.ReadError> {
         let folder = AtomicWriter.parent(of: path)
         guard let opened = folders[folder] else { return .failure(.system("not a record folder")) }
         switch opened {
-        case .success(let fd): return FileAccess.read(in: fd, String(path.dropFirst(folder.count + 1)))
+        case .success(let fd): return FileAccess.readStamped(in: fd, String(path.dropFirst(folder.count + 1)))
         case .failure(let reason): return .failure(reason)
         }
     }

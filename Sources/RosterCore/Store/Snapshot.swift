@@ -59,6 +59,13 @@ public struct Snapshot: Sendable {
     public var unreadableShareIDs: Set<String>
     /// Paths of files written with an older schemaVersion (migrated in memory).
     public var outdatedPaths: Set<String>
+    /// After a lean load, how to read again the files whose bytes were not kept.
+    var unkept: UnkeptSources?
+
+    /// How many record files were read (kept in ``sources`` or not).
+    public var filesRead: Int {
+        sources.count + (unkept?.stamps.count ?? 0)
+    }
 
     public init(
         marketplace: MarketplaceSettings? = nil, orgs: [OrgFile] = [], shares: [ShareFile] = [],

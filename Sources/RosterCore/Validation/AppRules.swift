@@ -60,7 +60,7 @@ enum AppRules {
         for (a, app) in org.record.apps.enumerated() {
             var seen: Set<String> = []
             for (k, share) in app.shares.enumerated() {
-                let pointer = "/apps/\(a)/shares/\(k)"
+                var pointer: String { "/apps/\(a)/shares/\(k)" }
                 if consumed[share] == nil {
                     out.append(
                         .error(

@@ -3,13 +3,23 @@
 public enum FindingLocator {
     /// Located (see ``resolve(_:sources:)``), without duplicates, in report order.
     public static func locate(_ findings: [Finding], sources: [String: [UInt8]]) -> [Finding] {
+        locate(findings) { sources[$0] }
+    }
+
+    /// The same, each file's bytes asked of `source` by the worker that places its findings,
+    /// so that files read again (after a lean load) are held one per core, not all at once.
+    public static func locate(_ findings: [Finding], source: @Sendable (String) -> [UInt8]?) -> [Finding] {
         var seen = Set<Finding>()
-        return resolve(findings, sources: sources).filter { seen.insert($0).inserted }.sorted(by: Finding.reportOrder)
+        return resolve(findings, source: source).filter { seen.insert($0).inserted }.sorted(by: Finding.reportOrder)
     }
 
     /// The findings with their JSON pointers replaced by line and column, in the same order.
     /// Findings without a pointer are kept as they are.
     public static func resolve(_ findings: [Finding], sources: [String: [UInt8]]) -> [Finding] {
+        resolve(findings) { sources[$0] }
+    }
+
+    static func resolve(_ findings: [Finding], source: @Sendable (String) -> [UInt8]?) -> [Finding] {
         var byPath: [String: [Int]] = [:]
         for (k, f) in findings.enumerated() where f.pointer != nil {
             byPath[f.path, default: []].append(k)
@@ -19,7 +29,7 @@ public enum FindingLocator {
         let paths = groups.keys.sorted()
         let resolved = parallelMap(paths) { path -> [(Int, Int, Int)] in
             let indices = groups[path]!
-            guard let bytes = sources[path], let root = JSONParser.parse(bytes).root else {
+            guard let bytes = source(path), let root = JSONParser.parse(bytes).root else {
                 return indices.map { ($0, 1, 1) }
             }
             let text = SourceText(bytes: bytes)

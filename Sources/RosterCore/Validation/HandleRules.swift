@@ -13,8 +13,10 @@ enum HandleRules {
     static func handleFormat(_ c: ValidationContext) -> [Finding] {
         var out: [Finding] = []
         for org in c.snapshot.orgs {
-            for (i, m) in org.record.members.enumerated() {
-                if let h = m.handle, !Formats.isValidHandle(h) { out.append(.error("handle-format", org.path, "/members/\(i)/handle", message(h))) }
+            org.record.members.forEachIndexed { i, m in
+                if let h = m.pointee.handle, !Formats.isValidHandle(h) {
+                    out.append(.error("handle-format", org.path, "/members/\(i)/handle", message(h)))
+                }
             }
         }
         for (i, email) in c.settings.admins.enumerated() {
@@ -38,15 +40,15 @@ enum HandleRules {
             }
         }
         for org in c.snapshot.orgs {
-            for (i, m) in org.record.members.enumerated() {
-                guard let h = m.handle else { continue }
-                if let first = owner[Formats.handleKey(h)], first != m.email {
+            org.record.members.forEachIndexed { i, m in
+                guard let h = m.pointee.handle else { return }
+                if let first = owner[Formats.handleKey(h)], first != m.pointee.email {
                     out.append(
                         .error(
                             "handle-unique", org.path, "/members/\(i)/handle",
                             "handle \"\(h)\" is already the handle of \(first); a handle names one person"))
                 } else {
-                    owner[Formats.handleKey(h)] = m.email
+                    owner[Formats.handleKey(h)] = m.pointee.email
                 }
             }
         }

@@ -28,12 +28,13 @@ enum HygieneRules {
         var out: [Finding] = []
         let limit = c.options.today.dayNumber - staleInvitationDays
         do {
-            for (i, m) in org.record.members.enumerated() where m.state == .invited {
-                guard let day = Formats.timestamp(m.invitedAt), day.dayNumber < limit else { continue }
+            org.record.members.forEachIndexed { i, m in
+                guard m.pointee.state == .invited else { return }
+                guard let day = Formats.timestamp(m.pointee.invitedAt), day.dayNumber < limit else { return }
                 out.append(
                     .warning(
                         "invitation-stale", org.path, "/members/\(i)/state",
-                        "\(Quote.bare(m.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days"))
+                        "\(Quote.bare(m.pointee.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days"))
             }
         }
         return out
@@ -43,11 +44,12 @@ enum HygieneRules {
         var out: [Finding] = []
         if !InvariantRules.isAwaitingOrRejected(org.record) {
             let inTeam = SmallStringSet(org.record.teams.lazy.flatMap(\.members))
-            for (i, m) in org.record.members.enumerated() where !inTeam.contains(m.email) {
+            org.record.members.forEachIndexed { i, m in
+                guard !inTeam.contains(m.pointee.email) else { return }
                 out.append(
                     .warning(
                         "member-no-team", org.path, "/members/\(i)",
-                        "\(Quote.bare(m.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials"))
+                        "\(Quote.bare(m.pointee.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials"))
             }
         }
         return out

@@ -25,7 +25,8 @@ enum InvariantRules {
         // member of the marketplace, and a String-keyed table spent most of its time hashing
         // and reference counting.
         let orgs = c.snapshot.orgs
-        var owner: [UInt64: (org: Int, member: Int)] = [:]
+        // Org and member index packed in one word: a million members' table is 16 MB smaller.
+        var owner: [UInt64: UInt64] = [:]
         owner.reserveCapacity(orgs.reduce(0) { $0 + $1.record.members.count })
         var collided: [String: Int] = [:]
         var out: [Finding] = []
@@ -39,16 +40,17 @@ enum InvariantRules {
             orgs[k].record.members.withUnsafeBufferPointer { members in
                 for i in members.indices {
                     let key = hash(members[i].email)
-                    if let seen = owner[key] {
-                        if orgs[seen.org].record.members[seen.member].email == members[i].email {
-                            if seen.org != k { report(k, i, members[i].email, seen.org) }
+                    if let packed = owner[key] {
+                        let (seenOrg, seenMember) = (Int(packed >> 32), Int(packed & 0xFFFF_FFFF))
+                        if orgs[seenOrg].record.members[seenMember].email == members[i].email {
+                            if seenOrg != k { report(k, i, members[i].email, seenOrg) }
                         } else if let first = collided[members[i].email] {
                             if first != k { report(k, i, members[i].email, first) }
                         } else {
                             collided[members[i].email] = k
                         }
                     } else {
-                        owner[key] = (k, i)
+                        owner[key] = UInt64(k) << 32 | UInt64(i)
                     }
                 }
             }
@@ -94,11 +96,12 @@ enum InvariantRules {
         var out: [Finding] = []
         if isAwaitingOrRejected(org.record) {
             let requester = org.record.registration?.requestedBy
-            for (i, m) in org.record.members.enumerated() where m.email != requester {
+            org.record.members.forEachIndexed { i, m in
+                guard m.pointee.email != requester else { return }
                 out.append(
                     .error(
                         "pending-org-members", org.path, "/members/\(i)",
-                        "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.email))"
+                        "\(Quote.bare(org.record.id)) is \(org.record.status.rawValue): only its requester can be a member until it is approved; remove \(Quote.bare(m.pointee.email))"
                     ))
             }
         }

@@ -10,9 +10,10 @@ enum LifecycleRules {
 
     static func invitationExpired(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
         var out: [Finding] = []
-        for (i, m) in org.record.members.enumerated() where m.state == .invited {
-            guard let text = m.expiresAt, let day = Formats.timestamp(text), day < c.options.today else { continue }
-            let id = Quote.bare(org.record.id), email = Quote.bare(m.email)
+        org.record.members.forEachIndexed { i, m in
+            guard m.pointee.state == .invited else { return }
+            guard let text = m.pointee.expiresAt, let day = Formats.timestamp(text), day < c.options.today else { return }
+            let id = Quote.bare(org.record.id), email = Quote.bare(m.pointee.email)
             out.append(
                 .error(
                     "invitation-expired", org.path, "/members/\(i)/expiresAt",

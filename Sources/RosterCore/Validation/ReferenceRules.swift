@@ -12,10 +12,12 @@ enum ReferenceRules {
         var out: [Finding] = []
         do {
             var seen = SmallStringSet([])
-            for (i, m) in org.record.members.enumerated() where !seen.insert(m.email) {
+            org.record.members.forEachIndexed { i, m in
+                guard !seen.insert(m.pointee.email) else { return }
                 out.append(
                     .error(
-                        "member-duplicate", org.path, "/members/\(i)/email", "\(Quote.bare(m.email)) is listed more than once; list each member once")
+                        "member-duplicate", org.path, "/members/\(i)/email",
+                        "\(Quote.bare(m.pointee.email)) is listed more than once; list each member once")
                 )
             }
         }
@@ -52,7 +54,8 @@ enum ReferenceRules {
             for (t, team) in org.record.teams.enumerated() {
                 var seen = SmallStringSet([])
                 for (k, email) in team.members.enumerated() {
-                    let pointer = "/teams/\(t)/members/\(k)"
+                    // Built only for a finding: most team members are fine, and teams are many.
+                    var pointer: String { "/teams/\(t)/members/\(k)" }
                     if !emails.contains(email) {
                         out.append(
                             .error(

@@ -27,10 +27,12 @@ public enum Validator {
 
     /// Validates everything; with `orgPaths`, per-org rules run only on those orgs (a change
     /// checks the orgs it touched, and the rules that span records in full). With a `memo`
-    /// (the preview), orgs whose files did not change keep their earlier findings.
+    /// (the preview), orgs whose files did not change keep their earlier findings. With
+    /// `errorsOnly` (an export, which refuses errors and ignores warnings), warnings are dropped
+    /// before they are placed, which reads and parses their files again.
     public static func validate(
         _ snapshot: Snapshot, options: ValidationOptions = .init(), orgPaths: Set<String>? = nil,
-        memo: ValidationMemo? = nil
+        memo: ValidationMemo? = nil, errorsOnly: Bool = false
     ) -> [Finding] {
         let context = ValidationContext(snapshot: snapshot, options: options)
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
@@ -67,8 +69,9 @@ public enum Validator {
             wholeRules.indices.filter { ($0 == heaviest) == (half == 0) }.flatMap { wholeRules[$0](context) }
         }
         guard let memo else {
-            let all = snapshot.loadFindings + orgFindings.flatMap(\.findings) + wholeFindings.flatMap { $0 }
-            return FindingLocator.locate(all, sources: snapshot.sources)
+            var all = snapshot.loadFindings + orgFindings.flatMap(\.findings) + wholeFindings.flatMap { $0 }
+            if errorsOnly { all.removeAll { $0.severity != .error } }
+            return FindingLocator.locate(all) { snapshot.source($0) }
         }
         // The new per-org findings are located on their own, to be remembered by file.
         let fresh = FindingLocator.resolve(orgFindings.filter { !$0.remembered }.flatMap(\.findings), sources: snapshot.sources)

@@ -38,7 +38,8 @@ extension Roster {
         func run() throws {
             let day = try today.options().today
             let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
-            let snapshot = RecordStore.load(root: root.path)
+            // Nothing here compares with the files' bytes: they are dropped once decoded.
+            let snapshot = RecordStore.load(root: root.path, keepSources: false)
             // The files do not depend on the findings: they are made while the records are
             // validated, and written only when there is no error.
             let (errors, (model, files)) = concurrently(
@@ -72,14 +73,14 @@ extension Roster {
 /// (an unreadable org file above all, whose users would otherwise vanish and lose access) is
 /// refused with its errors, exit 1. The settings come along (the sync's guard reads them).
 func loadAccessModel(root: String, on day: CalendarDate) throws -> (AccessModel, MarketplaceSettings) {
-    let snapshot = RecordStore.load(root: root)
+    let snapshot = RecordStore.load(root: root, keepSources: false)
     try refuseInvalid(recordErrors(snapshot, on: day))
     return (AccessModel(snapshot, on: day), snapshot.settings)
 }
 
 /// The errors (not the warnings) `roster validate` finds in `snapshot`.
 func recordErrors(_ snapshot: Snapshot, on day: CalendarDate) -> [Finding] {
-    Validator.validate(snapshot, options: ValidationOptions(today: day)).filter { $0.severity == .error }
+    Validator.validate(snapshot, options: ValidationOptions(today: day), errorsOnly: true)
 }
 
 /// Prints the errors and exits 1 when there is one: nothing is exported from invalid records.
