@@ -107,8 +107,17 @@ struct TemplateRenderer {
     }
 }
 
-/// HTML escaping of `& < > " '` as entities, byte by byte, into a byte buffer.
-enum HTMLEscape {
+/// HTML escaping of `& < > " '` as entities, byte by byte, into a byte buffer: the one HTML
+/// escaper of the portal, its e-mails and the preview's error overlay.
+public enum HTMLEscape {
+    /// `s` escaped, for text and quoted attribute values.
+    public static func string(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
