@@ -48,8 +48,16 @@ struct ObjectReader {
     }
 
     func field(_ key: String) -> JSONNode? {
-        for m in members where m.key == key { return m.node }
+        let length = key.utf8.count
+        for m in members where Self.same(m.key, key, length) { return m.node }
         return nil
+    }
+
+    /// `a == b`, the lengths (known in constant time) compared first: keys of records are
+    /// short and read for every field of a million members, and most of them differ in length.
+    @inline(__always)
+    static func same(_ a: String, _ b: String, _ bLength: Int) -> Bool {
+        a.utf8.count == bLength && a == b
     }
 
     func at(_ key: String) -> String {
@@ -130,7 +138,7 @@ struct ObjectReader {
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(_ allowed: [String]) {
-        for m in members where !allowed.contains(m.key) {
+        for m in members where !allowed.contains(where: { Self.same($0, m.key, m.key.utf8.count) }) {
             var message = "unknown field \(Quote.value(m.key)) in \(what)"
             if let guess = Self.closest(to: m.key, in: allowed) {
                 message += "; did you mean \"\(guess)\"?"

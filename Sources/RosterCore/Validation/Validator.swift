@@ -33,6 +33,8 @@ public enum Validator {
         memo: ValidationMemo? = nil
     ) -> [Finding] {
         let context = ValidationContext(snapshot: snapshot, options: options)
+        // Findings without their warnings must not be remembered for a later full validation.
+        let memo = options.errorsOnly ? nil : memo
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
         var whole: [@Sendable (ValidationContext) -> [Finding]] = []
         var userSingleOrgIndex = -1
@@ -40,7 +42,7 @@ public enum Validator {
             switch rule.check {
             case .eachOrg(let f): perOrg.append(f)
             case .whole(let f):
-                if rule.id == "user-single-org" { userSingleOrgIndex = whole.count }
+                if rule.id == InvariantRules.userSingleOrgID { userSingleOrgIndex = whole.count }
                 whole.append(f)
             }
         }
@@ -67,7 +69,8 @@ public enum Validator {
             wholeRules.indices.filter { ($0 == heaviest) == (half == 0) }.flatMap { wholeRules[$0](context) }
         }
         guard let memo else {
-            let all = snapshot.loadFindings + orgFindings.flatMap(\.findings) + wholeFindings.flatMap { $0 }
+            let loaded = options.errorsOnly ? snapshot.loadFindings.filter { $0.severity == .error } : snapshot.loadFindings
+            let all = loaded + orgFindings.flatMap(\.findings) + wholeFindings.flatMap { $0 }
             return FindingLocator.locate(all, sources: snapshot.sources)
         }
         // The new per-org findings are located on their own, to be remembered by file.

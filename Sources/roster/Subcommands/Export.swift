@@ -75,9 +75,9 @@ func loadAccessModel(root: String, on day: CalendarDate) throws -> (AccessModel,
     return (AccessModel(snapshot, on: day), snapshot.settings)
 }
 
-/// The errors (not the warnings) `roster validate` finds in `snapshot`.
+/// The errors (not the warnings) `roster validate` finds in `snapshot`; warnings are not even made.
 func recordErrors(_ snapshot: Snapshot, on day: CalendarDate) -> [Finding] {
-    Validator.validate(snapshot, options: ValidationOptions(today: day)).filter { $0.severity == .error }
+    Validator.validate(snapshot, options: ValidationOptions(today: day, errorsOnly: true)).filter { $0.severity == .error }
 }
 
 /// Prints the errors and exits 1 when there is one: nothing is exported from invalid records.
