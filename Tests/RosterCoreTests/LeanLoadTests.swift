@@ -19,7 +19,9 @@ import Testing
         let expected = Validator.validate(full, options: fixtureDay)
         #expect(!expected.isEmpty)
         #expect(Validator.validate(lean, options: fixtureDay) == expected)
-        #expect(Validator.validate(lean, options: fixtureDay, errorsOnly: true) == expected.filter { $0.severity == .error })
+        #expect(
+            Validator.validate(lean, options: ValidationOptions(today: fixtureDay.today, errorsOnly: true))
+                == expected.filter { $0.severity == .error })
     }
 
     @Test func aFileChangedAfterALeanLoadIsNotPlacedByItsNewText() throws {

@@ -57,9 +57,14 @@ import Testing
     @Test func collidingHashesGiveTheSameFindings() throws {
         let repo = try TemporaryRepo(overlays: [RuleFixtureTests.rulesURL.appendingPathComponent("user-single-org").appendingPathComponent("fail")])
         let context = ValidationContext(snapshot: RecordStore.load(root: repo.path), options: fixtureDay)
-        let real = InvariantRules.userSingleOrg(context)
+        func findings(_ hash: ((String) -> UInt64)? = nil) -> [Finding] {
+            var report = RuleReport(rule: "user-single-org")
+            if let hash { InvariantRules.userSingleOrg(context, &report, hash: hash) } else { InvariantRules.userSingleOrg(context, &report) }
+            return report.findings
+        }
+        let real = findings()
         #expect(real.count == 1)
-        #expect(InvariantRules.userSingleOrg(context) { _ in 42 } == real, "every address collides")
-        #expect(InvariantRules.userSingleOrg(context) { UInt64($0.utf8.count) } == real, "addresses of one length collide")
+        #expect(findings { _ in 42 } == real, "every address collides")
+        #expect(findings { UInt64($0.utf8.count) } == real, "addresses of one length collide")
     }
 }

@@ -61,11 +61,12 @@ public enum ExportDestination {
     }
 
     /// Writes the export's files under the checked folder, each atomically, side by side on the
-    /// cores; the first failure, in the files' order, is thrown.
+    /// cores; the first failure, in the files' order, is thrown. Not fsynced: the export is made
+    /// again from the records at any time, and the rename keeps a reader from a half-written file.
     public static func write(_ files: [(path: String, pieces: [[UInt8]])], to folder: String) throws(AtomicWriter.WriteError) {
         let failures = parallelMap(files.indices.map { $0 }, chunkSize: 1) { k -> AtomicWriter.WriteError? in
             do throws(AtomicWriter.WriteError) {
-                try AtomicWriter.write(pieces: files[k].pieces, to: folder + "/" + files[k].path)
+                try AtomicWriter.write(pieces: files[k].pieces, to: folder + "/" + files[k].path, durable: false)
                 return nil
             } catch { return error }
         }

@@ -145,7 +145,8 @@ public struct JSONParser {
                 if index == nil, members.count >= 32 {
                     index = Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
                 }
-                let previous = index.map { $0[key] } ?? members.firstIndex(where: { $0.key == key })
+                let length = key.utf8.count
+                let previous = index.map { $0[key] } ?? members.firstIndex(where: { $0.key.utf8.count == length && $0.key == key })
                 if let previous {
                     problems.append(
                         JSONProblem(

@@ -55,38 +55,45 @@ public enum JSONWriter {
     /// script, working on UTF-8 bytes.
     public static func writeString(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied at once.
-            var k = 0, run = 0
-            while k < bytes.count {
-                let b = bytes[k]
-                let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
-                if plain { k += 1; continue }
-                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
-                switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x3C: out.append(contentsOf: "\\u003c".utf8)
-                case 0x3E: out.append(contentsOf: "\\u003e".utf8)
-                case 0x26: out.append(contentsOf: "\\u0026".utf8)
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
-                    // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
-                    out.append(contentsOf: (bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    k += 2
-                default: out.append(b)
-                }
-                k += 1
-                run = k
-            }
-            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        // A native string lends its bytes in place; `var s = s; s.withUTF8` retained and
+        // released each one (the export writes millions of strings).
+        if s.utf8.withContiguousStorageIfAvailable({ escape($0, htmlSafe: htmlSafe, into: &out) }) == nil {
+            var copy = s
+            copy.withUTF8 { escape($0, htmlSafe: htmlSafe, into: &out) }
         }
         out.append(0x22)
+    }
+
+    /// The bytes of a string's content, escaped, without its quotes.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout [UInt8]) {
+        // Runs of bytes that need no escape are copied at once.
+        var k = 0, run = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
+            if plain { k += 1; continue }
+            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x3C: out.append(contentsOf: "\\u003c".utf8)
+            case 0x3E: out.append(contentsOf: "\\u003e".utf8)
+            case 0x26: out.append(contentsOf: "\\u0026".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
+                out.append(contentsOf: (bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                k += 2
+            default: out.append(b)
+            }
+            k += 1
+            run = k
+        }
+        if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
     }
 }

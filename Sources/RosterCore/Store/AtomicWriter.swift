@@ -26,13 +26,15 @@ public enum AtomicWriter {
     }
 
     /// The same for a file given as pieces written one after the other (a large document
-    /// written by several threads), with no copy joining them.
+    /// written by several threads), with no copy joining them. With `durable: false` (output
+    /// made again from the records, such as the export) nothing is fsynced: the rename alone
+    /// keeps readers from ever seeing half a file.
     @discardableResult
-    public static func write(pieces: [[UInt8]], to path: String) throws(WriteError) -> Bool {
+    public static func write(pieces: [[UInt8]], to path: String, durable: Bool = true) throws(WriteError) -> Bool {
         if case .success(let existing) = FileAccess.read(path), holds(existing, pieces) { return false }
-        let temp = try writeTemporary(pieces, beside: path)
+        let temp = try writeTemporary(pieces, beside: path, durable: durable)
         guard rename(temp, path) == 0 else { let e = failure(path); unlink(temp); throw e }
-        syncDirectory(parent(of: path))
+        if durable { syncDirectory(parent(of: path)) }
         return true
     }
 

@@ -10,37 +10,31 @@ enum AppRules {
         Rule("app-inactive", "apps of a disabled or expired org are inactive (warning)", eachOrg: appInactive),
     ]
 
-    static func appDuplicate(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func appDuplicate(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         var ids: Set<String> = [], names: Set<String> = []
         for (a, app) in org.record.apps.enumerated() {
             if !ids.insert(app.id).inserted {
-                out.append(
-                    .error("app-duplicate", org.path, "/apps/\(a)/id", "app id \(Quote.value(app.id)) is used twice in \(Quote.bare(org.record.id))"))
+                report.error(org.path, "/apps/\(a)/id", "app id \(Quote.value(app.id)) is used twice in \(Quote.bare(org.record.id))")
             } else if !names.insert(Formats.nameKey(app.name)).inserted {
-                out.append(
-                    .error(
-                        "app-duplicate", org.path, "/apps/\(a)/name",
-                        "app name \(Quote.value(app.name)) is used twice in \(Quote.bare(org.record.id))"))
+                report.error(
+                    org.path, "/apps/\(a)/name",
+                    "app name \(Quote.value(app.name)) is used twice in \(Quote.bare(org.record.id))")
             }
         }
-        return out
     }
 
-    static func appName(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        org.record.apps.enumerated().compactMap { a, app in
-            IdentityRules.nameLength("app-name", app.name, Limits.appName, org.path, "/apps/\(a)/name", "app")
+    static func appName(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
+        for (a, app) in org.record.apps.enumerated() {
+            IdentityRules.nameLength(&report, app.name, Limits.appName, org.path, "/apps/\(a)/name", "app")
         }
     }
 
-    static func appTeam(_ org: OrgFile, _: ValidationContext) -> [Finding] {
+    static func appTeam(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         let teams = Set(org.record.teams.map(\.id))
-        return org.record.apps.enumerated().compactMap { a, app in
-            teams.contains(app.team)
-                ? nil
-                : .error(
-                    "app-team", org.path, "/apps/\(a)/team",
-                    "app \(Quote.value(app.id)) belongs to team \(Quote.value(app.team)), which \(Quote.bare(org.record.id)) does not have")
+        for (a, app) in org.record.apps.enumerated() where !teams.contains(app.team) {
+            report.error(
+                org.path, "/apps/\(a)/team",
+                "app \(Quote.value(app.id)) belongs to team \(Quote.value(app.team)), which \(Quote.bare(org.record.id)) does not have")
         }
     }
 
@@ -54,50 +48,43 @@ enum AppRules {
         return out
     }
 
-    static func appShare(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+    static func appShare(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         let consumed = links(org.record, c)
-        var out: [Finding] = []
         for (a, app) in org.record.apps.enumerated() {
             var seen: Set<String> = []
             for (k, share) in app.shares.enumerated() {
-                var pointer: String { "/apps/\(a)/shares/\(k)" }
                 if consumed[share] == nil {
-                    out.append(
-                        .error(
-                            "app-share", org.path, pointer,
-                            "app \(Quote.value(app.id)) uses share \(Quote.value(share)), which \(Quote.bare(org.record.id)) does not consume; a provider admin links it first (`roster share add-org`)"
-                        ))
+                    report.error(
+                        org.path, "/apps/\(a)/shares/\(k)",
+                        "app \(Quote.value(app.id)) uses share \(Quote.value(share)), which \(Quote.bare(org.record.id)) does not consume; a provider admin links it first (`roster share add-org`)"
+                    )
                 } else if !seen.insert(share).inserted {
-                    out.append(.error("app-share", org.path, pointer, "app \(Quote.value(app.id)) lists share \(Quote.value(share)) twice"))
+                    report.error(org.path, "/apps/\(a)/shares/\(k)", "app \(Quote.value(app.id)) lists share \(Quote.value(share)) twice")
                 }
             }
         }
-        return out
     }
 
-    static func appShareWindow(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+    static func appShareWindow(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         let consumed = links(org.record, c)
-        var out: [Finding] = []
         for (a, app) in org.record.apps.enumerated() {
             for (k, share) in app.shares.enumerated() {
                 guard let link = consumed[share], !ShareWindow.contains(link, c.options.today) else { continue }
-                out.append(
-                    .warning(
-                        "app-share-window", org.path, "/apps/\(a)/shares/\(k)",
-                        "app \(Quote.value(app.id)) uses \(Quote.value(share)), but \(Quote.bare(org.record.id))'s access runs from \(link.since)\(link.until.map { " until \($0)" } ?? ""): the app cannot use it today"
-                    ))
+                report.warning(
+                    org.path, "/apps/\(a)/shares/\(k)",
+                    "app \(Quote.value(app.id)) uses \(Quote.value(share)), but \(Quote.bare(org.record.id))'s access runs from \(link.since)\(link.until.map { " until \($0)" } ?? ""): the app cannot use it today"
+                )
             }
         }
-        return out
     }
 
-    static func appInactive(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+    static func appInactive(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         let r = org.record
-        guard !r.apps.isEmpty, !r.isActive(on: c.options.today) else { return [] }
+        guard !r.apps.isEmpty, !r.isActive(on: c.options.today) else { return }
         let why = r.isExpired(on: c.options.today) ? "expired" : r.status.rawValue
-        return r.apps.enumerated().map { a, app in
-            .warning(
-                "app-inactive", org.path, "/apps/\(a)",
+        for (a, app) in r.apps.enumerated() {
+            report.warning(
+                org.path, "/apps/\(a)",
                 "\(Quote.bare(r.id)) is \(why), so its app \(Quote.value(app.id)) is inactive: the gateway must refuse its credentials")
         }
     }

@@ -9,64 +9,51 @@ enum HygieneRules {
 
     static let staleInvitationDays = 14
 
-    static func shareAccessExpired(_ c: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func shareAccessExpired(_ c: ValidationContext, _ report: inout RuleReport) {
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() {
                 guard let text = link.until, let until = Formats.date(text), until < c.options.today else { continue }
-                out.append(
-                    .warning(
-                        "share-access-expired", share.path, "/consumers/\(i)/until",
-                        "access of \(Quote.bare(link.org)) to \(Quote.bare(share.record.id)) ended on \(text); remove the link with `roster share remove-org \(Quote.bare(share.record.id)) \(Quote.bare(link.org))`"
-                    ))
+                report.warning(
+                    share.path, "/consumers/\(i)/until",
+                    "access of \(Quote.bare(link.org)) to \(Quote.bare(share.record.id)) ended on \(text); remove the link with `roster share remove-org \(Quote.bare(share.record.id)) \(Quote.bare(link.org))`"
+                )
             }
         }
-        return out
     }
 
-    static func invitationStale(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func invitationStale(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         let limit = c.options.today.dayNumber - staleInvitationDays
         do {
-            org.record.members.forEachIndexed { i, m in
-                guard m.pointee.state == .invited else { return }
-                guard let day = Formats.timestamp(m.pointee.invitedAt), day.dayNumber < limit else { return }
-                out.append(
-                    .warning(
-                        "invitation-stale", org.path, "/members/\(i)/state",
-                        "\(Quote.bare(m.pointee.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days"))
+            org.record.members.forEachLent { i, m in
+                guard m.state == .invited, let day = Formats.timestamp(m.invitedAt), day.dayNumber < limit else { return }
+                report.warning(
+                    org.path, "/members/\(i)/state",
+                    "\(Quote.bare(m.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days")
             }
         }
-        return out
     }
 
-    static func memberNoTeam(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func memberNoTeam(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         if !InvariantRules.isAwaitingOrRejected(org.record) {
             let inTeam = SmallStringSet(org.record.teams.lazy.flatMap(\.members))
-            org.record.members.forEachIndexed { i, m in
-                guard !inTeam.contains(m.pointee.email) else { return }
-                out.append(
-                    .warning(
-                        "member-no-team", org.path, "/members/\(i)",
-                        "\(Quote.bare(m.pointee.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials"))
+            org.record.members.forEachLent { i, m in
+                guard !inTeam.contains(m.email) else { return }
+                report.warning(
+                    org.path, "/members/\(i)",
+                    "\(Quote.bare(m.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials")
             }
         }
-        return out
     }
 
-    static func disabledOrgShared(_ c: ValidationContext) -> [Finding] {
+    static func disabledOrgShared(_ c: ValidationContext, _ report: inout RuleReport) {
         let disabled = Set(c.snapshot.orgs.filter { $0.record.status == .disabled }.map(\.record.id))
-        guard !disabled.isEmpty else { return [] }
-        var out: [Finding] = []
+        guard !disabled.isEmpty else { return }
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where disabled.contains(link.org) {
-                out.append(
-                    .warning(
-                        "disabled-org-shared", share.path, "/consumers/\(i)/org",
-                        "\(Quote.bare(link.org)) is disabled but still linked to \(Quote.bare(share.record.id))"))
+                report.warning(
+                    share.path, "/consumers/\(i)/org",
+                    "\(Quote.bare(link.org)) is disabled but still linked to \(Quote.bare(share.record.id))")
             }
         }
-        return out
     }
 }

@@ -8,41 +8,33 @@ enum LifecycleRules {
 
     static var expiryNoticeDays: Int { OrgRecord.expiryNoticeDays }
 
-    static func invitationExpired(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
-        org.record.members.forEachIndexed { i, m in
-            guard m.pointee.state == .invited else { return }
-            guard let text = m.pointee.expiresAt, let day = Formats.timestamp(text), day < c.options.today else { return }
-            let id = Quote.bare(org.record.id), email = Quote.bare(m.pointee.email)
-            out.append(
-                .error(
-                    "invitation-expired", org.path, "/members/\(i)/expiresAt",
-                    "the invitation of \(email) expired on \(day); send a new one (`roster member resend \(id) \(email)`) or remove it (`roster member remove \(id) \(email)`)"
-                ))
+    static func invitationExpired(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
+        for (i, m) in org.record.members.enumerated() where m.state == .invited {
+            guard let text = m.expiresAt, let day = Formats.timestamp(text), day < c.options.today else { continue }
+            let id = Quote.bare(org.record.id), email = Quote.bare(m.email)
+            report.error(
+                org.path, "/members/\(i)/expiresAt",
+                "the invitation of \(email) expired on \(day); send a new one (`roster member resend \(id) \(email)`) or remove it (`roster member remove \(id) \(email)`)"
+            )
         }
-        return out
     }
 
-    static func orgExpiring(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
+    static func orgExpiring(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         guard let text = org.record.until, let until = Formats.date(text), c.options.today < until,
             until.dayNumber - c.options.today.dayNumber <= expiryNoticeDays
-        else { return [] }
+        else { return }
         let days = until.dayNumber - c.options.today.dayNumber
-        return [
-            .warning(
-                "org-expiring", org.path, "/until",
-                "\(Quote.bare(org.record.id)) expires on \(text), in \(days) day\(days == 1 ? "" : "s"); its users can no longer connect from then on (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`)"
-            )
-        ]
+        report.warning(
+            org.path, "/until",
+            "\(Quote.bare(org.record.id)) expires on \(text), in \(days) day\(days == 1 ? "" : "s"); its users can no longer connect from then on (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`)"
+        )
     }
 
-    static func orgExpired(_ org: OrgFile, _ c: ValidationContext) -> [Finding] {
-        guard let text = org.record.until, org.record.isExpired(on: c.options.today) else { return [] }
-        return [
-            .warning(
-                "org-expired", org.path, "/until",
-                "\(Quote.bare(org.record.id)) expired on \(text): it counts as inactive and its users cannot connect (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`, or delete it)"
-            )
-        ]
+    static func orgExpired(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
+        guard let text = org.record.until, org.record.isExpired(on: c.options.today) else { return }
+        report.warning(
+            org.path, "/until",
+            "\(Quote.bare(org.record.id)) expired on \(text): it counts as inactive and its users cannot connect (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`, or delete it)"
+        )
     }
 }

@@ -8,93 +8,72 @@ enum ReferenceRules {
         Rule("share-consumer-duplicate", "an org is listed once among a share's consumers", shareConsumerDuplicate),
     ]
 
-    static func memberDuplicate(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func memberDuplicate(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         do {
             var seen = SmallStringSet([])
-            org.record.members.forEachIndexed { i, m in
-                guard !seen.insert(m.pointee.email) else { return }
-                out.append(
-                    .error(
-                        "member-duplicate", org.path, "/members/\(i)/email",
-                        "\(Quote.bare(m.pointee.email)) is listed more than once; list each member once")
-                )
+            org.record.members.forEachLent { i, m in
+                guard !seen.insert(m.email) else { return }
+                report.error(org.path, "/members/\(i)/email", "\(Quote.bare(m.email)) is listed more than once; list each member once")
             }
         }
-        return out
     }
 
-    static func teamDuplicate(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func teamDuplicate(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         do {
             var ids: Set<String> = []
             var names: Set<String> = []
             for (t, team) in org.record.teams.enumerated() {
                 if !ids.insert(team.id).inserted {
-                    out.append(
-                        .error(
-                            "team-duplicate", org.path, "/teams/\(t)/id",
-                            "team id \(Quote.value(team.id)) is used twice in \(Quote.bare(org.record.id))"))
+                    report.error(
+                        org.path, "/teams/\(t)/id",
+                        "team id \(Quote.value(team.id)) is used twice in \(Quote.bare(org.record.id))")
                 }
                 if !names.insert(Formats.nameKey(team.name)).inserted {
-                    out.append(
-                        .error(
-                            "team-duplicate", org.path, "/teams/\(t)/name",
-                            "team name \(Quote.value(team.name)) is used twice in \(Quote.bare(org.record.id))"))
+                    report.error(
+                        org.path, "/teams/\(t)/name",
+                        "team name \(Quote.value(team.name)) is used twice in \(Quote.bare(org.record.id))")
                 }
             }
         }
-        return out
     }
 
-    static func teamMemberUnknown(_ org: OrgFile, _: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func teamMemberUnknown(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         do {
             let emails = SmallStringSet(org.record.members.lazy.map(\.email))
             for (t, team) in org.record.teams.enumerated() {
                 var seen = SmallStringSet([])
                 for (k, email) in team.members.enumerated() {
-                    // Built only for a finding: most team members are fine, and teams are many.
-                    var pointer: String { "/teams/\(t)/members/\(k)" }
                     if !emails.contains(email) {
-                        out.append(
-                            .error(
-                                "team-member-unknown", org.path, pointer,
-                                "team \(Quote.value(team.id)) lists \(Quote.bare(email)), who is not a member of \(Quote.bare(org.record.id)); invite them first or remove the entry"
-                            ))
+                        report.error(
+                            org.path, "/teams/\(t)/members/\(k)",
+                            "team \(Quote.value(team.id)) lists \(Quote.bare(email)), who is not a member of \(Quote.bare(org.record.id)); invite them first or remove the entry"
+                        )
                     } else if !seen.insert(email) {
-                        out.append(.error("team-member-unknown", org.path, pointer, "team \(Quote.value(team.id)) lists \(Quote.bare(email)) twice"))
+                        report.error(org.path, "/teams/\(t)/members/\(k)", "team \(Quote.value(team.id)) lists \(Quote.bare(email)) twice")
                     }
                 }
             }
         }
-        return out
     }
 
-    static func shareConsumerUnknown(_ c: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func shareConsumerUnknown(_ c: ValidationContext, _ report: inout RuleReport) {
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where !c.knownOrgIDs.contains(link.org) {
-                out.append(
-                    .error(
-                        "share-consumer-unknown", share.path, "/consumers/\(i)/org",
-                        "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))"))
+                report.error(
+                    share.path, "/consumers/\(i)/org",
+                    "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))")
             }
         }
-        return out
     }
 
-    static func shareConsumerDuplicate(_ c: ValidationContext) -> [Finding] {
-        var out: [Finding] = []
+    static func shareConsumerDuplicate(_ c: ValidationContext, _ report: inout RuleReport) {
         for share in c.snapshot.shares {
             var seen: Set<String> = []
             for (i, link) in share.record.consumers.enumerated() where !seen.insert(link.org).inserted {
-                out.append(
-                    .error(
-                        "share-consumer-duplicate", share.path, "/consumers/\(i)/org",
-                        "\(Quote.bare(link.org)) is listed twice as a consumer of \(Quote.bare(share.record.id))"))
+                report.error(
+                    share.path, "/consumers/\(i)/org",
+                    "\(Quote.bare(link.org)) is listed twice as a consumer of \(Quote.bare(share.record.id))")
             }
         }
-        return out
     }
 }

@@ -2,9 +2,14 @@
 public struct ValidationOptions: Sendable {
     /// Dates such as "invitation older than 14 days" are measured from this day.
     public var today: CalendarDate
+    /// Only errors are wanted (`roster export` refuses invalid records, and says nothing of
+    /// warnings): warnings are neither made nor located, which spares a message, a pointer and
+    /// a second parse of the file for each of them.
+    public var errorsOnly: Bool
 
-    public init(today: CalendarDate = .today()) {
+    public init(today: CalendarDate = .today(), errorsOnly: Bool = false) {
         self.today = today
+        self.errorsOnly = errorsOnly
     }
 }
 
@@ -43,16 +48,26 @@ public struct Rule: Sendable {
     public let summary: String
     public let check: Check
 
-    public init(_ id: String, _ summary: String, eachOrg check: @escaping @Sendable (OrgFile, ValidationContext) -> [Finding]) {
+    /// A rule over one org at a time; `check` reports through a ``RuleReport`` that carries `id`.
+    public init(_ id: String, _ summary: String, eachOrg check: @escaping @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void) {
         self.id = id
         self.summary = summary
-        self.check = .eachOrg(check)
+        self.check = .eachOrg { org, context in
+            var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
+            check(org, context, &report)
+            return report.findings
+        }
     }
 
-    public init(_ id: String, _ summary: String, _ check: @escaping @Sendable (ValidationContext) -> [Finding]) {
+    /// A rule over the whole snapshot; `check` reports through a ``RuleReport`` that carries `id`.
+    public init(_ id: String, _ summary: String, _ check: @escaping @Sendable (ValidationContext, inout RuleReport) -> Void) {
         self.id = id
         self.summary = summary
-        self.check = .whole(check)
+        self.check = .whole { context in
+            var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
+            check(context, &report)
+            return report.findings
+        }
     }
 
     /// Runs the rule on a snapshot alone (tests use this to exercise one rule).
@@ -61,5 +76,30 @@ public struct Rule: Sendable {
         case .eachOrg(let f): context.snapshot.orgs.flatMap { f($0, context) }
         case .whole(let f): f(context)
         }
+    }
+}
+
+/// The findings of one rule, each stamped with the rule's id (as rust-lang/team's `wrapper`
+/// binds the check's name): a rule body says only where and what is wrong, and its id is
+/// written once, in its ``Rule``. The pointer and the message are built only for a finding.
+public struct RuleReport {
+    public let rule: String
+    public private(set) var findings: [Finding] = []
+
+    /// When true, ``warning(_:_:_:)`` reports nothing (see ``ValidationOptions/errorsOnly``).
+    public let errorsOnly: Bool
+
+    public init(rule: String, errorsOnly: Bool = false) {
+        self.rule = rule
+        self.errorsOnly = errorsOnly
+    }
+
+    public mutating func error(_ path: String, _ pointer: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        findings.append(.error(rule, path, pointer(), message()))
+    }
+
+    public mutating func warning(_ path: String, _ pointer: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+        guard !errorsOnly else { return }
+        findings.append(.warning(rule, path, pointer(), message()))
     }
 }

@@ -7,63 +7,52 @@ enum SettingsRules {
         Rule("settings-invitations", "invitations.expireAfterDays is a number of days from 1 to 365", settingsInvitations),
     ]
 
-    static func settingsInvitations(_ c: ValidationContext) -> [Finding] {
+    static func settingsInvitations(_ c: ValidationContext, _ report: inout RuleReport) {
         guard let days = c.snapshot.marketplace?.invitations.expireAfterDays,
             !(1...InvitationSettings.maxExpireAfterDays).contains(days)
-        else { return [] }
-        return [
-            .error(
-                "settings-invitations", path, "/invitations/expireAfterDays",
-                "expireAfterDays is \(days); it must be from 1 to \(InvitationSettings.maxExpireAfterDays) days")
-        ]
+        else { return }
+        report.error(
+            path, "/invitations/expireAfterDays",
+            "expireAfterDays is \(days); it must be from 1 to \(InvitationSettings.maxExpireAfterDays) days")
     }
 
     static let path = Snapshot.marketplacePath
 
-    static func settingsEmail(_ c: ValidationContext) -> [Finding] {
-        guard let m = c.snapshot.marketplace else { return [] }
-        var out: [Finding] = []
+    static func settingsEmail(_ c: ValidationContext, _ report: inout RuleReport) {
+        guard let m = c.snapshot.marketplace else { return }
         for (i, e) in m.admins.enumerated() where !Formats.isValidEmail(e) || e != e.lowercased() {
-            out.append(.error("settings-email", path, "/admins/\(i)", "admin \(Quote.value(e)) is not a valid lower-case e-mail address"))
+            report.error(path, "/admins/\(i)", "admin \(Quote.value(e)) is not a valid lower-case e-mail address")
         }
         for (i, e) in m.notifications.adminRecipients.enumerated() where !Formats.isValidEmail(e) {
-            out.append(
-                .error("settings-email", path, "/notifications/adminRecipients/\(i)", "recipient \(Quote.value(e)) is not a valid e-mail address"))
+            report.error(path, "/notifications/adminRecipients/\(i)", "recipient \(Quote.value(e)) is not a valid e-mail address")
         }
         if let sender = m.notifications.sender, !Formats.isValidEmail(sender) {
-            out.append(.error("settings-email", path, "/notifications/sender", "sender \(Quote.value(sender)) is not a valid e-mail address"))
+            report.error(path, "/notifications/sender", "sender \(Quote.value(sender)) is not a valid e-mail address")
         }
         if m.admins.isEmpty {
-            out.append(
-                .warning(
-                    "settings-email", path, "/admins",
-                    "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`"))
+            report.warning(
+                path, "/admins",
+                "no provider admins are listed; nobody may approve registrations or change orgs through `roster check`")
         }
-        return out
     }
 
-    static func settingsGuards(_ c: ValidationContext) -> [Finding] {
-        guard let g = c.snapshot.marketplace?.guards else { return [] }
-        var out: [Finding] = []
+    static func settingsGuards(_ c: ValidationContext, _ report: inout RuleReport) {
+        guard let g = c.snapshot.marketplace?.guards else { return }
         if !(0...1).contains(g.maxRemovalFraction) {
-            out.append(
-                .error(
-                    "settings-guards", path, "/guards/maxRemovalFraction",
-                    "maxRemovalFraction is \(g.maxRemovalFraction); it must be between 0 and 1 (0.25 removes at most a quarter)"))
+            report.error(
+                path, "/guards/maxRemovalFraction",
+                "maxRemovalFraction is \(g.maxRemovalFraction); it must be between 0 and 1 (0.25 removes at most a quarter)")
         }
         if g.minSuperAdmins < 1 {
-            out.append(.error("settings-guards", path, "/guards/minSuperAdmins", "minSuperAdmins is \(g.minSuperAdmins); it must be at least 1"))
+            report.error(path, "/guards/minSuperAdmins", "minSuperAdmins is \(g.minSuperAdmins); it must be at least 1")
         }
-        return out
     }
 
-    static func settingsURL(_ c: ValidationContext) -> [Finding] {
-        guard let p = c.snapshot.marketplace?.portal else { return [] }
-        var out: [Finding] = []
+    static func settingsURL(_ c: ValidationContext, _ report: inout RuleReport) {
+        guard let p = c.snapshot.marketplace?.portal else { return }
         for (field, value) in [("baseURL", p.baseURL), ("editURL", p.editURL)] {
             guard let value, !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(" ") else { continue }
-            out.append(.error("settings-url", path, "/portal/\(field)", "\(field) \(Quote.value(value)) must be an http:// or https:// URL"))
+            report.error(path, "/portal/\(field)", "\(field) \(Quote.value(value)) must be an http:// or https:// URL")
         }
-        return out
     }
 }

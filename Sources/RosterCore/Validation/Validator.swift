@@ -28,13 +28,15 @@ public enum Validator {
     /// Validates everything; with `orgPaths`, per-org rules run only on those orgs (a change
     /// checks the orgs it touched, and the rules that span records in full). With a `memo`
     /// (the preview), orgs whose files did not change keep their earlier findings. With
-    /// `errorsOnly` (an export, which refuses errors and ignores warnings), warnings are dropped
-    /// before they are placed, which reads and parses their files again.
+    /// `options.errorsOnly` (an export, which refuses errors and ignores warnings), warnings are
+    /// never made, nor placed (which would read and parse their files again).
     public static func validate(
         _ snapshot: Snapshot, options: ValidationOptions = .init(), orgPaths: Set<String>? = nil,
-        memo: ValidationMemo? = nil, errorsOnly: Bool = false
+        memo: ValidationMemo? = nil
     ) -> [Finding] {
         let context = ValidationContext(snapshot: snapshot, options: options)
+        // Findings without their warnings must not be remembered for a later full validation.
+        let memo = options.errorsOnly ? nil : memo
         var perOrg: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = []
         var whole: [@Sendable (ValidationContext) -> [Finding]] = []
         var userSingleOrgIndex = -1
@@ -42,7 +44,7 @@ public enum Validator {
             switch rule.check {
             case .eachOrg(let f): perOrg.append(f)
             case .whole(let f):
-                if rule.id == "user-single-org" { userSingleOrgIndex = whole.count }
+                if rule.id == InvariantRules.userSingleOrgID { userSingleOrgIndex = whole.count }
                 whole.append(f)
             }
         }
@@ -70,7 +72,7 @@ public enum Validator {
         }
         guard let memo else {
             var all = snapshot.loadFindings + orgFindings.flatMap(\.findings) + wholeFindings.flatMap { $0 }
-            if errorsOnly { all.removeAll { $0.severity != .error } }
+            if options.errorsOnly { all.removeAll { $0.severity != .error } }
             return FindingLocator.locate(all) { snapshot.source($0) }
         }
         // The new per-org findings are located on their own, to be remembered by file.

@@ -78,9 +78,9 @@ func loadAccessModel(root: String, on day: CalendarDate) throws -> (AccessModel,
     return (AccessModel(snapshot, on: day), snapshot.settings)
 }
 
-/// The errors (not the warnings) `roster validate` finds in `snapshot`.
+/// The errors (not the warnings) `roster validate` finds in `snapshot`; warnings are not even made.
 func recordErrors(_ snapshot: Snapshot, on day: CalendarDate) -> [Finding] {
-    Validator.validate(snapshot, options: ValidationOptions(today: day), errorsOnly: true)
+    Validator.validate(snapshot, options: ValidationOptions(today: day, errorsOnly: true))
 }
 
 /// Prints the errors and exits 1 when there is one: nothing is exported from invalid records.
