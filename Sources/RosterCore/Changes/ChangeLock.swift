@@ -31,4 +31,28 @@ public struct ChangeLock: Sendable {
 
     /// Gives the lock up (once: a second release could remove the lock of a later run).
     public func release() { lock.release() }
+
+    /// `roster unlock`: removes a lock whose process is gone (any lock with `force`), then
+    /// completes or discards an interrupted change, so every file is wholly old or wholly new.
+    public static func unlock(root: String, force: Bool) -> RunOutcome {
+        var outcome = RunOutcome()
+        let nameless = RepositoryLock.isPresent(root: root) && RepositoryLock.holder(root: root) == nil
+        do throws(RepositoryLock.Failure) {
+            if let holder = try RepositoryLock.clear(root: root, force: force) {
+                outcome.output += "removed the lock of \(holder)\n"
+            } else if nameless {
+                outcome.output += "removed \(RepositoryLock.fileName), which named no holder\n"
+            }
+        } catch {
+            return RunOutcome(errors: ["roster: refused: \(error); pass --force if you are sure it is gone"], exitCode: 1)
+        }
+        do throws(Refusal) {
+            let lock = try take(root: root, wait: 0)
+            defer { lock.release() }
+            outcome.output += lock.recovered.isEmpty ? "no interrupted change\n" : lock.recovered.map { $0 + "\n" }.joined()
+        } catch {
+            return RunOutcome(output: outcome.output, errors: ["roster: refused: \(error)"], exitCode: 1)
+        }
+        return outcome
+    }
 }

@@ -59,3 +59,20 @@ func runChange(_ operations: [Change], _ options: ChangeOptions) throws {
 }
 
 extension Role: ExpressibleByArgument {}
+
+/// How long a run waits for another roster to release the change lock: `$ROSTER_LOCK_WAIT`
+/// seconds, default 5 (tests set it lower).
+func lockWait() throws -> Double {
+    guard let text = ProcessInfo.processInfo.environment["ROSTER_LOCK_WAIT"] else { return 5 }
+    guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
+        throw ValidationError("ROSTER_LOCK_WAIT must be a number of seconds from 0 to 3600, not \"\(text)\"")
+    }
+    return seconds
+}
+
+/// Prints what ``RecordRewrite`` (`fmt`, `migrate`) says and exits with its code.
+func report(_ outcome: RunOutcome) {
+    for line in outcome.errors { printError(line) }
+    writeOut(outcome.output)
+    if outcome.exitCode != 0 { exitNow(outcome.exitCode) }
+}

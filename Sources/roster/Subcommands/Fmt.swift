@@ -25,41 +25,8 @@ extension Roster {
         var check = false
 
         func run() throws {
-            // Writing takes the change lock, like the verbs: a verb's change made meanwhile would
-            // otherwise be overwritten by this run's older copy of the file.
-            let lock = check ? nil : try takeChangeLock(root: root.path)
-            defer { lock?.release() }
-            let snapshot = RecordStore.load(root: root.path)
-            if !check { try refuseLinks(snapshot) }
-            let differences = Formatter.differences(snapshot)
-            let broken = Formatter.unformattable(snapshot)
-            for path in broken {
-                printError("\(path): not formatted: it has errors; run `roster validate` to see them")
-            }
-            if check {
-                for d in differences { print("\(d.path): not in canonical form") }
-                if differences.isEmpty && broken.isEmpty {
-                    print("all \(snapshot.sources.count) record files are canonical")
-                    return
-                }
-                print("\(differences.count) file\(differences.count == 1 ? "" : "s") to format; run `roster fmt`")
-                throw ExitCode(1)
-            }
-            for d in differences {
-                try AtomicWriter.write(d.canonical, to: root.path + "/" + d.path)
-                print("formatted \(d.path)")
-            }
-            if differences.isEmpty { print("nothing to format") }
-            if !broken.isEmpty { throw ExitCode(1) }
-        }
-
-        /// A symbolic link anywhere roster reads makes fmt write nothing, as it makes the verbs.
-        func refuseLinks(_ snapshot: Snapshot) throws {
-            let links = snapshot.loadFindings.filter { $0.rule == SymlinkScan.rule }
-            guard !links.isEmpty else { return }
-            print(FindingReport.render(links, format: .text), terminator: "")
-            printError("fmt: nothing written; replace the symbolic links above with the files themselves first")
-            throw ExitCode(1)
+            let outcome = RecordRewrite.format(root: root.path, check: check, lockWait: check ? 0 : try lockWait())
+            report(outcome)
         }
     }
 }

@@ -17,22 +17,7 @@ extension Roster {
         @OptionGroup var root: RootOptions
 
         func run() throws {
-            let lock = try takeChangeLock(root: root.path)
-            defer { lock.release() }
-            let snapshot = RecordStore.load(root: root.path)
-            let errors = snapshot.loadFindings.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                let located = FindingLocator.locate(errors, sources: snapshot.sources)
-                print(FindingReport.render(located, format: .text), terminator: "")
-                printError("migrate: nothing written; fix the errors above first")
-                throw ExitCode(1)
-            }
-            let targets = Formatter.differences(snapshot).filter { snapshot.outdatedPaths.contains($0.path) }
-            for d in targets {
-                try AtomicWriter.write(d.canonical, to: root.path + "/" + d.path)
-                print("migrated \(d.path) to schemaVersion \(currentSchemaVersion)")
-            }
-            if targets.isEmpty { print("every file is at schemaVersion \(currentSchemaVersion); nothing to migrate") }
+            report(RecordRewrite.migrate(root: root.path, lockWait: try lockWait()))
         }
     }
 }

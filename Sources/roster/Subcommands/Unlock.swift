@@ -19,26 +19,7 @@ extension Roster {
         @Flag(help: "Remove the lock even if its holder seems alive.") var force = false
 
         func run() throws {
-            let path = root.path
-            do {
-                let nameless = RepositoryLock.isPresent(root: path) && RepositoryLock.holder(root: path) == nil
-                if let holder = try RepositoryLock.clear(root: path, force: force) {
-                    print("removed the lock of \(holder)")
-                } else if nameless {
-                    print("removed \(RepositoryLock.fileName), which named no holder")
-                }
-                let lock = try RepositoryLock.acquire(root: path, timeout: 0)
-                defer { lock.release() }
-                let done = try Transaction.recover(root: path)
-                for line in done { print(line) }
-                if done.isEmpty { print("no interrupted change") }
-            } catch let failure as RepositoryLock.Failure {
-                printError("roster: refused: \(failure); pass --force if you are sure it is gone")
-                throw ExitCode(1)
-            } catch {
-                printError("roster: refused: \(error)")
-                throw ExitCode(1)
-            }
+            report(ChangeLock.unlock(root: root.path, force: force))
         }
     }
 }
