@@ -51,11 +51,11 @@ public struct PreviewServer: Sendable {
             let ms = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
             if errors.isEmpty {
                 if first {
-                    log("built in \(ms) ms: \(written) file\(written == 1 ? "" : "s") written")
+                    log("built in \(ms) ms: \(Plural.count(written, "file")) written")
                 } else {
                     log(
                         written == 0
-                            ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(written) file\(written == 1 ? "" : "s") changed")
+                            ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(Plural.count(written, "file")) changed")
                 }
             } else {
                 log("build failed; serving the last good site:")

@@ -50,7 +50,7 @@ public struct SyncRun: Sendable {
         out(plan.summary)
         for line in plan.lines { out(line) }
         if plan.othersLeftAlone > 0 {
-            out("(\(plan.othersLeftAlone) resource\(plan.othersLeftAlone == 1 ? "" : "s") on the server not created by roster: left alone)")
+            out("(\(Plural.count(plan.othersLeftAlone, "resource")) on the server not created by roster: left alone)")
         }
         if plan.exceedsRemovalGuard(options.maxRemovalFraction) && !options.allowMassRemoval {
             err(
@@ -71,7 +71,7 @@ public struct SyncRun: Sendable {
         for failure in outcome.failures { err("failed: \(TerminalText.escape(failure.description))") }
         if outcome.failures.isEmpty {
             out(
-                "Applied \(outcome.applied) change\(outcome.applied == 1 ? "" : "s")\(caps.patch ? "" : " (with PUT: the server does not support PATCH)")."
+                "Applied \(Plural.count(outcome.applied, "change"))\(caps.patch ? "" : " (with PUT: the server does not support PATCH)")."
             )
             return 0
         }

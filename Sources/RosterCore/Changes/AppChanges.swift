@@ -44,7 +44,7 @@ extension ChangeEngine {
         try updateOrg(i) { $0.apps.append(app) }
         let users = snapshot.orgs[i].record.users(of: app).count
         note(
-            "\(users) member\(users == 1 ? "" : "s") of \(visibility == .org ? org : "team " + team) can use \(id); its credentials live in the gateway under \(org)/\(id), never in this repository"
+            "\(Plural.count(users, "member")) of \(visibility == .org ? org : "team " + team) can use \(id); its credentials live in the gateway under \(org)/\(id), never in this repository"
         )
     }
 

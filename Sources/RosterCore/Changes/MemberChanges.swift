@@ -63,7 +63,7 @@ extension ChangeEngine {
                 teams.append(record.teams[t].id)
             }
         }
-        if !teams.isEmpty { note("\(email) is also removed from team\(teams.count == 1 ? "" : "s") \(teams.joined(separator: ", "))") }
+        if !teams.isEmpty { note("\(email) is also removed from \(Plural.word(teams.count, "team")) \(teams.joined(separator: ", "))") }
     }
 
     mutating func setRole(_ org: String, email: String, role: Role) throws(ChangeRefusal) {

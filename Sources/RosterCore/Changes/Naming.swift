@@ -35,7 +35,7 @@ enum Naming {
         let n = Formats.trimmedLength(name)
         guard range.contains(n) else {
             throw ChangeRefusal(
-                "\(what) name \"\(name)\" has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+                "\(what) name \"\(name)\" has \(Plural.count(n, "character")); it needs \(range.lowerBound) to \(range.upperBound)")
         }
     }
 

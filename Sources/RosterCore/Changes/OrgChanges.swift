@@ -53,7 +53,7 @@ extension ChangeEngine {
         }
         if !enable {
             let users = snapshot.orgs[i].record.userCount
-            note("\(org) is disabled: its \(users) user\(users == 1 ? "" : "s") can no longer connect; members, teams and share links are kept")
+            note("\(org) is disabled: its \(Plural.count(users, "user")) can no longer connect; members, teams and share links are kept")
         }
     }
 
@@ -76,15 +76,15 @@ extension ChangeEngine {
         extraFiles[Tombstone.path(for: org)] = Tombstone.bytes(org: record, confirm: confirm, at: context.now, by: context.actor)
         let active = record.userCount
         let apps =
-            record.apps.isEmpty ? "" : " and \(record.apps.count) app\(record.apps.count == 1 ? "" : "s") (remove their credentials from the gateway)"
+            record.apps.isEmpty ? "" : " and \(Plural.count(record.apps.count, "app")) (remove their credentials from the gateway)"
         note(
-            "deleting \(org) removes \(record.members.count) member\(record.members.count == 1 ? "" : "s") and \(record.teams.count) team\(record.teams.count == 1 ? "" : "s")\(apps)"
+            "deleting \(org) removes \(Plural.count(record.members.count, "member")) and \(Plural.count(record.teams.count, "team"))\(apps)"
         )
         if unlinked.isEmpty {
             note("\(org) consumed no share")
         } else {
             note(
-                "\(org) is unlinked from \(unlinked.count) share\(unlinked.count == 1 ? "" : "s"): \(unlinked.joined(separator: ", ")); its \(active) active user\(active == 1 ? "" : "s") stop counting as active consumers (billing)"
+                "\(org) is unlinked from \(Plural.count(unlinked.count, "share")): \(unlinked.joined(separator: ", ")); its \(Plural.count(active, "active user")) stop counting as active consumers (billing)"
             )
         }
     }

@@ -19,7 +19,7 @@ extension ChangeEngine {
         }
         try updateOrg(i) { $0.until = until }
         if let until {
-            note("from \(until) on, \(org) is expired: its \(record.members.count) user\(record.members.count == 1 ? "" : "s") can no longer connect")
+            note("from \(until) on, \(org) is expired: its \(Plural.count(record.members.count, "user")) can no longer connect")
         } else {
             note("\(org) has no end date any more")
         }

@@ -23,7 +23,7 @@ extension ChangeEngine {
         note(
             consumers.isEmpty
                 ? "\(share) had no consumers"
-                : "\(consumers.count) org\(consumers.count == 1 ? "" : "s") lose access to \(share): \(consumers.joined(separator: ", "))")
+                : "\(Plural.count(consumers.count, "org")) lose access to \(share): \(consumers.joined(separator: ", "))")
     }
 
     mutating func link(_ share: String, org: String, until: String?) throws(ChangeRefusal) {
@@ -59,7 +59,7 @@ extension ChangeEngine {
         try updateOrg(i) { record throws(ChangeRefusal) in
             for a in record.apps.indices { record.apps[a].shares.removeAll { $0 == share } }
         }
-        note("\(org)'s app\(apps.count == 1 ? "" : "s") \(apps.joined(separator: ", ")) no longer use\(apps.count == 1 ? "s" : "") \(share)")
+        note("\(org)'s \(Plural.word(apps.count, "app")) \(apps.joined(separator: ", ")) no longer use\(apps.count == 1 ? "s" : "") \(share)")
     }
 }
 

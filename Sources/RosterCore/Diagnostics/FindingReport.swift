@@ -31,9 +31,9 @@ public enum FindingReport {
     public static func summary(_ findings: [Finding], filesChecked: Int? = nil) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
-        let files = filesChecked.map { " in \($0) file\($0 == 1 ? "" : "s")" } ?? ""
+        let files = filesChecked.map { " in \(Plural.count($0, "file"))" } ?? ""
         if findings.isEmpty { return "no problems found\(files)" }
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(files)"
+        return "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))\(files)"
     }
 
     /// A GitHub workflow command (`::error file=…,line=…,col=…,title=…::message`). Control

@@ -63,7 +63,7 @@ public struct CheckOutcome: Sendable {
     public var verdictLine: String {
         let n = comparison.events.count, p = comparison.tree.count
         return TerminalText.escape(
-            "check: \(verdict) (\(n) change\(n == 1 ? "" : "s") to records, \(p) changed path\(p == 1 ? "" : "s") against \(comparison.baseLabel); \(policyLine))"
+            "check: \(verdict) (\(Plural.count(n, "change")) to records, \(Plural.count(p, "changed path")) against \(comparison.baseLabel); \(policyLine))"
         )
     }
 

@@ -24,7 +24,7 @@ public enum DiffReport {
     static func text(_ c: Comparison) -> String {
         let base = TerminalText.escape(c.baseLabel), head = TerminalText.escape(c.headLabel)
         guard !c.events.isEmpty else { return "no changes to records between \(base) and \(head)\n" }
-        var out = "\(c.events.count) change\(c.events.count == 1 ? "" : "s") between \(base) and \(head):\n"
+        var out = "\(Plural.count(c.events.count, "change")) between \(base) and \(head):\n"
         for e in c.events { out += "  \(symbol(e.kind)) \(TerminalText.escape(e.summary))\n" }
         return out
     }
@@ -44,7 +44,7 @@ public enum DiffReport {
         let labels = "\(MarkdownText.inline(c.baseLabel)) → \(MarkdownText.inline(c.headLabel))"
         guard !c.events.isEmpty else { return "**roster**: no changes to records (\(labels)).\n" }
         let summary = counts(c.events).map { "\($0.count) \($0.group)" }.joined(separator: ", ")
-        var out = "**roster**: \(c.events.count) change\(c.events.count == 1 ? "" : "s") (\(summary)), \(labels).\n"
+        var out = "**roster**: \(Plural.count(c.events.count, "change")) (\(summary)), \(labels).\n"
         for group in groups {
             let events = c.events.filter { $0.kind.group == group }
             guard !events.isEmpty else { continue }

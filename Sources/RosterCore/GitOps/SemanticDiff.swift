@@ -21,7 +21,8 @@ public enum SemanticDiff {
         case (let o?, nil):
             return [
                 ChangeEvent(
-                    .orgDeleted, path: path, org: o.id, detail: "\(o.name), \(count(o.members.count, "member")), \(count(o.teams.count, "team"))")
+                    .orgDeleted, path: path, org: o.id,
+                    detail: "\(o.name), \(Plural.count(o.members.count, "member")), \(Plural.count(o.teams.count, "team"))")
             ]
         case (nil, let n?):
             if n.status == .pending {
@@ -42,8 +43,6 @@ public enum SemanticDiff {
             return orgChanges(path, o, n)
         }
     }
-
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     static func orgChanges(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
         var events: [ChangeEvent] = []

@@ -128,7 +128,7 @@ public enum Transaction {
             let steps = try JournalReader.steps(FileAccess.read(root + "/" + journalName))
             try checkFolders(steps.map(\.path), root: root)
             try carryOut(steps, root: root)
-            done.append("completed an interrupted change of \(steps.count) file\(steps.count == 1 ? "" : "s")")
+            done.append("completed an interrupted change of \(Plural.count(steps.count, "file"))")
         }
         // Temporaries of an uncommitted change: in the root (the journal's) or anywhere under data/.
         func sweep(_ dir: String) {

@@ -32,8 +32,8 @@ struct LifecycleContext {
         guard let org else { return [:] }
         let shares = comparison.base.shares.values.filter { $0.consumers.contains { $0.org == org.id } }.map(\.name).sorted()
         let active = org.members.filter { $0.state == .active }.count
-        var impact = "\(count(org.members.count, "member")) (\(active) active), \(count(org.teams.count, "team"))"
-        if !org.apps.isEmpty { impact += ", \(count(org.apps.count, "app"))" }
+        var impact = "\(Plural.count(org.members.count, "member")) (\(active) active), \(Plural.count(org.teams.count, "team"))"
+        if !org.apps.isEmpty { impact += ", \(Plural.count(org.apps.count, "app"))" }
         return ["impact": impact, "shares": shares.joined(separator: ", ")]
     }
 
@@ -64,5 +64,4 @@ struct LifecycleContext {
         }
     }
 
-    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

@@ -73,7 +73,7 @@ extension Roster {
             } else {
                 let warnings = report.warnings.count
                 print(
-                    "built \(report.files) files (\(report.rendered) rendered, \(report.reused) unchanged records skipped, \(report.written) written, \(report.removed) removed) in \(seconds) s\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s") (roster validate)" : "")"
+                    "built \(report.files) files (\(report.rendered) rendered, \(report.reused) unchanged records skipped, \(report.written) written, \(report.removed) removed) in \(seconds) s\(warnings > 0 ? ", \(Plural.count(warnings, "warning")) (roster validate)" : "")"
                 )
                 print("open \(entry)")
             }

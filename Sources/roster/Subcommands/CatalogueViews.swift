@@ -21,7 +21,7 @@ func loadCatalogue(_ root: RootOptions, _ today: TodayOption) throws -> Catalogu
     let unreadable = snapshot.unreadableOrgIDs.count + snapshot.unreadableShareIDs.count
     if unreadable > 0 {
         printError(
-            "roster: \(unreadable) record file\(unreadable == 1 ? "" : "s") could not be read and \(unreadable == 1 ? "is" : "are") left out; `roster validate` says why"
+            "roster: \(Plural.count(unreadable, "record file")) could not be read and \(unreadable == 1 ? "is" : "are") left out; `roster validate` says why"
         )
     }
     return Catalogue(snapshot, today: try today.options().today)

@@ -73,7 +73,7 @@ extension Roster {
                 let fresh = messages.filter { !box.wasSent($0, ledger: ledger) }
                 for message in fresh { try box.write(message) }
                 print(
-                    "\(count(fresh.count, "message")) in \(box.directory)\(fresh.count == messages.count ? "" : " (\(messages.count - fresh.count) sent before)")"
+                    "\(Plural.count(fresh.count, "message")) in \(box.directory)\(fresh.count == messages.count ? "" : " (\(messages.count - fresh.count) sent before)")"
                 )
                 guard send else { return }
                 let result = try box.send(fresh, command: sendmail)
@@ -89,6 +89,5 @@ extension Roster {
             }
         }
 
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     }
 }

@@ -20,7 +20,7 @@ struct OrgSheet {
         if !org.usersCanConnect(on: catalogue.today), !links.isEmpty {
             field(
                 "Note",
-                "still linked to \(links.count) share\(links.count == 1 ? "" : "s"), which its users cannot use while it is \(org.status.rawValue)")
+                "still linked to \(Plural.count(links.count, "share")), which its users cannot use while it is \(org.status.rawValue)")
         }
         field("Created", String(org.createdAt.prefix(10)))
         if let at = org.statusChangedAt { field("Changed", "\(at.prefix(10))" + (org.statusChangedBy.map { " by \($0)" } ?? "")) }
