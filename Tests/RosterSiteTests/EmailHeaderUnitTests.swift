@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RosterCore
 @testable import RosterSite
 
 /// The pieces of `roster notify`'s headers and message identity, on their own (the end-to-end

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RosterCore
 @testable import RosterSite
 
 /// The 404 page is served at missing addresses such as `/orgs/nope/`, so its links cannot be

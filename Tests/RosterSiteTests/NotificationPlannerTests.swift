@@ -1,5 +1,5 @@
 import Foundation
-import RosterCore
+@testable import RosterCore
 import Testing
 @testable import RosterSite
 
@@ -31,7 +31,7 @@ import Testing
         }
 
         /// The e-mails that `changes`, made in the working tree, call for.
-        func notifications(after changes: [Change]) throws -> [RosterSite.Notification] {
+        func notifications(after changes: [Change]) throws -> [PlannedEmail] {
             let context = ChangeContext(actor: "admin@provider.example", now: "2026-11-23T10:00:00Z", today: fixedDay)
             let run = ChangeSession(root: url.path, lockWait: 0).run(changes, context: context)
             try #require(run.outcome == .written, "\(run.errors)")

@@ -44,7 +44,13 @@ public enum SemanticDiff {
         }
     }
 
+    /// Everything that changed in one org: its own fields, members, teams and apps, in that order.
     static func orgChanges(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
+        orgFields(path, o, n) + members(path, o, n) + teams(path, o, n) + apps(path, o, n)
+    }
+
+    /// The org's name, end date and status (an approval or rejection names the requester).
+    static func orgFields(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
         var events: [ChangeEvent] = []
         let id = n.id
         if o.name != n.name { events.append(ChangeEvent(.orgRenamed, path: path, org: id, from: o.name, to: n.name)) }
@@ -60,6 +66,13 @@ public enum SemanticDiff {
             default: events.append(ChangeEvent(.orgDisabled, path: path, org: id, from: o.status.rawValue, to: n.status.rawValue))
             }
         }
+        return events
+    }
+
+    /// Members invited, removed, activated, re-invited, renamed, or given another role.
+    static func members(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
+        var events: [ChangeEvent] = []
+        let id = n.id
         let before = Dictionary(o.members.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(n.members.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
         for email in Set(before.keys).union(after.keys).sorted() {
@@ -85,6 +98,13 @@ public enum SemanticDiff {
             default: break
             }
         }
+        return events
+    }
+
+    /// Teams created, deleted, or whose members changed.
+    static func teams(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
+        var events: [ChangeEvent] = []
+        let id = n.id
         let oldTeams = Dictionary(o.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newTeams = Dictionary(n.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for team in Set(oldTeams.keys).union(newTeams.keys).sorted() {
@@ -102,7 +122,7 @@ public enum SemanticDiff {
             default: break
             }
         }
-        return events + apps(path, o, n)
+        return events
     }
 
     /// Apps created, deleted, or changed (team, visibility, shares); `detail` is the app's id.

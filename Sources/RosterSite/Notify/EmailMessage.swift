@@ -18,7 +18,7 @@ public struct EmailMessage: Sendable, Equatable {
 
     /// Renders `n` with the templates `emails/<template>` and `emails/layout.html`. The Date is
     /// when the event happened, if the records say, else `date` (the head commit's).
-    public static func compose(_ n: Notification, templates: TemplateSet, from sender: String, date: String) throws(Failure) -> EmailMessage {
+    public static func compose(_ n: PlannedEmail, templates: TemplateSet, from sender: String, date: String) throws(Failure) -> EmailMessage {
         guard templates.library["emails/" + n.template] != nil else {
             throw Failure(description: "site-templates/emails/\(n.template).mustache is missing")
         }
@@ -43,11 +43,11 @@ public struct EmailMessage: Sendable, Equatable {
                     template: "emails/layout.html"), as: UTF8.self)
             : "<pre>\(body)</pre>"
 
-        let id = n.identity.fingerprint
+        let id = n.fingerprint
         let domain = sender.split(separator: "@").last.map(String.init) ?? "roster.invalid"
         let messageID = "<roster-\(id)@\(domain)>"
         let boundary = "roster-\(id)"
-        let when = n.identity.time.flatMap { ISO8601DateFormatter().date(from: $0) == nil ? nil : $0 } ?? date
+        let when = n.time.flatMap { ISO8601DateFormatter().date(from: $0) == nil ? nil : $0 } ?? date
         var out = ""
         out += EmailHeader.field("From", EmailHeader.mailbox("", sender))
         out += EmailHeader.field("To", EmailHeader.mailbox(n.recipientName == n.recipient ? "" : n.recipientName, n.recipient))

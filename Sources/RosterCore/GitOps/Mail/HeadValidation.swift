@@ -1,5 +1,3 @@
-import RosterCore
-
 /// The records of one revision, read with git and validated as `roster validate` would: what
 /// `roster notify` checks before it writes anything, so that every id and e-mail a message or a
 /// file name is made of has passed validation.

@@ -1,5 +1,3 @@
-import RosterCore
-
 /// What planning the e-mails of a comparison knows beyond each event: the settings, the events
 /// with renamed orgs paired, every org at the head by id, and the lifecycle context.
 struct NotificationScope {

@@ -1,8 +1,8 @@
-/// SHA-256 (FIPS 180-4), for the two places the site library needs a digest: the
-/// Content-Security-Policy hash that lets the 404 page run its one inline script, and the
-/// identity of a notification (FNV is easy to collide on purpose). Foundation on Linux has no
+/// SHA-256 (FIPS 180-4), for the two places roster needs a digest: the identity of a planned
+/// e-mail (its Message-ID), and the Content-Security-Policy hash that lets the portal's 404 page
+/// run its one inline script (FNV is easy to collide on purpose). Foundation on Linux has no
 /// digest, and the project takes no crypto dependency for a few hundred bytes of input.
-enum SHA256 {
+public enum SHA256 {
     static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -15,13 +15,13 @@ enum SHA256 {
     ]
 
     /// The digest as 64 lower-case hex digits.
-    static func hex(_ message: [UInt8]) -> String {
+    public static func hex(_ message: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: digest(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 
     /// The 32-byte digest of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var data = message + [0x80]
         while data.count % 64 != 56 { data.append(0) }

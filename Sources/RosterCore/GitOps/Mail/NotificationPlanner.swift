@@ -1,22 +1,9 @@
-import RosterCore
-
-/// One e-mail a change calls for: which template, to whom, with what values.
-public struct Notification: Sendable, Equatable {
-    public var template: String
-    public var recipient: String
-    public var recipientName: String
-    public var event: ChangeEvent
-    public var values: [String: String]
-    /// The fact this e-mail tells of; the same fact gives the same Message-ID on every run.
-    var identity: NotificationIdentity
-}
-
 /// Which e-mails the events between two revisions call for.
 public enum NotificationPlanner {
     /// `today` (the head commit's day) and `head` (every record at the head; the comparison
     /// holds the changed files only) find the orgs whose end date is near, for a reminder, and
     /// the org a share event is about.
-    public static func notifications(for c: Comparison, today: CalendarDate? = nil, head: Snapshot? = nil) -> [Notification] {
+    public static func notifications(for c: Comparison, today: CalendarDate? = nil, head: Snapshot? = nil) -> [PlannedEmail] {
         let scope = NotificationScope(c, today: today, head: head)
         return (scope.changes.events + scope.lifecycle.reminders()).flatMap { EventMail(scope: scope, event: $0).notifications() }
     }

@@ -1,5 +1,3 @@
-import RosterCore
-
 /// What makes two notifications the same e-mail: the real-world fact they tell of, named by what
 /// the records say about it (who, which membership or registration, and when), never by the file
 /// it sits in or the commits that carry it. So `notify A..C` after `notify A..B` finds B's

@@ -1,5 +1,3 @@
-import RosterCore
-
 /// One event with the org it is about, before and after the change: the e-mails it calls for,
 /// in order.
 struct EventMail {
@@ -17,7 +15,7 @@ struct EventMail {
         before = scope.changes.base[e.path]
     }
 
-    func notifications() -> [Notification] {
+    func notifications() -> [PlannedEmail] {
         switch e.kind {
         case .memberInvited where e.detail == MembershipState.invited.rawValue, .invitationResent: return invitation()
         case .registrationRequested where org?.status == .pending: return registrationReceived()
@@ -40,7 +38,7 @@ struct EventMail {
         }
     }
 
-    func invitation() -> [Notification] {
+    func invitation() -> [PlannedEmail] {
         let member = org?.member(e.email ?? "")
         var values = [
             "inviter": person(member?.invitedBy ?? ""), "role": NotificationPlanner.label(member?.role.rawValue),
@@ -50,21 +48,21 @@ struct EventMail {
         return mail(e.kind == .invitationResent ? "invitation-resent" : "invitation", to: e.email, values)
     }
 
-    func registrationReceived() -> [Notification] {
+    func registrationReceived() -> [PlannedEmail] {
         let settings = scope.settings
         let recipients = settings.notifications.adminRecipients.isEmpty ? settings.admins : settings.notifications.adminRecipients
         let values = ["requester": e.email ?? "", "portalURL": scope.baseURL.map { "\($0)registrations/index.html" } ?? ""]
         return recipients.sorted().flatMap { mail("registration-received", to: $0, values) }
     }
 
-    func roleChanged() -> [Notification] {
+    func roleChanged() -> [PlannedEmail] {
         // The requester of an approved registration becomes super admin: the approval e-mail
         // says so already.
         if scope.changes.events.contains(where: { $0.kind == .orgApproved && $0.org == e.org && $0.email == e.email }) { return [] }
         return mail("role-changed", to: e.email, ["role": NotificationPlanner.label(e.to), "previousRole": NotificationPlanner.label(e.from)])
     }
 
-    func appMails() -> [Notification] {
+    func appMails() -> [PlannedEmail] {
         let record = e.kind == .appCreated ? org : before
         guard let record, let app = record.apps.first(where: { $0.id == e.detail }) else { return [] }
         let values = [
@@ -81,18 +79,18 @@ struct EventMail {
     }
 
     /// The e-mail to the org's super admins, sorted by address.
-    func toSuperAdmins(_ template: String, _ values: [String: String] = [:]) -> [Notification] {
+    func toSuperAdmins(_ template: String, _ values: [String: String] = [:]) -> [PlannedEmail] {
         (org?.superAdmins ?? []).map(\.email).sorted().flatMap { mail(template, to: $0, values) }
     }
 
     /// One e-mail with the values every template gets, or none to a missing or invalid address.
-    func mail(_ template: String, to email: String?, _ values: [String: String] = [:]) -> [Notification] {
+    func mail(_ template: String, to email: String?, _ values: [String: String] = [:]) -> [PlannedEmail] {
         guard let email, Formats.isValidEmail(email) else { return [] }
         let orgURL = scope.baseURL.map { "\($0)orgs/\(e.org ?? "")/index.html" } ?? ""
         let base = ["provider": scope.settings.providerName, "org": org?.name ?? e.org ?? "", "orgID": e.org ?? "", "portalURL": orgURL]
         let identity = NotificationIdentity.of(template, event: e, org: org, before: before, recipient: email)
         return [
-            Notification(
+            PlannedEmail(
                 template: template, recipient: email, recipientName: person(email), event: e, values: base.merging(values) { $1 },
                 identity: identity)
         ]

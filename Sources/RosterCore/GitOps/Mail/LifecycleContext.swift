@@ -1,5 +1,3 @@
-import RosterCore
-
 /// What the e-mails of the consumer lifecycle (content/consumer-lifecycle.md) need beyond the event: the edit link of
 /// an org's file, the impact of a deletion, a share's name and dates, an org's end date, and the
 /// reminders of end dates that are near.

@@ -1,5 +1,3 @@
-import RosterCore
-
 /// The events of a comparison as notifications see them: an org file that was renamed (its id
 /// changed, so its path did) is one org that changed, not an org deleted and another created
 /// whose members are all invited again. A deleted and a created org are the same org when they
