@@ -12,6 +12,10 @@ public final class ChangeWatcher: @unchecked Sendable {
     let onChange: @Sendable () -> Void
     private var fd: Int32 = -1
     private var watches: [Int32: String] = [:]
+    /// Held while `onChange` (or `first`) runs; ``stop()`` takes it to wait for a running build.
+    private let building = NSLock()
+    /// Set by ``stop()`` under `building`: no call starts after it.
+    private var stopped = false
 
     /// `quiet`: milliseconds without events before `onChange` runs.
     public init(root: String, folders: [String], quiet: Int32 = 50, onChange: @escaping @Sendable () -> Void) {
@@ -25,14 +29,33 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// a change saved while `first` runs (the first build) is seen and gives one more call.
     public func start(first: (@Sendable () -> Void)? = nil) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
-        guard fd >= 0 else { first.map { f in Thread { f() }.start() }; return }
+        guard fd >= 0 else { first.map { f in Thread { [self] in guarded(f) }.start() }; return }
         for folder in folders { watch(root + "/" + folder) }
         let thread = Thread { [self] in
-            first?()
+            if let first { guarded(first) }
             run()
         }
         thread.stackSize = 1 << 20
         thread.start()
+    }
+
+    /// Waits for a build that is running, and makes sure no other starts: the server stops
+    /// before its output folder is removed, and a build still writing (its manifest last) would
+    /// put the folder back.
+    public func stop() {
+        building.lock()
+        stopped = true
+        building.unlock()
+    }
+
+    /// Runs `call` unless the watcher was stopped; false when it was.
+    @discardableResult
+    private func guarded(_ call: () -> Void) -> Bool {
+        building.lock()
+        defer { building.unlock() }
+        guard !stopped else { return false }
+        call()
+        return true
     }
 
     static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF)
@@ -58,7 +81,7 @@ public final class ChangeWatcher: @unchecked Sendable {
             if ready < 0 { if errno == EINTR { continue } else { return } }
             if ready == 0 {
                 pending = false
-                onChange()
+                guard guarded(onChange) else { return }
                 continue
             }
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -84,6 +84,8 @@ public struct PreviewServer: Sendable {
         // The watcher starts before the first build, which runs on its thread: edits saved
         // during the first build (seconds, on a large repository) are not missed.
         let watcher = ChangeWatcher(root: root, folders: ["data", "content", "site-templates"], onChange: rebuild)
+        // However the server ends, no build is left writing into the folder `serve` removes.
+        defer { watcher.stop() }
         log("building the portal into \(output) ...")
         await withCheckedContinuation { (built: CheckedContinuation<Void, Never>) in
             watcher.start {

@@ -1,4 +1,5 @@
 import Foundation
+import RosterSynth
 import Testing
 
 /// `roster serve` as a user runs it: the real binary on a free loopback port, spoken to with a
@@ -10,7 +11,7 @@ import Testing
         let repo: URL
         let output: Pipe
 
-        init(extra: [String] = []) throws {
+        init(extra: [String] = [], environment: [String: String] = [:]) throws {
             repo = try copy()
             try FileManager.default.copyItem(
                 at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
@@ -18,7 +19,7 @@ import Testing
             process = Process()
             process.executableURL = rosterBinary
             process.arguments = ["serve", "--root", repo.path, "--port", "0"] + extra
-            process.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }.merging(environment) { $1 }
             output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -223,5 +224,24 @@ import Testing
         while server.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!server.process.isRunning)
         #expect(server.process.terminationStatus == 0)
+    }
+
+    @Test func stoppingDuringARebuildLeavesNoTemporaryFolder() throws {
+        // TMPDIR set: the preview builds there, not in /dev/shm, so the test sees its folder.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-tmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let server = try Server(environment: ["TMPDIR": scratch.path])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).count == 1)
+        // 600 more orgs, then SIGTERM while the preview rebuilds: the build used to go on
+        // writing pages and its manifest while the folder was being removed, leaving some behind.
+        for file in SyntheticMarketplace(orgs: 600, membersPerOrg: 3, shares: 10).files() where file.path.hasPrefix("data/orgs/") {
+            try Data(file.bytes).write(to: server.repo.appendingPathComponent(file.path))
+        }
+        Thread.sleep(forTimeInterval: 0.4)
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [])
     }
 }
