@@ -110,12 +110,3 @@ public struct PreviewServer: Sendable {
         log("stopped")
     }
 }
-
-/// How many builds the preview ran; builds run one at a time, on the watcher's thread.
-final class BuildCount: @unchecked Sendable {
-    private var count = 0
-    func next() -> Int {
-        count += 1
-        return count
-    }
-}

@@ -3,18 +3,6 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// A failed SCIM request: which resource, the HTTP status when there was one, and the server's
-/// `detail` (RFC 7644 section 3.12) or the transport's reason.
-public struct SCIMError: Error, CustomStringConvertible, Sendable {
-    public var resource: String
-    public var status: Int?
-    public var detail: String
-
-    public var description: String {
-        "\(resource): " + (status.map { "HTTP \($0): " } ?? "") + detail
-    }
-}
-
 /// HTTP to one SCIM service provider, through FoundationNetworking's URLSession (libcurl): no
 /// package to build, TLS certificates verified by the system's trust store (there is no switch
 /// to turn that off). Sends the bearer token on every request and nowhere else, refuses
@@ -133,15 +121,5 @@ public final class SCIMTransport: Sendable {
         }
         let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? HTTPURLResponse.localizedString(forStatusCode: http.statusCode) : text
-    }
-}
-
-/// Answers every redirect with "do not follow", so the bearer token never travels to another URL.
-final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
     }
 }

@@ -79,38 +79,3 @@ public enum Change: Sendable, Equatable {
         }
     }
 }
-
-/// Who makes a change and when; filled into `invitedBy`, `decidedBy`, `statusChangedAt`...
-public struct ChangeContext: Sendable {
-    public var actor: String?
-    /// RFC 3339 timestamp of the change.
-    public var now: String
-    public var today: CalendarDate
-
-    public init(actor: String?, now: String, today: CalendarDate) {
-        self.actor = actor
-        self.now = now
-        self.today = today
-    }
-}
-
-/// Why a change was refused. The message says what to do instead.
-public struct ChangeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    /// Position in a batch, counted from 1 as in the batch reader's messages, when the change
-    /// came from `roster apply`.
-    public var operationNumber: Int?
-    public var operationName: String?
-    /// Findings of the validation that refused the result, if that is why.
-    public var findings: [Finding]
-
-    public init(_ message: String, findings: [Finding] = []) {
-        self.message = message
-        self.findings = findings
-    }
-
-    public var description: String {
-        guard let operationNumber, let operationName else { return message }
-        return "operation \(operationNumber) (\(operationName)): \(message)"
-    }
-}

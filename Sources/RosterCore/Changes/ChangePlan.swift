@@ -1,12 +1,3 @@
-/// One file a change writes (`new` set) or deletes (`new` nil), with its bytes before.
-public struct FileChange: Sendable, Equatable {
-    public var path: String
-    public var old: [UInt8]?
-    public var new: [UInt8]?
-
-    public var isDeletion: Bool { new == nil }
-}
-
 /// The outcome of applying operations in memory: the files to write, what the user should know,
 /// and the new snapshot. Valid by construction: ``ChangeEngine/plan`` refuses an invalid result.
 public struct ChangePlan: Sendable {

@@ -1,13 +1,3 @@
-/// How bad a finding is: an error fails `roster validate`, a warning does not.
-public enum Severity: String, Sendable, Comparable, Codable {
-    case error
-    case warning
-
-    public static func < (a: Severity, b: Severity) -> Bool {
-        a == .error && b == .warning
-    }
-}
-
 /// One problem found in the repository, with where it is and the rule that found it.
 ///
 /// A finding is made with a JSON pointer into its file (`/members/3/email`); ``FindingLocator``

@@ -2,11 +2,6 @@ import ArgumentParser
 import Foundation
 import RosterCore
 
-/// `--format` of the list and show verbs.
-enum ViewFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-}
-
 extension OrgStatus: ExpressibleByArgument {}
 
 /// The records of the project for a view; a missing marketplace is refused (1), files that do

@@ -1,0 +1,22 @@
+import RosterCore
+
+/// SplitMix64: tiny, fast, and the same on every platform (unlike the system generator), so a
+/// seed gives the same marketplace, or the same fuzzing run, on every machine.
+public struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<bound.
+    mutating func next(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+}
