@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, arrows pointing one way: roster (executable) -> RosterServer -> RosterSite -> RosterCore.
+// Layers, arrows pointing one way: roster (executable) -> RosterServer -> RosterSite -> RosterTemplates -> RosterCore.
 // RosterCore knows records, the store, validation and changes, and uses Foundation only.
 let package = Package(
     name: "roster",
@@ -24,14 +24,16 @@ let package = Package(
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "RosterCore"),
-        .target(name: "RosterSite", dependencies: ["RosterCore", "Ccmark"]),
+        // The logic-less Mustache subset that renders the portal's pages and the e-mails.
+        .target(name: "RosterTemplates", dependencies: ["RosterCore"]),
+        .target(name: "RosterSite", dependencies: ["RosterCore", "RosterTemplates", "Ccmark"]),
         .target(name: "RosterSynth", dependencies: ["RosterCore"]),
         // The SCIM client of `roster sync`: FoundationNetworking's URLSession, no package to build.
         .target(name: "RosterSync", dependencies: ["RosterCore"]),
         .target(
             name: "RosterServer",
             dependencies: [
-                "RosterSite", "RosterCore",
+                "RosterSite", "RosterTemplates", "RosterCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,7 +62,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "RosterEndToEndTests", dependencies: ["RosterCore", "RosterSynth"], exclude: ["Support/smtp_sink.py", "Support/scim"]),
         .testTarget(
-            name: "RosterSiteTests", dependencies: ["RosterSite", "RosterCore", "RosterSynth"],
+            name: "RosterSiteTests", dependencies: ["RosterSite", "RosterTemplates", "RosterCore", "RosterSynth"],
             exclude: ["Golden", "Fixtures", "Support/static_host.py", "Support/browser.py"]),
         .testTarget(
             name: "RosterServerTests",

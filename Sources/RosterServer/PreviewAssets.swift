@@ -1,4 +1,5 @@
 import RosterSite
+import RosterTemplates
 
 /// The script and style the preview adds to pages (never part of `roster build` output).
 enum PreviewAssets {

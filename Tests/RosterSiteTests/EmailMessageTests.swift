@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RosterCore
 @testable import RosterSite
+@testable import RosterTemplates
 
 /// One planned e-mail composed into an RFC 5322 message with the project's own templates, in
 /// process (Python's `email` parser reads the same messages in RosterEndToEndTests).

@@ -1,5 +1,6 @@
 import Testing
 @testable import RosterSite
+@testable import RosterTemplates
 
 @Suite struct PageTemplateTests {
     func render(_ text: String, _ context: [String: TemplateValue], partials: [String: String] = [:]) throws -> String {

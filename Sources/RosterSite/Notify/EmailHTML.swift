@@ -1,4 +1,5 @@
 import Foundation
+import RosterTemplates
 
 /// The HTML part of an e-mail, made from its text part: a paragraph per block of lines (blank
 /// lines between), a line break per line within one, and the links roster itself put in the

@@ -1,5 +1,6 @@
 import Foundation
 import RosterCore
+import RosterTemplates
 
 /// An RFC 5322 message with a plain-text and an HTML part (MIME, UTF-8, base64), built the same
 /// way every time from the same inputs, so a re-run writes the same bytes.

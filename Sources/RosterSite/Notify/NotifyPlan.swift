@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// What `roster notify` does before it writes anything: validate the records at the head, find
 /// the events between the revisions, and compose one message per e-mail they call for.

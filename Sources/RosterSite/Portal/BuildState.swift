@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// What the steps of one portal build hand on to the following ones (see ``BuildPipeline``).
 /// A product is nil until the step that makes it has run.

@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// The steps of `roster build`, in order; each is one function below.
 extension PortalBuilder {

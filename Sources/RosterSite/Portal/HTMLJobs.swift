@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 extension PortalBuilder {
     /// Every file of the HTML portal. Pages of one record carry a key of everything they show,

@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// "How to change this": the exact commands for an org, shown on its page and by `roster org show`.
 public enum HowTo {

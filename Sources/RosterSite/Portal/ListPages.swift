@@ -1,3 +1,4 @@
+import RosterTemplates
 /// The static pages of a long list (the Consumer Orgs, the shares, the registration queue):
 /// ``pageSize`` items a page, the first page `index.html` (the address SPEC 6 names), the others
 /// `page-N.html` in the same folder, beside the record folders: a name with a dot is no record

@@ -1,5 +1,6 @@
 import Foundation
 import RosterCore
+import RosterTemplates
 
 /// The 404 page. Hosts serve it at whatever address was missing (`/orgs/nope/`), so its links,
 /// relative to the site root as content/portal.md promises every link (the site works from `file://` and from

@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// The parts every page shares: where the site root is relative to the page, the title, the
 /// navigation with the current section marked, and the docs menu.

@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// The page of one org: its members, teams, shares, apps, history and how to change it. Built
 /// for every org, so its values are ``TemplateFields``.

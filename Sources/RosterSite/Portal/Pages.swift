@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// View models of the portal's pages. Everything a page shows is computed here, sorted and
 /// labelled; the templates only place it. Values are escaped by the template engine.

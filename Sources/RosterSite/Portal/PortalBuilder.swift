@@ -1,5 +1,6 @@
 import Foundation
 import RosterCore
+import RosterTemplates
 
 /// `roster build`: a list of named steps (``steps``), each printed as `[i/n] step` by the
 /// ``BuildPipeline`` that runs them, that turn the repository into the portal. Pages render in

@@ -93,13 +93,13 @@ public struct PageTemplate: Sendable {
 
     /// Renders with `context`, looking partials up in `library`.
     /// With `escape: false` (plain-text e-mails), `{{name}}` writes the value as it is.
-    func render(_ context: [String: TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
+    public func render(_ context: [String: TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
         render(frames: [.object(context)], library: library, escape: escape)
     }
 
     /// Renders with a stack of values, the last looked at first: a page's own values over the
     /// frame every page shares, without merging them into one.
-    func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
+    public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
         var renderer = TemplateRenderer(library: library, escape: escape, stack: frames)
         renderer.out.reserveCapacity(16_384)
         renderer.run(self, depth: 0)

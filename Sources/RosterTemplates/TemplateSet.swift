@@ -23,6 +23,13 @@ public struct TemplateSet: Sendable {
 
     /// Loads every `*.mustache` under `directory` (names without the extension, subfolders kept:
     /// `partials/head`), and every file under `directory/assets`.
+    /// A set made in memory (the Markdown catalogue's empty one, tests).
+    public init(library: [String: PageTemplate], assets: [(name: String, bytes: [UInt8])], fingerprint: UInt64) {
+        self.library = library
+        self.assets = assets
+        self.fingerprint = fingerprint
+    }
+
     public static func load(directory: String, required: [String] = requiredTemplates) throws(Failure) -> TemplateSet {
         // Read without following any link: a linked asset or partial would publish a file from
         // outside the repository (`/etc/passwd`, the build's environment) in the portal.
@@ -84,7 +91,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders with a stack of values, the last looked at first (see ``PageTemplate``).
-    func render(frames: [TemplateValue], template: String) -> [UInt8] {
+    public func render(frames: [TemplateValue], template: String) -> [UInt8] {
         library[template]?.render(frames: frames, library: library) ?? []
     }
 }

@@ -1,0 +1,37 @@
+/// HTML escaping of `& < > " '` as entities, byte by byte, into a byte buffer: the one HTML
+/// escaper of the portal, its e-mails and the preview's error overlay.
+public enum HTMLEscape {
+    /// `s` escaped, for text and quoted attribute values.
+    public static func string(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once.
+            var k = 0, run = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else {
+                    k += 1
+                    continue
+                }
+                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                }
+                k += 1
+                run = k
+            }
+            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// A set of named values of a view model, in the order given (see ``TemplateKey``): built
+/// with one allocation, looked up by comparing keys.
+public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    /// The variadic literal's own array, kept as it is (no second allocation).
+    let pairs: [(TemplateKey, TemplateValue)]
+
+    public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
+        pairs = elements
+    }
+
+    /// The value of `key`; when a key is given twice, the last one.
+    public subscript(key: TemplateKey) -> TemplateValue? {
+        var k = pairs.count - 1
+        while k >= 0 {
+            if pairs[k].0 == key { return pairs[k].1 }
+            k -= 1
+        }
+        return nil
+    }
+
+    public static func == (a: TemplateFields, b: TemplateFields) -> Bool {
+        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+}
