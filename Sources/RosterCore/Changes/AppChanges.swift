@@ -1,11 +1,7 @@
 /// app create / delete / add-share / remove-share (Tyk step 5: apps a team shares).
 extension ChangeEngine {
     func appIndex(_ org: Int, _ app: String) throws(ChangeRefusal) -> Int {
-        let record = snapshot.orgs[org].record
-        guard let a = record.apps.firstIndex(where: { $0.id == app }) else {
-            throw ChangeRefusal("\(record.id) has no app \"\(app)\"\(suggestion(app, record.apps.map(\.id)))")
-        }
-        return a
+        try entryIndex(org, app, in: \.apps, id: \.id, kind: "app")
     }
 
     /// An app may use a share the org consumes today (since <= today < until).

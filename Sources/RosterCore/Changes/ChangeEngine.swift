@@ -97,39 +97,55 @@ public struct ChangeEngine {
         return i
     }
 
+    /// Where the entry `id` is in one of an org's lists (teams, apps), or a refusal that names
+    /// the nearest id.
+    func entryIndex<T>(
+        _ org: Int, _ id: String, in list: KeyPath<OrgRecord, [T]>, id key: KeyPath<T, String>, kind: String
+    ) throws(ChangeRefusal) -> Int {
+        let record = snapshot.orgs[org].record
+        guard let at = record[keyPath: list].firstIndex(where: { $0[keyPath: key] == id }) else {
+            throw ChangeRefusal("\(record.id) has no \(kind) \"\(id)\"\(suggestion(id, record[keyPath: list].map { $0[keyPath: key] }))")
+        }
+        return at
+    }
+
     func suggestion(_ word: String, _ candidates: [String]) -> String {
         ObjectReader.closest(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
     /// Changes one org in place and remembers that its file must be written.
     mutating func updateOrg(_ index: Int, _ change: (inout OrgRecord) throws(ChangeRefusal) -> Void) throws(ChangeRefusal) {
-        var record = snapshot.orgs[index].record
-        try change(&record)
-        snapshot.orgs[index].record = record
-        touched.insert(snapshot.orgs[index].path)
+        try update(\.orgs, index, change)
     }
 
     mutating func updateShare(_ index: Int, _ change: (inout ShareRecord) throws(ChangeRefusal) -> Void) throws(ChangeRefusal) {
-        var record = snapshot.shares[index].record
+        try update(\.shares, index, change)
+    }
+
+    /// Changes one record of a list in place and remembers that its file must be written.
+    private mutating func update<R>(
+        _ list: WritableKeyPath<Snapshot, [RecordFile<R>]>, _ index: Int, _ change: (inout R) throws(ChangeRefusal) -> Void
+    ) throws(ChangeRefusal) {
+        var record = snapshot[keyPath: list][index].record
         try change(&record)
-        snapshot.shares[index].record = record
-        touched.insert(snapshot.shares[index].path)
+        snapshot[keyPath: list][index].record = record
+        touched.insert(snapshot[keyPath: list][index].path)
     }
 
     mutating func insertOrg(_ org: OrgRecord) {
-        let path = Snapshot.orgPath(org.id)
-        let at = snapshot.orgs.firstIndex { $0.path > path } ?? snapshot.orgs.count
-        snapshot.orgs.insert(OrgFile(path: path, record: org), at: at)
-        touched.insert(path)
-        removed.remove(path)
+        insert(OrgFile(path: Snapshot.orgPath(org.id), record: org), into: \.orgs)
     }
 
     mutating func insertShare(_ share: ShareRecord) {
-        let path = Snapshot.sharePath(share.id)
-        let at = snapshot.shares.firstIndex { $0.path > path } ?? snapshot.shares.count
-        snapshot.shares.insert(ShareFile(path: path, record: share), at: at)
-        touched.insert(path)
-        removed.remove(path)
+        insert(ShareFile(path: Snapshot.sharePath(share.id), record: share), into: \.shares)
+    }
+
+    /// Adds a record file in path order and remembers that it must be written.
+    private mutating func insert<R>(_ file: RecordFile<R>, into list: WritableKeyPath<Snapshot, [RecordFile<R>]>) {
+        let at = snapshot[keyPath: list].firstIndex { $0.path > file.path } ?? snapshot[keyPath: list].count
+        snapshot[keyPath: list].insert(file, at: at)
+        touched.insert(file.path)
+        removed.remove(file.path)
     }
 
     var actor: String { context.actor ?? "" }

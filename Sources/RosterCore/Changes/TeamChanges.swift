@@ -1,11 +1,7 @@
 /// team create / delete / add / remove.
 extension ChangeEngine {
     func teamIndex(_ org: Int, _ team: String) throws(ChangeRefusal) -> Int {
-        let record = snapshot.orgs[org].record
-        guard let t = record.teams.firstIndex(where: { $0.id == team }) else {
-            throw ChangeRefusal("\(record.id) has no team \"\(team)\"\(suggestion(team, record.teams.map(\.id)))")
-        }
-        return t
+        try entryIndex(org, team, in: \.teams, id: \.id, kind: "team")
     }
 
     mutating func createTeam(_ org: String, name: String, id: String?) throws(ChangeRefusal) {
