@@ -41,7 +41,14 @@ extension PortalBuilder {
         s.clock.restart()
         let snapshot = RecordStore.load(root: options.root, cache: options.session?.records)
         s.clock.lap("reading")
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: options.session?.validation)
+        var memo = options.session?.validation
+        if options.session == nil {
+            // Between runs of `roster build`, orgs whose files did not change keep their findings.
+            let file = FindingsCache(snapshot: snapshot, today: options.today)
+            s.findingsCache = (file, file.memo(s.output, snapshot: snapshot, today: options.today))
+            memo = s.findingsCache?.memo
+        }
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: memo)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         s.report.warnings = findings
         s.snapshot = snapshot
@@ -77,7 +84,7 @@ extension PortalBuilder {
         // leaves the output folder as it was.
         let writer: OutputWriter
         do {
-            let manifest = options.session == nil ? [BuildManifest.fileName] : []
+            let manifest = options.session == nil ? [BuildManifest.fileName, FindingsCache.fileName] : []
             let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
             writer = try OutputWriter(s.output, folders: folders, workers: workers)
         } catch {
@@ -111,7 +118,12 @@ extension PortalBuilder {
         if let session = options.session {
             session.finished(manifest)
         } else {
-            do { try s.output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+            do {
+                if let (file, memo) = s.findingsCache { try file.save(s.output, memo: memo) }
+                try s.output.write(manifest.bytes(), to: BuildManifest.fileName)
+            } catch {
+                throw .output(error)
+            }
             s.clock.lap("writing the manifest")
         }
         return .proceed
