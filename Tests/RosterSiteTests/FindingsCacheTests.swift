@@ -79,13 +79,15 @@ import RosterCore
         let project = try SiteProject(records: try syntheticRecords(orgs: 12))
         try project.build()
         let text = try project.read("data/orgs/org-3.json")
-        let at = try #require(text.range(of: "\"email\": \""))
-        let broken = text.replacingCharacters(in: at.upperBound..<text.index(at.upperBound, offsetBy: 3), with: "ABC")
+        // A first name of blanks, which only a rule of each org sees (member-name).
+        let at = try #require(text.range(of: "\"firstName\": \""))
+        let end = try #require(text[at.upperBound...].firstIndex(of: "\""))
+        let broken = text.replacingCharacters(in: at.upperBound..<end, with: String(repeating: " ", count: text[at.upperBound..<end].count))
         #expect(broken != text && broken.utf8.count == text.utf8.count)
         let url = project.root.appendingPathComponent("data/orgs/org-3.json")
         let time = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]
         try project.write("data/orgs/org-3.json", broken)
         try FileManager.default.setAttributes([.modificationDate: time as Any], ofItemAtPath: url.path)
-        #expect(project.failure()?.contains("[email-format]") == true, "\(project.failure() ?? "built")")
+        #expect(project.failure()?.contains("[member-name]") == true, "\(project.failure() ?? "built")")
     }
 }

@@ -78,7 +78,9 @@ extension PortalBuilder {
 
     func renderAndWrite(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
         let model = BuildState.made(s.model, by: "loading")
-        s.jobs = options.format == .html ? htmlJobs(model, s.templates) : MarkdownCatalogue.jobs(model)
+        s.jobs =
+            options.format == .html
+            ? htmlJobs(model, s.templates, fingerprints: s.findingsCache?.file.fingerprints ?? [:]) : MarkdownCatalogue.jobs(model)
         s.clock.lap("listing pages")
         // Every output path is known and checked before the first write: a refused build
         // leaves the output folder as it was.
@@ -119,7 +121,7 @@ extension PortalBuilder {
             session.finished(manifest)
         } else {
             do {
-                if let (file, memo) = s.findingsCache { try file.save(s.output, memo: memo) }
+                if let (file, memo) = s.findingsCache, let snapshot = s.snapshot { try file.save(s.output, memo: memo, snapshot: snapshot) }
                 try s.output.write(manifest.bytes(), to: BuildManifest.fileName)
             } catch {
                 throw .output(error)

@@ -15,29 +15,36 @@ struct FindingsCache {
     static let fileName = ".roster-findings"
     static let magic = "roster-findings 1"
 
-    /// Each org file's size and fingerprint, by path.
-    let fingerprints: [String: String]
+    /// Each org file's fingerprint (``PortalBuilder/fingerprint(_:)``, which the keys of its
+    /// pages use too), by path.
+    let fingerprints: [String: UInt64]
     /// What every entry depends on besides its org's file.
     let header: [String]
 
     init(snapshot: Snapshot, today: CalendarDate) {
         let orgs = snapshot.orgs.map(\.path)
         let sources = snapshot.sources
-        let stamps = parallelMap(orgs, chunkSize: 256) { path in sources[path].map(Self.fingerprint) }
-        var fingerprints: [String: String] = [:]
-        for (path, stamp) in zip(orgs, stamps) { fingerprints[path] = stamp }
+        let values = parallelMap(orgs, chunkSize: 256) { path in sources[path].map(PortalBuilder.fingerprint) }
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(orgs.count)
+        for (path, value) in zip(orgs, values) { fingerprints[path] = value }
         self.fingerprints = fingerprints
         header = [
             Self.magic, "generator\t" + BuildManifest.escape(BuildManifest.generator), "today\t\(today)",
-            "settings\t" + (sources[Snapshot.marketplacePath].map(Self.fingerprint) ?? "-"),
+            "settings\t" + (sources[Snapshot.marketplacePath].map { Self.stamp($0, PortalBuilder.fingerprint($0)) } ?? "-"),
             "shares\t" + String(ValidationMemo.sharesKey(snapshot), radix: 16),
         ]
     }
 
-    static func fingerprint(_ bytes: [UInt8]) -> String {
-        var h = FNV1a()
-        h.add(bytes)
-        return "\(bytes.count):" + h.hex
+    /// The size and fingerprint of a file's bytes, as the cache writes them.
+    static func stamp(_ bytes: [UInt8], _ fingerprint: UInt64) -> String {
+        "\(bytes.count):" + String(fingerprint, radix: 16)
+    }
+
+    /// The stamp of the org file at `path` as it is now.
+    func stamp(_ path: String, _ snapshot: Snapshot) -> String? {
+        guard let bytes = snapshot.sources[path], let value = fingerprints[path] else { return nil }
+        return Self.stamp(bytes, value)
     }
 
     /// A memo holding the cached findings still valid for `snapshot`: none when the cache is
@@ -46,7 +53,7 @@ struct FindingsCache {
         let memo = ValidationMemo()
         guard let entries = read(output) else { return memo }
         var valid: [(path: String, bytes: [UInt8], findings: [Finding])] = []
-        for (path, entry) in entries where fingerprints[path] == entry.stamp {
+        for (path, entry) in entries where stamp(path, snapshot) == entry.stamp {
             guard let bytes = snapshot.sources[path] else { continue }
             valid.append((path, bytes, entry.findings))
         }
@@ -55,15 +62,17 @@ struct FindingsCache {
         return memo
     }
 
-    /// Writes what `memo` remembers for the files of this build (the memo holds only orgs of
-    /// the snapshot it last validated).
-    func save(_ output: SiteOutput, memo: ValidationMemo) throws(SiteOutput.Failure) {
+    /// Writes what `memo` remembers of the orgs of `snapshot` (the one it last validated: it
+    /// holds their bytes, the same buffers).
+    func save(_ output: SiteOutput, memo: ValidationMemo, snapshot: Snapshot) throws(SiteOutput.Failure) {
         guard let contents = memo.contents() else { return }
         var body: [UInt8] = []
         body.reserveCapacity(contents.entries.count * 96)
-        for (path, entry) in contents.entries.sorted(by: { $0.key < $1.key }) {
-            guard let stamp = fingerprints[path], Self.fingerprint(entry.bytes) == stamp else { continue }
-            body += "O\t\(BuildManifest.escape(path))\t\(stamp)\t\(entry.findings.count)\n".utf8
+        for org in snapshot.orgs {
+            guard let entry = contents.entries[org.path], snapshot.sources[org.path] == entry.bytes, let stamp = stamp(org.path, snapshot) else {
+                continue
+            }
+            body += "O\t\(BuildManifest.escape(org.path))\t\(stamp)\t\(entry.findings.count)\n".utf8
             for f in entry.findings { body += Self.line(f).utf8 }
         }
         try output.write(Self.headerBytes(header, body: body) + body, to: Self.fileName)
