@@ -49,6 +49,22 @@ import Testing
         #expect(!before.contains { $0.rule == "invitation-stale" }, "the day changed: the org is checked again")
         #expect(before == Validator.validate(RecordStore.load(root: repo.path), options: early))
     }
+
+    /// An app may only use shares its org consumes: when a share stops listing the org, the
+    /// org's file is the same, but its findings are not.
+    @Test func aShareChangedChecksTheOrgsAgain() throws {
+        let repo = try TemporaryRepo(overlays: [RuleFixtureTests.rulesURL.appendingPathComponent("app-share").appendingPathComponent("pass")])
+        let cache = RecordCache(), memo = ValidationMemo()
+        let first = Validator.validate(RecordStore.load(root: repo.path, cache: cache), options: fixtureDay, memo: memo)
+        #expect(!first.contains { $0.rule == "app-share" })
+        let share = try repo.read("data/shares/feed.json")
+        let unlinked = share.replacingOccurrences(of: "\"org\": \"acme\"", with: "\"org\": \"beta\"")
+        #expect(unlinked != share)
+        try repo.write("data/shares/feed.json", unlinked)
+        let full = Validator.validate(RecordStore.load(root: repo.path), options: fixtureDay)
+        #expect(full.contains { $0.rule == "app-share" })
+        #expect(Validator.validate(RecordStore.load(root: repo.path, cache: cache), options: fixtureDay, memo: memo) == full)
+    }
 }
 
 /// user-single-org keys its index by a 64-bit hash of each address; two addresses with the

@@ -57,4 +57,41 @@ import Testing
         let later = try roster(["build", "--out", "out", "--today", "2027-06-01"], in: repo)
         #expect(later.status == 0 && !later.stdout.contains("nothing changed"), "\(later.stdout)")
     }
+
+    /// Each change a later build must see, made after a first build: the tree then is the tree
+    /// of a fresh build (the manifest aside), and so is the list of warnings.
+    @Test(arguments: ["template", "share", "settings", "org error", "findings cache"])
+    func aChangeOfEachKindGivesTheFreshBuildsTree(_ kind: String) throws {
+        let (repo, out) = try ContainmentTests.builtProject()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = repo.appendingPathComponent(path)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(change(text) != text, "\(path)")
+            try Data(change(text).utf8).write(to: file)
+        }
+        switch kind {
+        case "template":
+            try edit("site-templates/org.mustache") { $0.replacingOccurrences(of: "{{> partials/foot}}", with: "<p>edited</p>{{> partials/foot}}") }
+        case "share": try edit("data/shares/feed.json") { $0.replacingOccurrences(of: "Data feed", with: "Data stream") }
+        case "settings": try edit("data/marketplace.json") { $0.replacingOccurrences(of: "\"minSuperAdmins\": 1", with: "\"minSuperAdmins\": 2") }
+        case "org error": try edit("data/orgs/acme.json") { $0.replacingOccurrences(of: "\"firstName\": \"Ann\"", with: "\"firstName\": \"   \"") }
+        default:
+            // A cache that lies (its checksum fixed up) is out of reach; one that is damaged is ignored.
+            try edit("out/.roster-findings") { $0.replacingOccurrences(of: "\nF\t", with: "\nX\t") + "\n" }
+            try edit("data/orgs/beta.json") { $0 + " " }
+        }
+        let incremental = try roster(["build", "-q", "--out", "out"], in: repo)
+        let fresh = try roster(["build", "-q", "--out", "fresh"], in: repo)
+        #expect(incremental.status == fresh.status && incremental.stderr == fresh.stderr, "\(incremental.stderr)")
+        // `built N files (...) in T s, W warnings (roster validate)`: the same warnings.
+        func warnings(_ run: RosterRun) -> Substring? { run.stdout.split(separator: "\n").first?.split(separator: " s, ").dropFirst().first }
+        #expect(warnings(incremental) == warnings(fresh))
+        guard fresh.status == 0 else { return }
+        var a = try snapshot(out), b = try snapshot(repo.appendingPathComponent("fresh"))
+        a[".roster-build.json"] = nil
+        b[".roster-build.json"] = nil
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [])
+    }
 }

@@ -88,4 +88,40 @@ import RosterCore
         #expect(file.header.inputs == settled)
         #expect(file.parsed()?.pages == manifest.pages)
     }
+
+    /// Many files (looked at on every core, from the folders that hold them): one missing, or
+    /// one changed, is seen wherever it is.
+    @Test func manyFilesAreCheckedOnEveryCore() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fm = FileManager.default
+        var files: [String] = ["index.html"]
+        for i in 0..<2500 {
+            files += ["orgs/o\(i)/index.html", "api/orgs/o\(i).json"]
+        }
+        for path in files {
+            let file = url.appendingPathComponent(path)
+            try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: file)
+        }
+        let output = SiteOutput(directory: url.path)
+        var manifest = BuildManifest()
+        manifest.files = files
+        try output.write(manifest.bytes(), to: BuildManifest.fileName)
+        #expect(try #require(ManifestFile.read(output)).allExist(in: output))
+        #expect(OutputLookup.present(files + [nil, "orgs/none/index.html", "../x"], in: output) == files.map { _ in true } + [false, false, false])
+        for gone in ["api/orgs/o1700.json", "orgs/o2499/index.html", "index.html", "orgs/o3"] {
+            let moved = url.appendingPathComponent(gone + ".moved")
+            try fm.moveItem(at: url.appendingPathComponent(gone), to: moved)
+            #expect(!(try #require(ManifestFile.read(output)).allExist(in: output)), "\(gone)")
+            try fm.moveItem(at: moved, to: url.appendingPathComponent(gone))
+        }
+        // Inputs: a folder of 2,500 files is stamped on every core, the same way each time.
+        try fm.moveItem(at: url.appendingPathComponent("api/orgs"), to: url.appendingPathComponent("data/shares"))
+        let racy = InputStamps.take(root: url.path, now: 0)
+        #expect(racy.racy.count == 2501 && racy.digest.hasPrefix("2504:"))
+        #expect(InputStamps.take(root: url.path, now: 0) == racy)
+        try Data("changed".utf8).write(to: url.appendingPathComponent("data/shares/o1234.json"))
+        #expect(InputStamps.take(root: url.path, now: 0).digest != racy.digest)
+    }
 }

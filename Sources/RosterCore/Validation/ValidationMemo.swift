@@ -3,7 +3,8 @@ import Foundation
 /// The findings of the per-org rules from earlier validations, kept by a long-running process
 /// (`roster serve`): an org file whose bytes did not change keeps its findings, already located,
 /// and only changed orgs are checked again. Everything is checked again when the settings or
-/// the day change, since per-org rules read them. Rules across records always run in full.
+/// the day change, since per-org rules read them, and when a share file changes, since an app
+/// may only use the shares its org consumes (`app-share`). Rules across records always run in full.
 public final class ValidationMemo: @unchecked Sendable {
     struct Entry {
         var bytes: [UInt8]
@@ -12,20 +13,55 @@ public final class ValidationMemo: @unchecked Sendable {
 
     private var entries: [String: Entry] = [:]
     private var settingsBytes: [UInt8]?
+    private var shares: UInt64?
     private var today: CalendarDate?
     private let lock = NSLock()
 
     public init() {}
 
-    /// Forgets every entry unless the settings file and the day are those of the entries.
-    func prepare(settings: [UInt8]?, today: CalendarDate) {
+    /// Forgets every entry unless the settings file, the shares and the day are those of the entries.
+    func prepare(settings: [UInt8]?, shares: UInt64, today: CalendarDate) {
         lock.lock()
         defer { lock.unlock() }
-        if settings != settingsBytes || today != self.today {
+        if settings != settingsBytes || shares != self.shares || today != self.today {
             entries = [:]
             settingsBytes = settings
+            self.shares = shares
             self.today = today
         }
+    }
+
+    /// What per-org findings read of the share files (each share's path and bytes), as one
+    /// number: an org's app may only use shares the org consumes.
+    public static func sharesKey(_ snapshot: Snapshot) -> UInt64 {
+        var h = FNV1a()
+        for share in snapshot.shares {
+            h.add(share.path)
+            if let bytes = snapshot.sources[share.path] { h.add(bytes) } else { h.add(String(describing: share.record)) }
+        }
+        return h.value
+    }
+
+    /// Starts from findings kept elsewhere (by `roster build`, between runs), made under these
+    /// settings, shares and day. Each entry carries the file's bytes as they are now: the caller
+    /// has checked that they are the bytes the findings were made for.
+    public func seed(settings: [UInt8]?, shares: UInt64, today: CalendarDate, entries: [(path: String, bytes: [UInt8], findings: [Finding])]) {
+        lock.lock()
+        defer { lock.unlock() }
+        settingsBytes = settings
+        self.shares = shares
+        self.today = today
+        self.entries = [:]
+        for e in entries { self.entries[e.path] = Entry(bytes: e.bytes, findings: e.findings) }
+    }
+
+    /// The remembered findings by path, with the bytes they were made for, and the day, settings
+    /// and shares they hold for (nil before the first validation).
+    public func contents() -> (today: CalendarDate, settings: [UInt8]?, shares: UInt64, entries: [String: (bytes: [UInt8], findings: [Finding])])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let today, let shares else { return nil }
+        return (today, settingsBytes, shares, entries.mapValues { ($0.bytes, $0.findings) })
     }
 
     /// The located findings of `path` when it held exactly `bytes` (the same buffer, when the

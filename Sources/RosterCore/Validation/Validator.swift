@@ -48,7 +48,9 @@ public enum Validator {
                 whole.append(f)
             }
         }
-        memo?.prepare(settings: snapshot.sources[Snapshot.marketplacePath], today: options.today)
+        memo?.prepare(
+            settings: snapshot.sources[Snapshot.marketplacePath], shares: memo.map { _ in ValidationMemo.sharesKey(snapshot) } ?? 0,
+            today: options.today)
         // Per-org rules run org by org (all rules on one org while it is in cache), orgs spread
         // over the cores. Whole-snapshot rules then run one after the other: running them beside
         // the org chunks would have two cores bump the reference counts of the same strings.

@@ -59,26 +59,6 @@ struct ManifestFile {
         return count == header.fileCount
     }
 
-    /// Whether every listed file exists, one `fstatat` each relative to the output folder,
-    /// straight from the bytes (no string per file unless its path was escaped).
-    func allExist(in output: SiteOutput) -> Bool {
-        let fd = open(output.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        var name: [CChar] = []
-        return forEachLine { _, path in
-            if path.contains(0x25) { return output.exists(BuildManifest.unescape(String(decoding: path, as: UTF8.self))) }
-            // The build that listed the paths checked them, but the manifest could have been
-            // edited since: checked again, on the bytes.
-            guard SiteOutput.isContained(path) else { return false }
-            name.removeAll(keepingCapacity: true)
-            for b in path { name.append(CChar(bitPattern: b)) }
-            name.append(0)
-            return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0
-        }
-    }
-
     /// After a no-op build: files that were racy then (read by content at every no-op) and
     /// have settled since are trusted by their stats from now on. Their content was just found
     /// unchanged, and a file not racy then is not racy now, so the new header says no more.
@@ -104,11 +84,23 @@ struct ManifestFile {
 }
 
 extension SiteOutput {
-    /// ``isContained(_:)`` on the bytes of a path (the manifest's file list is checked as bytes).
+    /// ``isContained(_:)`` on the bytes of a path (the manifest's file list is checked as bytes):
+    /// not empty, not absolute, no empty, `.` or `..` part, no NUL or backslash.
     static func isContained(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let first = bytes.first, first != 0x2F, !bytes.contains(0), !bytes.contains(0x5C) else { return false }
-        return bytes.split(separator: 0x2F, omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && !(part.count == 1 && part.first == 0x2E) && !(part.count == 2 && part.allSatisfy { $0 == 0x2E })
+        guard let first = bytes.first, first != 0x2F else { return false }
+        var part = bytes.startIndex
+        var k = bytes.startIndex
+        while true {
+            let end = k == bytes.endIndex
+            let b = end ? 0x2F : bytes[k]
+            if b == 0 || b == 0x5C { return false }
+            if b == 0x2F {
+                let n = k - part
+                if n == 0 || (n <= 2 && bytes[part..<k].allSatisfy { $0 == 0x2E }) { return false }
+                if end { return true }
+                part = k + 1
+            }
+            k += 1
         }
     }
 }

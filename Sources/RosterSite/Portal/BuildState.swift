@@ -15,8 +15,9 @@ struct BuildState {
     var remembered: BuildManifest?
     var previous: BuildManifest?
 
-    /// Reading and validating.
+    /// Reading and validating; `roster build` keeps the per-org findings for the next run.
     var snapshot: Snapshot?
+    var findingsCache: (file: FindingsCache, memo: ValidationMemo)?
 
     /// Loading templates, docs and history.
     var templates = TemplateSet.empty

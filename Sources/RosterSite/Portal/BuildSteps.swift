@@ -42,7 +42,14 @@ extension PortalBuilder {
         s.clock.restart()
         let snapshot = RecordStore.load(root: options.root, cache: options.session?.records)
         s.clock.lap("reading")
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: options.session?.validation)
+        var memo = options.session?.validation
+        if options.session == nil {
+            // Between runs of `roster build`, orgs whose files did not change keep their findings.
+            let file = FindingsCache(snapshot: snapshot, today: options.today)
+            s.findingsCache = (file, file.memo(s.output, snapshot: snapshot, today: options.today))
+            memo = s.findingsCache?.memo
+        }
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: memo)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         s.report.warnings = findings
         s.snapshot = snapshot
@@ -72,13 +79,15 @@ extension PortalBuilder {
 
     func renderAndWrite(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
         let model = BuildState.made(s.model, by: "loading")
-        s.jobs = options.format == .html ? htmlJobs(model, s.templates) : MarkdownCatalogue.jobs(model)
+        s.jobs =
+            options.format == .html
+            ? htmlJobs(model, s.templates, fingerprints: s.findingsCache?.file.fingerprints ?? [:]) : MarkdownCatalogue.jobs(model)
         s.clock.lap("listing pages")
         // Every output path is known and checked before the first write: a refused build
         // leaves the output folder as it was.
         let writer: OutputWriter
         do {
-            let manifest = options.session == nil ? [BuildManifest.fileName] : []
+            let manifest = options.session == nil ? [BuildManifest.fileName, FindingsCache.fileName] : []
             let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
             writer = try OutputWriter(s.output, folders: folders, workers: workers)
         } catch {
@@ -112,7 +121,12 @@ extension PortalBuilder {
         if let session = options.session {
             session.finished(manifest)
         } else {
-            do { try s.output.write(manifest.bytes(), to: BuildManifest.fileName) } catch { throw .output(error) }
+            do {
+                if let (file, memo) = s.findingsCache, let snapshot = s.snapshot { try file.save(s.output, memo: memo, snapshot: snapshot) }
+                try s.output.write(manifest.bytes(), to: BuildManifest.fileName)
+            } catch {
+                throw .output(error)
+            }
             s.clock.lap("writing the manifest")
         }
         return .proceed

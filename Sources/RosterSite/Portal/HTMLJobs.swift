@@ -4,7 +4,8 @@ import RosterTemplates
 extension PortalBuilder {
     /// Every file of the HTML portal. Pages of one record carry a key of everything they show,
     /// so an unchanged record's page is not rendered again.
-    func htmlJobs(_ m: PortalModel, _ t: TemplateSet) -> [Job] {
+    /// `fingerprints`: those of org files already known (``FindingsCache``), by path.
+    func htmlJobs(_ m: PortalModel, _ t: TemplateSet, fingerprints: [String: UInt64] = [:]) -> [Job] {
         let script = options.extraScript
         // The preview's script goes over every page's values.
         let scriptFrame: [TemplateValue] = script.map { [.fields([.extraScript: .string($0)])] } ?? []
@@ -41,7 +42,7 @@ extension PortalBuilder {
         let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
         let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)
         // Keys hash every org's file (44 MB for 10,000 orgs): computed on all cores.
-        let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
+        let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey, known: fingerprints[$0.path]) }
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
         for (i, key) in orgKeys.enumerated() {
@@ -68,10 +69,10 @@ extension PortalBuilder {
     }
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String {
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, known: UInt64? = nil) -> String {
         var h = base
         let bytes = m.snapshot.sources[org.path] ?? []
-        h.add(String(options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
+        h.add(String(known ?? options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
         for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
         // The page changes on the day the org expires, though its file does not.

@@ -114,12 +114,15 @@ public struct PortalBuilder: Sendable {
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
         let chunks = ParallelJobs.chunks(count: jobs.count, alone: jobs.prefix { $0.key == nil }.count, size: 32)
-        let output = writer.output
+        // Whether each page that could be reused is still there: looked up from the folders
+        // that hold them, on every core, rather than each from `/` by its worker.
+        let present =
+            trusted ? [] : OutputLookup.present(jobs.map { job in job.key.flatMap { reusable[job.path] == $0 ? job.path : nil } }, in: writer.output)
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s).
         return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: workers) { k -> JobResult in
             let job = jobs[k], key = job.key
-            if let key, reusable[job.path] == key, trusted || output.exists(job.path) {
+            if let key, reusable[job.path] == key, trusted || present[k] {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
             }
             do throws(SiteOutput.Failure) {
