@@ -18,27 +18,29 @@ struct ExportRunBuilder: @unchecked Sendable {
     }
 
     mutating func add(_ run: Range<Int>, open: [String: [String]]) {
+        // Records are read where they are (a record bound to a name, or a member taken out of
+        // its list, was copied: a retain and a release per string).
+        let snapshot = rows.snapshot
         var f = FragmentBuilder()
-        for k in run { addOrg(Int32(k), open, &f) }
+        for k in run { addOrg(snapshot.orgs[k].record, Int32(k), open, &f) }
         let base = f.seal(into: rows.arena)
         for k in orgs.indices { orgs[k].base = base }
         for k in users.indices { users[k].base = base }
         var g = FragmentBuilder()
         var user = 0
-        for (k, org) in orgs.enumerated() {
-            let count = rows.snapshot.orgs[Int(org.org)].record.members.count
-            addGroups(k, users: user..<user + count, &g)
+        for (k, row) in orgs.enumerated() {
+            let count = snapshot.orgs[Int(row.org)].record.members.count
+            addGroups(snapshot.orgs[Int(row.org)].record, k, users: user..<user + count, snapshot, &g)
             user += count
         }
         let groupBase = g.seal(into: rows.arena)
         for k in groups.indices { groups[k].base = groupBase }
     }
 
-    private mutating func addOrg(_ index: Int32, _ open: [String: [String]], _ f: inout FragmentBuilder) {
-        let org = rows.orgRecord(index)
+    private mutating func addOrg(_ org: OrgRecord, _ index: Int32, _ open: [String: [String]], _ f: inout FragmentBuilder) {
         let active = AccessRule.orgIsActive(org, on: rows.day)
         let shares = AccessModel.shares(of: org, active: active, open)
-        apps += AccessModel.apps(of: org, shares: shares)
+        if !org.apps.isEmpty { apps += AccessModel.apps(of: org, shares: shares) }
         var row = OrgRow(status: org.status, active: active)
         (row.id, row.plainID) = f.text(org.id)
         row.name = f.text(org.name).text
@@ -46,15 +48,18 @@ struct ExportRunBuilder: @unchecked Sendable {
         row.entitlements = f.fragment { ExportLayout.entitlements(shares, into: &$0) }
         row.org = index
         orgs.append(row)
-        let teamsOf = AccessModel.teamsOfMembers(org)
         var orgTeams: [[String]] = []
-        for (m, member) in org.members.enumerated() {
-            var user = UserRow(org: index, member: Int32(m), role: member.role)
-            user.active = AccessRule.canConnect(org: org, member: member, on: rows.day)
-            (user.email, user.plainEmail) = f.text(member.email)
-            user.firstName = f.text(member.firstName).text
-            user.lastName = f.text(member.lastName).text
-            let ids = (teamsOf[member.email] ?? []).sorted()
+        orgTeams.reserveCapacity(org.members.count)
+        for m in org.members.indices {
+            var user = UserRow(org: index, member: Int32(m), role: org.members[m].role)
+            user.active = AccessRule.canConnect(org: org, member: org.members[m], on: rows.day)
+            (user.email, user.plainEmail) = f.text(org.members[m].email)
+            user.firstName = f.text(org.members[m].firstName).text
+            user.lastName = f.text(org.members[m].lastName).text
+            // As AccessModel.teamsOfMembers: a team once per time it lists the e-mail, sorted.
+            var ids: [String] = []
+            for team in org.teams { for email in team.members where email == org.members[m].email { ids.append(team.id) } }
+            if ids.count > 1 { ids.sort() }
             user.teams = f.fragment { ExportLayout.stringArray(ids, into: &$0) }
             orgTeams.append(ids)
             users.append(user)
@@ -63,11 +68,9 @@ struct ExportRunBuilder: @unchecked Sendable {
     }
 
     /// The org's group and one per team, each listing the org's active users in e-mail order.
-    private mutating func addGroups(_ k: Int, users range: Range<Int>, _ g: inout FragmentBuilder) {
-        let org = rows.orgRecord(orgs[k].org)
-        let snapshot = rows.snapshot
-        let members = range.filter { users[$0].active }.sorted {
-            ExportRows.userPrecedes(users[$0], Int32($0), users[$1], Int32($1), snapshot)
+    private mutating func addGroups(_ org: OrgRecord, _ k: Int, users range: Range<Int>, _ snapshot: Snapshot, _ g: inout FragmentBuilder) {
+        let members = users.withUnsafeBufferPointer { rows in
+            ExportRows.sortedByEmail(rows, range.filter { rows[$0].active }, snapshot)
         }
         let orgTeams = teams[k]
         let first = firstUser
