@@ -14,19 +14,21 @@ import RosterSynth
             try repo.write(path, String(decoding: bytes, as: UTF8.self))
         }
         var snapshot = RecordStore.load(root: repo.path)
-        snapshot.orgs[0].record.members[0].firstName = "Ann \"Q\" \\ \u{2028}\u{1}\t<&>"
-        snapshot.orgs[1].record.members[1].lastName = "Åström 🚀 \u{202E}"
-        snapshot.orgs[2].record.name = "A/B \"Co\" \n"
-        snapshot.orgs[2].record.teams[0].name = "Ops \"on call\""
+        // Orgs with two members and a team, whatever the generator made of the first ones.
+        let o = snapshot.orgs.indices.filter { snapshot.orgs[$0].record.members.count >= 2 && !snapshot.orgs[$0].record.teams.isEmpty }
+        snapshot.orgs[o[0]].record.members[0].firstName = "Ann \"Q\" \\ \u{2028}\u{1}\t<&>"
+        snapshot.orgs[o[1]].record.members[1].lastName = "Åström 🚀 \u{202E}"
+        snapshot.orgs[o[2]].record.name = "A/B \"Co\" \n"
+        snapshot.orgs[o[2]].record.teams[0].name = "Ops \"on call\""
         // Non-ASCII and escaped e-mails: sorted by `String`'s `<`, not by their bytes alone.
-        snapshot.orgs[3].record.members[0].email = "zoë@org-3.example"
-        snapshot.orgs[3].record.members[1].email = "e\u{301}mile@org-3.example"
-        snapshot.orgs[4].record.members[0].email = "\u{e9}mile@org-4.example"
-        snapshot.orgs[4].record.members[1].email = "q\"uote@org-4.example"
-        snapshot.orgs[5].record.until = "2026-11-23"
+        snapshot.orgs[o[3]].record.members[0].email = "zoë@org-3.example"
+        snapshot.orgs[o[3]].record.members[1].email = "e\u{301}mile@org-3.example"
+        snapshot.orgs[o[4]].record.members[0].email = "\u{e9}mile@org-4.example"
+        snapshot.orgs[o[4]].record.members[1].email = "q\"uote@org-4.example"
+        snapshot.orgs[o[5]].record.until = "2026-11-23"
         snapshot.shares[0].record.consumers[0].until = "2026-01-01"
-        let org = snapshot.orgs[6].record
-        snapshot.orgs[6].record.apps = [
+        let org = snapshot.orgs[o[6]].record
+        snapshot.orgs[o[6]].record.apps = [
             App(
                 id: "b-app", name: "B", team: org.teams[0].id, shares: ["share-1", "share-0"], createdBy: "a@x.example",
                 createdAt: "2026-01-01T00:00:00Z"),
