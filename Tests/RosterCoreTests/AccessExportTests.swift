@@ -22,8 +22,11 @@ import RosterSynth
         snapshot.orgs[o[2]].record.teams[0].name = "Ops \"on call\""
         // Non-ASCII and escaped e-mails: sorted by `String`'s `<`, not by their bytes alone.
         snapshot.orgs[o[3]].record.members[0].email = "zoë@org-3.example"
-        snapshot.orgs[o[3]].record.members[1].email = "e\u{301}mile@org-3.example"
-        snapshot.orgs[o[4]].record.members[0].email = "\u{e9}mile@org-4.example"
+        // The same e-mail in two orgs, as different bytes and as the same: the snapshot's order.
+        snapshot.orgs[o[3]].record.members[1].email = "e\u{301}mile@shared.example"
+        snapshot.orgs[o[4]].record.members[0].email = "\u{e9}mile@shared.example"
+        snapshot.orgs[o[5]].record.members[0].email = "same@shared.example"
+        snapshot.orgs[o[6]].record.members[0].email = "same@shared.example"
         snapshot.orgs[o[4]].record.members[1].email = "q\"uote@org-4.example"
         snapshot.orgs[o[5]].record.until = "2026-11-23"
         snapshot.shares[0].record.consumers[0].until = "2026-01-01"
