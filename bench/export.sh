@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Times `roster export` against `roster validate` (release build) on a synthetic marketplace of
-# 10,000 orgs x 10 members, then (unless NO_SYNC=1) a first `roster sync --apply` of 1,000 orgs x
-# 10 members into a local scim2-server (pip install scim2-server), and a second one (no changes).
-# Usage: bench/export.sh [ORGS] [MEMBERS] [SYNC_ORGS]
-# Data and output go to /dev/shm when there is one (BENCH_TMP to choose): on a disk, the export's
-# fsync of 153 MB would be most of what is measured.
+# 10,000 orgs x 10 members (issue 12: export under 1x validate), in one hyperfine run (each export
+# into an empty folder), with peak memory, then (unless NO_SYNC=1) a first `roster sync --apply` of
+# 1,000 orgs x 10 members into a local scim2-server (pip install scim2-server), and a second one.
+# Usage: bench/export.sh [ORGS] [MEMBERS] [SYNC_ORGS]; BASELINE=path/to/roster adds an A/B row
+# pair (its files are compared with this build's, byte for byte).
+# Data and output go to /dev/shm when there is one (BENCH_TMP to choose).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 orgs=${1:-10000}; members=${2:-10}; sync_orgs=${3:-1000}
@@ -12,28 +13,38 @@ build=${BUILD:-release}
 tmp=${BENCH_TMP:-$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )}
 dir=${BENCH_DIR:-$tmp/roster-bench-$orgs-$members-1000}
 out=$(mktemp -d "$tmp/roster-bench-export-XXXXXX")
+trap 'rm -rf "$out"' EXIT
 swift build -c "$build" --product roster >/dev/null
 swift build -c "$build" --product roster-synth >/dev/null
 bin=.build/$build
 [ -f "$dir/data/marketplace.json" ] || "$bin/roster-synth" --orgs "$orgs" --members-per-org "$members" --shares 1000 "$dir" >/dev/null
-echo "data: $(du -sh "$dir/data" | cut -f1) in $(find "$dir/data" -name '*.json' | wc -l) files"
+echo "data: $(du -sh "$dir/data" | cut -f1) in $(find "$dir/data" -name '*.json' | wc -l) files; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 export ROSTER_TODAY=2026-11-23
-best() { # best of 5 wall-clock seconds of a command, each export into an empty folder (an export
-  local b=999 # into a folder that holds the same files only compares them and writes nothing)
-  for _ in 1 2 3 4 5; do
-    rm -rf "$out"
-    local s; /usr/bin/time -f "%e" -o "$out.time" "$@" >/dev/null 2>&1; s=$(tail -1 "$out.time")
-    b=$(echo "$s $b" | awk '{print ($1 < $2) ? $1 : $2}')
-  done
-  echo "$b"
-}
-v=$(best "$bin/roster" validate --root "$dir")
-e=$(best "$bin/roster" export --root "$dir" --out "$out")
-echo "roster validate: ${v} s"
-echo "roster export:   ${e} s ($(du -sh "$out" | cut -f1) written; ratio $(echo "$e $v" | awk '{printf "%.2f", $1/$2}')x validate)"
-rm -rf "$out"
-/usr/bin/time -v "$bin/roster" export --root "$dir" --out "$out" 2>&1 >/dev/null | grep -E 'Maximum resident' | sed 's/^\s*/export: /'
-/usr/bin/time -v "$bin/roster" validate --root "$dir" 2>&1 >/dev/null | grep -E 'Maximum resident' | sed 's/^\s*/validate: /'
+bins=("$bin/roster"); [ -n "${BASELINE:-}" ] && bins+=("$BASELINE")
+commands=()
+for b in "${bins[@]}"; do commands+=("$b validate --root $dir" "$b export --root $dir --out $out/files"); done
+hyperfine -N -i --warmup 1 --runs "${RUNS:-10}" --prepare "rm -rf $out/files" --export-json "$out/bench.json" "${commands[@]}" >/dev/null
+python3 - "$out/bench.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+for k, r in enumerate(results):
+    name = r["command"].split(" --root")[0]
+    ratio = f"  ratio {r['median'] / results[k - 1]['median']:.2f}x validate" if k % 2 else ""
+    print(f"{name:45} min {r['min']:.3f}  median {r['median']:.3f}  max {r['max']:.3f} s  "
+          f"user+sys {r['user'] + r['system']:.3f} s{ratio}")
+PY
+for b in "${bins[@]}"; do
+  rm -rf "$out/files"
+  e=$(/usr/bin/time -f %M "$b" export --root "$dir" --out "$out/files" 2>&1 >/dev/null | tail -1)
+  v=$(/usr/bin/time -f %M "$b" validate --root "$dir" 2>&1 >/dev/null | tail -1)
+  echo "$b peak memory: export $e KB, validate $v KB ($(du -sh "$out/files" | cut -f1) written)"
+  if [ "$b" != "$bin/roster" ]; then
+    for f in access.json scim/Users.json scim/Groups.json; do cmp "$out/files/$f" "$out/mine/$f"; done
+    echo "files identical to $b's"
+  fi
+  rm -rf "$out/mine"; mv "$out/files" "$out/mine"
+done
+rm -rf "$out/files" "$out/mine" "$out/bench.json"
 [ "${NO_SYNC:-0}" = 1 ] && exit 0
 
 small=$tmp/roster-bench-$sync_orgs-$members-100

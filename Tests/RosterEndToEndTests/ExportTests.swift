@@ -150,6 +150,35 @@ import Testing
         #expect(run.stderr.contains("data/orgs/acme.json:1:"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// The files are written while the records are validated: with an error, the files of an
+    /// earlier export stay as they were, and no temporary file or new folder is left behind.
+    @Test func invalidRecordsLeaveAnEarlierExportAsItWas() throws {
+        let repo = try copy()
+        let out = temporaryFolder()
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("scim"))
+        let before = try snapshot(out)
+        try Data("{ broken".utf8).write(to: repo.appendingPathComponent("data/orgs/acme.json"))
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 1)
+        #expect(try snapshot(out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["access.json"])
+    }
+
+    /// An export into a folder that already holds the same files leaves them untouched (their
+    /// modification times too), and leaves no temporary file.
+    @Test func anUnchangedExportKeepsTheFilesItFinds() throws {
+        let repo = try copy()
+        let out = temporaryFolder()
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        let path = out.appendingPathComponent("scim/Users.json").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == old)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("scim").path).sorted() == ["Groups.json", "Users.json"])
+    }
 }
 
 /// Runs `python3` with `arguments` and waits for it.

@@ -53,28 +53,19 @@ public struct AccessModel: Sendable {
     /// The model of `snapshot` on `day`.
     public init(_ snapshot: Snapshot, on day: CalendarDate) {
         self.day = day
-        var openShares: [String: [String]] = [:]
-        for file in snapshot.shares {
-            let share = file.record
-            for link in share.consumers where AccessRule.linkIsOpen(link, on: day) {
-                openShares[link.org, default: []].append(share.id)
-            }
-        }
+        let openShares = Self.openShares(snapshot, on: day)
         var orgs: [Org] = [], users: [User] = [], apps: [App] = []
         orgs.reserveCapacity(snapshot.orgs.count)
         for file in snapshot.orgs {
             let org = file.record
             let active = AccessRule.orgIsActive(org, on: day)
-            let shares = active ? Array(Set(openShares[org.id] ?? [])).sorted() : []
-            for app in org.apps {
-                apps.append(App(org: org.id, id: app.id, team: app.team, shares: Set(app.shares).intersection(shares).sorted()))
-            }
+            let shares = Self.shares(of: org, active: active, openShares)
+            apps += Self.apps(of: org, shares: shares)
             orgs.append(
                 Org(
                     id: org.id, name: org.name, status: org.status, active: active, shares: shares,
                     teams: org.teams.map { ($0.id, $0.name) }.sorted { $0.id < $1.id }))
-            var teamsOf: [String: [String]] = [:]
-            for team in org.teams { for email in team.members { teamsOf[email, default: []].append(team.id) } }
+            let teamsOf = Self.teamsOfMembers(org)
             for member in org.members {
                 let can = AccessRule.canConnect(org: org, member: member, on: day)
                 users.append(
@@ -87,6 +78,37 @@ public struct AccessModel: Sendable {
         self.orgs = orgs.sorted { $0.id < $1.id }
         self.users = users.sorted { $0.email < $1.email }
         self.apps = apps.sorted { ($0.org, $0.id) < ($1.org, $1.id) }
+    }
+
+    /// The ids of the shares whose link to each org is open on `day`, by org id (in the order
+    /// of the shares, possibly repeated).
+    static func openShares(_ snapshot: Snapshot, on day: CalendarDate) -> [String: [String]] {
+        var open: [String: [String]] = [:]
+        for file in snapshot.shares {
+            let share = file.record
+            for link in share.consumers where AccessRule.linkIsOpen(link, on: day) {
+                open[link.org, default: []].append(share.id)
+            }
+        }
+        return open
+    }
+
+    /// The shares an org's users reach on the day: its open shares, sorted, once each; none when
+    /// the org is not active.
+    static func shares(of org: OrgRecord, active: Bool, _ open: [String: [String]]) -> [String] {
+        active ? Array(Set(open[org.id] ?? [])).sorted() : []
+    }
+
+    /// The org's apps with the shares each reaches (those of `shares` it lists).
+    static func apps(of org: OrgRecord, shares: [String]) -> [App] {
+        org.apps.map { App(org: org.id, id: $0.id, team: $0.team, shares: Set($0.shares).intersection(shares).sorted()) }
+    }
+
+    /// The ids of the teams that list each e-mail, in the teams' order (unsorted).
+    static func teamsOfMembers(_ org: OrgRecord) -> [String: [String]] {
+        var teamsOf: [String: [String]] = [:]
+        for team in org.teams { for email in team.members { teamsOf[email, default: []].append(team.id) } }
+        return teamsOf
     }
 
     /// A SCIM group to mirror: one per org (`org:<id>`) and one per team (`org:<id>/team:<team-id>`).

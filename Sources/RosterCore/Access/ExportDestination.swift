@@ -60,19 +60,6 @@ public enum ExportDestination {
         return real
     }
 
-    /// Writes the export's files under the checked folder, each atomically, side by side on the
-    /// cores; the first failure, in the files' order, is thrown. Not fsynced: the export is made
-    /// again from the records at any time, and the rename keeps a reader from a half-written file.
-    public static func write(_ files: [(path: String, pieces: [[UInt8]])], to folder: String) throws(AtomicWriter.WriteError) {
-        let failures = parallelMap(files.indices.map { $0 }, chunkSize: 1) { k -> AtomicWriter.WriteError? in
-            do throws(AtomicWriter.WriteError) {
-                try AtomicWriter.write(pieces: files[k].pieces, to: folder + "/" + files[k].path, durable: false)
-                return nil
-            } catch { return error }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-    }
-
     static func isLink(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK

@@ -55,13 +55,18 @@ public enum JSONWriter {
     /// script, working on UTF-8 bytes.
     public static func writeString(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
         out.append(0x22)
+        appendEscaped(s, htmlSafe: htmlSafe, into: &out)
+        out.append(0x22)
+    }
+
+    /// The content of `s` escaped as in ``writeString(_:htmlSafe:into:)``, without the quotes.
+    static func appendEscaped(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
         // A native string lends its bytes in place; `var s = s; s.withUTF8` retained and
-        // released each one (the export writes millions of strings).
+        // released each one (the portal writes millions of strings).
         if s.utf8.withContiguousStorageIfAvailable({ escape($0, htmlSafe: htmlSafe, into: &out) }) == nil {
             var copy = s
             copy.withUTF8 { escape($0, htmlSafe: htmlSafe, into: &out) }
         }
-        out.append(0x22)
     }
 
     /// The bytes of a string's content, escaped, without its quotes.

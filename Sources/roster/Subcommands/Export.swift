@@ -40,24 +40,33 @@ extension Roster {
             let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
             // Nothing here compares with the files' bytes: they are dropped once decoded.
             let snapshot = RecordStore.load(root: root.path, keepSources: false)
-            // The files do not depend on the findings: they are made while the records are
-            // validated, and written only when there is no error.
-            let (errors, (model, files)) = concurrently(
+            let destination = Result { () throws(ExportDestination.Refusal) in
+                try ExportDestination.check(output: output, root: root.path, files: AccessExport.paths)
+            }
+            // The files do not depend on the findings: they are written beside their places while
+            // the records are validated, and put in place only when there is no error.
+            let (errors, staged) = concurrently(
                 { recordErrors(snapshot, on: day) },
-                {
-                    let model = AccessModel(snapshot, on: day)
-                    return (model, AccessExport.files(model))
+                { () -> Result<(StagedExport, AccessExport.Summary), AtomicWriter.WriteError>? in
+                    guard case .success(let folder) = destination else { return nil }
+                    return Result { () throws(AtomicWriter.WriteError) in
+                        let staged = try StagedExport(folder: folder, paths: AccessExport.paths)
+                        return (staged, AccessExport.write(snapshot, on: day, to: staged))
+                    }
                 })
+            if !errors.isEmpty, case .success(let (files, _))? = staged { files.abandon() }
             try refuseInvalid(errors)
             do {
-                let folder = try ExportDestination.check(output: output, root: root.path, files: files.map(\.path))
-                try ExportDestination.write(files, to: folder)
+                let folder = try destination.get()
+                guard let written = try staged?.get() else { return }
+                let (files, summary) = written
+                try files.commit()
                 print(
-                    "exported \(model.users.count) users (\(model.users.filter(\.active).count) active) of \(model.orgs.count) orgs for \(day) to \(folder): \(files.map(\.path).joined(separator: ", "))"
+                    "exported \(summary.users) users (\(summary.activeUsers) active) of \(summary.orgs) orgs for \(day) to \(folder): \(AccessExport.paths.joined(separator: ", "))"
                 )
-                // Freeing the records, the model and 160 MB of pieces takes a tenth of a second for
-                // 10,000 orgs, and the process ends right after: exit without tearing them down.
-                withExtendedLifetime((snapshot, model, files)) { exitNow(0) }
+                // Freeing the records (a tenth of a second for 10,000 orgs) is left to the end
+                // of the process, which comes right after.
+                withExtendedLifetime(snapshot) { exitNow(0) }
             } catch let refusal as ExportDestination.Refusal {
                 printError("roster export: \(refusal)")
                 throw ExitCode(1)

@@ -1,0 +1,136 @@
+/// An org of the export: its fragments, made once, in the block `base` points at.
+struct OrgRow {
+    var base = ExportArena.unset
+    var id = Text(), name = Text()
+    /// The value of `"shares"` in access.json, for the org and each of its active users.
+    var shares = Text()
+    /// The value of `"entitlements"` in scim/Users.json for each of its active users.
+    var entitlements = Text()
+    var status = OrgStatus.pending
+    var active = false
+    var plainID = false
+    /// Index of the org in the snapshot.
+    var org: Int32 = 0
+}
+
+/// A member of an org (a user of the export).
+struct UserRow {
+    var base = ExportArena.unset
+    var email = Text(), firstName = Text(), lastName = Text()
+    /// The value of `"teams"` in access.json.
+    var teams = Text()
+    /// Indices of the org (in the snapshot and in ``ExportRows/orgs``) and of the member.
+    var org: Int32 = 0, member: Int32 = 0
+    var role = Role.teamMember
+    var active = false
+    var plainEmail = false
+}
+
+/// A SCIM group: one per org (`team` -1) and one per team.
+struct GroupRow {
+    var base = ExportArena.unset
+    var externalId = Text(), id = Text(), displayName = Text()
+    /// The indices (`Int32`) in ``ExportRows/users`` of its active users, sorted by e-mail.
+    var members = Text()
+    var org: Int32 = 0, team: Int32 = -1
+    var plainKey = false
+}
+
+/// Everything the export writes, from a snapshot on a day, as rows of fragments in three orders:
+/// the documents are then laid out by copying fragments between constant bytes (see
+/// ``ExportLayout``), with no model, dictionary or `String` per value in between. The rule is
+/// ``AccessRule``'s, through the same steps as ``AccessModel`` (which the sync reads), and
+/// the orders are those of `String`'s `<`, ties in the snapshot's order as a stable sort keeps them.
+struct ExportRows: @unchecked Sendable {
+    let snapshot: Snapshot
+    let day: CalendarDate
+    /// In the snapshot's order, in memory the arena owns (read by every thread, never retained).
+    private(set) var orgs = UnsafeBufferPointer<OrgRow>(start: nil, count: 0)
+    private(set) var users = UnsafeBufferPointer<UserRow>(start: nil, count: 0)
+    private(set) var groups = UnsafeBufferPointer<GroupRow>(start: nil, count: 0)
+    private(set) var apps: [AccessModel.App] = []
+    /// Indices of ``orgs`` sorted by id, ``users`` by e-mail, ``groups`` by external id.
+    private(set) var orgOrder = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    private(set) var userOrder = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    private(set) var groupOrder = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    let arena = ExportArena()
+
+    /// Orgs per run of the first pass: each run fills one block of fragments.
+    static let orgsPerRun = 128
+
+    init(_ snapshot: Snapshot, on day: CalendarDate) {
+        self.snapshot = snapshot
+        self.day = day
+        let open = AccessModel.openShares(snapshot, on: day)
+        let count = snapshot.orgs.count
+        let runs = stride(from: 0, to: count, by: Self.orgsPerRun).map { $0..<min(count, $0 + Self.orgsPerRun) }
+        var firstUser: [Int] = [], userCount = 0
+        for run in runs {
+            firstUser.append(userCount)
+            for k in run { userCount += snapshot.orgs[k].record.members.count }
+        }
+        let this = self, firsts = firstUser
+        let parts = parallelMap(Array(runs.indices), chunkSize: 1) { r in
+            var part = ExportRunBuilder(rows: this, firstUser: firsts[r])
+            part.add(runs[r], open: open)
+            return part
+        }
+        orgs = arena.keep(parts.flatMap(\.orgs))
+        users = arena.keep(parts.flatMap(\.users))
+        groups = arena.keep(parts.flatMap(\.groups))
+        apps = parts.flatMap(\.apps).sorted { ($0.org, $0.id) < ($1.org, $1.id) }
+        sortAll()
+    }
+
+    /// The three orders (see ``ExportOrder``), side by side on the cores. Only the rows' buffers
+    /// are read (the snapshot, for the rare key that is not plain ASCII): a struct passed along
+    /// on each of the 1.7 million comparisons was retained and released each time.
+    private mutating func sortAll() {
+        nonisolated(unsafe) let (orgs, users, groups) = (self.orgs, self.users, self.groups)
+        let this = self
+        let orders = parallelMap([0, 1, 2], chunkSize: 1) { which -> [Int32] in
+            switch which {
+            case 0:
+                return ExportOrder.sorted(orgs.count) {
+                    (orgs[$0].base + orgs[$0].id.start, orgs[$0].id.count, orgs[$0].plainID)
+                } strings: {
+                    (this.orgRecord(orgs[Int($0)].org).id, this.orgRecord(orgs[Int($1)].org).id)
+                }
+            case 1:
+                return Self.sortedByEmail(users, Array(users.indices), this.snapshot).map { Int32($0) }
+            default:
+                return ExportOrder.sorted(groups.count) {
+                    (groups[$0].base + groups[$0].externalId.start, groups[$0].externalId.count, groups[$0].plainKey)
+                } strings: {
+                    (this.externalId(groups[Int($0)]), this.externalId(groups[Int($1)]))
+                }
+            }
+        }
+        (orgOrder, userOrder, groupOrder) = (arena.keep(orders[0]), arena.keep(orders[1]), arena.keep(orders[2]))
+    }
+
+    /// `list` (indices in `users`) sorted by e-mail.
+    static func sortedByEmail(_ users: UnsafeBufferPointer<UserRow>, _ list: [Int], _ snapshot: Snapshot) -> [Int] {
+        let order = ExportOrder.sorted(list.count) {
+            let u = users[list[$0]]
+            return (u.base + u.email.start, u.email.count, u.plainEmail)
+        } strings: { a, b in
+            let (x, y) = (users[list[Int(a)]], users[list[Int(b)]])
+            return (snapshot.orgs[Int(x.org)].record.members[Int(x.member)].email, snapshot.orgs[Int(y.org)].record.members[Int(y.member)].email)
+        }
+        return order.map { list[Int($0)] }
+    }
+
+    func orgRecord(_ k: Int32) -> OrgRecord { snapshot.orgs[Int(k)].record }
+
+    /// A group's external id, `org:<id>` or `org:<id>/team:<team-id>`.
+    func externalId(_ g: GroupRow) -> String {
+        Self.externalId(orgRecord(g.org), team: g.team)
+    }
+
+    static func externalId(_ org: OrgRecord, team: Int32) -> String {
+        team < 0 ? "org:\(org.id)" : "org:\(org.id)/team:\(org.teams[Int(team)].id)"
+    }
+
+    var activeUsers: Int { users.reduce(0) { $0 + ($1.active ? 1 : 0) } }
+}

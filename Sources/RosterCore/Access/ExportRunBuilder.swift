@@ -1,0 +1,93 @@
+/// The rows of one run of orgs (the first pass of ``ExportRows``, one run per thread at a
+/// time): each org's shares laid out once for all its users, each string escaped once however
+/// often the documents repeat it, the groups with their members in e-mail order.
+struct ExportRunBuilder: @unchecked Sendable {
+    let rows: ExportRows
+    /// Index in ``ExportRows/users`` of the run's first user.
+    let firstUser: Int
+    var orgs: [OrgRow] = []
+    var users: [UserRow] = []
+    var groups: [GroupRow] = []
+    var apps: [AccessModel.App] = []
+    /// Per org of the run: its users' team ids, sorted, by user index in the run.
+    private var teams: [[[String]]] = []
+
+    init(rows: ExportRows, firstUser: Int) {
+        self.rows = rows
+        self.firstUser = firstUser
+    }
+
+    mutating func add(_ run: Range<Int>, open: [String: [String]]) {
+        // Records are read where they are (a record bound to a name, or a member taken out of
+        // its list, was copied: a retain and a release per string).
+        let snapshot = rows.snapshot
+        var f = FragmentBuilder()
+        for k in run { addOrg(snapshot.orgs[k].record, Int32(k), open, &f) }
+        let base = f.seal(into: rows.arena)
+        for k in orgs.indices { orgs[k].base = base }
+        for k in users.indices { users[k].base = base }
+        var g = FragmentBuilder()
+        var user = 0
+        for (k, row) in orgs.enumerated() {
+            let count = snapshot.orgs[Int(row.org)].record.members.count
+            addGroups(snapshot.orgs[Int(row.org)].record, k, users: user..<user + count, snapshot, &g)
+            user += count
+        }
+        let groupBase = g.seal(into: rows.arena)
+        for k in groups.indices { groups[k].base = groupBase }
+    }
+
+    private mutating func addOrg(_ org: OrgRecord, _ index: Int32, _ open: [String: [String]], _ f: inout FragmentBuilder) {
+        let active = AccessRule.orgIsActive(org, on: rows.day)
+        let shares = AccessModel.shares(of: org, active: active, open)
+        if !org.apps.isEmpty { apps += AccessModel.apps(of: org, shares: shares) }
+        var row = OrgRow(status: org.status, active: active)
+        (row.id, row.plainID) = f.text(org.id)
+        row.name = f.text(org.name).text
+        row.shares = f.fragment { ExportLayout.stringArray(shares, into: &$0) }
+        row.entitlements = f.fragment { ExportLayout.entitlements(shares, into: &$0) }
+        row.org = index
+        orgs.append(row)
+        var orgTeams: [[String]] = []
+        orgTeams.reserveCapacity(org.members.count)
+        for m in org.members.indices {
+            var user = UserRow(org: index, member: Int32(m), role: org.members[m].role)
+            user.active = AccessRule.canConnect(org: org, member: org.members[m], on: rows.day)
+            (user.email, user.plainEmail) = f.text(org.members[m].email)
+            user.firstName = f.text(org.members[m].firstName).text
+            user.lastName = f.text(org.members[m].lastName).text
+            // As AccessModel.teamsOfMembers: a team once per time it lists the e-mail, sorted.
+            var ids: [String] = []
+            for team in org.teams { for email in team.members where email == org.members[m].email { ids.append(team.id) } }
+            if ids.count > 1 { ids.sort() }
+            user.teams = f.fragment { ExportLayout.stringArray(ids, into: &$0) }
+            orgTeams.append(ids)
+            users.append(user)
+        }
+        teams.append(orgTeams)
+    }
+
+    /// The org's group and one per team, each listing the org's active users in e-mail order.
+    private mutating func addGroups(_ org: OrgRecord, _ k: Int, users range: Range<Int>, _ snapshot: Snapshot, _ g: inout FragmentBuilder) {
+        let members = users.withUnsafeBufferPointer { rows in
+            ExportRows.sortedByEmail(rows, range.filter { rows[$0].active }, snapshot)
+        }
+        let orgTeams = teams[k]
+        let first = firstUser
+        func add(team: Int32, name: String, _ list: [Int]) {
+            var row = GroupRow(org: orgs[k].org, team: team)
+            let key = ExportRows.externalId(org, team: team)
+            (row.externalId, row.plainKey) = g.text(key)
+            row.id = g.text(SCIMDocuments.exportID(group: key)).text
+            row.displayName = g.text(name).text
+            row.members = g.fragment { out in
+                for user in list { withUnsafeBytes(of: Int32(first + user)) { out.append(contentsOf: $0) } }
+            }
+            groups.append(row)
+        }
+        add(team: -1, name: org.name, members)
+        for (t, team) in org.teams.enumerated() {
+            add(team: Int32(t), name: "\(org.name) / \(team.name)", members.filter { orgTeams[$0 - range.lowerBound].contains(team.id) })
+        }
+    }
+}
