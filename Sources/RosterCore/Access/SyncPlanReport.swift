@@ -48,7 +48,7 @@ extension SyncPlan {
         case .deleteUser(_, let email):
             return "x delete user \(email) (--prune)"
         case .createGroup(let g):
-            return "+ create group \(g.externalId) \"\(g.displayName)\" (\(g.members.count) member\(g.members.count == 1 ? "" : "s"))"
+            return "+ create group \(g.externalId) \"\(g.displayName)\" (\(Plural.count(g.members.count, "member")))"
         case .updateGroup(_, let externalId, let name, _, let added, let removed, let renamed):
             var parts: [String] = []
             if renamed { parts.append("displayName -> \"\(name)\"") }

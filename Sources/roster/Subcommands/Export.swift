@@ -96,7 +96,7 @@ func recordErrors(_ snapshot: Snapshot, on day: CalendarDate) -> [Finding] {
 func refuseInvalid(_ errors: [Finding]) throws {
     guard errors.isEmpty else {
         for finding in errors { printError(FindingReport.textLine(finding)) }
-        printError("roster: \(errors.count) error\(errors.count == 1 ? "" : "s") in the records (roster validate); nothing exported")
+        printError("roster: \(Plural.count(errors.count, "error")) in the records (roster validate); nothing exported")
         throw ExitCode(1)
     }
 }
