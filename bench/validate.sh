@@ -3,8 +3,22 @@
 # and SHARES shares against CPython's `json.load` of every data file (the anchor of issue 14:
 # validate within 0.8x of it), in one hyperfine run, then peak memory of each.
 # Usage: bench/validate.sh [ORGS] [MEMBERS] [SHARES]; BASELINE=path/to/roster adds an A/B column.
+# `bench/validate.sh scale` runs 10,000 and then 100,000 orgs and prints the cost from one to the
+# other (issue 14: at most 10.5x).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = scale ]; then
+  for n in 10000 100000; do "$0" "$n" | tee "${TMPDIR:-/tmp}/validate-scale-$n.txt"; done
+  python3 - "${TMPDIR:-/tmp}/validate-scale-10000.txt" "${TMPDIR:-/tmp}/validate-scale-100000.txt" <<'PY'
+import re, sys
+def median(path):
+    line = next(l for l in open(path) if l.startswith(".build/release/roster"))
+    return float(re.search(r"median ([0-9.]+)", line).group(1))
+small, large = median(sys.argv[1]), median(sys.argv[2])
+print(f"roster validate 10k -> 100k: {small:.3f} s -> {large:.3f} s, {large / small:.2f}x (target at most 10.5x)")
+PY
+  exit 0
+fi
 orgs=${1:-10000}; members=${2:-10}; shares=${3:-$((orgs / 10))}
 tmp=${BENCH_TMP:-$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp )}
 dir=${BENCH_DIR:-$tmp/roster-bench-$orgs-$members-$shares}

@@ -6,21 +6,35 @@ public struct FNV1a: Sendable {
 
     /// Bytes are mixed eight at a time (the keys of 10,000 org pages hash 44 MB per build).
     public mutating func add(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var k = 0
-            while k + 8 <= raw.count {
-                value ^= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                value = value &* 0x100_0000_01b3
-                value ^= value >> 29
-                k += 8
-            }
-            while k < raw.count {
-                value ^= UInt64(raw[k])
-                value = value &* 0x100_0000_01b3
-                k += 1
-            }
-        }
+        bytes.withUnsafeBytes { mix($0) }
         add(separator: 0xff)
+    }
+
+    private mutating func mix(_ raw: UnsafeRawBufferPointer) {
+        var k = 0
+        while k + 8 <= raw.count {
+            value ^= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            value = value &* 0x100_0000_01b3
+            value ^= value >> 29
+            k += 8
+        }
+        while k < raw.count {
+            value ^= UInt64(raw[k])
+            value = value &* 0x100_0000_01b3
+            k += 1
+        }
+    }
+
+    /// The fingerprint of `bytes` alone, mixed eight at a time (not the value ``add(_:)-(String)``
+    /// gives the same text: use one or the other for a table).
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = FNV1a()
+        hash.mix(bytes)
+        return hash.value
+    }
+
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { fingerprint($0) }
     }
 
     public mutating func add(_ text: String) {

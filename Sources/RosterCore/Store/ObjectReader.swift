@@ -134,14 +134,14 @@ struct ObjectReader {
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(_ allowed: [String]) {
         members.forEachLent { _, m in
-            guard !allowed.contains(m.key) else { return }
-            var message = "unknown field \(Quote.value(m.key)) in \(what)"
-            if let guess = Self.closest(to: m.key, in: allowed) {
+            guard !allowed.contains(m.pointee.key) else { return }
+            var message = "unknown field \(Quote.value(m.pointee.key)) in \(what)"
+            if let guess = Self.closest(to: m.pointee.key, in: allowed) {
                 message += "; did you mean \"\(guess)\"?"
             } else {
                 message += "; allowed fields: " + allowed.joined(separator: ", ")
             }
-            log.error("unknown-field", at(m.key), message)
+            log.error("unknown-field", at(m.pointee.key), message)
         }
     }
 

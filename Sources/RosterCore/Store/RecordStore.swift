@@ -95,8 +95,20 @@ public enum RecordStore {
         }
     }
 
-    /// Parses and decodes one record file.
+    /// Parses and decodes one record file: straight from its bytes when it is plain and has
+    /// nothing to report (nearly every file), else through the tree of ``JSONParser``.
     static func decode(path: String, bytes: [UInt8], kind: RecordKind) -> FileResult {
+        var result = FileResult(path: path, bytes: bytes)
+        switch kind {
+        case .org: result.org = PlainDecoder.org(bytes, path: path).map { OrgFile(path: path, record: $0) }
+        case .share: result.share = PlainDecoder.share(bytes, path: path).map { ShareFile(path: path, record: $0) }
+        case .marketplace: break
+        }
+        return result.org != nil || result.share != nil ? result : decodeFully(path: path, bytes: bytes, kind: kind)
+    }
+
+    /// Parses one record file into a tree and decodes it, reporting every problem.
+    static func decodeFully(path: String, bytes: [UInt8], kind: RecordKind) -> FileResult {
         var result = FileResult(path: path, bytes: bytes)
         let parsed = JSONParser.parse(bytes)
         if !parsed.problems.isEmpty {

@@ -30,6 +30,7 @@ enum AppRules {
     }
 
     static func appTeam(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
+        guard !org.record.apps.isEmpty else { return }  // no set of team ids for an org without apps
         let teams = Set(org.record.teams.map(\.id))
         for (a, app) in org.record.apps.enumerated() where !teams.contains(app.team) {
             report.error(
@@ -79,8 +80,9 @@ enum AppRules {
     }
 
     static func appInactive(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
+        guard !org.record.apps.isEmpty else { return }
         let r = org.record
-        guard !r.apps.isEmpty, !r.isActive(on: c.options.today) else { return }
+        guard !r.isActive(on: c.options.today) else { return }
         let why = r.isExpired(on: c.options.today) ? "expired" : r.status.rawValue
         for (a, app) in r.apps.enumerated() {
             report.warning(

@@ -29,12 +29,16 @@ public enum FindingLocator {
         let paths = groups.keys.sorted()
         let resolved = parallelMap(paths) { path -> [(Int, Int, Int)] in
             let indices = groups[path]!
-            guard let bytes = source(path), let root = JSONParser.parse(bytes).root else {
-                return indices.map { ($0, 1, 1) }
-            }
+            guard let bytes = source(path) else { return indices.map { ($0, 1, 1) } }
+            let pointers = indices.map { findings[$0].pointer ?? "" }
+            // Walked in the bytes when the file is plain, else in the parsed tree.
+            guard
+                let offsets = PlainLocator.offsets(of: pointers, in: bytes)
+                    ?? JSONParser.parse(bytes).root.map({ root in pointers.map { root.offset(of: $0) } })
+            else { return indices.map { ($0, 1, 1) } }
             let text = SourceText(bytes: bytes)
-            return indices.map { k in
-                let (line, column) = text.position(of: root.offset(of: findings[k].pointer ?? ""))
+            return zip(indices, offsets).map { k, offset in
+                let (line, column) = text.position(of: offset)
                 return (k, line, column)
             }
         }

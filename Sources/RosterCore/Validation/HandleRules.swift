@@ -12,8 +12,8 @@ enum HandleRules {
 
     static func handleFormat(_ c: ValidationContext, _ report: inout RuleReport) {
         for org in c.snapshot.orgs {
-            for (i, m) in org.record.members.enumerated() {
-                if let h = m.handle, !Formats.isValidHandle(h) { report.error(org.path, "/members/\(i)/handle", message(h)) }
+            org.record.members.forEachLent { i, m in
+                if let h = m.pointee.handle, !Formats.isValidHandle(h) { report.error(org.path, "/members/\(i)/handle", message(h)) }
             }
         }
         for (i, email) in c.settings.admins.enumerated() {
@@ -34,14 +34,14 @@ enum HandleRules {
             }
         }
         for org in c.snapshot.orgs {
-            for (i, m) in org.record.members.enumerated() {
-                guard let h = m.handle else { continue }
-                if let first = owner[Formats.handleKey(h)], first != m.email {
+            org.record.members.forEachLent { i, m in
+                guard let h = m.pointee.handle else { return }
+                if let first = owner[Formats.handleKey(h)], first != m.pointee.email {
                     report.error(
                         org.path, "/members/\(i)/handle",
                         "handle \"\(h)\" is already the handle of \(first); a handle names one person")
                 } else {
-                    owner[Formats.handleKey(h)] = m.email
+                    owner[Formats.handleKey(h)] = m.pointee.email
                 }
             }
         }

@@ -25,22 +25,25 @@ enum HygieneRules {
         let limit = c.options.today.dayNumber - staleInvitationDays
         do {
             org.record.members.forEachLent { i, m in
-                guard m.state == .invited, let day = Formats.timestamp(m.invitedAt), day.dayNumber < limit else { return }
+                guard m.pointee.state == .invited, let day = Formats.timestamp(m.pointee.invitedAt), day.dayNumber < limit else { return }
                 report.warning(
                     org.path, "/members/\(i)/state",
-                    "\(Quote.bare(m.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days")
+                    "\(Quote.bare(m.pointee.email)) was invited on \(day) and has not accepted for more than \(staleInvitationDays) days")
             }
         }
     }
 
     static func memberNoTeam(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
-        if !InvariantRules.isAwaitingOrRejected(org.record) {
-            let inTeam = SmallStringSet(org.record.teams.lazy.flatMap(\.members))
-            org.record.members.forEachLent { i, m in
-                guard !inTeam.contains(m.email) else { return }
+        guard !InvariantRules.isAwaitingOrRejected(org.record), !report.errorsOnly else { return }
+        org.record.members.withUnsafeBufferPointer { members in
+            let small = members.count <= MemberLookup.limit
+            let bits = small ? MemberLookup.listedBits(org.record, members) : 0
+            let inTeam = small ? SmallStringSet([]) : SmallStringSet(org.record.teams.lazy.flatMap(\.members))
+            for i in members.indices {
+                guard !(small ? MemberLookup.isListed(i, bits, members) : inTeam.contains(members[i].email)) else { continue }
                 report.warning(
                     org.path, "/members/\(i)",
-                    "\(Quote.bare(m.email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials")
+                    "\(Quote.bare(members[i].email)) is in no team of \(Quote.bare(org.record.id)), so they see no shared credentials")
             }
         }
     }

@@ -26,8 +26,8 @@ enum IdentityRules {
         }
         for org in c.snapshot.orgs {
             check(org.record.id, org.path, "/id", "org")
-            for (t, team) in org.record.teams.enumerated() { check(team.id, org.path, "/teams/\(t)/id", "team") }
-            for (a, app) in org.record.apps.enumerated() { check(app.id, org.path, "/apps/\(a)/id", "app") }
+            org.record.teams.forEachLent { t, team in check(team.pointee.id, org.path, "/teams/\(t)/id", "team") }
+            org.record.apps.forEachLent { a, app in check(app.pointee.id, org.path, "/apps/\(a)/id", "app") }
         }
         for share in c.snapshot.shares { check(share.record.id, share.path, "/id", "share") }
     }
@@ -51,8 +51,8 @@ enum IdentityRules {
     }
 
     static func teamName(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
-        for (t, team) in org.record.teams.enumerated() {
-            nameLength(&report, team.name, Limits.teamName, org.path, "/teams/\(t)/name", "team")
+        org.record.teams.forEachLent { t, team in
+            nameLength(&report, team.pointee.name, Limits.teamName, org.path, "/teams/\(t)/name", "team")
         }
     }
 
@@ -81,18 +81,24 @@ enum IdentityRules {
 
     static func emailFormat(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         do {
+            // Members of an org are mostly invited by the same person: that address, one
+            // string shared by them all (see StringPool), is checked once.
+            var checkedInviter: String?
             org.record.members.forEachLent { i, m in
-                if !Formats.isValidEmail(m.email) {
-                    report.error(org.path, "/members/\(i)/email", "\(Quote.value(m.email)) is not a valid e-mail address")
-                } else if !Formats.hasNoUppercase(m.email) {
+                let email = m.pointee.email
+                if !Formats.isValidEmail(email) {
+                    report.error(org.path, "/members/\(i)/email", "\(Quote.value(email)) is not a valid e-mail address")
+                } else if !Formats.hasNoUppercase(email) {
                     report.error(
                         org.path, "/members/\(i)/email",
-                        "e-mails are stored in lower case: write \(Quote.value(m.email.lowercased()))")
+                        "e-mails are stored in lower case: write \(Quote.value(email.lowercased()))")
                 }
-                if !Formats.isValidEmail(m.invitedBy) {
-                    report.error(
-                        org.path, "/members/\(i)/invitedBy", "invitedBy \(Quote.value(m.invitedBy)) is not a valid e-mail address"
-                    )
+                let inviter = m.pointee.invitedBy
+                guard inviter != checkedInviter else { return }
+                if Formats.isValidEmail(inviter) {
+                    checkedInviter = inviter
+                } else {
+                    report.error(org.path, "/members/\(i)/invitedBy", "invitedBy \(Quote.value(inviter)) is not a valid e-mail address")
                 }
             }
             if let r = org.record.registration, !Formats.isValidEmail(r.requestedBy) {
@@ -111,8 +117,8 @@ enum IdentityRules {
             }
         }
         org.record.members.forEachLent { i, m in
-            check(m.firstName, "firstName", i, m.email)
-            check(m.lastName, "lastName", i, m.email)
+            check(m.pointee.firstName, "firstName", i, m.pointee.email)
+            check(m.pointee.lastName, "lastName", i, m.pointee.email)
         }
     }
 
@@ -124,17 +130,18 @@ enum IdentityRules {
             let field = pointer.split(separator: "/").last.map(String.init) ?? pointer
             report.error(path, pointer, "\(field) \(Quote.value(value)) is not an RFC 3339 timestamp such as 2025-03-14T09:30:00Z")
         }
-        let r = org.record
-        check(r.createdAt, org.path, "/createdAt")
-        check(r.statusChangedAt, org.path, "/statusChangedAt")
-        check(r.registration?.requestedAt, org.path, "/registration/requestedAt")
-        check(r.registration?.decidedAt, org.path, "/registration/decidedAt")
-        r.members.forEachLent { i, m in
-            check(m.invitedAt, org.path, "/members/\(i)/invitedAt")
-            check(m.expiresAt, org.path, "/members/\(i)/expiresAt")
-            check(m.acceptedAt, org.path, "/members/\(i)/acceptedAt")
+        // Read in place (`org.record.`), not copied into a local: a copy retains every field.
+        check(org.record.createdAt, org.path, "/createdAt")
+        check(org.record.statusChangedAt, org.path, "/statusChangedAt")
+        check(org.record.registration?.requestedAt, org.path, "/registration/requestedAt")
+        check(org.record.registration?.decidedAt, org.path, "/registration/decidedAt")
+        org.record.members.forEachLent { i, m in
+            check(m.pointee.invitedAt, org.path, "/members/\(i)/invitedAt")
+            guard let extras = m.pointee.extras else { return }
+            check(extras.expiresAt, org.path, "/members/\(i)/expiresAt")
+            check(extras.acceptedAt, org.path, "/members/\(i)/acceptedAt")
         }
-        for (a, app) in r.apps.enumerated() { check(app.createdAt, org.path, "/apps/\(a)/createdAt") }
+        org.record.apps.forEachLent { a, app in check(app.pointee.createdAt, org.path, "/apps/\(a)/createdAt") }
     }
 
     static func dateFormat(_ c: ValidationContext, _ report: inout RuleReport) {

@@ -15,42 +15,49 @@ enum InvariantRules {
 
     static func userSingleOrg(_ c: ValidationContext, _ report: inout RuleReport) {
         userSingleOrg(c, &report) { email in
-            var hash = FNV1a()
-            hash.add(email)
-            return hash.value
+            // Eight bytes at a time from the string's own storage (parsed strings are native).
+            email.utf8.withContiguousStorageIfAvailable { FNV1a.fingerprint(UnsafeRawBufferPointer($0)) }
+                ?? FNV1a.fingerprint(Array(email.utf8))
         }
     }
 
     /// `hash` is a parameter so a test can make every address collide.
     static func userSingleOrg(_ c: ValidationContext, _ report: inout RuleReport, hash: (String) -> UInt64) {
-        // Indexes instead of copies, and the table keyed by a 64-bit hash of each address's
-        // bytes (an equal hash is confirmed by comparing the addresses): this walks every
-        // member of the marketplace, and a String-keyed table spent most of its time hashing
-        // and reference counting.
+        // Indexes instead of copies, and a table of member ordinals keyed by a hash of each
+        // address's bytes (an equal hash is confirmed by comparing the addresses): this walks
+        // every member of the marketplace, and a String-keyed table spent most of its time
+        // hashing and reference counting.
         let orgs = c.snapshot.orgs
-        var owner: [UInt64: (org: Int, member: Int)] = [:]
-        owner.reserveCapacity(orgs.reduce(0) { $0 + $1.record.members.count })
-        var collided: [String: Int] = [:]
-        func found(_ k: Int, _ i: Int, _ email: String, _ first: Int) {
-            report.error(
-                orgs[k].path, "/members/\(i)/email",
-                "\(Quote.bare(email)) is already a member of \(Quote.bare(orgs[first].record.id)); a user belongs to one consumer org at most")
+        // starts[k]: the ordinal of the first member of org k.
+        var starts: [Int] = []
+        starts.reserveCapacity(orgs.count + 1)
+        var total = 0
+        for org in orgs {
+            starts.append(total)
+            total += org.record.members.count
+        }
+        starts.append(total)
+        var owners = EmailOwners(members: total)
+        func orgOf(_ ordinal: Int) -> Int {
+            var (low, high) = (0, orgs.count - 1)  // the last org whose start is at most `ordinal`
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= ordinal { low = mid } else { high = mid - 1 }
+            }
+            return low
         }
         for k in orgs.indices {
             orgs[k].record.members.withUnsafeBufferPointer { members in
                 for i in members.indices {
-                    let key = hash(members[i].email)
-                    if let seen = owner[key] {
-                        if orgs[seen.org].record.members[seen.member].email == members[i].email {
-                            if seen.org != k { found(k, i, members[i].email, seen.org) }
-                        } else if let first = collided[members[i].email] {
-                            if first != k { found(k, i, members[i].email, first) }
-                        } else {
-                            collided[members[i].email] = k
-                        }
-                    } else {
-                        owner[key] = (k, i)
+                    let first = owners.first(hash(members[i].email), ordinal: starts[k] + i) { other in
+                        let o = orgOf(other)
+                        return orgs[o].record.members[other - starts[o]].email == members[i].email
                     }
+                    guard let first, case let o = orgOf(first), o != k else { continue }
+                    report.error(
+                        orgs[k].path, "/members/\(i)/email",
+                        "\(Quote.bare(members[i].email)) is already a member of \(Quote.bare(orgs[o].record.id)); a user belongs to one consumer org at most"
+                    )
                 }
             }
         }
@@ -58,24 +65,28 @@ enum InvariantRules {
 
     static func minSuperAdmins(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
         let minimum = c.settings.guards.minSuperAdmins
-        let r = org.record
-        guard r.status == .enabled, !r.members.isEmpty else { return }
-        let count = r.members.reduce(0) { $0 + ($1.role == .superAdmin ? 1 : 0) }
+        guard org.record.status == .enabled, !org.record.members.isEmpty else { return }
+        var count = 0
+        org.record.members.forEachLent { _, m in count += m.pointee.role == .superAdmin ? 1 : 0 }
         guard count < minimum else { return }
         report.error(
             org.path, "/members",
-            "\(Quote.bare(r.id)) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\""
+            "\(Quote.bare(org.record.id)) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\""
         )
     }
 
     static func teamDefault(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
         do {
-            let defaults = org.record.teams.indices.filter { org.record.teams[$0].isDefault }
-            if defaults.isEmpty {
-                report.error(org.path, "/teams", "\(Quote.bare(org.record.id)) has no default team; mark one team with \"default\": true")
+            var defaults = 0  // counted, not listed: a list of one was an allocation per org
+            org.record.teams.forEachLent { t, team in
+                guard team.pointee.isDefault else { return }
+                defaults += 1
+                if defaults > 1 {
+                    report.error(org.path, "/teams/\(t)/default", "\(Quote.bare(org.record.id)) has more than one default team")
+                }
             }
-            for t in defaults.dropFirst() {
-                report.error(org.path, "/teams/\(t)/default", "\(Quote.bare(org.record.id)) has more than one default team")
+            if defaults == 0 {
+                report.error(org.path, "/teams", "\(Quote.bare(org.record.id)) has no default team; mark one team with \"default\": true")
             }
         }
     }

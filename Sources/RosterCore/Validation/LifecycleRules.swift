@@ -9,9 +9,10 @@ enum LifecycleRules {
     static var expiryNoticeDays: Int { OrgRecord.expiryNoticeDays }
 
     static func invitationExpired(_ org: OrgFile, _ c: ValidationContext, _ report: inout RuleReport) {
-        for (i, m) in org.record.members.enumerated() where m.state == .invited {
-            guard let text = m.expiresAt, let day = Formats.timestamp(text), day < c.options.today else { continue }
-            let id = Quote.bare(org.record.id), email = Quote.bare(m.email)
+        org.record.members.forEachLent { i, m in
+            guard m.pointee.state == .invited, let text = m.pointee.expiresAt, let day = Formats.timestamp(text), day < c.options.today
+            else { return }
+            let id = Quote.bare(org.record.id), email = Quote.bare(m.pointee.email)
             report.error(
                 org.path, "/members/\(i)/expiresAt",
                 "the invitation of \(email) expired on \(day); send a new one (`roster member resend \(id) \(email)`) or remove it (`roster member remove \(id) \(email)`)"

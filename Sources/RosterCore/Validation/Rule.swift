@@ -27,8 +27,15 @@ public struct ValidationContext: Sendable {
         settings = snapshot.settings
         // An org is known by its id and by its file name, so an id that differs from the file
         // name is reported once (id-filename), not again by every share that names the file.
-        knownOrgIDs = Set(snapshot.orgs.map(\.record.id)).union(snapshot.orgs.map { RecordStore.fileStem($0.path) })
-            .union(snapshot.unreadableOrgIDs)
+        // One set, filled in place: an id equal to its file name (nearly all) is put in once.
+        var known = snapshot.unreadableOrgIDs
+        known.reserveCapacity(snapshot.orgs.count + known.count)
+        for org in snapshot.orgs {
+            let stem = RecordStore.fileStem(org.path)
+            known.insert(stem)
+            if org.record.id != stem { known.insert(org.record.id) }
+        }
+        knownOrgIDs = known
     }
 }
 

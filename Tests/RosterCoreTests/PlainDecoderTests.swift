@@ -1,0 +1,101 @@
+import Foundation
+import RosterSynth
+import Testing
+
+@testable import RosterCore
+
+/// The plain path (``PlainDecoder``) is a shortcut, never a second opinion: whatever file it
+/// accepts, the full parser and decoder find nothing to report in it and build the same record.
+@Suite struct PlainDecoderTests {
+    /// Decodes `bytes` both ways; returns whether the plain path took the file.
+    @discardableResult
+    static func checkAlike(_ bytes: [UInt8], path: String, kind: RecordKind, _ context: String) -> Bool {
+        let full = RecordStore.decodeFully(path: path, bytes: bytes, kind: kind)
+        switch kind {
+        case .org:
+            guard let plain = PlainDecoder.org(bytes, path: path) else { return false }
+            #expect(full.findings.map(\.rule) == [], "\(context)")
+            #expect(full.org?.record == plain, "\(context)")
+        case .share:
+            guard let plain = PlainDecoder.share(bytes, path: path) else { return false }
+            #expect(full.findings.map(\.rule) == [], "\(context)")
+            #expect(full.share?.record == plain, "\(context)")
+        case .marketplace: return false
+        }
+        return true
+    }
+
+    /// Org and share files of the fixtures (every rule's failing and passing overlays) and of a
+    /// synthetic marketplace, with their paths relative to the repository.
+    static func recordFiles() throws -> [(path: String, bytes: [UInt8])] {
+        var out: [(String, [UInt8])] = []
+        let fixtures = fixturesURL.standardizedFileURL.path
+        for case let url as URL in FileManager.default.enumerator(at: fixturesURL, includingPropertiesForKeys: nil)! {
+            let path = url.standardizedFileURL.path
+            guard path.hasSuffix(".json"), let range = path.range(of: "/data/", options: .backwards), path.hasPrefix(fixtures) else { continue }
+            let relative = "data/" + path[range.upperBound...]
+            guard relative.hasPrefix("data/orgs/") || relative.hasPrefix("data/shares/") else { continue }
+            out.append((relative, try [UInt8](Data(contentsOf: url))))
+        }
+        for (path, bytes) in SyntheticMarketplace(orgs: 40, membersPerOrg: 6, shares: 5, seed: 3).files()
+        where path.hasPrefix("data/orgs/") || path.hasPrefix("data/shares/") {
+            out.append((path, bytes))
+        }
+        return out
+    }
+
+    static func kind(_ path: String) -> RecordKind { path.hasPrefix("data/orgs/") ? .org : .share }
+
+    @Test func everyFixtureRecordDecodesAlikeBothWays() throws {
+        let files = try Self.recordFiles()
+        var taken = 0
+        for file in files where Self.checkAlike(file.bytes, path: file.path, kind: Self.kind(file.path), file.path) { taken += 1 }
+        // The shortcut is taken for the records that are fine (the base and synthetic ones at least).
+        #expect(taken >= 45)
+        #expect(files.count > taken)
+    }
+
+    static let tokens = [
+        "null", "\\u0041", "\\\"", ",", "}", "]", "[", "{", "\"", ":", " ", "\u{FEFF}", "\t", "1", "0", "1.0", "-1", "true", "false",
+        "\"schemaVersion\": 0,", "\"id\": \"x\",", "\"role\": \"admin\",", "\"default\": true,", "\"apps\": [],", "\"until\": null,",
+        "\"email\": \"a@b.example\",", "Zoë", "\u{7F}", "\u{1}", "\"handle\": \"h\",", "\"decision\": \"approved\",",
+    ]
+
+    /// Mutated copies of good files: a byte changed, a span dropped or repeated, a token put in.
+    @Test(arguments: [UInt64(11), 12, 13, 14])
+    func mutatedRecordsDecodeAlikeBothWays(seed: UInt64) throws {
+        let files = try Self.recordFiles().filter { Self.checkAlike($0.bytes, path: $0.path, kind: Self.kind($0.path), $0.path) }
+        var rng = SplitMix64(seed: seed)
+        var taken = 0
+        for round in 0..<1500 {
+            let file = files.randomElement(using: &rng)!
+            var bytes = file.bytes
+            for _ in 0..<Int.random(in: 1...2, using: &rng) {
+                let at = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &rng)
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...30, using: &rng)))
+                case 2: bytes.insert(contentsOf: Array(bytes[at..<min(bytes.count, at + Int.random(in: 1...80, using: &rng))]), at: at)
+                default: bytes.insert(contentsOf: Array(Self.tokens.randomElement(using: &rng)!.utf8), at: at)
+                }
+                if bytes.isEmpty { bytes = Array("{}".utf8) }
+            }
+            if Self.checkAlike(bytes, path: file.path, kind: Self.kind(file.path), "seed \(seed), round \(round), \(file.path)") { taken += 1 }
+        }
+        // Some mutants stay valid (a space added, a letter of a name changed) and take the shortcut.
+        #expect(taken > 0)
+    }
+
+    @Test func aFileWithSomethingToReportIsLeftToTheParser() throws {
+        let good = try [UInt8](Data(contentsOf: fixturesURL.appendingPathComponent("base/data/orgs/acme.json")))
+        #expect(PlainDecoder.org(good, path: "data/orgs/acme.json") != nil)
+        #expect(PlainDecoder.org(good, path: "data/orgs/other.json") == nil)  // id-filename
+        let text = String(decoding: good, as: UTF8.self)
+        for (from, to) in [
+            ("\"schemaVersion\": 1", "\"schemaVersion\": 0"), ("{", "\u{FEFF}{"), ("\"acme\"", "\"ac\\u006De\""),
+            ("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"schemaVersion\": 1,"), ("\"teams\"", "\"team\""),
+        ] {
+            #expect(PlainDecoder.org(Array(text.replacingOccurrences(of: from, with: to).utf8), path: "data/orgs/acme.json") == nil, "\(to)")
+        }
+    }
+}
