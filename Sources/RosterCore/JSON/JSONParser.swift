@@ -45,7 +45,8 @@ public struct JSONParser {
         mutating func parseDocument() -> Result {
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 problems.append(
-                    JSONProblem(offset: 0, message: "the file starts with a byte order mark; save it as UTF-8 without BOM", rule: "json-bom"))
+                    JSONProblem(
+                        offset: 0, message: "the file starts with a byte order mark; save it as UTF-8 without BOM", rule: LoaderRule.jsonBOM.id))
                 i = 3
             }
             do {
@@ -63,7 +64,7 @@ public struct JSONParser {
         }
 
         func fatal(_ message: String, at offset: Int? = nil) -> Fatal {
-            Fatal(problem: JSONProblem(offset: offset ?? i, message: message, rule: "json-syntax"))
+            Fatal(problem: JSONProblem(offset: offset ?? i, message: message, rule: LoaderRule.jsonSyntax.id))
         }
 
         func describe(_ byte: UInt8) -> String {
@@ -151,7 +152,7 @@ public struct JSONParser {
                     problems.append(
                         JSONProblem(
                             offset: keyOffset, message: "duplicate key \(Quote.value(key)); a JSON reader keeps only one of them",
-                            rule: "json-duplicate-key"))
+                            rule: LoaderRule.jsonDuplicateKey.id))
                     members[previous].node = node
                 } else {
                     index?[key] = members.count
@@ -165,7 +166,7 @@ public struct JSONParser {
                 i += 1
                 skipWhitespace()
                 if i < bytes.count, bytes[i] == 0x7D {
-                    problems.append(JSONProblem(offset: comma, message: "trailing comma before '}'", rule: "json-trailing-comma"))
+                    problems.append(JSONProblem(offset: comma, message: "trailing comma before '}'", rule: LoaderRule.jsonTrailingComma.id))
                     i += 1
                     return .object(members)
                 }
@@ -190,7 +191,7 @@ public struct JSONParser {
                 i += 1
                 skipWhitespace()
                 if i < bytes.count, bytes[i] == 0x5D {
-                    problems.append(JSONProblem(offset: comma, message: "trailing comma before ']'", rule: "json-trailing-comma"))
+                    problems.append(JSONProblem(offset: comma, message: "trailing comma before ']'", rule: LoaderRule.jsonTrailingComma.id))
                     i += 1
                     return .array(items)
                 }

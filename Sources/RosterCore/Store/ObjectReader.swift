@@ -37,7 +37,7 @@ struct ObjectReader {
     init?(_ node: JSONNode, pointer parent: String, index: Int? = nil, what: String, log: DecodeLog) {
         guard case .object(let members) = node.value else {
             let pointer = index.map { "\(parent)/\($0)" } ?? parent
-            log.error("wrong-type", pointer, "\(what) must be an object, not \(node.value.typeName)")
+            log.error(LoaderRule.wrongType.id, pointer, "\(what) must be an object, not \(node.value.typeName)")
             return nil
         }
         self.members = members
@@ -61,7 +61,7 @@ struct ObjectReader {
 
     private func require(_ key: String, _ required: Bool) -> JSONNode? {
         guard let node = field(key) else {
-            if required { log.error("missing-field", pointer, "\(what) is missing the required field \"\(key)\"") }
+            if required { log.error(LoaderRule.missingField.id, pointer, "\(what) is missing the required field \"\(key)\"") }
             return nil
         }
         if case .null = node.value, !required { return nil }
@@ -69,7 +69,7 @@ struct ObjectReader {
     }
 
     private func wrongType(_ key: String, _ expected: String, _ node: JSONNode) {
-        log.error("wrong-type", at(key), "\"\(key)\" must be \(expected), not \(node.value.typeName)")
+        log.error(LoaderRule.wrongType.id, at(key), "\"\(key)\" must be \(expected), not \(node.value.typeName)")
     }
 
     func string(_ key: String, required: Bool = true) -> String? {
@@ -112,7 +112,7 @@ struct ObjectReader {
         guard let raw = string(key, required: required) else { return nil }
         if let value = E(rawValue: raw) { return value }
         let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        log.error("invalid-value", at(key), "\"\(key)\" is \(Quote.value(raw)); expected one of \(allowed)")
+        log.error(LoaderRule.invalidValue.id, at(key), "\"\(key)\" is \(Quote.value(raw)); expected one of \(allowed)")
         return nil
     }
 
@@ -123,7 +123,7 @@ struct ObjectReader {
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item.value else {
-                log.error("wrong-type", at(key) + "/\(i)", "entries of \"\(key)\" must be strings, not \(item.value.typeName)")
+                log.error(LoaderRule.wrongType.id, at(key) + "/\(i)", "entries of \"\(key)\" must be strings, not \(item.value.typeName)")
                 continue
             }
             out.append(s)
@@ -141,7 +141,7 @@ struct ObjectReader {
             } else {
                 message += "; allowed fields: " + allowed.joined(separator: ", ")
             }
-            log.error("unknown-field", at(m.pointee.key), message)
+            log.error(LoaderRule.unknownField.id, at(m.pointee.key), message)
         }
     }
 

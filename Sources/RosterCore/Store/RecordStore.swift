@@ -37,7 +37,7 @@ public enum RecordStore {
                 } else {
                     findings.append(
                         Finding(
-                            path: path, pointer: nil, line: 1, column: 1, severity: .warning, rule: "stray-file",
+                            path: path, pointer: nil, line: 1, column: 1, severity: .warning, rule: LoaderRule.strayFile.id,
                             message: "\(dir)/ holds only <id>.json record files; this file is ignored"))
                 }
             }
@@ -45,7 +45,7 @@ public enum RecordStore {
         if Transaction.isPending(root: root) {
             findings.append(
                 Finding(
-                    path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: "interrupted-change",
+                    path: Transaction.journalName, pointer: nil, line: 1, column: 1, rule: LoaderRule.interruptedChange.id,
                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
@@ -89,7 +89,7 @@ public enum RecordStore {
                     message = "cannot read the file: \(reason)"
                 }
             }
-            let rule = error == .symbolicLink ? SymlinkScan.rule : "file-unreadable"
+            let rule = error == .symbolicLink ? SymlinkScan.rule : LoaderRule.fileUnreadable.id
             result.findings.append(Finding(path: path, pointer: nil, line: 1, column: 1, rule: rule, message: message))
             return result
         }
@@ -123,20 +123,21 @@ public enum RecordStore {
         // The version decides how the rest is read, so it is checked first.
         if let versionNode = root.member("schemaVersion")?.node {
             guard case .number(let text) = versionNode.value, let version = Int(text) else {
-                log.error("wrong-type", "/schemaVersion", "\"schemaVersion\" must be a whole number, not \(versionNode.value.typeName)")
+                log.error(LoaderRule.wrongType.id, "/schemaVersion", "\"schemaVersion\" must be a whole number, not \(versionNode.value.typeName)")
                 result.findings += log.findings
                 return result
             }
             if version > currentSchemaVersion {
                 log.error(
-                    "schema-version-newer", "/schemaVersion",
+                    LoaderRule.schemaVersionNewer.id, "/schemaVersion",
                     "this file has schemaVersion \(version), newer than this roster understands (\(currentSchemaVersion)); upgrade roster")
                 result.findings += log.findings
                 return result
             }
             if version < Migrations.oldestSupported {
                 log.error(
-                    "invalid-value", "/schemaVersion", "schemaVersion \(version) does not exist; the first version is \(Migrations.oldestSupported)")
+                    LoaderRule.invalidValue.id, "/schemaVersion",
+                    "schemaVersion \(version) does not exist; the first version is \(Migrations.oldestSupported)")
                 result.findings += log.findings
                 return result
             }
@@ -145,11 +146,11 @@ public enum RecordStore {
                 result.outdated = true
                 result.findings.append(
                     .warning(
-                        "schema-version-old", path, "/schemaVersion",
+                        LoaderRule.schemaVersionOld.id, path, "/schemaVersion",
                         "schemaVersion \(version) is older than \(currentSchemaVersion); run `roster migrate` to rewrite the file"))
             }
         } else if case .object = root.value {
-            log.error("missing-field", "", "the record is missing \"schemaVersion\": \(currentSchemaVersion)")
+            log.error(LoaderRule.missingField.id, "", "the record is missing \"schemaVersion\": \(currentSchemaVersion)")
         }
         switch kind {
         case .marketplace:
@@ -168,7 +169,9 @@ public enum RecordStore {
     static func checkFileName(_ id: String, path: String, log: DecodeLog) {
         let stem = fileStem(path)
         if id != stem {
-            log.error("id-filename", "/id", "the id \(Quote.value(id)) differs from the file name \"\(stem).json\"; rename the file or change the id")
+            log.error(
+                LoaderRule.idFilename.id, "/id",
+                "the id \(Quote.value(id)) differs from the file name \"\(stem).json\"; rename the file or change the id")
         }
     }
 

@@ -11,7 +11,7 @@ public enum SymlinkScan {
     /// The folders of a repository that roster reads: records, docs, templates.
     public static let folders = ["data", "content", "site-templates"]
 
-    public static let rule = "symlink"
+    public static let rule = LoaderRule.symlink.id
 
     /// One finding (rule `symlink`, at 1:1) for each symbolic link in ``folders`` under `root`,
     /// the folders themselves included, sorted by path.

@@ -39,7 +39,7 @@ enum IdentityRules {
         guard !range.contains(n) else { return }
         report.error(
             path, pointer(),
-            "\(what) name \(Quote.value(name)) has \(n) character\(n == 1 ? "" : "s"); it needs \(range.lowerBound) to \(range.upperBound)")
+            "\(what) name \(Quote.value(name)) has \(Plural.count(n, "character")); it needs \(range.lowerBound) to \(range.upperBound)")
     }
 
     static func orgName(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {

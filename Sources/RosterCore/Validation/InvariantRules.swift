@@ -71,7 +71,7 @@ enum InvariantRules {
         guard count < minimum else { return }
         report.error(
             org.path, "/members",
-            "\(Quote.bare(org.record.id)) has \(count) super admin\(count == 1 ? "" : "s"); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\""
+            "\(Quote.bare(org.record.id)) has \(Plural.count(count, "super admin")); an enabled org with members needs at least \(minimum): give a member the role \"super-admin\""
         )
     }
 

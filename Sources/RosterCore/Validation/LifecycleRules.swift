@@ -27,7 +27,7 @@ enum LifecycleRules {
         let days = until.dayNumber - c.options.today.dayNumber
         report.warning(
             org.path, "/until",
-            "\(Quote.bare(org.record.id)) expires on \(text), in \(days) day\(days == 1 ? "" : "s"); its users can no longer connect from then on (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`)"
+            "\(Quote.bare(org.record.id)) expires on \(text), in \(Plural.count(days, "day")); its users can no longer connect from then on (extend it with `roster org set-until \(Quote.bare(org.record.id)) DATE`)"
         )
     }
 

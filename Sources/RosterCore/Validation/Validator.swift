@@ -7,23 +7,7 @@ public enum Validator {
         + HygieneRules.all + SettingsRules.all + LifecycleRules.all + AppRules.all
 
     /// Rule ids the loader reports while reading files.
-    public static let loaderRules: [(id: String, summary: String)] = [
-        ("json-syntax", "the file is valid JSON"),
-        ("json-bom", "no byte order mark"),
-        ("json-duplicate-key", "no key appears twice in an object"),
-        ("json-trailing-comma", "no comma before a closing bracket"),
-        ("unknown-field", "only documented fields (typo protection)"),
-        ("wrong-type", "each field has its documented type"),
-        ("missing-field", "required fields are present"),
-        ("invalid-value", "enumerated fields hold one of their values"),
-        ("id-filename", "a record's id equals its file name"),
-        ("symlink", "no symbolic link under data/, content/ or site-templates/ (files or folders)"),
-        ("file-unreadable", "record files can be read"),
-        ("schema-version-newer", "the file's schemaVersion is one this roster understands"),
-        ("schema-version-old", "the file's schemaVersion is current (warning; `roster migrate` fixes it)"),
-        ("stray-file", "data/orgs and data/shares hold only .json records (warning)"),
-        ("interrupted-change", "no change was interrupted halfway (`roster unlock` completes it)"),
-    ]
+    public static let loaderRules: [(id: String, summary: String)] = LoaderRule.allCases.map { ($0.id, $0.summary) }
 
     /// Validates everything; with `orgPaths`, per-org rules run only on those orgs (a change
     /// checks the orgs it touched, and the rules that span records in full). With a `memo`

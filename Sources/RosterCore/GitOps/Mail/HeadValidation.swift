@@ -21,7 +21,7 @@ public enum HeadValidation {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let direct = isRecordPath(path)
             if mode == "120000" {
-                extra.append(refusal("symlink", path, "record files are regular files; a symbolic link is not followed"))
+                extra.append(refusal(LoaderRule.symlink.id, path, "record files are regular files; a symbolic link is not followed"))
             } else if direct {
                 paths.append(path)
             } else if name.hasSuffix(".json") {
@@ -44,7 +44,8 @@ public enum HeadValidation {
         snapshot.orgs = state.orgs.map { OrgFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
         snapshot.shares = state.shares.map { ShareFile(path: $0.key, record: $0.value) }.sorted { $0.path < $1.path }
         if state.settings == nil, !paths.contains(Snapshot.marketplacePath) {
-            snapshot.loadFindings.append(refusal("missing-field", Snapshot.marketplacePath, "the revision has no \(Snapshot.marketplacePath)"))
+            snapshot.loadFindings.append(
+                refusal(LoaderRule.missingField.id, Snapshot.marketplacePath, "the revision has no \(Snapshot.marketplacePath)"))
         }
         return (snapshot, paths.count)
     }
