@@ -1,10 +1,3 @@
-/// A problem the parser found, at a byte offset of the source.
-public struct JSONProblem: Sendable, Equatable {
-    public var offset: Int
-    public var message: String
-    public var rule: String
-}
-
 /// A strict RFC 8259 parser that keeps positions.
 ///
 /// It refuses what `JSONDecoder` lets through: a byte order mark, duplicate keys, trailing

@@ -1,8 +1,3 @@
-/// Who may use an app: the members of its team, or every member of the org.
-public enum AppVisibility: String, Sendable, CaseIterable, Codable {
-    case team, org
-}
-
 /// An application a team of a consumer org shares (Tyk step 5: "when any team member creates an
 /// application, all other team members can access it and use the credentials").
 ///

@@ -26,21 +26,5 @@ public enum RecordKeys {
     public static let shareLink = ["org", "since", "until"]
 }
 
-/// The record file kinds and where they live.
-public enum RecordKind: String, Sendable, CaseIterable {
-    case marketplace, org, share
-
-    /// The `$schema` value a record of this kind carries, relative to its file.
-    public var schemaReference: String {
-        switch self {
-        case .marketplace: "../schemas/marketplace.schema.json"
-        case .org: "../../schemas/org.schema.json"
-        case .share: "../../schemas/share.schema.json"
-        }
-    }
-
-    public var schemaFileName: String { "\(rawValue).schema.json" }
-}
-
 /// The version of the record format this build reads and writes.
 public let currentSchemaVersion = 1

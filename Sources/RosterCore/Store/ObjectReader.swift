@@ -1,21 +1,3 @@
-/// Collects the findings of decoding one file.
-final class DecodeLog {
-    let path: String
-    var findings: [Finding] = []
-
-    init(path: String) {
-        self.path = path
-    }
-
-    func error(_ rule: String, _ pointer: String, _ message: String) {
-        findings.append(.error(rule, path, pointer, message))
-    }
-
-    var hasErrors: Bool {
-        findings.contains { $0.severity == .error }
-    }
-}
-
 /// Reads the fields of one JSON object with type checks, reporting missing, mistyped and
 /// unknown fields (with a "did you mean" for typos) instead of throwing, so that one pass
 /// shows every problem of a file.

@@ -3,39 +3,6 @@ public typealias OrgFile = RecordFile<OrgRecord>
 /// A share together with its file, relative to the project root.
 public typealias ShareFile = RecordFile<ShareRecord>
 
-/// A record together with its file, relative to the project root.
-///
-/// The record is kept in a shared box (copied on write), so copying a file value costs two
-/// reference counts instead of one per string and list of the record: the portal and the
-/// validator copy 10,000 orgs several times per build.
-public struct RecordFile<Record: Sendable & Equatable>: Sendable, Equatable {
-    public var path: String
-    private var box: RecordBox<Record>
-
-    public init(path: String, record: Record) {
-        self.path = path
-        box = RecordBox(record)
-    }
-
-    public var record: Record {
-        _read { yield box.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = RecordBox(box.value) }
-            yield &box.value
-        }
-    }
-
-    public static func == (a: RecordFile, b: RecordFile) -> Bool {
-        a.path == b.path && (a.box === b.box || a.box.value == b.box.value)
-    }
-}
-
-/// Storage of a record shared by copies of its file until one of them changes it.
-final class RecordBox<Value: Sendable>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Everything in a repository's `data/`, loaded once and then treated as a value.
 /// Validation reads a snapshot; a change maps one snapshot to the next.
 public struct Snapshot: Sendable {

@@ -1,0 +1,3 @@
+public enum MembershipState: String, Sendable, CaseIterable, Codable {
+    case invited, active
+}
