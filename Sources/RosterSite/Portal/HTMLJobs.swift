@@ -14,7 +14,7 @@ extension PortalBuilder {
         var base = FNV1a()
         base.add(generator)
         base.add(String(t.fingerprint))
-        base.add(m.snapshot.sources[Snapshot.marketplacePath] ?? [])
+        base.add(String(m.snapshot.fingerprint(Snapshot.marketplacePath) ?? 0))
         base.add(m.docs.pages.map { "\($0.slug)\t\($0.front.title)" }.joined(separator: "\n"))
         base.add(String(m.pendingRegistrations.count))
         let baseKey = base
@@ -22,8 +22,8 @@ extension PortalBuilder {
         var jobs: [Job] = [
             Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
             Job(path: "404.html", key: nil) { page(NotFoundPage.context(m, sitePath: options.sitePath), "404") },
-            Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
-            Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
+            Job(path: "api/orgs.json", key: nil, pieces: { JSONAPI.orgs(m, emit: $0) }),
+            Job(path: "api/shares.json", key: nil, pieces: { JSONAPI.shares(m, emit: $0) }),
         ]
         // The long lists in pages (ListPages), and the index the orgs list's script sorts, filters and searches.
         for n in 1...ListPages(total: m.orgsByName.count).count {
@@ -50,7 +50,7 @@ extension PortalBuilder {
         }
         for (i, share) in m.snapshot.shares.enumerated() {
             var key = baseKey
-            key.add(m.snapshot.sources[share.path] ?? [])
+            key.add(String(m.snapshot.fingerprint(share.path) ?? 0))
             for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
             jobs.append(
                 Job(path: "shares/\(share.record.id)/index.html", key: key.hex) {
@@ -67,10 +67,19 @@ extension PortalBuilder {
     }
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String {
+    /// Nil (the page is always made) for a file whose bytes were not read.
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String? {
         var h = base
-        let bytes = m.snapshot.sources[org.path] ?? []
-        h.add(String(options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
+        // The preview keeps the bytes and remembers their fingerprints; `roster build` reads
+        // the fingerprint its lean load took, without keeping the bytes.
+        let fingerprint: UInt64?
+        if let session = options.session, let bytes = m.snapshot.sources[org.path] {
+            fingerprint = session.fingerprint(org.path, bytes)
+        } else {
+            fingerprint = m.snapshot.fingerprint(org.path)
+        }
+        guard let fingerprint else { return nil }
+        h.add(String(fingerprint))
         for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
         // The page changes on the day the org expires, though its file does not.
