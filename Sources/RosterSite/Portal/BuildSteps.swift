@@ -1,3 +1,4 @@
+import Foundation
 import RosterCore
 
 /// The steps of `roster build`, in order; each is one function below.
@@ -92,6 +93,9 @@ extension PortalBuilder {
         // the build's peak of memory (the search index's pieces and a closure for each of
         // 200,000 files held 40 MB at 100,000 orgs).
         for k in s.jobs.indices { s.jobs[k].content = .whole { [] } }
+        // Pages were freed by the threads that wrote them, into their own heaps: the pages
+        // those heaps hold free go back to the system before the manifest takes more.
+        Self.returnFreeMemory()
         s.clock.lap("rendering and writing")
         return .proceed
     }
@@ -99,6 +103,8 @@ extension PortalBuilder {
     func writeManifest(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
         var manifest = BuildManifest(header: s.header)
         manifest.files.reserveCapacity(s.jobs.count)
+        // Made at its size once: growing, the table of 200,000 pages was held twice at a time.
+        manifest.pages.reserveCapacity(s.jobs.reduce(0) { $0 + ($1.key == nil ? 0 : 1) })
         for (job, result) in zip(s.jobs, s.results) {
             if let error = result.error { throw .output(error) }
             if result.rendered { s.report.rendered += 1 } else { s.report.reused += 1 }
@@ -122,5 +128,17 @@ extension PortalBuilder {
             s.clock.lap("writing the manifest")
         }
         return .proceed
+    }
+}
+
+extension PortalBuilder {
+    /// glibc's `malloc_trim(0)` (not in Swift's Glibc module): the free pages of every heap go
+    /// back to the system. Nothing elsewhere.
+    static func returnFreeMemory() {
+        #if os(Linux)
+            typealias Trim = @convention(c) (Int) -> Int32
+            guard let symbol = dlsym(nil, "malloc_trim") else { return }
+            _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
     }
 }
