@@ -43,10 +43,12 @@ extension PortalBuilder {
         let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
+        let orgPage: @Sendable (Int) -> [UInt8] = { page(Pages.org(m, m.snapshot.orgs[$0], frame: orgFrame), "org") }
+        let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, m.snapshot.orgs[$0].record) }
         for (i, key) in orgKeys.enumerated() {
             let id = m.snapshot.orgs[i].record.id
-            jobs.append(Job(path: "orgs/\(id)/index.html", key: key) { page(Pages.org(m, m.snapshot.orgs[i], frame: orgFrame), "org") })
-            jobs.append(Job(path: "api/orgs/\(id).json", key: key) { JSONAPI.org(m, m.snapshot.orgs[i].record) })
+            jobs.append(Job(path: "orgs/\(id)/index.html", key: key, item: i, of: orgPage))
+            jobs.append(Job(path: "api/orgs/\(id).json", key: key, item: i, of: orgJSON))
         }
         for (i, share) in m.snapshot.shares.enumerated() {
             var key = baseKey

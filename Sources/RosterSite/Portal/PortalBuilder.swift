@@ -125,6 +125,7 @@ public struct PortalBuilder: Sendable {
                 let wrote: Bool
                 switch job.content {
                 case .whole(let make): wrote = try writer.write(make(), to: job.path)
+                case .item(let item, let make): wrote = try writer.write(make(item), to: job.path)
                 case .pieces(let make): wrote = try writer.write(pieces: make, to: job.path)
                 }
                 return JobResult(key: key, rendered: true, wrote: wrote, error: nil)
