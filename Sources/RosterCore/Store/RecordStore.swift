@@ -14,14 +14,17 @@ public enum RecordStore {
         var outdated = false
         /// Set when the bytes were not kept (a lean load): enough to re-read them for positions.
         var stamp: RecordCache.Stamp?
+        /// FNV-1a of the bytes, when a lean load was asked for it (``Snapshot/fingerprint(_:)``).
+        var fingerprint: UInt64?
     }
 
     /// Reads `data/` under `root`. Never throws: unreadable files become findings. With a
     /// `cache` (a long-running preview), files whose size, time and inode did not change since
     /// the last load are not parsed again. Without `keepSources` (a one-shot `validate`), the
     /// bytes of each file are dropped once decoded, and only the files with findings are read
-    /// again to place them (110,000 files hold 400 MB).
-    public static func load(root: String, cache: RecordCache? = nil, keepSources: Bool = true) -> Snapshot {
+    /// again to place them (110,000 files hold 400 MB); with `fingerprints`, a fingerprint of
+    /// each file's bytes is kept instead (``Snapshot/fingerprint(_:)``: `roster build` keys pages by it).
+    public static func load(root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false) -> Snapshot {
         // Record folders are opened once, without following a link, and files are read
         // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
         let folders = RecordFolders(root: root)
@@ -49,7 +52,7 @@ public enum RecordStore {
                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
-            let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources) }
+            let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources, fingerprint: fingerprints) }
             var snapshot = assemble(results, extraFindings: findings)
             if !keepSources { (snapshot.unkept, keepOpen) = (UnkeptSources(folders: folders, results), true) }
             return snapshot
@@ -69,11 +72,14 @@ public enum RecordStore {
     }
 
     /// Loads one file's bytes into a result, read relative to its folder without following a link.
-    static func loadFile(_ folders: RecordFolders, root: String, path: String, kind: RecordKind, keep: Bool = true) -> FileResult {
+    static func loadFile(
+        _ folders: RecordFolders, root: String, path: String, kind: RecordKind, keep: Bool = true, fingerprint: Bool = false
+    ) -> FileResult {
         switch folders.read(path) {
         case .success(let (bytes, stamp)):
             var result = decode(path: path, bytes: bytes, kind: kind)
             if !keep { (result.bytes, result.stamp) = (nil, stamp) }
+            if !keep, fingerprint { result.fingerprint = Snapshot.fingerprint(bytes) }
             return result
         case .failure(let error):
             var result = FileResult(path: path)

@@ -5,13 +5,19 @@
 final class UnkeptSources: Sendable {
     let folders: RecordFolders
     let stamps: [String: RecordCache.Stamp]
+    /// Fingerprints of the bytes read, when the load was asked for them.
+    let fingerprints: [String: UInt64]
 
     init(folders: RecordFolders, _ results: [RecordStore.FileResult]) {
         self.folders = folders
-        var stamps: [String: RecordCache.Stamp] = [:]
+        var stamps: [String: RecordCache.Stamp] = [:], fingerprints: [String: UInt64] = [:]
         stamps.reserveCapacity(results.count)
-        for r in results { if let stamp = r.stamp { stamps[r.path] = stamp } }
+        for r in results {
+            if let stamp = r.stamp { stamps[r.path] = stamp }
+            if let fingerprint = r.fingerprint { fingerprints[r.path] = fingerprint }
+        }
         self.stamps = stamps
+        self.fingerprints = fingerprints
     }
 
     deinit { folders.close() }
@@ -29,5 +35,17 @@ extension Snapshot {
     /// (nil when the file changed since).
     public func source(_ path: String) -> [UInt8]? {
         sources[path] ?? unkept?.read(path)
+    }
+
+    /// A fingerprint (FNV-1a) of the bytes a file had when loaded: of its kept bytes, or the one
+    /// a lean load with `fingerprints` recorded; nil for a file not read.
+    public func fingerprint(_ path: String) -> UInt64? {
+        sources[path].map(Self.fingerprint) ?? unkept?.fingerprints[path]
+    }
+
+    static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
+        var h = FNV1a()
+        h.add(bytes)
+        return h.value
     }
 }

@@ -16,7 +16,7 @@ extension PortalBuilder {
         var base = FNV1a()
         base.add(generator)
         base.add(String(t.fingerprint))
-        base.add(m.snapshot.sources[Snapshot.marketplacePath] ?? [])
+        base.add(String(m.snapshot.fingerprint(Snapshot.marketplacePath) ?? 0))
         base.add(m.docs.pages.map { "\($0.slug)\t\($0.front.title)" }.joined(separator: "\n"))
         base.add(String(m.pendingRegistrations.count))
         let baseKey = base
@@ -24,8 +24,8 @@ extension PortalBuilder {
         var jobs: [Job] = [
             Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
             Job(path: "404.html", key: nil) { page(NotFoundPage.context(m, sitePath: options.sitePath), "404") },
-            Job(path: "api/orgs.json", key: nil) { JSONAPI.orgs(m) },
-            Job(path: "api/shares.json", key: nil) { JSONAPI.shares(m) },
+            Job(path: "api/orgs.json", key: nil, pieces: { JSONAPI.orgs(m, emit: $0) }),
+            Job(path: "api/shares.json", key: nil, pieces: { JSONAPI.shares(m, emit: $0) }),
         ]
         // The long lists in pages (ListPages), and the index the orgs list's script sorts, filters and searches.
         for n in 1...ListPages(total: m.orgsByName.count).count {
@@ -45,14 +45,16 @@ extension PortalBuilder {
         let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey, known: fingerprints[$0.path]) }
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
+        let orgPage: @Sendable (Int) -> [UInt8] = { page(Pages.org(m, m.snapshot.orgs[$0], frame: orgFrame), "org") }
+        let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, m.snapshot.orgs[$0].record) }
         for (i, key) in orgKeys.enumerated() {
             let id = m.snapshot.orgs[i].record.id
-            jobs.append(Job(path: "orgs/\(id)/index.html", key: key) { page(Pages.org(m, m.snapshot.orgs[i], frame: orgFrame), "org") })
-            jobs.append(Job(path: "api/orgs/\(id).json", key: key) { JSONAPI.org(m, m.snapshot.orgs[i].record) })
+            jobs.append(Job(path: "orgs/\(id)/index.html", key: key, item: i, of: orgPage))
+            jobs.append(Job(path: "api/orgs/\(id).json", key: key, item: i, of: orgJSON))
         }
         for (i, share) in m.snapshot.shares.enumerated() {
             var key = baseKey
-            key.add(m.snapshot.sources[share.path] ?? [])
+            key.add(String(m.snapshot.fingerprint(share.path) ?? 0))
             for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
             jobs.append(
                 Job(path: "shares/\(share.record.id)/index.html", key: key.hex) {
@@ -69,10 +71,21 @@ extension PortalBuilder {
     }
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, known: UInt64? = nil) -> String {
+    /// Nil (the page is always made) for a file whose bytes were not read.
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, known: UInt64? = nil) -> String? {
         var h = base
-        let bytes = m.snapshot.sources[org.path] ?? []
-        h.add(String(known ?? options.session?.fingerprint(org.path, bytes) ?? Self.fingerprint(bytes)))
+        // The findings cache knows the fingerprint already; the preview keeps the bytes and
+        // remembers their fingerprints; `roster build` reads the fingerprint its lean load took.
+        let fingerprint: UInt64?
+        if let known {
+            fingerprint = known
+        } else if let session = options.session, let bytes = m.snapshot.sources[org.path] {
+            fingerprint = session.fingerprint(org.path, bytes)
+        } else {
+            fingerprint = m.snapshot.fingerprint(org.path)
+        }
+        guard let fingerprint else { return nil }
+        h.add(String(fingerprint))
         for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
         // The page changes on the day the org expires, though its file does not.

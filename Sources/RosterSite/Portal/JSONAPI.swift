@@ -21,12 +21,18 @@ enum JSONAPI {
         j.endObject()
     }
 
-    static func orgs(_ m: PortalModel) -> [UInt8] {
-        var j = JSONStream(htmlSafe: true, capacity: 300 * m.snapshot.orgs.count)
+    /// Bytes handed to `emit` about this many at a time (``PortalBuilder/Job/Content/pieces(_:)``).
+    static let pieceSize = 256 * 1024
+
+    static func orgs(_ m: PortalModel, emit: ([UInt8]) -> Void) {
+        var j = JSONStream(htmlSafe: true, capacity: pieceSize + 4096)
         j.beginArray()
-        for org in m.snapshot.orgs { orgSummary(m, org.record, into: &j) }
+        for org in m.snapshot.orgs {
+            orgSummary(m, org.record, into: &j)
+            if j.bytes.count >= pieceSize { emit(j.take()) }
+        }
         j.endArray()
-        return j.bytes
+        emit(j.take())
     }
 
     static func org(_ m: PortalModel, _ org: OrgRecord) -> [UInt8] {
@@ -137,10 +143,11 @@ enum JSONAPI {
         j.endArray()
     }
 
-    static func shares(_ m: PortalModel) -> [UInt8] {
-        var j = JSONStream(htmlSafe: true, capacity: 64 * 1024)
+    static func shares(_ m: PortalModel, emit: ([UInt8]) -> Void) {
+        var j = JSONStream(htmlSafe: true, capacity: pieceSize + 4096)
         j.beginArray()
         for sh in m.snapshot.shares {
+            if j.bytes.count >= pieceSize { emit(j.take()) }
             j.beginObject()
             j.field("id", sh.record.id)
             j.field("name", sh.record.name)
@@ -159,6 +166,6 @@ enum JSONAPI {
             j.endObject()
         }
         j.endArray()
-        return j.bytes
+        emit(j.take())
     }
 }

@@ -81,10 +81,13 @@ struct OrgsIndex: Sendable {
 
     /// `"word":"list"` entries, in word order.
     static func postings(_ orgs: [OrgFile]) -> [(String, [UInt8])] {
-        let wordsOf = parallelMap(orgs, chunkSize: 512) { words($0.record) }
         var orgsOf: [String: [Int]] = [:]
-        for (n, words) in wordsOf.enumerated() {
-            for word in words { orgsOf[word, default: []].append(n) }
+        // A batch of orgs at a time: the words of every org at once held 50 MB at 100,000 orgs.
+        for start in stride(from: 0, to: orgs.count, by: 8192) {
+            let wordsOf = parallelMap(Array(orgs[start..<min(orgs.count, start + 8192)]), chunkSize: 512) { words($0.record) }
+            for (k, words) in wordsOf.enumerated() {
+                for word in words { orgsOf[word, default: []].append(start + k) }
+            }
         }
         let sorted = orgsOf.keys.sorted(by: SearchTokens.less)
         let entries = PrefixLists.merged(sorted, PrefixLists.prefixes(sorted))

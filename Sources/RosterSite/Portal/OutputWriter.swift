@@ -52,13 +52,20 @@ struct OutputWriter: Sendable {
 
     /// Writes `bytes` at `relative` unless the file already holds them; returns whether it wrote.
     func write(_ bytes: [UInt8], to relative: String) throws(SiteOutput.Failure) -> Bool {
+        try write(pieces: { emit in emit(bytes) }, to: relative)
+    }
+
+    /// Writes the bytes `make` hands to its `emit`, piece by piece, unless the file already
+    /// holds them; returns whether it wrote. To compare, the pieces are made once and compared
+    /// as they come, and made again to write when they differ.
+    func write(pieces make: (_ emit: ([UInt8]) -> Void) -> Void, to relative: String) throws(SiteOutput.Failure) -> Bool {
         guard SiteOutput.isContained(relative) else {
             throw SiteOutput.Failure(path: relative, reason: "refused: the path would leave the output folder")
         }
         if !fresh {
             let fd = openat(folder, relative, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             if fd >= 0 {
-                let same = Self.holds(fd, bytes)
+                let same = Self.holds(fd, make)
                 Glibc.close(fd)
                 if same { return false }
             }
@@ -66,7 +73,14 @@ struct OutputWriter: Sendable {
         let fd = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(relative) }
         defer { Glibc.close(fd) }
-        let ok = bytes.withUnsafeBytes { buffer in
+        var ok = true
+        make { piece in if ok { ok = Self.writeAll(fd, piece) } }
+        guard ok else { throw failure(relative) }
+        return true
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
@@ -75,27 +89,31 @@ struct OutputWriter: Sendable {
             }
             return true
         }
-        guard ok else { throw failure(relative) }
-        return true
+    }
+
+    /// Whether the open file holds exactly the pieces `make` hands over, one after the other.
+    static func holds(_ fd: Int32, _ make: (_ emit: ([UInt8]) -> Void) -> Void) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var same = true, offset = 0, existing: [UInt8] = []
+        make { piece in
+            guard same else { return }
+            guard offset + piece.count <= Int(info.st_size) else { return same = false }
+            existing.removeAll(keepingCapacity: true)
+            existing.append(contentsOf: repeatElement(0, count: piece.count))
+            var done = 0
+            while done < piece.count {
+                let n = existing.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, piece.count - done, off_t(offset + done)) }
+                if n <= 0 { return same = false }
+                done += n
+            }
+            same = existing == piece
+            offset += piece.count
+        }
+        return same && offset == Int(info.st_size)
     }
 
     func failure(_ relative: String) -> SiteOutput.Failure {
         SiteOutput.Failure(path: relative, reason: String(cString: strerror(errno)))
-    }
-
-    /// Whether the open file holds exactly `bytes` (its size is checked first, so a file of
-    /// another size is not read).
-    static func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
-        var done = 0
-        while done < existing.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 { return false }
-            if n == 0 { break }
-            done += n
-        }
-        return done == bytes.count && existing.prefix(done).elementsEqual(bytes)
     }
 }

@@ -13,20 +13,24 @@ enum ParallelJobs {
     /// `transform` of every index of `count`, the `chunks` (ranges covering `0..<count`) spread
     /// over `workers` threads.
     static func map<R: Sendable>(count: Int, chunks: [Range<Int>], workers: Int, _ transform: @Sendable (Int) -> R) -> [R] {
-        var items = [R?](repeating: nil, count: count)
+        // Made in place: an array of optionals unwrapped into a second one held both at once
+        // (24 MB of results at 100,000 orgs). Every index is in exactly one chunk.
+        precondition(
+            (chunks.first?.lowerBound ?? 0) == 0 && (chunks.last?.upperBound ?? 0) == count
+                && zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
         let next = Atomic<Int>(0)
-        items.withUnsafeMutableBufferPointer { buffer in
+        return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer
             // One iteration runs on the calling thread.
             DispatchQueue.concurrentPerform(iterations: max(1, min(workers, chunks.count))) { _ in
                 while true {
                     let c = next.add(1, ordering: .relaxed).oldValue
                     guard c < chunks.count else { return }
-                    for k in chunks[c] { out[k] = transform(k) }
+                    for k in chunks[c] { (out.baseAddress! + k).initialize(to: transform(k)) }
                 }
             }
+            initialized = count
         }
-        return items.map { $0! }
     }
 
     /// Ranges of `size` indices covering `0..<count`, after `alone` single-index ranges.

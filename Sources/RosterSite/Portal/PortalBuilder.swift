@@ -126,7 +126,13 @@ public struct PortalBuilder: Sendable {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
             }
             do throws(SiteOutput.Failure) {
-                return JobResult(key: key, rendered: true, wrote: try writer.write(job.make(), to: job.path), error: nil)
+                let wrote: Bool
+                switch job.content {
+                case .whole(let make): wrote = try writer.write(make(), to: job.path)
+                case .item(let item, let make): wrote = try writer.write(make(item), to: job.path)
+                case .pieces(let make): wrote = try writer.write(pieces: make, to: job.path)
+                }
+                return JobResult(key: key, rendered: true, wrote: wrote, error: nil)
             } catch {
                 return JobResult(key: key, rendered: true, wrote: false, error: error)
             }

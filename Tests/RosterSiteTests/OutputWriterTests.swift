@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import RosterCore
+@testable import RosterSite
+
+/// Files made in pieces (the lists of every org) are written as they come, and into a folder
+/// that was not empty they are compared piece by piece first: a file that holds the same bytes
+/// is left alone, one that differs anywhere is written whole.
+@Suite struct OutputWriterTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-writer-\(UUID().uuidString)")
+
+    func pieces(_ parts: [String]) -> (_ emit: ([UInt8]) -> Void) -> Void {
+        { emit in for part in parts { emit(Array(part.utf8)) } }
+    }
+
+    func contents(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    @Test func piecesAreComparedBeforeTheyAreWritten() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("abcdef".utf8).write(to: folder.appendingPathComponent("list.json"))
+        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        defer { writer.closeFolder() }
+        #expect(!writer.fresh)
+        #expect(try writer.write(pieces: pieces(["abc", "def"]), to: "list.json") == false)
+        // Differing in a later piece, longer, shorter: each is written whole.
+        for parts in [["abc", "dXf"], ["abc", "def", "g"], ["ab"], ["abc", "def"]] {
+            #expect(try writer.write(pieces: pieces(parts), to: "list.json"))
+            #expect(try contents("list.json") == parts.joined())
+        }
+        #expect(try writer.write(pieces: pieces(["a", "bcdef"]), to: "list.json") == false)
+    }
+
+    @Test func piecesGoStraightIntoAnEmptyFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: ["api"], workers: 1)
+        defer { writer.closeFolder() }
+        #expect(writer.fresh)
+        #expect(try writer.write(pieces: pieces(["[", "1,", "2]"]), to: "api/list.json"))
+        #expect(try contents("api/list.json") == "[1,2]")
+        #expect(throws: SiteOutput.Failure.self) { try writer.write(pieces: pieces(["x"]), to: "../out.json") }
+    }
+
+    /// `api/orgs.json` of 1,200 orgs comes in several pieces, which together are the one array.
+    @Test func theListOfEveryOrgComesInPieces() throws {
+        let project = try SiteProject(records: try syntheticRecords(orgs: 1_200))
+        let snapshot = RecordStore.load(root: project.root.path)
+        let model = PortalModel(
+            snapshot: snapshot, docs: try DocsSite.load(directory: project.root.path + "/content"), history: GitHistory(commits: [], head: nil),
+            today: fixedDay)
+        var parts: [[UInt8]] = []
+        JSONAPI.orgs(model) { parts.append($0) }
+        #expect(parts.count > 1)
+        #expect(parts.dropLast().allSatisfy { $0.count >= JSONAPI.pieceSize })
+        let parsed = JSONParser.parse(parts.flatMap { $0 })
+        #expect(parsed.problems.isEmpty)
+        guard case .array(let orgs)? = parsed.root?.value else { Issue.record("not an array"); return }
+        #expect(orgs.count == 1_200)
+    }
+
+    /// A build keeps no record file's bytes, only a fingerprint of each: the same as of the bytes.
+    @Test func aLeanLoadKeepsFingerprintsOfTheBytes() throws {
+        let project = try SiteProject()
+        let full = RecordStore.load(root: project.root.path)
+        let lean = RecordStore.load(root: project.root.path, keepSources: false, fingerprints: true)
+        #expect(lean.sources.isEmpty)
+        #expect(!full.sources.isEmpty)
+        for path in full.sources.keys.sorted() {
+            #expect(lean.fingerprint(path) != nil)
+            #expect(lean.fingerprint(path) == full.fingerprint(path))
+        }
+        #expect(RecordStore.load(root: project.root.path, keepSources: false).fingerprint(Snapshot.marketplacePath) == nil)
+    }
+}
