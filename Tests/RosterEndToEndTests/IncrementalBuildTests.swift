@@ -60,7 +60,7 @@ import Testing
 
     /// Each change a later build must see, made after a first build: the tree then is the tree
     /// of a fresh build (the manifest aside), and so is the list of warnings.
-    @Test(arguments: ["template", "share", "settings", "org error", "findings cache"])
+    @Test(arguments: ["template", "share", "settings", "org error", "org"])
     func aChangeOfEachKindGivesTheFreshBuildsTree(_ kind: String) throws {
         let (repo, out) = try ContainmentTests.builtProject()
         defer { try? FileManager.default.removeItem(at: repo) }
@@ -76,10 +76,7 @@ import Testing
         case "share": try edit("data/shares/feed.json") { $0.replacingOccurrences(of: "Data feed", with: "Data stream") }
         case "settings": try edit("data/marketplace.json") { $0.replacingOccurrences(of: "\"minSuperAdmins\": 1", with: "\"minSuperAdmins\": 2") }
         case "org error": try edit("data/orgs/acme.json") { $0.replacingOccurrences(of: "\"firstName\": \"Ann\"", with: "\"firstName\": \"   \"") }
-        default:
-            // A cache that lies (its checksum fixed up) is out of reach; one that is damaged is ignored.
-            try edit("out/.roster-findings") { $0.replacingOccurrences(of: "\nF\t", with: "\nX\t") + "\n" }
-            try edit("data/orgs/beta.json") { $0 + " " }
+        default: try edit("data/orgs/beta.json") { $0 + " " }
         }
         let incremental = try roster(["build", "-q", "--out", "out"], in: repo)
         let fresh = try roster(["build", "-q", "--out", "fresh"], in: repo)

@@ -42,28 +42,6 @@ public final class ValidationMemo: @unchecked Sendable {
         return h.value
     }
 
-    /// Starts from findings kept elsewhere (by `roster build`, between runs), made under these
-    /// settings, shares and day. Each entry carries the file's bytes as they are now: the caller
-    /// has checked that they are the bytes the findings were made for.
-    public func seed(settings: [UInt8]?, shares: UInt64, today: CalendarDate, entries: [(path: String, bytes: [UInt8], findings: [Finding])]) {
-        lock.lock()
-        defer { lock.unlock() }
-        settingsBytes = settings
-        self.shares = shares
-        self.today = today
-        self.entries = [:]
-        for e in entries { self.entries[e.path] = Entry(bytes: e.bytes, findings: e.findings) }
-    }
-
-    /// The remembered findings by path, with the bytes they were made for, and the day, settings
-    /// and shares they hold for (nil before the first validation).
-    public func contents() -> (today: CalendarDate, settings: [UInt8]?, shares: UInt64, entries: [String: (bytes: [UInt8], findings: [Finding])])? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let today, let shares else { return nil }
-        return (today, settingsBytes, shares, entries.mapValues { ($0.bytes, $0.findings) })
-    }
-
     /// The located findings of `path` when it held exactly `bytes` (the same buffer, when the
     /// record cache reused the file, compares in constant time).
     func findings(_ path: String, bytes: [UInt8]?) -> [Finding]? {

@@ -15,9 +15,8 @@ struct BuildState {
     var remembered: BuildManifest?
     var previous: BuildManifest?
 
-    /// Reading and validating; `roster build` keeps the per-org findings for the next run.
+    /// Reading and validating.
     var snapshot: Snapshot?
-    var findingsCache: (file: FindingsCache, memo: ValidationMemo)?
 
     /// Loading templates, docs and history.
     var templates = TemplateSet.empty

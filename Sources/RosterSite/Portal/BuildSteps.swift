@@ -46,14 +46,7 @@ extension PortalBuilder {
         // with findings are read again to place them.
         let snapshot = RecordStore.load(root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true)
         s.clock.lap("reading")
-        var memo = options.session?.validation
-        if options.session == nil {
-            // Between runs of `roster build`, orgs whose files did not change keep their findings.
-            let file = FindingsCache(snapshot: snapshot, today: options.today)
-            s.findingsCache = (file, file.memo(s.output, snapshot: snapshot, today: options.today))
-            memo = s.findingsCache?.memo
-        }
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: memo)
+        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: options.session?.validation)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         s.report.warnings = findings
         s.snapshot = snapshot
@@ -85,13 +78,13 @@ extension PortalBuilder {
         let model = BuildState.made(s.model, by: "loading")
         s.jobs =
             options.format == .html
-            ? htmlJobs(model, s.templates, fingerprints: s.findingsCache?.file.fingerprints ?? [:]) : MarkdownCatalogue.jobs(model)
+            ? htmlJobs(model, s.templates) : MarkdownCatalogue.jobs(model)
         s.clock.lap("listing pages")
         // Every output path is known and checked before the first write: a refused build
         // leaves the output folder as it was.
         let writer: OutputWriter
         do {
-            let manifest = options.session == nil ? [BuildManifest.fileName, FindingsCache.fileName] : []
+            let manifest = options.session == nil ? [BuildManifest.fileName] : []
             let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
             writer = try OutputWriter(s.output, folders: folders, workers: workers)
         } catch {
@@ -135,7 +128,6 @@ extension PortalBuilder {
             session.finished(manifest)
         } else {
             do {
-                if let (file, memo) = s.findingsCache, let snapshot = s.snapshot { try file.save(s.output, memo: memo, snapshot: snapshot) }
                 try s.output.write(manifest.bytes(), to: BuildManifest.fileName)
             } catch {
                 throw .output(error)

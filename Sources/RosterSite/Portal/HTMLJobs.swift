@@ -4,8 +4,7 @@ import RosterTemplates
 extension PortalBuilder {
     /// Every file of the HTML portal. Pages of one record carry a key of everything they show,
     /// so an unchanged record's page is not rendered again.
-    /// `fingerprints`: those of org files already known (``FindingsCache``), by path.
-    func htmlJobs(_ m: PortalModel, _ t: TemplateSet, fingerprints: [String: UInt64] = [:]) -> [Job] {
+    func htmlJobs(_ m: PortalModel, _ t: TemplateSet) -> [Job] {
         let script = options.extraScript
         // The preview's script goes over every page's values.
         let scriptFrame: [TemplateValue] = script.map { [.fields([.extraScript: .string($0)])] } ?? []
@@ -42,7 +41,7 @@ extension PortalBuilder {
         let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
         let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)
         // Keys hash every org's file (44 MB for 10,000 orgs): computed on all cores.
-        let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey, known: fingerprints[$0.path]) }
+        let orgKeys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
         let orgPage: @Sendable (Int) -> [UInt8] = { page(Pages.org(m, m.snapshot.orgs[$0], frame: orgFrame), "org") }
@@ -72,14 +71,12 @@ extension PortalBuilder {
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.
     /// Nil (the page is always made) for a file whose bytes were not read.
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, known: UInt64? = nil) -> String? {
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String? {
         var h = base
-        // The findings cache knows the fingerprint already; the preview keeps the bytes and
-        // remembers their fingerprints; `roster build` reads the fingerprint its lean load took.
+        // The preview keeps the bytes and remembers their fingerprints; `roster build` reads
+        // the fingerprint its lean load took, without keeping the bytes.
         let fingerprint: UInt64?
-        if let known {
-            fingerprint = known
-        } else if let session = options.session, let bytes = m.snapshot.sources[org.path] {
+        if let session = options.session, let bytes = m.snapshot.sources[org.path] {
             fingerprint = session.fingerprint(org.path, bytes)
         } else {
             fingerprint = m.snapshot.fingerprint(org.path)
