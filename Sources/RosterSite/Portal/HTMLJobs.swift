@@ -11,14 +11,7 @@ extension PortalBuilder {
         @Sendable func page(_ frames: [TemplateValue], _ template: String) -> [UInt8] {
             t.render(frames: frames + scriptFrame, template: template)
         }
-        // What every page shows besides its own record: templates, settings, navigation.
-        var base = FNV1a()
-        base.add(generator)
-        base.add(String(t.fingerprint))
-        base.add(String(m.snapshot.fingerprint(Snapshot.marketplacePath) ?? 0))
-        base.add(m.docs.pages.map { "\($0.slug)\t\($0.front.title)" }.joined(separator: "\n"))
-        base.add(String(m.pendingRegistrations.count))
-        let baseKey = base
+        let baseKey = pageBaseKey(m, t)
 
         var jobs: [Job] = [
             Job(path: "index.html", key: nil) { page(Pages.overview(m), "index") },
@@ -67,6 +60,17 @@ extension PortalBuilder {
             jobs.append(Job(path: "assets/" + asset.name, key: nil) { asset.bytes })
         }
         return jobs
+    }
+
+    /// What every page shows besides its own record: templates, settings, navigation.
+    func pageBaseKey(_ m: PortalModel, _ t: TemplateSet) -> FNV1a {
+        var base = FNV1a()
+        base.add(generator)
+        base.add(String(t.fingerprint))
+        base.add(String(m.snapshot.fingerprint(Snapshot.marketplacePath) ?? 0))
+        base.add(m.docs.pages.map { "\($0.slug)\t\($0.front.title)" }.joined(separator: "\n"))
+        base.add(String(m.pendingRegistrations.count))
+        return base
     }
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.

@@ -35,7 +35,7 @@ extension Pages {
             .linkedShares: .string(
                 org.usersCanConnect(on: m.today) || shares.isEmpty
                     ? ""
-                    : "It is still linked to \(Labels.plural(shares.count, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."
+                    : "It is still linked to \(Plural.count(shares.count, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."
             ),
             .commands: .fieldRows(HowTo.commands(for: org)), .editURL: .string(m.settings.portal.editURL.map { $0 + file.path } ?? ""),
             .file: .string(file.path),
@@ -75,7 +75,7 @@ extension Pages {
         return org.teams.sorted { ($0.isDefault ? 0 : 1, $0.name) < ($1.isDefault ? 0 : 1, $1.name) }.map { t in
             [
                 .id: .string(t.id), .name: .string(t.name), .isDefault: .bool(t.isDefault),
-                .countLabel: .string(Labels.plural(t.members.count, "member")),
+                .countLabel: .string(Plural.count(t.members.count, "member")),
                 .members: .fieldRows(t.members.sorted().map { [.name: .string(lookup.fullName($0) ?? $0), .email: .string(m.email($0))] }),
             ]
         }
