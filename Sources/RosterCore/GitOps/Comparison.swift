@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// Two sides of a change (a base revision and a head revision or the working tree), the files
 /// that differ, and the events between them.
 public struct Comparison: Sendable {
@@ -21,10 +18,8 @@ public struct Comparison: Sendable {
 
     public static func load(root: String, base: String, head: String?) throws(GitReader.Failure) -> Comparison {
         let reader = GitReader(root: root)
-        // Each read waits on its own git process: the two sides are read side by side.
-        let (baseCommit, headCommit) = try sideBySide(
-            { () throws(GitReader.Failure) in try reader.commit(base) },
-            { () throws(GitReader.Failure) in try head.map { rev throws(GitReader.Failure) in try reader.commit(rev) } })
+        let baseCommit = try reader.commit(base)
+        let headCommit = try head.map { rev throws(GitReader.Failure) in try reader.commit(rev) }
         let tree = try reader.treeChanges(base: baseCommit, head: headCommit)
         let paths = tree.map(\.path).filter { $0.hasPrefix("data/") }
         // The settings are read on both sides even when unchanged: guards and policy use them.
@@ -35,12 +30,13 @@ public struct Comparison: Sendable {
             wanted.insert(Tombstone.path(for: RecordStore.fileStem(path)))
         }
         let list = wanted.sorted()
-        let (baseState, headState) = try sideBySide(
-            { () throws(GitReader.Failure) in RevisionState(files: try reader.files(list, at: baseCommit)) },
-            { () throws(GitReader.Failure) in
-                guard let headCommit else { return RevisionState.workingTree(root: root, paths: list) }
-                return RevisionState(files: try reader.files(list, at: headCommit))
-            })
+        let baseState = RevisionState(files: try reader.files(list, at: baseCommit))
+        let headState: RevisionState
+        if let headCommit {
+            headState = RevisionState(files: try reader.files(list, at: headCommit))
+        } else {
+            headState = RevisionState.workingTree(root: root, paths: list)
+        }
         let events = SemanticDiff.events(base: baseState, head: headState, paths: paths)
         return Comparison(
             baseCommit: baseCommit, headCommit: headCommit, paths: paths, tree: tree, base: baseState, head: headState,
@@ -64,23 +60,4 @@ public struct Comparison: Sendable {
         if let headCommit { return (try? reader.files([path], at: headCommit))?[path] ?? nil }
         return RevisionState.workingTree(root: reader.root, paths: [path]).sources[path]
     }
-}
-
-/// Runs two independent reads at once and gives both results, or the first one's failure
-/// (then the second's): each mostly waits on a git process of its own.
-func sideBySide<A: Sendable, B: Sendable>(
-    _ first: @Sendable () throws(GitReader.Failure) -> A, _ second: @Sendable () throws(GitReader.Failure) -> B
-) throws(GitReader.Failure) -> (A, B) {
-    let results = Mutex<(Result<A, GitReader.Failure>?, Result<B, GitReader.Failure>?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: 2) { k in
-        if k == 0 {
-            let r = Result { () throws(GitReader.Failure) in try first() }
-            results.withLock { $0.0 = r }
-        } else {
-            let r = Result { () throws(GitReader.Failure) in try second() }
-            results.withLock { $0.1 = r }
-        }
-    }
-    let (a, b) = results.withLock { $0 }
-    return (try a!.get(), try b!.get())
 }
