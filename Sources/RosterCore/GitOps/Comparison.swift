@@ -18,8 +18,7 @@ public struct Comparison: Sendable {
 
     public static func load(root: String, base: String, head: String?) throws(GitReader.Failure) -> Comparison {
         let reader = GitReader(root: root)
-        let baseCommit = try reader.commit(base)
-        let headCommit = try head.map { rev throws(GitReader.Failure) in try reader.commit(rev) }
+        let (baseCommit, headCommit) = try reader.commits(base, head)
         let tree = try reader.treeChanges(base: baseCommit, head: headCommit)
         let paths = tree.map(\.path).filter { $0.hasPrefix("data/") }
         // The settings are read on both sides even when unchanged: guards and policy use them.
@@ -30,13 +29,9 @@ public struct Comparison: Sendable {
             wanted.insert(Tombstone.path(for: RecordStore.fileStem(path)))
         }
         let list = wanted.sorted()
-        let baseState = RevisionState(files: try reader.files(list, at: baseCommit))
-        let headState: RevisionState
-        if let headCommit {
-            headState = RevisionState(files: try reader.files(list, at: headCommit))
-        } else {
-            headState = RevisionState.workingTree(root: root, paths: list)
-        }
+        let (baseFiles, headFiles) = try read(list, tree, base: baseCommit, head: headCommit, reader)
+        let baseState = RevisionState(files: baseFiles)
+        let headState = headFiles.map(RevisionState.init(files:)) ?? RevisionState.workingTree(root: root, paths: list)
         let events = SemanticDiff.events(base: baseState, head: headState, paths: paths)
         return Comparison(
             baseCommit: baseCommit, headCommit: headCommit, paths: paths, tree: tree, base: baseState, head: headState,
@@ -59,5 +54,39 @@ public struct Comparison: Sendable {
     func headFile(_ path: String) -> [UInt8]? {
         if let headCommit { return (try? reader.files([path], at: headCommit))?[path] ?? nil }
         return RevisionState.workingTree(root: reader.root, paths: [path]).sources[path]
+    }
+
+    /// The files of `list` on both sides (the head's nil for the working tree) in one
+    /// `cat-file`: a changed file by the object ids the diff named, any other by `REV:path`
+    /// (the settings and deletion records, in small folders; the same bytes on both sides).
+    static func read(
+        _ list: [String], _ tree: [TreeChange], base: String, head: String?, _ reader: GitReader
+    ) throws(GitReader.Failure) -> (base: [String: [UInt8]?], head: [String: [UInt8]?]?) {
+        let changed = Dictionary(tree.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var names: [String] = []
+        var slots: [(path: String, base: Int?, head: Int?)] = []
+        func ask(_ name: String?) -> Int? {
+            guard let name else { return nil }
+            names.append(name)
+            return names.count - 1
+        }
+        for path in list {
+            if let c = changed[path] {
+                slots.append((path, ask(c.baseObject), head == nil ? nil : ask(c.headObject)))
+            } else {
+                let both = ask(base + ":" + path)
+                slots.append((path, both, both))
+            }
+        }
+        guard let blobs = try reader.objects(names) else {
+            // A path git cannot be asked for by name (a line break in it): each side listed.
+            return (try reader.files(list, at: base), try head.map { h throws(GitReader.Failure) in try reader.files(list, at: h) })
+        }
+        var baseFiles: [String: [UInt8]?] = [:], headFiles: [String: [UInt8]?] = [:]
+        for slot in slots {
+            baseFiles[slot.path] = .some(slot.base.flatMap { blobs[$0] })
+            headFiles[slot.path] = .some(slot.head.flatMap { blobs[$0] })
+        }
+        return (baseFiles, head == nil ? nil : headFiles)
     }
 }

@@ -28,6 +28,25 @@ public struct GitReader: Sendable {
         return Data(result.stdout)
     }
 
+    /// The commits two revisions name (the second, if any), asked in one `rev-parse`; when
+    /// that fails, each is asked alone so the message names the one that is wrong.
+    public func commits(_ first: String, _ second: String?) throws(Failure) -> (String, String?) {
+        let revisions = [first] + (second.map { [$0] } ?? [])
+        // A name that starts with "-" would be an option here: only `commit` asks for those.
+        if !revisions.contains(where: { $0.hasPrefix("-") }), let out = try? git(["rev-parse"] + revisions.map { $0 + "^{commit}" }) {
+            let ids = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
+            if ids.count == revisions.count, ids.allSatisfy(Self.isObjectID) {
+                return (ids[0], ids.count > 1 ? ids[1] : nil)
+            }
+        }
+        return (try commit(first), try second.map { rev throws(Failure) in try commit(rev) })
+    }
+
+    /// 40 (SHA-1) or 64 (SHA-256) lower-case hexadecimal digits.
+    static func isObjectID(_ text: String) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     /// The full commit id a revision names.
     public func commit(_ revision: String) throws(Failure) -> String {
         let notACommit = Failure(message: "\(revision) is not a commit of this repository; name a branch, tag or commit id")
@@ -35,7 +54,8 @@ public struct GitReader: Sendable {
         // RevisionProblem says why such a name cannot be a commit.
         let out = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], quietFailure: notACommit)
         let id = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !id.isEmpty else { throw notACommit }
+        // "^HEAD" (a negation) or "A..B" (a range) print other lines than one commit id.
+        guard Self.isObjectID(id) else { throw notACommit }
         return id
     }
 
@@ -85,6 +105,30 @@ public struct GitReader: Sendable {
                 throw Failure(message: "unexpected answer from git cat-file: \(header)")
             }
             result[path] = Array(out[i..<(i + size)])
+            i += size + 1
+        }
+        return result
+    }
+
+    /// The blobs that `names` name (object ids or `REV:path`), read by one `cat-file --batch`;
+    /// nil for a name that names nothing, or something other than a blob (a folder). A name
+    /// with a line break cannot be asked this way: nil is returned for the whole request then.
+    public func objects(_ names: [String]) throws(Failure) -> [[UInt8]?]? {
+        guard !names.isEmpty else { return [] }
+        guard !names.contains(where: { $0.contains("\n") || $0.contains("\r") }) else { return nil }
+        let out = Array(try git(["cat-file", "--batch"], input: Data(names.map { $0 + "\n" }.joined().utf8)))
+        var result: [[UInt8]?] = []
+        var i = 0
+        for _ in names {
+            guard let newline = out[i...].firstIndex(of: 0x0A) else { throw Failure(message: "git cat-file ended early") }
+            let header = out[i..<newline].split(separator: 0x20)
+            i = newline + 1
+            // "<id> <type> <size>", or "<name> missing" / "<name> ambiguous".
+            guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)), i + size <= out.count else {
+                result.append(nil)
+                continue
+            }
+            result.append(header[1].elementsEqual("blob".utf8) ? Array(out[i..<(i + size)]) : nil)
             i += size + 1
         }
         return result

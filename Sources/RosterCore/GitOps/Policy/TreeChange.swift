@@ -10,6 +10,10 @@ public struct TreeChange: Sendable, Equatable {
     public var path: String
     public var baseMode: String?
     public var headMode: String?
+    /// The object ids git's diff names on each side (nil where the path does not exist, and on
+    /// the side of the working tree): what ``GitReader/objects(_:)`` reads without a tree walk.
+    public var baseObject: String? = nil
+    public var headObject: String? = nil
 
     public static let regularFile = "100644"
     public static let symbolicLink = "120000"
@@ -37,7 +41,10 @@ extension GitReader {
             k += 2
             guard header.count >= 5 else { continue }
             let mode = { (m: Substring) -> String? in m == "000000" ? nil : String(m) }
-            changes[path] = TreeChange(path: path, baseMode: mode(header[0]), headMode: mode(header[1]))
+            let object = { (id: Substring) -> String? in id.allSatisfy { $0 == "0" } ? nil : String(id) }
+            changes[path] = TreeChange(
+                path: path, baseMode: mode(header[0]), headMode: mode(header[1]), baseObject: object(header[2]),
+                headObject: head == nil ? nil : object(header[3]))
         }
         if head == nil {
             for path in split(try git(["ls-files", "-z", "--others", "--exclude-standard"])) where changes[path] == nil {
