@@ -8,21 +8,10 @@ import Testing
     /// The base fixture committed once; the working tree is the head.
     func committedRepo() throws -> TemporaryRepo {
         let repo = try TemporaryRepo()
-        try git(repo, "init", "-q")
-        try git(repo, "add", "-A")
-        try git(repo, "commit", "-q", "-m", "base")
+        try repo.git("init", "-q")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "base")
         return repo
-    }
-
-    func git(_ repo: TemporaryRepo, _ args: String...) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", repo.path, "-c", "user.email=ci@provider.example", "-c", "user.name=CI"] + args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "git \(args.joined(separator: " ")) failed")
     }
 
     /// Renames acme in the working tree, as `roster org rename` does.

@@ -8,14 +8,9 @@ import Testing
     /// A repository with one commit holding data/orgs/acme.json.
     func repository() throws -> (TemporaryRepo, GitReader) {
         let repo = try TemporaryRepo()
-        for args in [["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-C", repo.path, "-c", "user.email=ci@provider.example", "-c", "user.name=CI"] + args
-            try p.run()
-            p.waitUntilExit()
-            try #require(p.terminationStatus == 0)
-        }
+        try repo.git("init", "-q")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-qm", "base")
         return (repo, GitReader(root: repo.path))
     }
 

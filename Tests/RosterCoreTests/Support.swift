@@ -1,5 +1,6 @@
 import Foundation
 import RosterCore
+import Testing
 
 /// Where the fixture files live, next to this source file.
 let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -53,6 +54,18 @@ final class TemporaryRepo {
             }
         }
         return out
+    }
+
+    /// Runs git in the repository as a CI user; a failure fails the test.
+    func git(_ args: String...) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", path, "-c", "user.email=ci@provider.example", "-c", "user.name=CI"] + args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "git \(args.joined(separator: " ")) failed")
     }
 
     func validate() -> [Finding] {
