@@ -59,10 +59,7 @@ public enum AccessExport {
             apps.field("org", app.org)
             apps.field("id", app.id)
             apps.field("team", app.team)
-            apps.key("shares")
-            apps.beginArray()
-            for share in app.shares { apps.string(share) }
-            apps.endArray()
+            apps.field("shares", strings: app.shares)
             apps.endObject()
         }
         let tail = close(rows.users.count) + Array(",\n  \"apps\": [".utf8) + apps.take() + close(rows.apps.count) + Array("\n}\n".utf8)

@@ -17,10 +17,7 @@ extension Catalogue {
         j.field("teams", row.teams)
         j.field("users", row.users)
         j.field("invitations", row.invitations)
-        j.key("shares")
-        j.beginArray()
-        for share in row.shares { j.string(share) }
-        j.endArray()
+        j.field("shares", strings: row.shares)
         j.field("createdAt", row.createdAt)
         j.endObject()
     }
@@ -69,10 +66,7 @@ extension Catalogue {
             j.field("name", team.name)
             j.key("default")
             j.bool(team.isDefault)
-            j.key("members")
-            j.beginArray()
-            for email in team.members.sorted() { j.string(email) }
-            j.endArray()
+            j.field("members", strings: team.members.sorted())
             j.endObject()
         }
         j.endArray()

@@ -14,8 +14,8 @@ public struct JSONStream {
 
     /// A stream that goes on with an array open `depth` levels deep, after `written` elements:
     /// each of several threads writes one run of a long array's elements, and the runs are
-    /// joined in order between the pieces of the stream that opened the array (see ``take()``
-    /// and ``elementsWrittenElsewhere(_:)``). The bytes are those one stream would write.
+    /// joined in order between the pieces of the stream that opened the array (see ``take()``).
+    /// The bytes are those one stream would write.
     public init(continuingArrayAtDepth depth: Int, after written: Int, htmlSafe: Bool = false, capacity: Int = 4096) {
         self.init(htmlSafe: htmlSafe, capacity: capacity)
         open = Array(repeating: (false, 1), count: max(0, depth - 1)) + [(true, written)]
@@ -28,12 +28,6 @@ public struct JSONStream {
     public mutating func take() -> [UInt8] {
         defer { bytes = [] }
         return bytes
-    }
-
-    /// Counts `count` elements of the open array that other streams wrote (their bytes go
-    /// between this stream's pieces), so that closing the array lays it out as a whole.
-    public mutating func elementsWrittenElsewhere(_ count: Int) {
-        open[open.count - 1].count += count
     }
 
     /// Before an entry: the comma after the previous one, the line break and the indent.
@@ -90,6 +84,14 @@ public struct JSONStream {
         guard let text else { return }
         key(name)
         string(text)
+    }
+
+    /// `"name": [ … ]`, an array of strings.
+    public mutating func field(_ name: String, strings: some Sequence<String>) {
+        key(name)
+        beginArray()
+        for s in strings { string(s) }
+        endArray()
     }
 
     public mutating func field(_ name: String, _ n: Int) {

@@ -13,10 +13,7 @@ enum JSONAPI {
         let counts = m.counts(org)
         j.field("users", counts.users)
         j.field("invitations", counts.invitations)
-        j.key("shares")
-        j.beginArray()
-        for s in m.sharesOfOrg[org.id] ?? [] { j.string(s.share.id) }
-        j.endArray()
+        j.field("shares", strings: (m.sharesOfOrg[org.id] ?? []).lazy.map(\.share.id))
         j.field("url", "orgs/\(org.id)/index.html")
         j.endObject()
     }
@@ -106,10 +103,7 @@ enum JSONAPI {
             j.field("name", t.name)
             j.key("default")
             j.bool(t.isDefault)
-            j.key("members")
-            j.beginArray()
-            for member in t.members.sorted() { j.string(e(member)) }
-            j.endArray()
+            j.field("members", strings: t.members.sorted().lazy.map { e($0) })
             j.endObject()
         }
         j.endArray()
@@ -126,14 +120,8 @@ enum JSONAPI {
             j.field("description", app.description.map { m.email.text($0) })
             j.field("team", app.team)
             j.field("visibility", app.visibility.rawValue)
-            j.key("shares")
-            j.beginArray()
-            for share in app.shares.sorted() { j.string(share) }
-            j.endArray()
-            j.key("users")
-            j.beginArray()
-            for user in org.users(of: app) { j.string(m.email(user)) }
-            j.endArray()
+            j.field("shares", strings: app.shares.sorted())
+            j.field("users", strings: org.users(of: app).lazy.map { m.email($0) })
             j.key("active")
             j.bool(org.isActive(on: m.today))
             j.field("createdBy", m.email(app.createdBy))

@@ -57,10 +57,7 @@ enum OrgsIndexFiles {
         j.beginArray()
         for piece in index.rows { j.number(piece.first) }
         j.endArray()
-        j.key("terms")
-        j.beginArray()
-        for piece in index.terms { j.string(piece.first) }
-        j.endArray()
+        j.field("terms", strings: index.terms.lazy.map(\.first))
         j.key("statuses")
         j.beginObject()
         for s in index.statuses { j.field(s.status.rawValue, s.count) }
