@@ -17,10 +17,11 @@ struct RecordFolders: Sendable {
         self.folders = folders
     }
 
-    /// Names in one of the folders, sorted; none when it is missing or a link.
-    func names(in folder: String) -> [String] {
-        guard case .success(let fd)? = folders[folder] else { return [] }
-        return FileAccess.entries(in: fd).map(\.name)
+    /// Names and kinds of the entries of one of the folders, sorted by name; nil when it is
+    /// missing or a link.
+    func entries(in folder: String) -> [(name: String, kind: FileAccess.EntryKind)]? {
+        guard case .success(let fd)? = folders[folder] else { return nil }
+        return FileAccess.entries(in: fd)
     }
 
     /// The bytes of the record file `path` (`data/orgs/acme.json`).

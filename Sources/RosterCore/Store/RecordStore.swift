@@ -16,6 +16,8 @@ public enum RecordStore {
         var stamp: RecordCache.Stamp?
         /// FNV-1a of the bytes, when a lean load was asked for it (``Snapshot/fingerprint(_:)``).
         var fingerprint: UInt64?
+        /// The findings of the per-org rules, placed, when a lean load validated the org.
+        var checked: [Finding]?
     }
 
     /// Reads `data/` under `root`. Never throws: unreadable files become findings. With a
@@ -24,16 +26,27 @@ public enum RecordStore {
     /// bytes of each file are dropped once decoded, and only the files with findings are read
     /// again to place them (110,000 files hold 400 MB); with `fingerprints`, a fingerprint of
     /// each file's bytes is kept instead (``Snapshot/fingerprint(_:)``: `roster build` keys pages by it).
-    public static func load(root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false) -> Snapshot {
+    /// With `validating` (and without `cache` or `keepSources`), the per-org rules run on each
+    /// org while its bytes are in hand, and ``Validator/validate(_:options:orgPaths:memo:)``
+    /// with the same options takes their findings, already placed, instead of reading the
+    /// files again to place them.
+    public static func load(
+        root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false,
+        validating: ValidationOptions? = nil
+    ) -> Snapshot {
         // Record folders are opened once, without following a link, and files are read
         // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
         let folders = RecordFolders(root: root)
         var keepOpen = false  // a lean snapshot reads files with findings again through them
         defer { if !keepOpen { folders.close() } }
         var jobs: [(String, RecordKind)] = [(Snapshot.marketplacePath, .marketplace)]
-        var findings = SymlinkScan.findings(root: root)
-        for (dir, kind) in [(Snapshot.orgsDirectory, RecordKind.org), (Snapshot.sharesDirectory, .share)] {
-            for name in folders.names(in: dir) where !name.hasPrefix(".") {
+        // The record folders are listed once, for the scan for links and for the jobs.
+        let records = [(Snapshot.orgsDirectory, RecordKind.org), (Snapshot.sharesDirectory, .share)]
+        var listed: [String: [(name: String, kind: FileAccess.EntryKind)]] = [:]
+        for (dir, _) in records { listed[dir] = folders.entries(in: dir) }
+        var findings = SymlinkScan.findings(root: root, listed: listed)
+        for (dir, kind) in records {
+            for (name, _) in listed[dir] ?? [] where !name.hasPrefix(".") {
                 let path = dir + "/" + name
                 if name.hasSuffix(".json") {
                     jobs.append((path, kind))
@@ -52,6 +65,10 @@ public enum RecordStore {
                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
+            if !keepSources, let validating {
+                keepOpen = true
+                return loadChecked(folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints)
+            }
             let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources, fingerprint: fingerprints) }
             var snapshot = assemble(results, extraFindings: findings)
             if !keepSources { (snapshot.unkept, keepOpen) = (UnkeptSources(folders: folders, results), true) }
@@ -73,11 +90,16 @@ public enum RecordStore {
 
     /// Loads one file's bytes into a result, read relative to its folder without following a link.
     static func loadFile(
-        _ folders: RecordFolders, root: String, path: String, kind: RecordKind, keep: Bool = true, fingerprint: Bool = false
+        _ folders: RecordFolders, root: String, path: String, kind: RecordKind, keep: Bool = true, fingerprint: Bool = false,
+        check: OrgCheck? = nil
     ) -> FileResult {
         switch folders.read(path) {
         case .success(let (bytes, stamp)):
             var result = decode(path: path, bytes: bytes, kind: kind)
+            // An org with load errors is checked for structure only (see Validator).
+            if let check, let org = result.org, !result.findings.contains(where: { $0.severity == .error }) {
+                result.checked = check(org, bytes)
+            }
             if !keep { (result.bytes, result.stamp) = (nil, stamp) }
             if !keep, fingerprint { result.fingerprint = Snapshot.fingerprint(bytes) }
             return result
@@ -191,20 +213,24 @@ public enum RecordStore {
     static func assemble(_ results: [FileResult], extraFindings: [Finding]) -> Snapshot {
         var snapshot = Snapshot(loadFindings: extraFindings)
         snapshot.orgs.reserveCapacity(results.count)
-        for r in results {
-            if let bytes = r.bytes { snapshot.sources[r.path] = bytes }
-            snapshot.loadFindings += r.findings
-            if r.outdated { snapshot.outdatedPaths.insert(r.path) }
-            if let m = r.marketplace { snapshot.marketplace = m }
-            if let org = r.org {
-                snapshot.orgs.append(org)
-            } else if r.path.hasPrefix(Snapshot.orgsDirectory + "/") {
-                snapshot.unreadableOrgIDs.insert(fileStem(r.path))
-            }
-            if let share = r.share {
-                snapshot.shares.append(share)
-            } else if r.path.hasPrefix(Snapshot.sharesDirectory + "/") {
-                snapshot.unreadableShareIDs.insert(fileStem(r.path))
+        let orgsPrefix = Snapshot.orgsDirectory + "/", sharesPrefix = Snapshot.sharesDirectory + "/"
+        // Field by field, in place: a copy of each result (then freed) was most of this loop.
+        results.withUnsafeBufferPointer { results in
+            for k in results.indices {
+                if let bytes = results[k].bytes { snapshot.sources[results[k].path] = bytes }
+                if !results[k].findings.isEmpty { snapshot.loadFindings += results[k].findings }
+                if results[k].outdated { snapshot.outdatedPaths.insert(results[k].path) }
+                if let m = results[k].marketplace { snapshot.marketplace = m }
+                if let org = results[k].org {
+                    snapshot.orgs.append(org)
+                } else if results[k].path.hasPrefix(orgsPrefix) {
+                    snapshot.unreadableOrgIDs.insert(fileStem(results[k].path))
+                }
+                if let share = results[k].share {
+                    snapshot.shares.append(share)
+                } else if results[k].org == nil, results[k].path.hasPrefix(sharesPrefix) {
+                    snapshot.unreadableShareIDs.insert(fileStem(results[k].path))
+                }
             }
         }
         return snapshot

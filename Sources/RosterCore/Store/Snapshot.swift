@@ -28,6 +28,8 @@ public struct Snapshot: Sendable {
     public var outdatedPaths: Set<String>
     /// After a lean load, how to read again the files whose bytes were not kept.
     var unkept: UnkeptSources?
+    /// After a load that validated as it read, the findings of the per-org rules, org by org.
+    var checked: CheckedOrgs?
 
     /// How many record files were read (kept in ``sources`` or not).
     public var filesRead: Int {

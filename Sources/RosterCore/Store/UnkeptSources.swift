@@ -4,19 +4,27 @@
 /// inode); a file changed since is placed at its first line.
 final class UnkeptSources: Sendable {
     let folders: RecordFolders
-    let stamps: [String: RecordCache.Stamp]
+    /// The paths read, sorted, and the stamp of each: searched, not hashed, since only the few
+    /// files with findings are looked up, and a table of 110,000 paths took a while to fill.
+    let paths: [String]
+    let stamps: [RecordCache.Stamp]
     /// Fingerprints of the bytes read, when the load was asked for them.
     let fingerprints: [String: UInt64]
 
     init(folders: RecordFolders, _ results: [RecordStore.FileResult]) {
         self.folders = folders
-        var stamps: [String: RecordCache.Stamp] = [:], fingerprints: [String: UInt64] = [:]
-        stamps.reserveCapacity(results.count)
+        var read = results.indices.filter { results[$0].stamp != nil }
+        // The loader reads `data/marketplace.json`, then `data/orgs/`, then `data/shares/`,
+        // each folder in name order: already sorted, unless a caller gave another order.
+        if zip(read, read.dropFirst()).contains(where: { !(results[$0].path < results[$1].path) }) {
+            read.sort { results[$0].path < results[$1].path }
+        }
+        paths = read.map { results[$0].path }
+        stamps = read.map { results[$0].stamp! }
+        var fingerprints: [String: UInt64] = [:]
         for r in results {
-            if let stamp = r.stamp { stamps[r.path] = stamp }
             if let fingerprint = r.fingerprint { fingerprints[r.path] = fingerprint }
         }
-        self.stamps = stamps
         self.fingerprints = fingerprints
     }
 
@@ -24,9 +32,19 @@ final class UnkeptSources: Sendable {
 
     /// The bytes of `path` if it is still the file that was read.
     func read(_ path: String) -> [UInt8]? {
-        guard let stamp = stamps[path] else { return nil }
-        guard case .success(let (bytes, now)) = folders.read(path), now == stamp else { return nil }
+        guard let k = index(of: path) else { return nil }
+        guard case .success(let (bytes, now)) = folders.read(path), now == stamps[k] else { return nil }
         return bytes
+    }
+
+    /// Where `path` is in ``paths`` (a binary search).
+    func index(of path: String) -> Int? {
+        var (low, high) = (0, paths.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if paths[mid] < path { low = mid + 1 } else { high = mid }
+        }
+        return low < paths.count && paths[low] == path ? low : nil
     }
 }
 

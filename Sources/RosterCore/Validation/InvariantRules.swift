@@ -108,7 +108,9 @@ enum InvariantRules {
     }
 
     static func pendingOrgShares(_ c: ValidationContext, _ report: inout RuleReport) {
-        let blocked = Set(c.snapshot.orgs.filter { isAwaitingOrRejected($0.record) }.map(\.record.id))
+        // The status read alone: handing the record to a function copied it (a dozen retains per org).
+        var blocked: Set<String> = []
+        for org in c.snapshot.orgs where org.record.status == .pending || org.record.status == .rejected { blocked.insert(org.record.id) }
         guard !blocked.isEmpty else { return }
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() where blocked.contains(link.org) {

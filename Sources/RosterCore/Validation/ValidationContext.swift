@@ -16,9 +16,9 @@ public struct ValidationContext: Sendable {
         var known = snapshot.unreadableOrgIDs
         known.reserveCapacity(snapshot.orgs.count + known.count)
         for org in snapshot.orgs {
-            let stem = RecordStore.fileStem(org.path)
-            known.insert(stem)
-            if org.record.id != stem { known.insert(org.record.id) }
+            known.insert(org.record.id)
+            // The file name is made into a string only when it is not the id (bytes compared).
+            if !RecordStore.isStem(org.record.id, of: org.path) { known.insert(RecordStore.fileStem(org.path)) }
         }
         knownOrgIDs = known
     }

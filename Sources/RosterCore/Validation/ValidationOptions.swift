@@ -1,5 +1,5 @@
 /// What rules may look at besides the records: the day to measure ages against.
-public struct ValidationOptions: Sendable {
+public struct ValidationOptions: Sendable, Equatable {
     /// Dates such as "invitation older than 14 days" are measured from this day.
     public var today: CalendarDate
     /// Only errors are wanted (`roster export` refuses invalid records, and says nothing of

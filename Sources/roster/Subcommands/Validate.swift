@@ -38,7 +38,7 @@ extension Roster {
                 return
             }
             let options = try today.options()
-            let snapshot = RecordStore.load(root: root.path, keepSources: false)
+            let snapshot = RecordStore.load(root: root.path, keepSources: false, validating: options)
             // Freeing a large snapshot takes a while (50 ms for 10,000 orgs) and the process ends
             // right after: keep it alive to the end and exit without tearing it down.
             withExtendedLifetime(snapshot) {
