@@ -34,13 +34,16 @@ extension PortalBuilder {
             jobs.append(Job(path: "registrations/" + ListPages.file(n), key: nil) { page(Pages.registrations(m, page: n), "registrations") })
         }
         // The search index merges every org's words on one thread: it is made while the other
-        // core lists the pages of records, with their keys.
-        let index = ResultSlot<OrgsIndex>(), records = ResultSlot<[Job]>()
+        // core computes the keys of the pages of records. The jobs themselves are listed after,
+        // into the one list: made aside and appended, 200,000 of them were held twice.
+        let index = ResultSlot<OrgsIndex>(), keys = ResultSlot<[String?]>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 { index.value = OrgsIndex(m) } else { records.value = recordJobs(m, baseKey, render: page) }
+            if half == 0 { index.value = OrgsIndex(m) } else { keys.value = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) } }
         }
         jobs += OrgsIndexFiles.jobs(index.value!)
-        jobs += records.value!
+        index.value = nil
+        jobs.reserveCapacity(jobs.count + 2 * m.snapshot.orgs.count + m.snapshot.shares.count + m.docs.pages.count + t.assets.count)
+        recordJobs(m, baseKey, orgKeys: keys.value!, render: page, into: &jobs)
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })
         }
@@ -50,23 +53,22 @@ extension PortalBuilder {
         return jobs
     }
 
-    /// The pages of every org (and its JSON) and of every share, each with its key.
-    func recordJobs(_ m: PortalModel, _ baseKey: FNV1a, render page: @escaping @Sendable ([TemplateValue], String, inout [UInt8]) -> Void) -> [Job] {
+    /// The pages of every org (and its JSON), with the keys `orgKeys`, and of every share.
+    func recordJobs(
+        _ m: PortalModel, _ baseKey: FNV1a, orgKeys: [String?], render page: @escaping @Sendable ([TemplateValue], String, inout [UInt8]) -> Void,
+        into jobs: inout [Job]
+    ) {
         // The navigation and menus of record pages are the same on every one: made once.
         let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
         let shareFrame = PageContext.frame(m, depth: 2, title: "", section: .shares)
         // The records are read from this array, not through the model: `m.snapshot.orgs[i]`
         // copied the whole record (a reference count per field) for each of 30,000 uses.
         let orgs = m.snapshot.orgs, shares = m.snapshot.shares
-        // Keys hash every org's file (44 MB for 10,000 orgs): computed on all cores.
-        let orgKeys = parallelMap(orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
         let orgPage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.org(m, orgs[$0], frame: orgFrame), "org", &$1) }
         let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, orgs[$0].record) }
         let sharePage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.share(m, shares[$0], frame: shareFrame), "share", &$1) }
-        var jobs: [Job] = []
-        jobs.reserveCapacity(2 * orgs.count + shares.count)
         for i in orgs.indices {
             let id = orgs[i].record.id
             jobs.append(Job(path: "orgs/" + id + "/index.html", key: orgKeys[i], item: i, into: orgPage))
@@ -78,7 +80,6 @@ extension PortalBuilder {
             for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
             jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex, item: i, into: sharePage))
         }
-        return jobs
     }
 
     /// What every page shows besides its own record: templates, settings, navigation.
