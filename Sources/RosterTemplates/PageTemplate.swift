@@ -100,9 +100,18 @@ public struct PageTemplate: Sendable {
     /// Renders with a stack of values, the last looked at first: a page's own values over the
     /// frame every page shares, without merging them into one.
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        render(frames: frames, library: library, escape: escape, into: &out)
+        return out
+    }
+
+    /// Renders with a stack of values after the bytes `out` holds: a thread that renders
+    /// thousands of pages reuses one buffer instead of allocating (and growing) one for each.
+    public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
         var renderer = TemplateRenderer(library: library, escape: escape, stack: frames)
-        renderer.out.reserveCapacity(16_384)
+        swap(&renderer.out, &out)
         renderer.run(self, depth: 0)
-        return renderer.out
+        swap(&renderer.out, &out)
     }
 }

@@ -94,4 +94,9 @@ public struct TemplateSet: Sendable {
     public func render(frames: [TemplateValue], template: String) -> [UInt8] {
         library[template]?.render(frames: frames, library: library) ?? []
     }
+
+    /// Renders with a stack of values after the bytes `out` holds (nothing for an unknown template).
+    public func render(frames: [TemplateValue], template: String, into out: inout [UInt8]) {
+        library[template]?.render(frames: frames, library: library, into: &out)
+    }
 }

@@ -27,6 +27,18 @@ import RosterCore
         #expect(Set(read.files) == Set(manifest.files))
     }
 
+    /// `roster build` writes the keys by position; the preview keeps them in a table: the same bytes.
+    @Test func theManifestByPositionIsTheManifestByTable() {
+        var manifest = BuildManifest(header: BuildManifest.Header(head: "abc", today: "2026-11-23", inputs: InputStamps(digest: "3:ff")))
+        manifest.files = ["orgs/b/index.html", "index.html", "api/orgs/b.json", "orgs/a%b/index.html", "api/orgs/a.json"]
+        let keys: [String?] = ["k1", nil, "k1", "k2", ""]
+        for (path, key) in zip(manifest.files, keys) where key != nil { manifest.pages[path] = key }
+        let byPosition = BuildManifest.bytes(manifest.header, files: manifest.files) { keys[$0] }
+        #expect(byPosition == manifest.bytes())
+        let lines = String(decoding: byPosition, as: UTF8.self).split(separator: "\n").suffix(5)
+        #expect(lines == ["\tapi/orgs/a.json", "k1\tapi/orgs/b.json", "\tindex.html", "k2\torgs/a%25b/index.html", "k1\torgs/b/index.html"])
+    }
+
     @Test func aManifestListingAMissingOrUncontainedFileIsNotComplete() throws {
         let url = try folder()
         defer { try? FileManager.default.removeItem(at: url) }

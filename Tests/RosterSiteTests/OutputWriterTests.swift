@@ -73,4 +73,34 @@ import RosterCore
         }
         #expect(RecordStore.load(root: project.root.path, keepSources: false).fingerprint(Snapshot.marketplacePath) == nil)
     }
+
+    /// Only a folder with no entry at all is taken for empty: there a full build neither
+    /// compares nor stats, so a dot file or a link must make it not empty.
+    @Test func onlyAFolderWithNoEntryIsEmpty() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func empty() -> Bool {
+            let fd = open(folder.path, O_RDONLY | O_DIRECTORY)
+            defer { close(fd) }
+            return SiteOutput.holdsNothing(fd)
+        }
+        #expect(empty())
+        for name in ["...", ".a"] {
+            try Data().write(to: folder.appendingPathComponent(name))
+            #expect(!empty())
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("orgs").path, withDestinationPath: "/tmp")
+        #expect(!empty())
+        #expect(throws: SiteOutput.Failure.self) { try SiteOutput(directory: folder.path).checkTargets(["orgs/a/index.html"], files: true) }
+    }
+
+    /// The folders of the outputs, each once, each after the folder that holds it.
+    @Test func theFoldersOfTheOutputsComeParentsFirst() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = ["orgs/b/index.html", "index.html", "api/orgs/b.json", "orgs/a/index.html", "api/orgs.json"]
+        #expect(try SiteOutput(directory: folder.path).checkTargets(paths, files: true) == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
+        #expect(SiteOutput.folder(of: "index.html") == nil)
+        #expect(SiteOutput.folder(of: "orgs/a/index.html") == "orgs/a")
+    }
 }

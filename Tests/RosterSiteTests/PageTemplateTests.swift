@@ -68,4 +68,16 @@ import Testing
             try PageTemplate("{{/x}}")
         }
     }
+
+    /// A worker renders every page it writes into one buffer: a page rendered after another
+    /// is the bytes it would be alone, after what the buffer held.
+    @Test func renderingIntoABufferAppendsThePage() throws {
+        let template = try PageTemplate("{{#rows}}<{{name}}>{{/rows}}{{title}}")
+        let frames: [TemplateValue] = [["title": "T&"], ["rows": [["name": "a"], ["name": "b"]]]]
+        let alone = template.render(frames: frames, library: [:])
+        var buffer = Array("before|".utf8)
+        template.render(frames: frames, library: [:], into: &buffer)
+        #expect(String(decoding: alone, as: UTF8.self) == "<a><b>T&amp;")
+        #expect(buffer == Array("before|".utf8) + alone)
+    }
 }

@@ -57,6 +57,12 @@ extension PortalBuilder {
             (self.path, self.key, content) = (path, key, .item(item, make))
         }
 
+        /// Item `item` of a list whose bytes `make` appends to the buffer it is given: a page,
+        /// rendered into the buffer its thread reuses for every page it writes.
+        init(path: String, key: String?, item: Int, into make: @escaping @Sendable (Int, inout [UInt8]) -> Void) {
+            (self.path, self.key, content) = (path, key, .into(item, make))
+        }
+
         init(path: String, key: String?, pieces: @escaping @Sendable (_ emit: ([UInt8]) -> Void) -> Void) {
             (self.path, self.key, content) = (path, key, .pieces(pieces))
         }
@@ -65,6 +71,7 @@ extension PortalBuilder {
         enum Content: Sendable {
             case whole(@Sendable () -> [UInt8])
             case item(Int, @Sendable (Int) -> [UInt8])
+            case into(Int, @Sendable (Int, inout [UInt8]) -> Void)
             /// In pieces, each handed to `emit` as it is made: a file about every org is never
             /// held whole (30 MB at 100,000 orgs, with its copies as it grew).
             case pieces(@Sendable (_ emit: ([UInt8]) -> Void) -> Void)

@@ -106,13 +106,15 @@ extension PortalBuilder {
     func writeManifest(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
         var manifest = BuildManifest(header: s.header)
         manifest.files.reserveCapacity(s.jobs.count)
+        // Only the preview keeps the table of pages; `roster build` writes the keys by position.
+        let keepsPages = options.session != nil
         // Made at its size once: growing, the table of 200,000 pages was held twice at a time.
-        manifest.pages.reserveCapacity(s.jobs.reduce(0) { $0 + ($1.key == nil ? 0 : 1) })
+        if keepsPages { manifest.pages.reserveCapacity(s.jobs.reduce(0) { $0 + ($1.key == nil ? 0 : 1) }) }
         for (job, result) in zip(s.jobs, s.results) {
             if let error = result.error { throw .output(error) }
             if result.rendered { s.report.rendered += 1 } else { s.report.reused += 1 }
             if result.wrote { s.report.written += 1 }
-            if let key = result.key { manifest.pages[job.path] = key }
+            if keepsPages, let key = result.key { manifest.pages[job.path] = key }
             manifest.files.append(job.path)
         }
         if let stale = s.previous?.files, stale != manifest.files {
@@ -128,7 +130,8 @@ extension PortalBuilder {
             session.finished(manifest)
         } else {
             do {
-                try s.output.write(manifest.bytes(), to: BuildManifest.fileName)
+                let results = s.results
+                try s.output.write(BuildManifest.bytes(manifest.header, files: manifest.files) { results[$0].key }, to: BuildManifest.fileName)
             } catch {
                 throw .output(error)
             }

@@ -86,7 +86,7 @@ struct ManifestFile {
 extension SiteOutput {
     /// ``isContained(_:)`` on the bytes of a path (the manifest's file list is checked as bytes):
     /// not empty, not absolute, no empty, `.` or `..` part, no NUL or backslash.
-    static func isContained(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isContained<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         guard let first = bytes.first, first != 0x2F else { return false }
         var part = bytes.startIndex
         var k = bytes.startIndex

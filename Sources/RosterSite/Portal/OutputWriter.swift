@@ -23,7 +23,7 @@ struct OutputWriter: Sendable {
         do { try AtomicWriter.makeDirectories(output.directory) } catch { throw SiteOutput.Failure(path: ".", reason: error.reason) }
         folder = open(output.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw SiteOutput.Failure(path: ".", reason: String(cString: strerror(errno))) }
-        fresh = FileAccess.entries(in: folder).isEmpty
+        fresh = SiteOutput.holdsNothing(folder)
         if let failure = Self.make(folders, in: folder, workers: workers) {
             Glibc.close(folder)
             throw failure

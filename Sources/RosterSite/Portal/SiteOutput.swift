@@ -18,8 +18,8 @@ public struct SiteOutput: Sendable {
 
     /// Refuses a relative path that is absolute, empty, or climbs out with `..`.
     public static func isContained(_ relative: String) -> Bool {
-        // Bytes, not Foundation's `contains`: this runs for each of 20,000 files.
-        isContained(Array(relative.utf8)[...])
+        // Bytes, not Foundation's `contains`, read in place: this runs for each of 20,000 files.
+        relative.utf8.withContiguousStorageIfAvailable { isContained($0) } ?? isContained(Array(relative.utf8))
     }
 
     /// Whether every one of `files` exists, with one `fstatat` each relative to the output
@@ -84,14 +84,17 @@ public struct SiteOutput: Sendable {
                 throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
             }
             guard seen.insert(path).inserted else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
-            var folder = AtomicWriter.parent(of: path)
-            while folder != ".", folders.insert(folder).inserted { folder = AtomicWriter.parent(of: folder) }
+            var folder = Self.folder(of: path)
+            while let inner = folder, folders.insert(inner).inserted { folder = Self.folder(of: inner) }
         }
         // Sorted, a folder comes before what it holds: a link is met before anything behind it.
         let sorted = folders.sorted()
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return sorted }
         defer { close(fd) }
+        // An empty folder holds no link or file in the way: a full build skips a stat for each
+        // of its 30,000 paths (each failed at the first missing folder, on one thread).
+        guard !Self.holdsNothing(fd) else { return sorted }
         var info = stat()
         for folder in sorted where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
             throw Failure(
@@ -102,6 +105,28 @@ public struct SiteOutput: Sendable {
             throw Failure(path: path, reason: "refused: this is \(kind(info)) in the output folder where a file goes; remove it; nothing was written")
         }
         return sorted
+    }
+
+    /// The folder that holds `path` (a contained path), nil for a path in the output folder
+    /// itself: the last `/` found among the bytes, not among Characters, for 30,000 paths.
+    static func folder(of path: String) -> String? {
+        path.utf8.lastIndex(of: 0x2F).map { String(path[..<$0]) }
+    }
+
+    /// Whether the open folder `fd` has no entry; false when it cannot be read to the end.
+    static func holdsNothing(_ fd: Int32) -> Bool {
+        let copy = dup(fd)
+        guard copy >= 0, let dir = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            return false
+        }
+        defer { closedir(dir) }
+        errno = 0
+        while let entry = readdir(dir) {
+            let dot = withUnsafeBytes(of: entry.pointee.d_name) { $0[0] == 0x2E && ($0[1] == 0 || ($0[1] == 0x2E && $0[2] == 0)) }
+            if !dot { return false }
+        }
+        return errno == 0
     }
 
     func kind(_ info: stat) -> String {
