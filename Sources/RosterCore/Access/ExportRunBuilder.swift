@@ -37,6 +37,20 @@ struct ExportRunBuilder: @unchecked Sendable {
         for k in groups.indices { groups[k].base = groupBase }
     }
 
+    /// Copies the run's rows into their places in the blocks of all the rows (the run's orgs,
+    /// users and groups start at `org`, `user` and `group`).
+    func place(
+        orgs all: UnsafeMutableBufferPointer<OrgRow>, _ org: Int, users allUsers: UnsafeMutableBufferPointer<UserRow>, _ user: Int,
+        groups allGroups: UnsafeMutableBufferPointer<GroupRow>, _ group: Int
+    ) {
+        precondition(
+            org + orgs.count <= all.count && user + users.count <= allUsers.count && group + groups.count <= allGroups.count,
+            "a run's rows fit the places counted for them")
+        for (k, row) in orgs.enumerated() { (all.baseAddress! + org + k).initialize(to: row) }
+        for (k, row) in users.enumerated() { (allUsers.baseAddress! + user + k).initialize(to: row) }
+        for (k, row) in groups.enumerated() { (allGroups.baseAddress! + group + k).initialize(to: row) }
+    }
+
     private mutating func addOrg(_ org: OrgRecord, _ index: Int32, _ open: [String: [String]], _ f: inout FragmentBuilder) {
         let active = AccessRule.orgIsActive(org, on: rows.day)
         let shares = AccessModel.shares(of: org, active: active, open)
