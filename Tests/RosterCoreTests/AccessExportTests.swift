@@ -30,6 +30,9 @@ import RosterSynth
         snapshot.orgs[o[4]].record.members[1].email = "q\"uote@org-4.example"
         snapshot.orgs[o[5]].record.until = "2026-11-23"
         snapshot.shares[0].record.consumers[0].until = "2026-01-01"
+        // An org linked twice to a share, and to shares listed out of order: listed once, sorted.
+        snapshot.shares[1].record.consumers += [snapshot.shares[1].record.consumers[0], snapshot.shares[1].record.consumers[0]]
+        snapshot.shares[0].record.consumers.append(snapshot.shares[1].record.consumers[0])
         let org = snapshot.orgs[o[6]].record
         snapshot.orgs[o[6]].record.apps = [
             App(
@@ -102,6 +105,12 @@ import RosterSynth
         for (node, group) in zip(groups, model.groups) {
             let id = SCIMDocuments.exportID(group: group.externalId)
             #expect(canonical(node.value) == canonical(SCIMDocuments.group(group, id: id, memberID: { $0 })))
+        }
+    }
+
+    @Test func anOrgsSharesAreUniqueAndSortedAsTheModelMakesThem() {
+        for list in [[], ["b"], ["b", "a", "b"], ["share-10", "share-2", "share-10", "share-1", "share-2"], ["e\u{301}", "\u{e9}", "d"]] {
+            #expect(ExportRunBuilder.uniqueSorted(list) == Array(Set(list)).sorted(), "\(list)")
         }
     }
 

@@ -16,6 +16,16 @@ final class ExportArena: @unchecked Sendable {
         return UnsafeBufferPointer(start: block, count: items.count)
     }
 
+    /// Room for `count` rows of plain values that lives as long as the arena, to be filled in
+    /// place (by several threads, each its own part): building them in arrays first, then
+    /// joining those and copying the result here, touched three times the memory.
+    func allocate<T>(_ type: T.Type, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+        precondition(_isPOD(T.self), "only rows of plain values are kept (they are freed without being deinitialized)")
+        let block = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
+        lock.withLock { blocks.append(UnsafeMutableRawPointer(block)) }
+        return UnsafeMutableBufferPointer(start: block, count: count)
+    }
+
     /// The bytes of a block of fragments, kept.
     func seal(_ bytes: [UInt8]) -> UnsafePointer<UInt8> {
         keep(bytes).baseAddress!

@@ -3,11 +3,14 @@
 /// (then byte order is `String`'s order), on the strings themselves otherwise.
 enum ExportOrder {
     /// A row's index with the first sixteen bytes of its key, which settle most comparisons
-    /// without leaving this contiguous array (comparing the rows' bytes went to memory twice per
-    /// comparison, 1.7 million times for 100,000 users).
+    /// without leaving this contiguous array, and where the rest of its bytes are: e-mails
+    /// often share their first sixteen bytes (`first.last.N@...`), and reaching them through
+    /// the row cost two more dependent loads per comparison, 1.7 million times for 100,000 users.
     struct Key {
         var high: UInt64
         var low: UInt64
+        var bytes: UnsafePointer<UInt8>
+        var count: Int32
         var index: Int32
         var plain: Bool
 
@@ -17,7 +20,21 @@ enum ExportOrder {
                 for i in from..<from + 8 { w = w << 8 | UInt64(i < count ? bytes[i] : 0) }
                 return w
             }
-            (high, low, self.index, self.plain) = (word(0), word(8), Int32(index), plain)
+            (high, low, self.bytes, self.count, self.index, self.plain) = (word(0), word(8), bytes, Int32(count), Int32(index), plain)
+        }
+
+        /// Whether `self` comes before `other`, both plain. Escaped bytes hold no zero byte, so
+        /// equal first words (zero-padded) mean equal lengths up to sixteen, or both longer.
+        @inline(__always) func precedes(_ other: Key) -> Bool {
+            if high != other.high { return high < other.high }
+            if low != other.low { return low < other.low }
+            if count > 16 && other.count > 16 {
+                let c = compareBytes(bytes + 16, Int(count) - 16, other.bytes + 16, Int(other.count) - 16)
+                if c != 0 { return c < 0 }
+            } else if count != other.count {
+                return count < other.count
+            }
+            return index < other.index
         }
     }
 
@@ -32,13 +49,7 @@ enum ExportOrder {
             return Key(bytes, n, index: k, plain: plain)
         }
         keys.sort { x, y in
-            if x.plain && y.plain {
-                if x.high != y.high { return x.high < y.high }
-                if x.low != y.low { return x.low < y.low }
-                let (a, b) = (key(Int(x.index)), key(Int(y.index)))
-                let c = compareBytes(a.bytes, a.count, b.bytes, b.count)
-                return c != 0 ? c < 0 : x.index < y.index
-            }
+            if x.plain && y.plain { return x.precedes(y) }
             let (s, t) = strings(x.index, y.index)
             return s < t || (!(t < s) && x.index < y.index)
         }

@@ -26,21 +26,27 @@ struct ExportRows: @unchecked Sendable {
         let open = AccessModel.openShares(snapshot, on: day)
         let count = snapshot.orgs.count
         let runs = stride(from: 0, to: count, by: Self.orgsPerRun).map { $0..<min(count, $0 + Self.orgsPerRun) }
-        var firstUser: [Int] = [], userCount = 0
+        // Where each run's rows go: every run fills its own part of one block per kind of row.
+        var firsts: [(user: Int, group: Int)] = [], userCount = 0, groupCount = 0
         for run in runs {
-            firstUser.append(userCount)
-            for k in run { userCount += snapshot.orgs[k].record.members.count }
+            firsts.append((userCount, groupCount))
+            for k in run {
+                userCount += snapshot.orgs[k].record.members.count
+                groupCount += 1 + snapshot.orgs[k].record.teams.count
+            }
         }
-        let this = self, firsts = firstUser
+        nonisolated(unsafe) let slots = (
+            arena.allocate(OrgRow.self, count), arena.allocate(UserRow.self, userCount), arena.allocate(GroupRow.self, groupCount)
+        )
+        let this = self, starts = firsts
         let parts = parallelMap(Array(runs.indices), chunkSize: 1) { r in
-            var part = ExportRunBuilder(rows: this, firstUser: firsts[r])
+            var part = ExportRunBuilder(rows: this, firstUser: starts[r].user)
             part.add(runs[r], open: open)
-            return part
+            part.place(orgs: slots.0, runs[r].lowerBound, users: slots.1, starts[r].user, groups: slots.2, starts[r].group)
+            return part.apps
         }
-        orgs = arena.keep(parts.flatMap(\.orgs))
-        users = arena.keep(parts.flatMap(\.users))
-        groups = arena.keep(parts.flatMap(\.groups))
-        apps = parts.flatMap(\.apps).sorted { ($0.org, $0.id) < ($1.org, $1.id) }
+        (orgs, users, groups) = (UnsafeBufferPointer(slots.0), UnsafeBufferPointer(slots.1), UnsafeBufferPointer(slots.2))
+        apps = parts.flatMap { $0 }.sorted { ($0.org, $0.id) < ($1.org, $1.id) }
         sortAll()
     }
 
@@ -73,6 +79,23 @@ struct ExportRows: @unchecked Sendable {
 
     /// `list` (indices in `users`) sorted by e-mail.
     static func sortedByEmail(_ users: UnsafeBufferPointer<UserRow>, _ list: [Int], _ snapshot: Snapshot) -> [Int] {
+        // An org's few members (the groups' lists, 10,000 of them) are sorted in place: the
+        // general sort's keys and closures cost more than the comparisons.
+        if list.count <= 32 && list.allSatisfy({ users[$0].plainEmail }) {
+            var out = list
+            for i in out.indices.dropFirst() {
+                let x = out[i], a = users[x]
+                var j = i
+                while j > 0, case let b = users[out[j - 1]],
+                    compareBytes(a.base + a.email.start, a.email.count, b.base + b.email.start, b.email.count) < 0
+                {
+                    out[j] = out[j - 1]
+                    j -= 1
+                }
+                out[j] = x
+            }
+            return out
+        }
         let order = ExportOrder.sorted(list.count) {
             let u = users[list[$0]]
             return (u.base + u.email.start, u.email.count, u.plainEmail)

@@ -37,9 +37,32 @@ struct ExportRunBuilder: @unchecked Sendable {
         for k in groups.indices { groups[k].base = groupBase }
     }
 
+    /// Copies the run's rows into their places in the blocks of all the rows (the run's orgs,
+    /// users and groups start at `org`, `user` and `group`).
+    func place(
+        orgs all: UnsafeMutableBufferPointer<OrgRow>, _ org: Int, users allUsers: UnsafeMutableBufferPointer<UserRow>, _ user: Int,
+        groups allGroups: UnsafeMutableBufferPointer<GroupRow>, _ group: Int
+    ) {
+        precondition(
+            org + orgs.count <= all.count && user + users.count <= allUsers.count && group + groups.count <= allGroups.count,
+            "a run's rows fit the places counted for them")
+        for (k, row) in orgs.enumerated() { (all.baseAddress! + org + k).initialize(to: row) }
+        for (k, row) in users.enumerated() { (allUsers.baseAddress! + user + k).initialize(to: row) }
+        for (k, row) in groups.enumerated() { (allGroups.baseAddress! + group + k).initialize(to: row) }
+    }
+
+    /// `Array(Set(list)).sorted()` (``AccessModel/shares(of:active:_:)``) without hashing: an
+    /// org has one or two shares, and a set per org cost more than the rest of its row.
+    static func uniqueSorted(_ list: [String]) -> [String] {
+        guard list.count > 1 else { return list }
+        var out: [String] = []
+        for s in list.sorted() where out.last != s { out.append(s) }
+        return out
+    }
+
     private mutating func addOrg(_ org: OrgRecord, _ index: Int32, _ open: [String: [String]], _ f: inout FragmentBuilder) {
         let active = AccessRule.orgIsActive(org, on: rows.day)
-        let shares = AccessModel.shares(of: org, active: active, open)
+        let shares = active ? Self.uniqueSorted(open[org.id] ?? []) : []
         if !org.apps.isEmpty { apps += AccessModel.apps(of: org, shares: shares) }
         var row = OrgRow(status: org.status, active: active)
         (row.id, row.plainID) = f.text(org.id)
@@ -74,20 +97,21 @@ struct ExportRunBuilder: @unchecked Sendable {
         }
         let orgTeams = teams[k]
         let first = firstUser
-        func add(team: Int32, name: String, _ list: [Int]) {
+        // The keys and names are escaped part by part, as their strings would be (escaping maps
+        // characters one by one): `org:<id>/team:<team-id>` and `<org> / <team>` are not made.
+        func add(team: Int32, _ list: [Int]) {
             var row = GroupRow(org: orgs[k].org, team: team)
-            let key = ExportRows.externalId(org, team: team)
-            (row.externalId, row.plainKey) = g.text(key)
-            row.id = g.text(SCIMDocuments.exportID(group: key)).text
-            row.displayName = g.text(name).text
+            (row.externalId, row.plainKey) = team < 0 ? g.joined("org:", org.id) : g.joined("org:", org.id, "/team:", org.teams[Int(team)].id)
+            row.id = g.exportID(row.externalId)
+            row.displayName = (team < 0 ? g.text(org.name) : g.joined(org.name, " / ", org.teams[Int(team)].name)).text
             row.members = g.fragment { out in
                 for user in list { withUnsafeBytes(of: Int32(first + user)) { out.append(contentsOf: $0) } }
             }
             groups.append(row)
         }
-        add(team: -1, name: org.name, members)
+        add(team: -1, members)
         for (t, team) in org.teams.enumerated() {
-            add(team: Int32(t), name: "\(org.name) / \(team.name)", members.filter { orgTeams[$0 - range.lowerBound].contains(team.id) })
+            add(team: Int32(t), members.filter { orgTeams[$0 - range.lowerBound].contains(team.id) })
         }
     }
 }

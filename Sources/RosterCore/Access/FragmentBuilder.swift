@@ -23,6 +23,27 @@ struct FragmentBuilder {
         return (ExportText(start: start, count: count), plain)
     }
 
+    /// `parts` one after the other, escaped: the fragment ``text(_:)`` makes of their concatenation
+    /// (escaping maps characters one by one), plain when every part is.
+    mutating func joined(_ parts: String...) -> (text: ExportText, plain: Bool) {
+        let start = bytes.count
+        var plain = true
+        for part in parts where !text(part).plain { plain = false }
+        return (ExportText(start: start, count: bytes.count - start), plain)
+    }
+
+    /// ``SCIMDocuments/exportID(group:)`` of an escaped external id, `key`: the same bytes with
+    /// every `/` made `.` (escaping neither makes nor removes a `/`, and no byte of a multi-byte
+    /// character is one).
+    mutating func exportID(_ key: ExportText) -> ExportText {
+        let start = bytes.count
+        for k in key.start..<key.start + key.count {
+            let b = bytes[k]
+            bytes.append(b == 0x2F ? 0x2E : b)
+        }
+        return ExportText(start: start, count: key.count)
+    }
+
     /// Bytes appended by `write`, as one fragment.
     mutating func fragment(_ write: (inout [UInt8]) -> Void) -> ExportText {
         let start = bytes.count

@@ -16,7 +16,20 @@ struct OutputBuffer {
 
     @inline(__always) mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
         if count + n > capacity { grow(count + n) }
-        (start + count).update(from: bytes, count: n)
+        let to = UnsafeMutableRawPointer(start + count), from = UnsafeRawPointer(bytes)
+        // Most fragments (an e-mail, a name) are short: two overlapping loads and stores copy
+        // them without a call to memmove, made ten million times for 100,000 users.
+        if n >= 16 && n <= 32 {
+            let (a, b) = (from.loadUnaligned(as: SIMD16<UInt8>.self), from.loadUnaligned(fromByteOffset: n - 16, as: SIMD16<UInt8>.self))
+            to.storeBytes(of: a, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: b, toByteOffset: n - 16, as: SIMD16<UInt8>.self)
+        } else if n >= 8 && n < 16 {
+            let (a, b) = (from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            to.storeBytes(of: a, as: UInt64.self)
+            to.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            to.copyMemory(from: from, byteCount: n)
+        }
         count += n
     }
 
