@@ -32,7 +32,10 @@ public struct SCIMError: Error, CustomStringConvertible, Sendable {
             default: return "\(error)"
             }
         default:
-            return "\(error)"
+            // NIOSSL's handshake error names BoringSSL's reason among build paths.
+            let text = "\(error)"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") { return "the server's TLS certificate is not trusted (CERTIFICATE_VERIFY_FAILED)" }
+            return text
         }
     }
 }

@@ -221,6 +221,22 @@ import Testing
         #expect(try await server.list("Users").isEmpty)
     }
 
+    /// https verifies the server's certificate: a self-signed one that no trust store holds is
+    /// refused, though the server behind it answers like a service provider.
+    @Test func anUntrustedCertificateIsRefused() async throws {
+        let port = try freePort()
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/tls_server.py")
+        let server = try launch(["python3", script.path, String(port)])
+        defer { stopProcess(server) }
+        try await waitUntilListening(port: port, process: server)
+        let repo = try demo()
+        let run = try roster(
+            ["sync", "--scim", "https://localhost:\(port)/v2"], in: repo,
+            environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-for-tls-test"]) { $1 })
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("cannot reach https://localhost:\(port)/v2: the server's TLS certificate is not trusted"), "\(run.stderr)")
+    }
+
     /// A POST whose answer is lost (the server created the user, the client saw a 502) is not
     /// sent again blindly: roster looks the user up by externalId first and takes it as created,
     /// so there is one user, not a duplicate or a 409 failure.
