@@ -1,7 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import NIOCore
+import NIOPosix
 
 /// A failed SCIM request: which resource, the HTTP status when there was one, and the server's
 /// `detail` (RFC 7644 section 3.12) or the transport's reason.
@@ -13,4 +13,33 @@ public struct SCIMError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         "\(resource): " + (status.map { "HTTP \($0): " } ?? "") + detail
     }
+
+    /// Why a request got no answer, in words (the client's errors describe themselves as code).
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as NIOConnectionError:
+            let causes = error.connectionErrors.map { reason($0.error) }
+            if let dns = error.dnsAError ?? error.dnsAAAAError { return "cannot resolve \(error.host): \(dns)" }
+            return Set(causes).sorted().joined(separator: "; ").nonEmpty ?? "cannot connect to \(error.host):\(error.port)"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode))
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout: return "no connection within the timeout"
+            case .readTimeout: return "no answer within the timeout (--timeout)"
+            case .deadlineExceeded: return "the request took longer than its deadline"
+            case .remoteConnectionClosed: return "the server closed the connection"
+            default: return "\(error)"
+            }
+        default:
+            // NIOSSL's handshake error names BoringSSL's reason among build paths.
+            let text = "\(error)"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") { return "the server's TLS certificate is not trusted (CERTIFICATE_VERIFY_FAILED)" }
+            return text
+        }
+    }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,39 +1,69 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
-/// HTTP to one SCIM service provider, through FoundationNetworking's URLSession (libcurl): no
-/// package to build, TLS certificates verified by the system's trust store (there is no switch
-/// to turn that off). Sends the bearer token on every request and nowhere else, refuses
-/// redirects (which could carry the token elsewhere), and retries 429 and 5xx answers and
-/// transport failures with exponential backoff, honouring `Retry-After`.
+/// HTTP to one SCIM service provider, through AsyncHTTPClient (SwiftNIO): it sleeps in epoll
+/// while the server thinks, where FoundationNetworking's URLSession (libcurl driven by
+/// libdispatch) kept a core busy waking itself. TLS certificates are verified against the
+/// system's trust store (AsyncHTTPClient's default; nothing here turns it off). Sends the bearer
+/// token on every request and nowhere else, refuses redirects (which could carry the token
+/// elsewhere), and retries 429 and 5xx answers and transport failures with exponential backoff,
+/// honouring `Retry-After`.
 public final class SCIMTransport: Sendable {
     public struct Response: Sendable {
         public var status: Int
         public var body: Data
     }
 
+    /// One answer as it came: status, headers (for `Retry-After` and `Location`) and body.
+    struct Answer {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: Data
+    }
+
     let base: URL
     let token: String
-    let session: URLSession
+    let client: HTTPClient
     let attempts: Int
     let firstDelay: Double
+    /// How long one attempt may take in all (as URLSession's resource timeout did); the
+    /// client's read timeout bounds each silence within it.
+    let attemptDeadline: TimeAmount
     /// The longest wait a `Retry-After` may impose.
     static let maxRetryAfter = 60.0
+    /// The largest answer read (a page of 500 users is well under 1 MB).
+    static let maxBody = 64 << 20
 
-    public init(base: URL, token: String, timeout: Double = 30, concurrency: Int = 8, attempts: Int = 4, firstDelay: Double = 0.25) {
+    /// Runs `body` with a transport whose one HTTP client lives exactly as long as `body`: it is
+    /// shut down on every path, so no connection or event loop task outlives the sync.
+    public static func with<T>(
+        base: URL, token: String, timeout: Double = 30, concurrency: Int = 8, attempts: Int = 4, firstDelay: Double = 0.25,
+        _ body: (SCIMTransport) async -> T
+    ) async -> T {
+        let transport = SCIMTransport(
+            base: base, token: token, timeout: timeout, concurrency: concurrency, attempts: attempts, firstDelay: firstDelay)
+        let result = await body(transport)
+        // Shutting down can only fail when already shut down, which nothing else here does.
+        try? await transport.client.shutdown()
+        return result
+    }
+
+    init(base: URL, token: String, timeout: Double, concurrency: Int, attempts: Int, firstDelay: Double) {
         self.base = base
         self.token = token
         self.attempts = attempts
         self.firstDelay = firstDelay
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * Double(attempts)
-        configuration.httpMaximumConnectionsPerHost = concurrency
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+        let wait = TimeAmount.nanoseconds(Int64(timeout * 1_000_000_000))
+        attemptDeadline = .nanoseconds(wait.nanoseconds * Int64(attempts))
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: wait, read: wait),
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency))
+        // A refused connection fails the attempt at once; send's own backoff decides what next
+        // (the client's retrying would hold a down server's request until the connect timeout).
+        configuration.connectionPool.retryConnectionEstablishment = false
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
     /// Sends one request; `resource` names what it is about in errors. Statuses other than 2xx
@@ -47,30 +77,29 @@ public final class SCIMTransport: Sendable {
     ) async throws(SCIMError) -> Response {
         var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
         if !query.isEmpty { components.queryItems = query }
-        var request = URLRequest(url: components.url!)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/scim+json", forHTTPHeaderField: "Accept")
+        var request = HTTPClientRequest(url: components.url!.absoluteString)
+        request.method = HTTPMethod(rawValue: method)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Accept", value: "application/scim+json")
         if let body {
-            request.httpBody = body
-            request.setValue("application/scim+json", forHTTPHeaderField: "Content-Type")
+            request.body = .bytes(ByteBuffer(bytes: body))
+            request.headers.add(name: "Content-Type", value: "application/scim+json")
         }
         var attempt = 0
         while true {
             attempt += 1
-            let outcome: Result<(Data, HTTPURLResponse), SCIMError> = await perform(request, resource: resource)
-            switch outcome {
-            case .success(let (data, http)):
-                let status = http.statusCode
-                if (200..<300).contains(status) { return Response(status: status, body: data) }
+            switch await perform(request, resource: resource) {
+            case .success(let answer):
+                let status = answer.status
+                if (200..<300).contains(status) { return Response(status: status, body: answer.body) }
                 // A retried DELETE that finds nothing: the earlier attempt deleted it and its
                 // answer was lost. Gone is what was asked.
                 if method == "DELETE", status == 404, attempt > 1 { return Response(status: 204, body: Data()) }
                 let retryable = status == 429 || (500..<600).contains(status)
                 if !retryable || attempt >= attempts {
-                    throw SCIMError(resource: resource, status: status, detail: Self.detail(data, http))
+                    throw SCIMError(resource: resource, status: status, detail: Self.detail(answer))
                 }
-                await pause(Self.retryAfter(http) ?? backoff(attempt))
+                await pause(Self.retryAfter(answer.headers) ?? backoff(attempt))
                 if status != 429, let recover, let found = await recover() { return found }
             case .failure(let error):
                 if attempt >= attempts { throw error }
@@ -80,15 +109,13 @@ public final class SCIMTransport: Sendable {
         }
     }
 
-    func perform(_ request: URLRequest, resource: String) async -> Result<(Data, HTTPURLResponse), SCIMError> {
+    func perform(_ request: HTTPClientRequest, resource: String) async -> Result<Answer, SCIMError> {
         do {
-            let (data, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else {
-                return .failure(SCIMError(resource: resource, status: nil, detail: "not an HTTP response"))
-            }
-            return .success((data, http))
+            let response = try await client.execute(request, timeout: attemptDeadline)
+            let body = try await response.body.collect(upTo: Self.maxBody)
+            return .success(Answer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView)))
         } catch {
-            let reason = (error as? URLError).map { "\($0.localizedDescription) (\($0.code.rawValue))" } ?? "\(error)"
+            let reason = SCIMError.reason(error)
             return .failure(SCIMError(resource: resource, status: nil, detail: "cannot reach \(base.absoluteString): \(reason)"))
         }
     }
@@ -100,8 +127,8 @@ public final class SCIMTransport: Sendable {
     }
 
     /// `Retry-After` as seconds or as an HTTP date, capped.
-    static func retryAfter(_ http: HTTPURLResponse) -> Double? {
-        guard let text = http.value(forHTTPHeaderField: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
+        guard let text = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Double(text), seconds >= 0 { return min(seconds, maxRetryAfter) }
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
@@ -112,14 +139,15 @@ public final class SCIMTransport: Sendable {
     }
 
     /// The SCIM error's `detail` (and `scimType`), else the start of the body, else the status text.
-    static func detail(_ data: Data, _ http: HTTPURLResponse) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let detail = object["detail"] as? String {
+    static func detail(_ answer: Answer) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any], let detail = object["detail"] as? String {
             return (object["scimType"] as? String).map { "\($0): \(detail)" } ?? detail
         }
-        if http.statusCode >= 300 && http.statusCode < 400 {
-            return "redirected to \(http.value(forHTTPHeaderField: "Location") ?? "?"); give that URL with --scim (roster does not follow redirects)"
+        if answer.status >= 300 && answer.status < 400 {
+            return "redirected to \(answer.headers.first(name: "Location") ?? "?"); give that URL with --scim (roster does not follow redirects)"
         }
-        let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? HTTPURLResponse.localizedString(forStatusCode: http.statusCode) : text
+        let text = String(decoding: answer.body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Lower case, as URLSession's status texts were.
+        return text.isEmpty ? HTTPResponseStatus(statusCode: answer.status).reasonPhrase.lowercased() : text
     }
 }

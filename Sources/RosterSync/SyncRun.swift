@@ -27,7 +27,12 @@ public struct SyncRun: Sendable {
     }
 
     public func run(_ model: AccessModel, out: @Sendable (String) -> Void, err: @Sendable (String) -> Void) async -> Int32 {
-        let transport = SCIMTransport(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency)
+        await SCIMTransport.with(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency) { transport in
+            await run(model, transport, out: out, err: err)
+        }
+    }
+
+    func run(_ model: AccessModel, _ transport: SCIMTransport, out: (String) -> Void, err: (String) -> Void) async -> Int32 {
         let reader = SCIMReader(transport: transport)
         let caps: SCIMReader.Capabilities, users: [SyncState.User], groups: [SyncState.Group]
         var others: Int?

@@ -190,6 +190,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("failed: create user elmer.fudd@acme.example: HTTP 500: injected failure for this user"), "\(run.stderr)")
         #expect(run.stderr.contains("roster sync: 1 of "), "\(run.stderr)")
+        #expect(!run.stderr.contains("after a 429 with Retry-After"), "the throttled create waited as told: \(run.stderr)")
         let users = try await server.list("Users")
         #expect(!emails(users).contains("elmer.fudd@acme.example"))
         let all = try roster(
@@ -200,6 +201,40 @@ import Testing
         let rest = try sync(server, repo, ["--apply"])
         #expect(rest.status == 0, "\(rest.stderr)")
         #expect(rest.stdout.contains("+ create user elmer.fudd@acme.example"))
+    }
+
+    /// A redirect is refused, not followed: it could carry the bearer token to another URL.
+    /// The proxy sends every request on to a working server, so following it would succeed.
+    @Test func aRedirectIsNotFollowed() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try demo()
+        let (proxy, port) = try await faultProxy(server, ["redirect"])
+        defer { stopProcess(proxy) }
+        let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(
+            run.stderr.contains(
+                "ServiceProviderConfig: HTTP 307: redirected to \(server.base)/ServiceProviderConfig; give that URL with --scim (roster does not follow redirects)"
+            ), "\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).contains(server.token))
+        #expect(try await server.list("Users").isEmpty)
+    }
+
+    /// https verifies the server's certificate: a self-signed one that no trust store holds is
+    /// refused, though the server behind it answers like a service provider.
+    @Test func anUntrustedCertificateIsRefused() async throws {
+        let port = try freePort()
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/tls_server.py")
+        let server = try launch(["python3", script.path, String(port)])
+        defer { stopProcess(server) }
+        try await waitUntilListening(port: port, process: server)
+        let repo = try demo()
+        let run = try roster(
+            ["sync", "--scim", "https://localhost:\(port)/v2"], in: repo,
+            environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-for-tls-test"]) { $1 })
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("cannot reach https://localhost:\(port)/v2: the server's TLS certificate is not trusted"), "\(run.stderr)")
     }
 
     /// A POST whose answer is lost (the server created the user, the client saw a 502) is not

@@ -2,7 +2,10 @@
 
 Usage: fault_proxy.py PORT UPSTREAM FAIL_EMAIL [LOST_EMAIL [lose-first-delete]]. Listens on 127.0.0.1:PORT and
 passes every request to UPSTREAM (http://127.0.0.1:P), except:
-- the first POST to .../Users gets 429 Too Many Requests with Retry-After: 1 (then passes);
+- with FAIL_EMAIL "redirect", every request gets 307 Temporary Redirect to the same path on
+  UPSTREAM (a client that followed would reach a working server);
+- the first POST to .../Users gets 429 Too Many Requests with Retry-After: 1 (then passes); the
+  same request sent again less than a second later gets 400, whose detail says so;
 - every request whose body names FAIL_EMAIL gets 500 with a SCIM error whose detail says so;
 - the first POST whose body names LOST_EMAIL is passed on (the server creates the user), but
   its answer is lost: the client gets 502, as from a gateway that timed out;
@@ -12,23 +15,36 @@ Prints "ready" once listening; each injected failure is logged to stderr.
 """
 import http.server
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 
 port, upstream, fail_email = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 lost_email = sys.argv[4] if len(sys.argv) > 4 else None
 lose_delete = len(sys.argv) > 5 and sys.argv[5] == "lose-first-delete"
-state = {"throttled": False, "lost": False, "lost_delete": False}
+lock = threading.Lock()
+state = {"throttled": None, "lost": False, "lost_delete": False}
 
 
 class Proxy(http.server.BaseHTTPRequestHandler):
     def relay(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
-        if self.command == "POST" and self.path.endswith("/Users") and not state["throttled"]:
-            state["throttled"] = True
+        if fail_email == "redirect":
+            return self.answer(307, b"", {"Location": upstream + self.path})
+        with lock:
+            throttle = self.command == "POST" and self.path.endswith("/Users") and state["throttled"] is None
+            if throttle:
+                state["throttled"] = (body, time.monotonic())
+        if throttle:
             sys.stderr.write("injected 429\n")
             return self.answer(429, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "429", "detail": "slow down"}', {"Retry-After": "1"})
+        if self.command == "POST" and state["throttled"] and state["throttled"][0] == body:
+            waited = time.monotonic() - state["throttled"][1]
+            if waited < 1:
+                detail = f"retried {waited:.2f} s after a 429 with Retry-After: 1".encode()
+                return self.answer(400, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "400", "detail": "' + detail + b'"}', {})
         if body and fail_email.encode() in body:
             sys.stderr.write("injected 500\n")
             return self.answer(500, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "500", "detail": "injected failure for this user"}', {})
