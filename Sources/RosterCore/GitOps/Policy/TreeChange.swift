@@ -29,7 +29,10 @@ extension GitReader {
     /// Every path of the whole tree that differs between `base` and `head` (nil: the working
     /// tree, with untracked files that are not ignored), whatever its kind.
     public func treeChanges(base: String, head: String?) throws(Failure) -> [TreeChange] {
-        var args = ["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--ignore-submodules=none", base]
+        // --no-abbrev: full object ids. An abbreviated one is resolved by cat-file as a ref name
+        // first (a branch or tag named like it would be read instead of the file) and can be
+        // ambiguous in a big repository; looking each one up also cost a dozen stats.
+        var args = ["diff", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-ext-diff", "--ignore-submodules=none", base]
         if let head { args.append(head) }
         var changes: [String: TreeChange] = [:]
         // -z --raw: ":<old mode> <new mode> <old id> <new id> <status>\0<path>\0" per path.
@@ -40,6 +43,10 @@ extension GitReader {
             let path = fields[k + 1]
             k += 2
             guard header.count >= 5 else { continue }
+            // Fail closed: an id that is not a full one (40 or 64 hex digits) is never looked up.
+            guard header[2...3].allSatisfy(Self.isFullObjectID) else {
+                throw Failure(message: "git diff named an object by an abbreviated id (\(header[2]))")
+            }
             let mode = { (m: Substring) -> String? in m == "000000" ? nil : String(m) }
             let object = { (id: Substring) -> String? in id.allSatisfy { $0 == "0" } ? nil : String(id) }
             changes[path] = TreeChange(
@@ -52,6 +59,10 @@ extension GitReader {
             }
         }
         return changes.values.sorted { $0.path < $1.path }
+    }
+
+    static func isFullObjectID(_ id: Substring) -> Bool {
+        (id.utf8.count == 40 || id.utf8.count == 64) && id.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     /// The git mode a working-tree file would get, read without following a link.
