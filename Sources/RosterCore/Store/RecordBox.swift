@@ -1,5 +1,6 @@
 /// Storage of a record shared by copies of its file until one of them changes it.
+@usableFromInline
 final class RecordBox<Value: Sendable>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
+    @usableFromInline var value: Value
+    @usableFromInline init(_ value: Value) { self.value = value }
 }
