@@ -40,17 +40,18 @@ public final class SCIMTransport: Sendable {
     /// shut down on every path, so no connection or event loop task outlives the sync.
     public static func with<T>(
         base: URL, token: String, timeout: Double = 30, concurrency: Int = 8, attempts: Int = 4, firstDelay: Double = 0.25,
-        _ body: (SCIMTransport) async -> T
+        proxy: SCIMProxy? = nil, _ body: (SCIMTransport) async -> T
     ) async -> T {
         let transport = SCIMTransport(
-            base: base, token: token, timeout: timeout, concurrency: concurrency, attempts: attempts, firstDelay: firstDelay)
+            base: base, token: token, timeout: timeout, concurrency: concurrency, attempts: attempts, firstDelay: firstDelay,
+            proxy: proxy)
         let result = await body(transport)
         // Shutting down can only fail when already shut down, which nothing else here does.
         try? await transport.client.shutdown()
         return result
     }
 
-    init(base: URL, token: String, timeout: Double, concurrency: Int, attempts: Int, firstDelay: Double) {
+    init(base: URL, token: String, timeout: Double, concurrency: Int, attempts: Int, firstDelay: Double, proxy: SCIMProxy?) {
         self.base = base
         self.token = token
         self.attempts = attempts
@@ -63,6 +64,7 @@ public final class SCIMTransport: Sendable {
         // A refused connection fails the attempt at once; send's own backoff decides what next
         // (the client's retrying would hold a down server's request until the connect timeout).
         configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.proxy = proxy?.configuration
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

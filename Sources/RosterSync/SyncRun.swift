@@ -12,6 +12,8 @@ public struct SyncRun: Sendable {
         public var maxRemovalFraction = 0.25
         public var concurrency = 8
         public var timeout = 30.0
+        /// The proxy the environment names (`SCIMProxy.from`), if any.
+        public var proxy: SCIMProxy?
 
         public init() {}
     }
@@ -27,7 +29,8 @@ public struct SyncRun: Sendable {
     }
 
     public func run(_ model: AccessModel, out: @Sendable (String) -> Void, err: @Sendable (String) -> Void) async -> Int32 {
-        await SCIMTransport.with(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency) { transport in
+        await SCIMTransport.with(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency, proxy: options.proxy) {
+            transport in
             await run(model, transport, out: out, err: err)
         }
     }

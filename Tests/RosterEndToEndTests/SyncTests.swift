@@ -237,6 +237,41 @@ import Testing
         #expect(run.stderr.contains("cannot reach https://localhost:\(port)/v2: the server's TLS certificate is not trusted"), "\(run.stderr)")
     }
 
+    /// An https service provider is reached through the proxy `https_proxy` names, as a CONNECT
+    /// tunnel carrying the proxy's credentials, and TLS is still verified end to end through it
+    /// (the untrusted certificate is refused); `no_proxy` naming the host goes direct.
+    @Test func httpsGoesThroughTheProxyTheEnvironmentNames() async throws {
+        let port = try freePort(), proxyPort = try freePort()
+        let support = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim")
+        let server = try launch(["python3", support.appendingPathComponent("tls_server.py").path, String(port)])
+        defer { stopProcess(server) }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(proxyPort).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let proxy = try launch(["python3", support.appendingPathComponent("connect_proxy.py").path, String(proxyPort), log.path])
+        defer { stopProcess(proxy) }
+        try await waitUntilListening(port: port, process: server)
+        try await waitUntilListening(port: proxyPort, process: proxy)
+        let repo = try demo()
+        var environment = fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-for-proxy-test"]) { $1 }
+        environment["https_proxy"] = "http://ops:s3cret@127.0.0.1:\(proxyPort)"
+        let run = try roster(["sync", "--scim", "https://localhost:\(port)/v2"], in: repo, environment: environment)
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("the server's TLS certificate is not trusted"), "\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).contains("s3cret"))
+        // One tunnel per attempt (a failed handshake is retried like any transport failure).
+        let tunnels = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(!tunnels.isEmpty && tunnels.allSatisfy { $0 == "CONNECT localhost:\(port) auth" }, "\(tunnels)")
+        environment["no_proxy"] = "example.com, localhost"
+        let direct = try roster(["sync", "--scim", "https://localhost:\(port)/v2"], in: repo, environment: environment)
+        #expect(direct.status == 1 && direct.stderr.contains("not trusted"), "\(direct.stderr)")
+        #expect(try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count == tunnels.count)
+        environment["no_proxy"] = nil
+        environment["https_proxy"] = "socks5://127.0.0.1:\(proxyPort)"
+        let socks = try roster(["sync", "--scim", "https://localhost:\(port)/v2"], in: repo, environment: environment)
+        #expect(socks.status == 64, "\(socks.stderr)")
+        #expect(socks.stderr.contains("https_proxy names a proxy roster cannot use"), "\(socks.stderr)")
+    }
+
     /// A POST whose answer is lost (the server created the user, the client saw a 502) is not
     /// sent again blindly: roster looks the user up by externalId first and takes it as created,
     /// so there is one user, not a duplicate or a 409 failure.

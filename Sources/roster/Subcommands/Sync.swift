@@ -6,6 +6,7 @@ import RosterSync
 extension Roster {
     struct Sync: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Make a SCIM 2.0 service provider mirror who may connect (plan, then --apply).",
             discussion: """
                 Reads the service provider's Users and Groups (paging with startIndex/count, filtered to \
@@ -33,6 +34,11 @@ extension Roster {
                 The bearer token is read from the environment variable --token-env (default \
                 ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
                 are verified; plain http is accepted only for 127.0.0.1, ::1 and localhost.
+
+                An https service provider is reached through the http proxy in https_proxy (or \
+                HTTPS_PROXY, http://[user:password@]host[:port]) unless no_proxy names its host; the \
+                proxy tunnels TLS (CONNECT), so it sees neither the token nor the records. A loopback \
+                (plain http) address never goes through a proxy.
 
                 Exit codes: 0 nothing to do or applied, 2 a plan with changes and no --apply, 1 refused \
                 or failed (the reason is printed), 64 bad usage.
@@ -80,6 +86,9 @@ extension Roster {
             options.maxRemovalFraction = settings.guards.maxRemovalFraction
             options.concurrency = concurrency
             options.timeout = timeout
+            do { options.proxy = try SCIMProxy.from(environment: ProcessInfo.processInfo.environment, for: base) } catch {
+                throw ValidationError(error.description)
+            }
             let sync = SyncRun(base: base, token: token, options: options)
             let code = await sync.run(model, out: { writeOut($0 + "\n") }, err: { printError($0) })
             if code != 0 { throw ExitCode(code) }
