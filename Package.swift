@@ -61,6 +61,15 @@ let package = Package(
             dependencies: [
                 "RosterCore", "RosterSite", "RosterServer", "RosterSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The Swift runtime and Foundation linked in: every command starts without resolving
+            // some 19,000 symbols across 20 shared libraries (hooks and CI call roster often).
+            linkerSettings: [
+                .unsafeFlags([
+                    "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization",
+                    "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections",
+                    "-l_FoundationCShims", "-Xlinker", "--end-group",
+                ])
             ]
         ),
         // Writes Sources/RosterSite/Scaffold/DefaultTemplates+Generated.swift from site-templates/.

@@ -4,6 +4,7 @@ import RosterCore
 extension Roster {
     struct App: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "app",
             abstract: "Create and delete the apps a team shares, and the shares they use.",
             discussion: """
                 An app belongs to a team of an org: every member of the team (or of the org, with \\
@@ -15,6 +16,7 @@ extension Roster {
 
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "create",
                 abstract: "Create an app for a team; it may use shares the org consumes today.",
                 discussion: """
                     Records who created it (--actor) and when. A super admin of the org, or a member of \\
@@ -38,7 +40,8 @@ extension Roster {
         }
 
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Delete an app (remove its credentials from the gateway too).")
+            static let configuration = CommandConfiguration(
+                commandName: "delete", abstract: "Delete an app (remove its credentials from the gateway too).")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The app's id.") var app: String
             @OptionGroup var options: ChangeOptions

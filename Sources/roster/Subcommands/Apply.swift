@@ -5,6 +5,7 @@ import RosterCore
 extension Roster {
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Apply a JSON batch of operations, all or nothing.",
             discussion: """
                 The batch is a JSON array; each operation names its verb in "op" with a dot and carries \

@@ -6,6 +6,7 @@ import RosterSite
 extension Roster {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Render the read-only admin portal (or a Markdown catalogue) as a static site.",
             discussion: """
                 Validates the records first: with an error, nothing is built. A symbolic link under \

@@ -32,6 +32,7 @@ func noSuch(_ kind: String, _ id: String, among ids: [String]) -> ExitCode {
 extension Roster.Org {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the consumer orgs: name, id, status, teams, users, shares, created.",
             discussion: """
                 Sorted by name (Org 2 before Org 10). Users are members who accepted their \
@@ -66,6 +67,7 @@ extension Roster.Org {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one org as its portal page does: status, registration, teams, members, shares, history, commands.",
             discussion: "Example: roster org show acme-logistics")
         @OptionGroup var root: RootOptions

@@ -5,6 +5,7 @@ import RosterCore
 extension Roster {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "What CI runs on a pull request: validation, guards and policy.",
             discussion: """
                 1. Validation: the head (the working tree), fully.

@@ -5,6 +5,7 @@ import RosterCore
 extension Roster {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changes between two revisions, as events (not line diffs).",
             discussion: """
                 Compares BASE (default HEAD) with HEAD (default: the working tree, untracked files \

@@ -5,6 +5,7 @@ import RosterCore
 extension Roster {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write who may connect and to which shares, for the systems that enforce it.",
             discussion: """
                 Writes, in the output folder:

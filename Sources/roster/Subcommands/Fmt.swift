@@ -4,6 +4,7 @@ import RosterCore
 extension Roster {
     struct Fmt: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fmt",
             abstract: "Rewrite record files in canonical form.",
             discussion: """
                 Canonical form: keys in the documented order, two-space indent, members sorted by \

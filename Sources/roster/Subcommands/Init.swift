@@ -6,6 +6,7 @@ import RosterSite
 extension Roster {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Scaffold a new marketplace repository.",
             discussion: """
                 Creates DIR (default: the current directory) with data/marketplace.json, empty \

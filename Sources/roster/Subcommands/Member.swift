@@ -4,12 +4,14 @@ import RosterCore
 extension Roster {
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "member",
             abstract: "Invite, remove and edit the members of an org.",
             subcommands: [Invite.self, Resend.self, Remove.self, SetRole.self, Edit.self, Activate.self]
         )
 
         struct Invite: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "invite",
                 abstract: "Invite a user to an org; they join its default team (and --team).",
                 discussion: """
                     The e-mail is stored in lower case. Refused for a pending or rejected org, for a user \
@@ -36,6 +38,7 @@ extension Roster {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Remove a member from an org and from all its teams.",
                 discussion: "The last super admin cannot be removed. Example: roster member remove initech milton@example-corp.example")
             @Argument(help: "The org's id.") var org: String
@@ -57,7 +60,8 @@ extension Roster {
         }
 
         struct Edit: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Change a member's first or last name, or their git-host handle.")
+            static let configuration = CommandConfiguration(
+                commandName: "edit", abstract: "Change a member's first or last name, or their git-host handle.")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The member's e-mail.") var email: String
             @Option(help: "New first name.") var first: String?
@@ -69,6 +73,7 @@ extension Roster {
 
         struct Resend: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "resend",
                 abstract: "Send a new invitation to a member who has not accepted: new time, inviter and expiry.",
                 discussion: """
                     The way out of an expired invitation (rule invitation-expired), besides `member remove`. \
@@ -84,6 +89,7 @@ extension Roster {
 
         struct Activate: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "activate",
                 abstract: "Accept an invitation: the member becomes active (acceptedAt records when).",
                 discussion: """
                     The invitee runs it in a pull request of their own; `roster check --actor @LOGIN` allows \

@@ -4,6 +4,7 @@ import RosterCore
 extension Roster {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Rewrite files of an older schemaVersion in the current format.",
             discussion: """
                 roster reads older record files by migrating them in memory (and warns with \

@@ -6,6 +6,7 @@ import RosterSite
 extension Roster {
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "notify",
             abstract: "Write (and send) the e-mails that the changes between two revisions call for.",
             discussion: """
                 Events and their e-mails: member invited (to the invitee), registration requested (to \

@@ -4,6 +4,7 @@ import RosterCore
 extension Roster {
     struct Org: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "org",
             abstract: "List and show consumer orgs; create, rename, enable, disable, delete them; handle registrations.",
             subcommands: [
                 List.self, Show.self, Create.self, Rename.self, Enable.self, Disable.self, Delete.self, Register.self, Approve.self, Reject.self,
@@ -13,6 +14,7 @@ extension Roster {
 
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "create",
                 abstract: "Create an enabled consumer org with an empty default team.",
                 discussion: """
                     The id is derived from the name ("Acme Logistics" -> acme-logistics) unless --id is \
@@ -29,6 +31,7 @@ extension Roster {
 
         struct Rename: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "rename",
                 abstract: "Change an org's name (its id stays).",
                 discussion: "Example: roster org rename acme-logistics \"Acme Freight\"")
             @Argument(help: "The org's id.") var org: String
@@ -39,6 +42,7 @@ extension Roster {
 
         struct Enable: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "enable",
                 abstract: "Enable a disabled org: its users can connect again.",
                 discussion: "Records who and when (--actor). Example: roster org enable acme --actor ana@provider.example")
             @Argument(help: "The org's id.") var org: String
@@ -48,6 +52,7 @@ extension Roster {
 
         struct Disable: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "disable",
                 abstract: "Disable an org: its users can no longer connect.",
                 discussion: "Members, teams and share links are kept, so enabling restores access as it was. Records who and when (--actor).")
             @Argument(help: "The org's id.") var org: String
@@ -57,6 +62,7 @@ extension Roster {
 
         struct Delete: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "delete",
                 abstract: "Delete an org and unlink it from every share.",
                 discussion: """
                     Needs --confirm with the org's exact name. Prints the impact: members and teams \
@@ -73,6 +79,7 @@ extension Roster {
 
         struct Register: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "register",
                 abstract: "Request a new org (the consumer's registration).",
                 discussion: """
                     Refused when registration is disabled in data/marketplace.json. Creates a pending \
@@ -94,6 +101,7 @@ extension Roster {
 
         struct Approve: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "approve",
                 abstract: "Approve a pending registration: the org is enabled, its requester super admin.",
                 discussion: "--name corrects the org's name on the way. Records who and when (--actor).")
             @Argument(help: "The org's id.") var org: String
@@ -104,6 +112,7 @@ extension Roster {
 
         struct Reject: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "reject",
                 abstract: "Reject a pending registration, with a reason the requester reads.",
                 discussion: "Records who and when (--actor). Example: roster org reject vandelay-imports --reason \"We need a customs number.\"")
             @Argument(help: "The org's id.") var org: String

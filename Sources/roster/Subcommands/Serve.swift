@@ -6,6 +6,7 @@ import RosterServer
 extension Roster {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Preview the portal locally; rebuild and reload on every change.",
             discussion: """
                 Builds the portal into a temporary folder (in memory, under /dev/shm, when it has 2 GB \

@@ -4,12 +4,13 @@ import RosterCore
 extension Roster {
     struct Settings: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: "Show or change the documented settings of data/marketplace.json.",
             subcommands: [Show.self, SetValue.self]
         )
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print every setting's effective value and its default.")
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print every setting's effective value and its default.")
             @OptionGroup var root: RootOptions
 
             func run() throws {

@@ -4,12 +4,14 @@ import RosterCore
 extension Roster {
     struct Share: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "share",
             abstract: "List and show shares; create and delete them; link orgs to them.",
             subcommands: [List.self, Show.self, Create.self, Delete.self, AddOrg.self, RemoveOrg.self]
         )
 
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "create",
                 abstract: "Create a share.",
                 discussion: "Example: roster share create \"Freight rates\" --description \"Daily spot rates\"")
             @Argument(help: "The share's name (3 to 64 characters, unique).") var name: String
@@ -20,7 +22,7 @@ extension Roster {
         }
 
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Delete a share; prints the orgs that lose access.")
+            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a share; prints the orgs that lose access.")
             @Argument(help: "The share's id.") var share: String
             @OptionGroup var options: ChangeOptions
             func run() throws { try runChange([.shareDelete(share: share)], options) }

@@ -4,6 +4,7 @@ import RosterCore
 extension Roster.Share {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the shares: name, id, consumers, and how many of them cannot connect.",
             discussion: "Examples: roster share list; roster share list --format json")
         @OptionGroup var root: RootOptions
@@ -29,6 +30,7 @@ extension Roster.Share {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one share and its consumers, marking those whose users cannot connect.",
             discussion: "Example: roster share show weather-daily")
         @OptionGroup var root: RootOptions

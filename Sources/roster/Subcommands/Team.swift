@@ -4,12 +4,14 @@ import RosterCore
 extension Roster {
     struct Team: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "team",
             abstract: "Create and delete teams; add and remove their members.",
             subcommands: [Create.self, Delete.self, Add.self, Remove.self]
         )
 
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "create",
                 abstract: "Create a team in an org.",
                 discussion: "Example: roster team create initech \"TPS reports\"")
             @Argument(help: "The org's id.") var org: String
@@ -20,7 +22,7 @@ extension Roster {
         }
 
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Delete a team (never the default team).")
+            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a team (never the default team).")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @OptionGroup var options: ChangeOptions
@@ -28,7 +30,7 @@ extension Roster {
         }
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a member of the org to a team.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a member of the org to a team.")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @Argument(help: "The member's e-mail.") var email: String
@@ -37,7 +39,7 @@ extension Roster {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove a member from a team (they stay in the org).")
+            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a member from a team (they stay in the org).")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @Argument(help: "The member's e-mail.") var email: String

@@ -4,6 +4,7 @@ import RosterCore
 extension Roster {
     struct Unlock: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlock",
             abstract: "Clear a stale lock and complete an interrupted change.",
             discussion: """
                 A roster run that changes records holds .roster.lock (pid, host, time). If the process \

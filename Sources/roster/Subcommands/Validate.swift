@@ -5,6 +5,7 @@ import RosterCore
 extension Roster {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check every record and report all problems.",
             discussion: """
                 Reads data/marketplace.json, data/orgs/*.json and data/shares/*.json, collects every \
