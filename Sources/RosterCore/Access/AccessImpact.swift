@@ -33,13 +33,20 @@ public struct AccessImpact: Sendable, Equatable {
         let orgPaths = affected.sorted().map { Snapshot.orgsDirectory + "/\($0).json" }
         let sameOrgs = RevisionState(files: try c.reader.files(orgPaths.filter { !changed.contains($0) }, at: c.baseCommit))
         func side(_ state: RevisionState) -> Set<Grant> {
-            let shares = Array(unchanged.shares.values) + Array(state.shares.values)
+            let orgs = orgPaths.compactMap { state.orgs[$0] ?? sameOrgs.orgs[$0] }
+            // The shares that link each of these orgs, from one pass over the links: asking every
+            // share for every member cost orgs x members x shares x links (0.2 s for 100 orgs of
+            // 10,000). A share that links none of them grants nothing, so skipping it changes nothing.
+            let ids = Set(orgs.map(\.id))
+            var sharesOf: [String: [ShareRecord]] = [:]
+            for share in Array(unchanged.shares.values) + Array(state.shares.values) {
+                for id in Set(share.consumers.map(\.org)) where ids.contains(id) { sharesOf[id, default: []].append(share) }
+            }
             var grants = Set<Grant>()
-            for path in orgPaths {
-                guard let org = state.orgs[path] ?? sameOrgs.orgs[path] else { continue }
+            for org in orgs {
                 for member in org.members where AccessRule.canConnect(org: org, member: member, on: day) {
                     grants.insert(Grant(email: member.email, share: nil))
-                    for share in shares where AccessRule.hasAccess(org: org, member: member, share: share, on: day) {
+                    for share in sharesOf[org.id] ?? [] where AccessRule.hasAccess(org: org, member: member, share: share, on: day) {
                         grants.insert(Grant(email: member.email, share: share.id))
                     }
                 }
