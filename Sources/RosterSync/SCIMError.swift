@@ -9,10 +9,15 @@ public struct SCIMError: Error, CustomStringConvertible, Sendable {
     public var resource: String
     public var status: Int?
     public var detail: String
+    /// A failure that the same request cannot get past by waiting (an untrusted certificate):
+    /// sent again, it would only fail again, later.
+    var isFinal = false
 
     public var description: String {
         "\(resource): " + (status.map { "HTTP \($0): " } ?? "") + detail
     }
+
+    static let untrustedCertificate = "CERTIFICATE_VERIFY_FAILED"
 
     /// Why a request got no answer, in words (the client's errors describe themselves as code).
     static func reason(_ error: any Error) -> String {
@@ -34,7 +39,7 @@ public struct SCIMError: Error, CustomStringConvertible, Sendable {
         default:
             // NIOSSL's handshake error names BoringSSL's reason among build paths.
             let text = "\(error)"
-            if text.contains("CERTIFICATE_VERIFY_FAILED") { return "the server's TLS certificate is not trusted (CERTIFICATE_VERIFY_FAILED)" }
+            if text.contains(untrustedCertificate) { return "the server's TLS certificate is not trusted (\(untrustedCertificate))" }
             return text
         }
     }

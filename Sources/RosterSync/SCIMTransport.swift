@@ -104,7 +104,7 @@ public final class SCIMTransport: Sendable {
                 await pause(Self.retryAfter(answer.headers) ?? backoff(attempt))
                 if status != 429, let recover, let found = await recover() { return found }
             case .failure(let error):
-                if attempt >= attempts { throw error }
+                if attempt >= attempts || error.isFinal { throw error }
                 await pause(backoff(attempt))
                 if let recover, let found = await recover() { return found }
             }
@@ -118,7 +118,9 @@ public final class SCIMTransport: Sendable {
             return .success(Answer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView)))
         } catch {
             let reason = SCIMError.reason(error)
-            return .failure(SCIMError(resource: resource, status: nil, detail: "cannot reach \(base.absoluteString): \(reason)"))
+            var failure = SCIMError(resource: resource, status: nil, detail: "cannot reach \(base.absoluteString): \(reason)")
+            failure.isFinal = reason.contains(SCIMError.untrustedCertificate)
+            return .failure(failure)
         }
     }
 
