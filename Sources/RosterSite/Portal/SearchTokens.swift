@@ -32,13 +32,13 @@ enum SearchTokens {
         return out
     }
 
-    /// Adds the words of `text` to `words`; `scratch` is a buffer reused from call to call
+    /// Calls `body` with each word of `text`; `scratch` is a buffer reused from call to call
     /// (the orgs index splits two dozen texts of each of 100,000 orgs).
-    static func add(_ text: String, to words: inout Set<String>, scratch: inout [UInt8]) {
+    static func eachWord(_ text: String, scratch: inout [UInt8], _ body: (String) -> Void) {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            eachASCIIWord(text, scratch: &scratch) { words.insert($0) }
+            eachASCIIWord(text, scratch: &scratch, body)
         } else {
-            words.formUnion(Self.words(text))
+            for word in words(text) { body(word) }
         }
     }
 
