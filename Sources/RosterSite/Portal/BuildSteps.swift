@@ -42,11 +42,15 @@ extension PortalBuilder {
     func readAndValidate(_ s: inout BuildState) throws(Failure.Cause) -> BuildStep.Next {
         s.clock.restart()
         // Without a session (`roster build`), the bytes of each file are not kept once decoded,
-        // only their fingerprints (the keys of pages): at 100,000 orgs they held 430 MB. Files
-        // with findings are read again to place them.
-        let snapshot = RecordStore.load(root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true)
+        // only their fingerprints (the keys of pages): at 100,000 orgs they held 430 MB. The
+        // per-org rules then run on each org while its bytes are in hand, so their findings are
+        // placed without reading the files again (the preview remembers findings by file instead).
+        let validation = ValidationOptions(today: options.today)
+        let snapshot = RecordStore.load(
+            root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true,
+            validating: options.session == nil ? validation : nil)
         s.clock.lap("reading")
-        let findings = Validator.validate(snapshot, options: ValidationOptions(today: options.today), memo: options.session?.validation)
+        let findings = Validator.validate(snapshot, options: validation, memo: options.session?.validation)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         s.report.warnings = findings
         s.snapshot = snapshot
