@@ -95,11 +95,33 @@ import RosterCore
         #expect(throws: SiteOutput.Failure.self) { try SiteOutput(directory: folder.path).checkTargets(["orgs/a/index.html"], files: true) }
     }
 
+    /// Files and folders are looked at on every core, but the refusal names the first thing in
+    /// the way in order, as one thread would, and the files already there are known by path.
+    @Test func theFirstThingInTheWayIsTheOneRefused() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let paths = (0..<6000).map { "api/orgs/o\($0).json" }
+        try fm.createDirectory(at: folder.appendingPathComponent("api/orgs"), withIntermediateDirectories: true)
+        for k in stride(from: 0, to: paths.count, by: 3) { try Data().write(to: folder.appendingPathComponent(paths[k])) }
+        let output = SiteOutput(directory: folder.path)
+        #expect(try output.checkTargets(paths, files: true).existing == paths.indices.map { $0 % 3 == 0 })
+        try fm.createDirectory(at: folder.appendingPathComponent(paths[5000]), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent(paths[4001]).path, withDestinationPath: "/etc/passwd")
+        let refused = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
+        #expect(refused?.path == paths[4001])
+        #expect(refused?.reason.contains("a symbolic link") == true)
+        // Without `files` (the preview), only the folders on the way are looked at.
+        #expect(try output.checkTargets(paths, files: false).existing.isEmpty)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("orgs").path, withDestinationPath: folder.appendingPathComponent("api").path)
+        let behind = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths + ["orgs/orgs/x.html"], files: false) }
+        #expect(behind?.path == "orgs")
+    }
+
     /// The folders of the outputs, each once, each after the folder that holds it.
     @Test func theFoldersOfTheOutputsComeParentsFirst() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let paths = ["orgs/b/index.html", "index.html", "api/orgs/b.json", "orgs/a/index.html", "api/orgs.json"]
-        #expect(try SiteOutput(directory: folder.path).checkTargets(paths, files: true) == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
+        #expect(try SiteOutput(directory: folder.path).checkTargets(paths, files: true).folders == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
         #expect(SiteOutput.folder(of: "index.html") == nil)
         #expect(SiteOutput.folder(of: "orgs/a/index.html") == "orgs/a")
     }

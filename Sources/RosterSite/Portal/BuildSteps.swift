@@ -87,15 +87,19 @@ extension PortalBuilder {
         // Every output path is known and checked before the first write: a refused build
         // leaves the output folder as it was.
         let writer: OutputWriter
+        let existing: [Bool]
         do {
             let manifest = options.session == nil ? [BuildManifest.fileName] : []
-            let folders = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
-            writer = try OutputWriter(s.output, folders: folders, workers: workers)
+            // `roster build` looks at each file that is there (the preview trusts its own last
+            // build): what is in the way of a write, and which unchanged pages are still there.
+            let targets = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
+            existing = targets.existing
+            writer = try OutputWriter(s.output, folders: targets.folders, workers: workers)
         } catch {
             throw .output(error)
         }
         defer { writer.closeFolder() }
-        s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil)
+        s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil, existing: existing)
         // The manifest needs only paths and keys: what made the files goes before its step,
         // the build's peak of memory (the search index's pieces and a closure for each of
         // 200,000 files held 40 MB at 100,000 orgs).

@@ -61,18 +61,6 @@ struct OutputLookup {
         return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
 
-    /// For each path (nil: not asked, false), whether it names a file or folder in `output`.
-    static func present(_ paths: [String?], in output: SiteOutput) -> [Bool] {
-        let root = open(output.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard root >= 0 else { return paths.map { _ in false } }
-        defer { Glibc.close(root) }
-        return parallelMap(ranges(paths.count), chunkSize: 1) { range -> [Bool] in
-            var lookup = OutputLookup(root: root)
-            defer { lookup.close() }
-            return range.map { k in paths[k].map { lookup.exists(Array($0.utf8)[...]) } ?? false }
-        }.flatMap { $0 }
-    }
-
     /// Whether `path` (relative to the output folder, as bytes) names a file or folder there.
     mutating func exists(_ path: ArraySlice<UInt8>) -> Bool {
         guard SiteOutput.isContained(path) else { return false }

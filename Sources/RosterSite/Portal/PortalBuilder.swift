@@ -107,23 +107,20 @@ public struct PortalBuilder: Sendable {
     }
 
     /// Renders and writes `jobs` on ``Options/workers`` threads; a page of one record whose key
-    /// is the one the `previous` build recorded is not rendered again if its file is there (or
-    /// `trusted`: the previous build is this session's).
-    func run(_ jobs: [Job], into writer: OutputWriter, previous: BuildManifest?, trusted: Bool) -> [JobResult] {
+    /// is the one the `previous` build recorded is not rendered again if its file is there:
+    /// `existing[k]` (a file is at job k's path; empty: none is), or `trusted` (the previous
+    /// build is this session's).
+    func run(_ jobs: [Job], into writer: OutputWriter, previous: BuildManifest?, trusted: Bool, existing: [Bool]) -> [JobResult] {
         let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
         let chunks = ParallelJobs.chunks(count: jobs.count, alone: jobs.prefix { $0.key == nil }.count, size: 32)
-        // Whether each page that could be reused is still there: looked up from the folders
-        // that hold them, on every core, rather than each from `/` by its worker.
-        let present =
-            trusted ? [] : OutputLookup.present(jobs.map { job in job.key.flatMap { reusable[job.path] == $0 ? job.path : nil } }, in: writer.output)
         // Each page's bytes are freed by the worker that wrote them (freeing 200 MB of pages
         // afterwards, on one thread, took 0.1 s); pages are rendered into one buffer a worker.
         let scratch: @Sendable () -> [UInt8] = { [UInt8](unsafeUninitializedCapacity: 32 * 1024) { $1 = 0 } }
         return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: workers, scratch: scratch) { k, buffer -> JobResult in
             let job = jobs[k], key = job.key
-            if let key, !reusable.isEmpty, reusable[job.path] == key, trusted || present[k] {
+            if let key, !reusable.isEmpty, reusable[job.path] == key, trusted || (k < existing.count && existing[k]) {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
             }
             do throws(SiteOutput.Failure) {

@@ -70,13 +70,22 @@ public struct SiteOutput: Sendable {
         close(parent)
     }
 
+    /// What ``checkTargets(_:files:)`` found in the output folder.
+    struct Targets: Equatable {
+        /// The folders the paths need, each after the folders that hold it.
+        var folders: [String]
+        /// For each path, whether a file is there already (empty when files were not looked
+        /// at, or the folder holds nothing): a page whose key did not change is not made again
+        /// when its file is still there.
+        var existing: [Bool]
+    }
+
     /// Refuses, before anything is written, outputs that could not all land where they belong:
     /// a path that leaves the folder, one listed twice, or a folder (and, with `files`, a file)
     /// on the way that is a symbolic link or of the wrong kind in the output folder as it is.
-    /// So a refused build changes no file in the folder. Returns the folders the paths need,
-    /// each after the folders that hold it.
-    @discardableResult
-    func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> [String] {
+    /// So a refused build changes no file in the folder. The folders and files are looked at
+    /// on every core; the first refused in order is reported, as one thread would have.
+    func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> Targets {
         var seen = Set<String>(minimumCapacity: paths.count)
         var folders = Set<String>()
         for path in paths {
@@ -90,21 +99,41 @@ public struct SiteOutput: Sendable {
         // Sorted, a folder comes before what it holds: a link is met before anything behind it.
         let sorted = folders.sorted()
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return sorted }
+        guard fd >= 0 else { return Targets(folders: sorted, existing: []) }
         defer { close(fd) }
         // An empty folder holds no link or file in the way: a full build skips a stat for each
         // of its 30,000 paths (each failed at the first missing folder, on one thread).
-        guard !Self.holdsNothing(fd) else { return sorted }
-        var info = stat()
-        for folder in sorted where fstatat(fd, folder, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+        guard !Self.holdsNothing(fd) else { return Targets(folders: sorted, existing: []) }
+        if let wrong = Self.firstMismatch(sorted, Self.kinds(sorted, in: fd), expected: S_IFDIR) {
             throw Failure(
-                path: folder, reason: "refused: this is \(kind(info)) in the output folder where a folder goes; remove it; nothing was written")
+                path: wrong.path,
+                reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a folder goes; remove it; nothing was written")
         }
-        guard files else { return sorted }
-        for path in paths where fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            throw Failure(path: path, reason: "refused: this is \(kind(info)) in the output folder where a file goes; remove it; nothing was written")
+        guard files else { return Targets(folders: sorted, existing: []) }
+        let fileKinds = Self.kinds(paths, in: fd)
+        if let wrong = Self.firstMismatch(paths, fileKinds, expected: S_IFREG) {
+            throw Failure(
+                path: wrong.path,
+                reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a file goes; remove it; nothing was written")
         }
-        return sorted
+        return Targets(folders: sorted, existing: fileKinds.map { $0 == S_IFREG })
+    }
+
+    /// The kind (`S_IFMT` bits) of what each of `paths` names in the folder `fd`, a link not
+    /// followed; nil where nothing is.
+    static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
+        parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
+            var info = stat()
+            return range.map { fstatat(fd, paths[$0], &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil }
+        }.flatMap { $0 }
+    }
+
+    /// The first of `paths` where something other than `expected` is, with its kind.
+    static func firstMismatch(_ paths: [String], _ kinds: [mode_t?], expected: mode_t) -> (path: String, kind: mode_t)? {
+        for (path, kind) in zip(paths, kinds) {
+            if let kind, kind != expected { return (path, kind) }
+        }
+        return nil
     }
 
     /// The folder that holds `path` (a contained path), nil for a path in the output folder
@@ -129,8 +158,8 @@ public struct SiteOutput: Sendable {
         return errno == 0
     }
 
-    func kind(_ info: stat) -> String {
-        switch info.st_mode & S_IFMT {
+    static func kind(_ mode: mode_t) -> String {
+        switch mode {
         case S_IFLNK: "a symbolic link"
         case S_IFDIR: "a folder"
         case S_IFREG: "a file"
