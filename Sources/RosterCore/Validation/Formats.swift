@@ -4,11 +4,15 @@ import Foundation
 public enum Formats {
     /// `^[a-z0-9][a-z0-9-]{0,62}$`
     public static func isValidID(_ id: String) -> Bool {
-        let u = Array(id.utf8)
+        // The bytes read in place: a copy of them for each of 500,000 ids (100,000 orgs and
+        // their teams) was a third of the rule's time.
+        let u = id.utf8
         guard (1...63).contains(u.count) else { return false }
-        for (k, b) in u.enumerated() {
+        var first = true
+        for b in u {
             let alnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            if !(alnum || (k > 0 && b == 0x2D)) { return false }
+            if !(alnum || (!first && b == 0x2D)) { return false }
+            first = false
         }
         return true
     }

@@ -57,26 +57,34 @@ enum IdentityRules {
     }
 
     /// Reports every record after the first (in path order) whose name key repeats.
-    static func uniqueNames(_ report: inout RuleReport, _ items: [(path: String, name: String)], _ what: String) {
-        var firstByKey: [String: String] = [:]
-        for item in items {
-            let key = Formats.nameKey(item.name)
+    /// Item `k` of `count` has the path and name `item(k)`.
+    static func uniqueNames(_ report: inout RuleReport, count: Int, _ item: (Int) -> (path: String, name: String), _ what: String) {
+        // Made at its size once: growing, the table of 100,000 names was rebuilt (every key
+        // hashed again) 17 times. Items are named by position until a finding needs the path.
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(count)
+        for k in 0..<count {
+            let (path, name) = item(k)
+            let key = Formats.nameKey(name)
             if let first = firstByKey[key] {
                 report.error(
-                    item.path, "/name",
-                    "\(what) name \(Quote.value(item.name)) is already used by \(Quote.bare(first)) (names are compared ignoring case)")
+                    path, "/name",
+                    "\(what) name \(Quote.value(name)) is already used by \(Quote.bare(item(first).path)) (names are compared ignoring case)"
+                )
             } else {
-                firstByKey[key] = item.path
+                firstByKey[key] = k
             }
         }
     }
 
     static func orgNameUnique(_ c: ValidationContext, _ report: inout RuleReport) {
-        uniqueNames(&report, c.snapshot.orgs.map { ($0.path, $0.record.name) }, "org")
+        let orgs = c.snapshot.orgs
+        uniqueNames(&report, count: orgs.count, { (orgs[$0].path, orgs[$0].record.name) }, "org")
     }
 
     static func shareNameUnique(_ c: ValidationContext, _ report: inout RuleReport) {
-        uniqueNames(&report, c.snapshot.shares.map { ($0.path, $0.record.name) }, "share")
+        let shares = c.snapshot.shares
+        uniqueNames(&report, count: shares.count, { (shares[$0].path, shares[$0].record.name) }, "share")
     }
 
     static func emailFormat(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
