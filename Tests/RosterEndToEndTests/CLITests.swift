@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func initCreatesAValidRepositoryAndRefusesToOverwrite() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-init-\(UUID().uuidString)")
+        let dir = scratch.appendingPathComponent("roster-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try roster(["init", dir.path, "--provider", "Acme Data"])
         #expect(run.status == 0)

@@ -48,7 +48,7 @@ import Testing
         #expect(check.stderr.contains("\"no-such-rev\" is not a commit"), "\(check.stderr)")
         // A shallow clone (as CI checks out) lacks the base: the message says to fetch it.
         try repo.commit("second")
-        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("roster-shallow-\(UUID().uuidString)")
+        let clone = scratch.appendingPathComponent("roster-shallow-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clone) }
         try repo.git("clone", "-q", "--depth", "1", "file://" + repo.url.path, clone.path)
         let shallow = try roster(["diff", "HEAD~1", "HEAD"], in: clone)

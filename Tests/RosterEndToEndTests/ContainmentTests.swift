@@ -11,7 +11,7 @@ import Testing
 
         init() throws {
             repo = try copy()
-            outside = FileManager.default.temporaryDirectory.appendingPathComponent("roster-outside-\(UUID().uuidString)")
+            outside = scratch.appendingPathComponent("roster-outside-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
             for name in ["victim", "payload", "other"] {
                 try Data("\(name) keeps its bytes\n".utf8).write(to: outside.appendingPathComponent(name))

@@ -9,12 +9,14 @@ import Testing
     static let files = ["access.json", "scim/Users.json", "scim/Groups.json"]
 
     func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("roster-export-\(UUID().uuidString)")
+        scratch.appendingPathComponent("roster-export-\(UUID().uuidString)")
     }
 
     @Test func theBaseFixtureExportsExactlyTheExpectedFiles() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try roster(["export", "--out", out.path], in: repo)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("exported 3 users (1 active) of 2 orgs for 2026-11-23 to "), "\(run.stdout)")
@@ -27,7 +29,9 @@ import Testing
 
     @Test func twoRunsWriteTheSameBytes() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let (a, b) = (temporaryFolder(), temporaryFolder())
+        defer { for folder in [a, b] { try? FileManager.default.removeItem(at: folder) } }
         #expect(try roster(["export", "--out", a.path], in: repo).status == 0)
         #expect(try roster(["export", "--out", b.path], in: repo).status == 0)
         #expect(try snapshot(a) == snapshot(b))
@@ -36,7 +40,9 @@ import Testing
 
     @Test func theDayDecidesTheEntitlements() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         #expect(try roster(["export", "--out", out.path, "--today", "2027-01-31"], in: repo).status == 0)
         let access = try String(contentsOf: out.appendingPathComponent("access.json"), encoding: .utf8)
         #expect(access.contains("\"date\": \"2027-01-31\""))
@@ -46,7 +52,7 @@ import Testing
     /// The demo data has apps and an org with an end date: apps are listed with the shares they
     /// reach on the day, and after the org's `until` its users and apps lose everything.
     @Test func appsAndTheOrgsEndDateFollowTheAccessRule() throws {
-        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("roster-export-demo-\(UUID().uuidString)")
+        let repo = scratch.appendingPathComponent("roster-export-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
         // Bring the end of stark-mobility's contract close, so the day after has no other expiry.
@@ -58,6 +64,7 @@ import Testing
         ).write(to: starkFile)
         func export(_ day: String) throws -> [String: Any] {
             let out = temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: out) }
             let run = try roster(["export", "--out", out.path, "--today", day], in: repo)
             #expect(run.status == 0, "\(run.stderr)")
             return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("access.json"))) as? [String: Any])
@@ -83,7 +90,9 @@ import Testing
 
     @Test func scim2ModelsAcceptsEveryExportedResource() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
         let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/validate_export.py")
         let check = try python([script.path, out.path])
@@ -94,6 +103,7 @@ import Testing
     @Test(arguments: ["_site", "data", "content", "site-templates", "schemas", ".", "data/orgs/new", "_site/sub"])
     func aFolderOfTheRepositoryIsRefused(_ folder: String) throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         for made in ["_site", "content", "site-templates", "schemas"] {
             try FileManager.default.createDirectory(at: repo.appendingPathComponent(made), withIntermediateDirectories: true)
         }
@@ -107,9 +117,12 @@ import Testing
 
     @Test func aSymbolicLinkAsTheOutputFolderIsRefused() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let elsewhere = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let link = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: link) }
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: elsewhere)
         let run = try roster(["export", "--out", link.path], in: repo)
         #expect(run.status == 1)
@@ -119,7 +132,9 @@ import Testing
 
     @Test func aLinkThatLeadsIntoTheRepositoryIsRefused() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: parent.appendingPathComponent("via"), withDestinationURL: repo.appendingPathComponent("data"))
         let before = try snapshot(repo)
@@ -131,7 +146,9 @@ import Testing
 
     @Test func aPortalOutputFolderElsewhereIsRefused() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: site) }
         // What every `roster build` leaves in its output folder, wherever --out put it.
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data("{}\n".utf8).write(to: site.appendingPathComponent(".roster-build.json"))
@@ -143,8 +160,10 @@ import Testing
 
     @Test func invalidRecordsExportNothing() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         try Data("{ broken".utf8).write(to: repo.appendingPathComponent("data/orgs/acme.json"))
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try roster(["export", "--out", out.path], in: repo)
         #expect(run.status == 1)
         #expect(run.stderr.contains("data/orgs/acme.json:1:"), "\(run.stderr)")
@@ -155,7 +174,9 @@ import Testing
     /// earlier export stay as they were, and no temporary file or new folder is left behind.
     @Test func invalidRecordsLeaveAnEarlierExportAsItWas() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
         try FileManager.default.removeItem(at: out.appendingPathComponent("scim"))
         let before = try snapshot(out)
@@ -169,7 +190,9 @@ import Testing
     /// modification times too), and leaves no temporary file.
     @Test func anUnchangedExportKeepsTheFilesItFinds() throws {
         let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
         #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
         let path = out.appendingPathComponent("scim/Users.json").path
         let old = Date(timeIntervalSince1970: 1_000_000_000)

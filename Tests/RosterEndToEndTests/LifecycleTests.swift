@@ -254,7 +254,7 @@ import Testing
     /// The demo data shows every new thing, validates without error, and is left byte-identical
     /// by `roster migrate` and `roster fmt`.
     @Test func theDemoDataShowsEveryStepAndStaysCanonical() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-demo-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("roster-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: url) }
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))

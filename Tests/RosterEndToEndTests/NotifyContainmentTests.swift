@@ -50,7 +50,7 @@ import Testing
         }
         try repo.commit("an org with a trick")
         // The outbox sits deep in a folder of its own: any file roster writes lands in that folder.
-        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("roster-contain-\(UUID().uuidString)")
+        let sandbox = scratch.appendingPathComponent("roster-contain-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: sandbox) }
         let outbox = sandbox.appendingPathComponent("a/b/c/outbox")
         try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)

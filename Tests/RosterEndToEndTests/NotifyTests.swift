@@ -100,7 +100,7 @@ import Testing
 
     /// Starts the SMTP sink; returns the process, its port and the folder it stores messages in.
     func startSink(failing: Int) throws -> (Process, Int, URL) {
-        let received = FileManager.default.temporaryDirectory.appendingPathComponent("roster-smtp-\(UUID().uuidString)")
+        let received = scratch.appendingPathComponent("roster-smtp-\(UUID().uuidString)")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [

@@ -112,8 +112,9 @@ import Testing
     /// included, is named in a clear error (exit 1) and nothing is written.
     @Test func aBaseThatIsNoCommitIsNamed() throws {
         let repo = try Repo()
+        // Relative to the repository, where git runs: a short name, quoted whole in the message.
         let target = repo.url.appendingPathComponent("out.txt")
-        for base in ["--output=\(target.path)", "HEAD~5", "HEAD^{tree}"] {
+        for base in ["--output=out.txt", "HEAD~5", "HEAD^{tree}"] {
             let run = try repo.run(["check", "--base=\(base)", "--actor", "@padmin"])
             #expect(run.status == 1, "\(base): \(run.stderr)")
             #expect(run.stderr.contains("roster: \"\(base)\" is not a commit of this repository"), "\(base): \(run.stderr)")

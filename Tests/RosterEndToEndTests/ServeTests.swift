@@ -178,7 +178,7 @@ import Testing
     /// With --out, a second preview finds the first one's manifest; a page deleted in between
     /// is written again, not trusted to be there.
     @Test func aPreviewIntoAnEarlierPreviewsFolderRewritesMissingPages() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-out-\(UUID().uuidString)")
+        let out = scratch.appendingPathComponent("roster-serve-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         do {
             let first = try Server(extra: ["--out", out.path])
@@ -228,7 +228,7 @@ import Testing
 
     @Test func stoppingDuringARebuildLeavesNoTemporaryFolder() throws {
         // TMPDIR set: the preview builds there, not in /dev/shm, so the test sees its folder.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("roster-serve-tmp-\(UUID().uuidString)")
+        let scratch = scratch.appendingPathComponent("roster-serve-tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let server = try Server(environment: ["TMPDIR": scratch.path])

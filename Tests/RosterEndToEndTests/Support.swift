@@ -5,6 +5,16 @@ import Foundation
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let fixtures = packageRoot.appendingPathComponent("Tests/RosterCoreTests/Fixtures")
 
+/// Every temporary repository, output and sibling folder of this test process is made in this
+/// folder, removed when the process exits: a test that fails half-way, or writes a folder
+/// beside its repository (`-outbox`), leaves nothing in the system's temporary folder.
+let scratch: URL = {
+    func folder() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("roster-e2e-tests-\(getpid())") }
+    try? FileManager.default.createDirectory(at: folder(), withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: folder()) }
+    return folder()
+}()
+
 /// The `roster` executable built next to this test bundle.
 let rosterBinary: URL = {
     let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -61,7 +71,7 @@ func roster(_ arguments: [String], in directory: URL? = nil, environment: [Strin
 
 /// A temporary copy of the base fixture, with an optional rule overlay.
 func copy(overlay: String? = nil, from base: URL = fixtures.appendingPathComponent("base")) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-e2e-\(UUID().uuidString)")
+    let url = scratch.appendingPathComponent("roster-e2e-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: base, to: url)
     if let overlay {
         let source = fixtures.appendingPathComponent("rules/\(overlay)/fail")

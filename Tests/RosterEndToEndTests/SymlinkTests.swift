@@ -17,7 +17,7 @@ import Testing
             for folder in ["site-templates", "content"] {
                 try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(folder), to: url.appendingPathComponent(folder))
             }
-            outside = FileManager.default.temporaryDirectory.appendingPathComponent("roster-outside-\(UUID().uuidString)")
+            outside = scratch.appendingPathComponent("roster-outside-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
             try Data("\(Self.secret)\n".utf8).write(to: outside.appendingPathComponent("secret.txt"))
         }
@@ -136,7 +136,7 @@ import Testing
     /// and never serves the linked file.
     @Test func serveShowsTheErrorInsteadOfServingTheLinkedFile() throws {
         let server = try ServeTests.Server()
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("roster-secret-\(UUID().uuidString).css")
+        let secret = scratch.appendingPathComponent("roster-secret-\(UUID().uuidString).css")
         defer { try? FileManager.default.removeItem(at: secret) }
         try Data(Project.secret.utf8).write(to: secret)
         try FileManager.default.createSymbolicLink(

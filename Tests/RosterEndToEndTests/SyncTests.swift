@@ -6,7 +6,7 @@ import Testing
 @Suite struct SyncTests {
     /// A temporary repository holding a copy of the demo data.
     func demo() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("roster-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))
         return url
@@ -42,6 +42,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let plan = try sync(server, repo)
         #expect(plan.status == 2, "\(plan.stderr)")
         #expect(plan.stdout.contains("Run with --apply"))
@@ -51,7 +52,8 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let users = try await server.list("Users")
         let groups = try await server.list("Groups")
-        let export = FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-export-\(UUID().uuidString)")
+        let export = scratch.appendingPathComponent("roster-sync-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: export) }
         #expect(try roster(["export", "--out", export.path], in: repo).status == 0)
         let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: export.appendingPathComponent("access.json"))) as! [String: Any]
         let exportedUsers = exported["users"] as! [[String: Any]]
@@ -103,6 +105,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         // Someone else's users (one with a member's e-mail as externalId) and group.
         try await server.request(
             "POST", "Users", json: #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "ops@provider.example", "active": true}"#
@@ -145,6 +148,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let wrong = try sync(server, repo, token: "not-the-token-s3cret")
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("HTTP 401"), "\(wrong.stderr)")
@@ -166,6 +170,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         #expect(try sync(server, repo, ["--apply"]).status == 0)
         for org in ["acme-logistics", "hooli-cloud", "globex-health"] {
             #expect(try roster(["org", "disable", org], in: repo).status == 0)
@@ -184,6 +189,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let (proxy, port) = try await faultProxy(server, ["elmer.fudd@acme.example"])
         defer { stopProcess(proxy) }
         let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
@@ -193,8 +199,9 @@ import Testing
         #expect(!run.stderr.contains("after a 429 with Retry-After"), "the throttled create waited as told: \(run.stderr)")
         let users = try await server.list("Users")
         #expect(!emails(users).contains("elmer.fudd@acme.example"))
-        let all = try roster(
-            ["export", "--out", FileManager.default.temporaryDirectory.appendingPathComponent("roster-sync-\(UUID().uuidString)").path], in: repo)
+        let exported = scratch.appendingPathComponent("roster-sync-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: exported) }
+        let all = try roster(["export", "--out", exported.path], in: repo)
         #expect(
             all.stdout.contains("exported \(users.count + 1) users"),
             "every other create went through, the throttled one (429) included: \(all.stdout)")
@@ -209,6 +216,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let (proxy, port) = try await faultProxy(server, ["redirect"])
         defer { stopProcess(proxy) }
         let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
@@ -230,6 +238,7 @@ import Testing
         defer { stopProcess(server) }
         try await waitUntilListening(port: port, process: server)
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let run = try roster(
             ["sync", "--scim", "https://localhost:\(port)/v2"], in: repo,
             environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-for-tls-test"]) { $1 })
@@ -245,13 +254,14 @@ import Testing
         let support = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim")
         let server = try launch(["python3", support.appendingPathComponent("tls_server.py").path, String(port)])
         defer { stopProcess(server) }
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(proxyPort).log")
+        let log = scratch.appendingPathComponent("proxy-\(proxyPort).log")
         defer { try? FileManager.default.removeItem(at: log) }
         let proxy = try launch(["python3", support.appendingPathComponent("connect_proxy.py").path, String(proxyPort), log.path])
         defer { stopProcess(proxy) }
         try await waitUntilListening(port: port, process: server)
         try await waitUntilListening(port: proxyPort, process: proxy)
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         var environment = fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-for-proxy-test"]) { $1 }
         environment["https_proxy"] = "http://ops:s3cret@127.0.0.1:\(proxyPort)"
         let run = try roster(["sync", "--scim", "https://localhost:\(port)/v2"], in: repo, environment: environment)
@@ -279,6 +289,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let (proxy, port) = try await faultProxy(server, ["nobody@nowhere.example", "elmer.fudd@acme.example"])
         defer { stopProcess(proxy) }
         let run = try sync(server, repo, ["--apply"], url: "http://127.0.0.1:\(port)/v2")
@@ -296,6 +307,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         #expect(try sync(server, repo, ["--apply"]).status == 0)
         #expect(try roster(["member", "remove", "hooli-cloud", "dinesh.chugtai@hooli.example"], in: repo).status == 0)
         let (proxy, port) = try await faultProxy(server, ["nobody@nowhere.example", "nobody@nowhere.example", "lose-first-delete"])
@@ -314,6 +326,7 @@ import Testing
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
+        defer { try? FileManager.default.removeItem(at: repo) }
         let file = repo.appendingPathComponent("data/orgs/acme-logistics.json")
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "\"name\": \"Acme Logistics\"", with: "\"name\": \"Acme\\u001b[2J\\nPlan: 0 to create\\u202e\"")

@@ -5,7 +5,7 @@ import RosterCore
 
 @Suite struct BuildManifestTests {
     func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-manifest-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("roster-manifest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url.appendingPathComponent("data/orgs"), withIntermediateDirectories: true)
         try Data("{\"id\": \"a\"}\n".utf8).write(to: url.appendingPathComponent("data/orgs/a.json"))
         return url

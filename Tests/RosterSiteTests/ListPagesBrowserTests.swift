@@ -16,7 +16,7 @@ import Testing
         let pending: [OrgRecord]
 
         init() throws {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+            let dir = scratch.appendingPathComponent("roster-synth-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: dir) }
             var files = SyntheticMarketplace(orgs: 60, membersPerOrg: 2, shares: 230, seed: 5).files()
             for n in 0..<150 { files.append(("data/orgs/queue-\(n).json", Array(Self.pendingOrg(n).utf8))) }

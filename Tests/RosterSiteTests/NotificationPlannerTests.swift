@@ -7,7 +7,7 @@ import Testing
 /// repository, a change made in the working tree by the change engine, and the plan.
 @Suite struct NotificationPlannerTests {
     final class Repo {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-notify-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("roster-notify-\(UUID().uuidString)")
 
         init() throws {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ import Testing
 /// load as scripts whatever the records hold, rewritten only where a change shows.
 @Suite struct OrgsIndexTests {
     func synthetic(orgs: Int) throws -> SiteProject {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+        let dir = scratch.appendingPathComponent("roster-synth-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
             let url = dir.appendingPathComponent(path)

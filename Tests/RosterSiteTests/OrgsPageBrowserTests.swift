@@ -18,7 +18,7 @@ import Testing
         var url: URL { project.output }
 
         init() throws {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+            let dir = scratch.appendingPathComponent("roster-synth-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: dir) }
             for (path, bytes) in SyntheticMarketplace(orgs: 251, membersPerOrg: 3, shares: 5, seed: 3).files() {
                 var bytes = bytes

@@ -7,7 +7,7 @@ import RosterCore
 /// that was not empty they are compared piece by piece first: a file that holds the same bytes
 /// is left alone, one that differs anywhere is written whole.
 @Suite struct OutputWriterTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roster-writer-\(UUID().uuidString)")
+    let folder = scratch.appendingPathComponent("roster-writer-\(UUID().uuidString)")
 
     func pieces(_ parts: [String]) -> (_ emit: ([UInt8]) -> Void) -> Void {
         { emit in for part in parts { emit(Array(part.utf8)) } }

@@ -85,7 +85,7 @@ import RosterCore
             #expect(!SiteOutput.isContained(bad), "\(bad)")
         }
         for good in ["index.html", "orgs/acme/index.html", "a..b/c"] { #expect(SiteOutput.isContained(good)) }
-        let out = SiteOutput(directory: FileManager.default.temporaryDirectory.appendingPathComponent("roster-out-\(UUID().uuidString)").path)
+        let out = SiteOutput(directory: scratch.appendingPathComponent("roster-out-\(UUID().uuidString)").path)
         #expect(throws: SiteOutput.Failure.self) { try out.write([1], to: "../escape.txt") }
     }
 

@@ -8,9 +8,19 @@ let packageRoot = siteTestsURL.deletingLastPathComponent().deletingLastPathCompo
 let baseFixture = packageRoot.appendingPathComponent("Tests/RosterCoreTests/Fixtures/base")
 let fixedDay = CalendarDate(year: 2026, month: 11, day: 23)!
 
+/// Every temporary repository, output and sibling folder of this test process is made in this
+/// folder, removed when the process exits: a test that fails half-way, or writes a folder
+/// beside its repository (`-outbox`), leaves nothing in the system's temporary folder.
+let scratch: URL = {
+    func folder() -> URL { FileManager.default.temporaryDirectory.appendingPathComponent("roster-site-tests-\(getpid())") }
+    try? FileManager.default.createDirectory(at: folder(), withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: folder()) }
+    return folder()
+}()
+
 /// A folder with the `data/` of a synthetic marketplace (RosterSynth) of `orgs` orgs.
 func syntheticRecords(orgs: Int) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roster-synth-\(UUID().uuidString)")
+    let dir = scratch.appendingPathComponent("roster-synth-\(UUID().uuidString)")
     for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 4, shares: 3, seed: 3).files() {
         let url = dir.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -26,7 +36,7 @@ final class SiteProject {
     var output: URL { root.appendingPathComponent("_site") }
 
     init(records: URL = baseFixture, content: URL = siteTestsURL.appendingPathComponent("Fixtures/content")) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("roster-site-\(UUID().uuidString)")
+        root = scratch.appendingPathComponent("roster-site-\(UUID().uuidString)")
         let fm = FileManager.default
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try fm.copyItem(at: records.appendingPathComponent("data"), to: root.appendingPathComponent("data"))

@@ -27,7 +27,7 @@ struct Browser {
 
     /// Runs the steps in one browser; returns the value of each `eval`, in order.
     static func run(_ steps: [Step]) throws -> [Any] {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("roster-browser-\(UUID().uuidString).json")
+        let script = scratch.appendingPathComponent("roster-browser-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: steps.map(\.json)).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
         let process = Process()
