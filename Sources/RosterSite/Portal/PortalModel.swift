@@ -34,24 +34,20 @@ public final class PortalModel: Sendable {
         self.docs = docs
         self.history = history
         email = EmailDisplay(showEmails: settings.portal.showEmails)
-        // Two halves on two cores: the orgs sorted by name, and everything else.
-        let orgs = snapshot.orgs
-        let sorted = ResultSlot<[OrgFile]>(), sortedShares = ResultSlot<[ShareFile]>(), rest = ResultSlot<Indexes>()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
+        // Side by side: the records sorted by name, and everything else. (`concurrently`, not
+        // the two halves of a `concurrentPerform`: the keys of the sort are made on every core,
+        // and libdispatch gives an apply nested in another one thread.)
+        let orgs = snapshot.orgs, shares = snapshot.shares
+        let (byName, indexes) = concurrently(
+            {
                 // Keys computed once: sorting 10,000 names would otherwise normalize each many
                 // times. Indices are sorted, not files, and records are not copied out of their
                 // files: the reference counting of copies cost more than the sorting itself.
                 // Natural order ("Org 2" before "Org 10"), as `roster org list` sorts.
-                sorted.value = Self.naturalOrder(orgs) { ($0.record.name, $0.record.id) }
-                sortedShares.value = Self.naturalOrder(snapshot.shares) { ($0.record.name, $0.record.id) }
-            } else {
-                rest.value = Indexes(snapshot, today: today)
-            }
-        }
-        orgsByName = sorted.value!
-        sharesByName = sortedShares.value!
-        let indexes = rest.value!
+                (Self.naturalOrder(orgs) { ($0.record.name, $0.record.id) }, Self.naturalOrder(shares) { ($0.record.name, $0.record.id) })
+            },
+            { Indexes(snapshot, today: today) })
+        (orgsByName, sharesByName) = byName
         sharesOfOrg = indexes.sharesOfOrg
         orgNames = indexes.orgNames
         orgStatus = indexes.orgStatus
@@ -66,8 +62,8 @@ public final class PortalModel: Sendable {
     }
 
     /// Records in natural order of their names (then of their ids).
-    static func naturalOrder<Record>(_ records: [Record], _ nameAndId: (Record) -> (String, String)) -> [Record] {
-        let keys = records.map { (NaturalOrder.key(nameAndId($0).0), nameAndId($0).1) }
+    static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Record] {
+        let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.key(nameAndId($0).0), nameAndId($0).1) }
         return records.indices.sorted { a, b in
             keys[a].0 != keys[b].0 ? keys[a].0.lexicographicallyPrecedes(keys[b].0) : keys[a].1 < keys[b].1
         }.map { records[$0] }
@@ -97,21 +93,22 @@ public final class PortalModel: Sendable {
             statuses.reserveCapacity(orgs.count)
             blockers.reserveCapacity(orgs.count)
             users.reserveCapacity(orgs.count)
-            var pending: [Int] = [], decided: [(String, String, Int)] = []
-            for (i, org) in orgs.enumerated() {
-                let r = org.record
-                index[r.id] = i
-                names.append(r.name)
-                statuses.append(r.status)
-                blockers.append(r.connectionBlocker(on: today) ?? "")
-                statusCounts[r.status, default: 0] += 1
-                let active = r.userCount
+            var pending: [Int] = [], latest = LatestDecisions(keeping: 50)
+            // Each record is read in place (`orgs[i].record.field`): a copy of it, as the loop
+            // variable, cost a reference count per field of each of 100,000 orgs.
+            for i in orgs.indices {
+                index[orgs[i].record.id] = i
+                names.append(orgs[i].record.name)
+                statuses.append(orgs[i].record.status)
+                blockers.append(orgs[i].record.connectionBlocker(on: today) ?? "")
+                statusCounts[orgs[i].record.status, default: 0] += 1
+                let active = orgs[i].record.userCount
                 users.append(active)
                 userCount += active
-                invitationCount += r.members.count - active
-                teamCount += r.teams.count
-                if r.status == .pending { pending.append(i) }
-                if let reg = r.registration, reg.decision != nil { decided.append((reg.decidedAt ?? "", r.id, i)) }
+                invitationCount += orgs[i].record.members.count - active
+                teamCount += orgs[i].record.teams.count
+                if orgs[i].record.status == .pending { pending.append(i) }
+                if let reg = orgs[i].record.registration, reg.decision != nil { latest.add((reg.decidedAt ?? "", orgs[i].record.id, i)) }
             }
             // Links to an org that does not exist are on the share's page only.
             var shares = [[(share: ShareName, link: ShareLink)]](repeating: [], count: orgs.count)
@@ -127,7 +124,32 @@ public final class PortalModel: Sendable {
                 requested(a) != requested(b) ? requested(a) < requested(b) : orgs[a].record.id < orgs[b].record.id
             }.map { orgs[$0].record }
             // The 50 most recent decisions (older ones are on each org's page).
-            recentDecisions = decided.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 > b.1 }.prefix(50).map { orgs[$0.2].record }
+            recentDecisions = latest.kept.map { orgs[$0.org].record }
+        }
+    }
+
+    /// The latest registration decisions, newest first (by decision time, then id, both
+    /// descending), kept while the orgs go by: sorting every org's decision to show 50 of them
+    /// took a tenth of a second at 100,000 orgs.
+    struct LatestDecisions {
+        typealias Decision = (decidedAt: String, id: String, org: Int)
+        let keeping: Int
+        private(set) var kept: [Decision] = []
+
+        init(keeping: Int) {
+            self.keeping = keeping
+        }
+
+        static func newer(_ a: Decision, _ b: Decision) -> Bool {
+            a.decidedAt != b.decidedAt ? a.decidedAt > b.decidedAt : a.id > b.id
+        }
+
+        mutating func add(_ d: Decision) {
+            // Most decisions are older than the last one kept: one comparison each.
+            if kept.count == keeping, let last = kept.last, !Self.newer(d, last) { return }
+            let place = kept.firstIndex { Self.newer(d, $0) } ?? kept.count
+            kept.insert(d, at: place)
+            if kept.count > keeping { kept.removeLast() }
         }
     }
 

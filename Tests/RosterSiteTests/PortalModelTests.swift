@@ -1,0 +1,40 @@
+import RosterSynth
+import Testing
+
+@testable import RosterCore
+@testable import RosterSite
+
+/// What the portal's model computes in one pass over the orgs gives what sorting them all gives.
+@Suite struct PortalModelTests {
+    /// The 50 latest decisions, kept as the orgs go by, are the first 50 of all of them sorted
+    /// newest first (by time, then id), with times repeated and ids out of order.
+    @Test func theLatestDecisionsAreTheFirstOfAllSorted() {
+        var random = SplitMix64(seed: 7)
+        for count in [0, 1, 49, 50, 51, 400, 5_000] {
+            let all = (0..<count).map { k -> PortalModel.LatestDecisions.Decision in
+                (
+                    decidedAt: "2026-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...8, using: &random))T00:00:00Z",
+                    id: "org-\(Int.random(in: 0..<100_000, using: &random))-\(k)", org: k
+                )
+            }
+            var latest = PortalModel.LatestDecisions(keeping: 50)
+            for d in all { latest.add(d) }
+            let sorted = all.sorted(by: PortalModel.LatestDecisions.newer).prefix(50)
+            #expect(latest.kept.map(\.org) == sorted.map(\.org), "\(count) decisions")
+        }
+    }
+
+    /// Names are ordered as people expect by the same key whether they are ASCII (read as
+    /// bytes) or not (read as Characters).
+    @Test func theASCIIKeyIsTheKeyOfEveryCharacter() {
+        let names = [
+            "", "Org 2", "Org 10", "org 010", "  Acme  12 ", "007", "0", "00", "A1b2C3", "x\r\n9", "\r\n", "12345678901234567890123",
+            "Zeta\t99 Alpha", "a-b_c.d", "Org  2", "ORG 2", "9 lives",
+        ]
+        for name in names {
+            #expect(NaturalOrder.asciiKey(name) == NaturalOrder.unicodeKey(name), "\(name.debugDescription)")
+        }
+        #expect(NaturalOrder.asciiKey("Zoë 2") == nil)
+        #expect(["Org 10", "Org 2", "org 1"].sorted(by: NaturalOrder.less) == ["org 1", "Org 2", "Org 10"])
+    }
+}
