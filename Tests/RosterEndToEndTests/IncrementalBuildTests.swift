@@ -60,7 +60,7 @@ import Testing
 
     /// Each change a later build must see, made after a first build: the tree then is the tree
     /// of a fresh build (the manifest aside), and so is the list of warnings.
-    @Test(arguments: ["template", "share", "settings", "org error", "org"])
+    @Test(arguments: ["template", "share", "settings", "org error", "org", "consumer's name"])
     func aChangeOfEachKindGivesTheFreshBuildsTree(_ kind: String) throws {
         let (repo, out) = try ContainmentTests.builtProject()
         defer { try? FileManager.default.removeItem(at: repo) }
@@ -76,6 +76,9 @@ import Testing
         case "share": try edit("data/shares/feed.json") { $0.replacingOccurrences(of: "Data feed", with: "Data stream") }
         case "settings": try edit("data/marketplace.json") { $0.replacingOccurrences(of: "\"minSuperAdmins\": 1", with: "\"minSuperAdmins\": 2") }
         case "org error": try edit("data/orgs/acme.json") { $0.replacingOccurrences(of: "\"firstName\": \"Ann\"", with: "\"firstName\": \"   \"") }
+        // Shown on the page of each share acme consumes, whose file did not change.
+        case "consumer's name":
+            try edit("data/orgs/acme.json") { $0.replacingOccurrences(of: "\"name\": \"Acme\",", with: "\"name\": \"Acme Renamed\",") }
         default: try edit("data/orgs/beta.json") { $0 + " " }
         }
         let incremental = try roster(["build", "-q", "--out", "out"], in: repo)

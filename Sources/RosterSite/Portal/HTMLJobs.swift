@@ -71,11 +71,21 @@ extension PortalBuilder {
             jobs.append(Job(path: "orgs/" + id + "/index.html", key: orgKeys[i], item: i, into: orgPage))
             jobs.append(Job(path: "api/orgs/" + id + ".json", key: orgKeys[i], item: i, of: orgJSON))
         }
-        for (i, share) in shares.enumerated() {
+        // A share's page shows each consumer's name and status: its key, on every core, adds
+        // them part by part (a string made for each of 270,000 links took 0.23 s on one thread
+        // at 100,000 orgs).
+        let shareKeys = parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
             var key = baseKey
-            key.add(String(m.snapshot.fingerprint(share.path) ?? 0))
-            for link in share.record.consumers { key.add("\(link.org)\t\(m.orgNames[link.org] ?? "")\t\(m.orgStatus[link.org]?.rawValue ?? "")") }
-            jobs.append(Job(path: "shares/\(share.record.id)/index.html", key: key.hex, item: i, into: sharePage))
+            key.add(String(m.snapshot.fingerprint(shares[i].path) ?? 0))
+            for link in shares[i].record.consumers {
+                key.add(link.org)
+                key.add(m.orgNames[link.org] ?? "")
+                key.add(m.orgStatus[link.org]?.rawValue ?? "")
+            }
+            return key.hex
+        }
+        for i in shares.indices {
+            jobs.append(Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage))
         }
     }
 
@@ -104,7 +114,13 @@ extension PortalBuilder {
         }
         guard let fingerprint else { return nil }
         h.add(String(fingerprint))
-        for s in m.sharesOfOrg[org.record.id] ?? [] { h.add("\(s.share.id)\t\(s.share.name)\t\(s.link.since)\t\(s.link.until ?? "")") }
+        // Part by part, as the shares' keys: no string is made for a link.
+        for s in m.sharesOfOrg[org.record.id] ?? [] {
+            h.add(s.share.id)
+            h.add(s.share.name)
+            h.add(s.link.since)
+            h.add(s.link.until ?? "")
+        }
         for c in m.history.commits(touching: org.path) { h.add(c.hash) }
         // The page changes on the day the org expires, though its file does not.
         if org.record.isExpired(on: m.today) { h.add("expired") }
