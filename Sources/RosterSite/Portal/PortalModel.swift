@@ -1,4 +1,3 @@
-import Dispatch
 import RosterCore
 
 /// What the portal's pages are made of: the snapshot plus the indexes several pages share,
