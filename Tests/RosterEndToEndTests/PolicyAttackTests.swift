@@ -20,6 +20,34 @@ import Testing
         #expect(p.terminationStatus == 0, "git \(args)")
     }
 
+    /// Swift's `==` calls canonically equivalent texts equal ("K" and the Kelvin sign U+212A,
+    /// "ü" and "u" with U+0308): a pull request that swapped one for the other in an org's
+    /// name or another member's name was judged "0 changes to records" and allowed for anyone,
+    /// though the bytes the portal, the export and SCIM publish changed. Now every actor whose
+    /// role does not allow the field is refused, and the diff shows the change.
+    @Test func aCanonicallyEquivalentTextIsStillAChange() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.edit(repo, "data/orgs/acme.json") { $0["name"] = "Kelvin Acme" }
+        try PolicyTests.editMember(repo, org: "acme", email: "ann@acme.example") { $0["lastName"] = "Müller" }
+        try repo.commit("names with a K and a ü")
+        let file = repo.url.appendingPathComponent("data/orgs/acme.json")
+        let base = try String(contentsOf: file, encoding: .utf8)
+        for (from, to, field) in [("Kelvin Acme", "\u{212A}elvin Acme", "/name"), ("Müller", "Mu\u{308}ller", "/members[ann@acme.example]/lastName")]
+        {
+            let swapped = base.replacingOccurrences(of: from, with: to)
+            #expect(swapped == base && !swapped.utf8.elementsEqual(base.utf8), "equal to Swift, other bytes")
+            try Data(swapped.utf8).write(to: file)
+            for actor in ["bob@acme.example", "olga@other.example", "@stranger"] {
+                let run = try repo.run(["check", "--base", "HEAD", "--actor", actor])
+                #expect(run.status == 1, "\(actor) \(field): \(run.stdout)")
+                #expect(run.stdout.contains(field), "\(actor): \(run.stdout)")
+            }
+            let diff = try repo.run(["diff"])
+            #expect(diff.stdout.contains(field == "/name" ? "renamed" : "ann@acme.example"), "\(diff.stdout)")
+            try Data(base.utf8).write(to: file)
+        }
+    }
+
     /// A change no event of the semantic diff describes (a member's handle, which is who the
     /// gate takes a pull request's author for; a file outside data/) is still in the summary the
     /// provider admin reviews, and the verdict line counts it.

@@ -53,7 +53,7 @@ public enum SemanticDiff {
     static func orgFields(_ path: String, _ o: OrgRecord, _ n: OrgRecord) -> [ChangeEvent] {
         var events: [ChangeEvent] = []
         let id = n.id
-        if o.name != n.name { events.append(ChangeEvent(.orgRenamed, path: path, org: id, from: o.name, to: n.name)) }
+        if !o.name.sameBytes(as: n.name) { events.append(ChangeEvent(.orgRenamed, path: path, org: id, from: o.name, to: n.name)) }
         if o.until != n.until { events.append(ChangeEvent(.orgEndChanged, path: path, org: id, from: o.until, to: n.until)) }
         if o.status != n.status {
             let requester = n.registration?.requestedBy
@@ -89,7 +89,7 @@ public enum SemanticDiff {
                 if a.state == .invited, b.state == .invited, a.invitedAt != b.invitedAt {
                     events.append(ChangeEvent(.invitationResent, path: path, org: id, email: email, from: a.expiresAt, to: b.expiresAt))
                 }
-                if a.firstName != b.firstName || a.lastName != b.lastName {
+                if !a.firstName.sameBytes(as: b.firstName) || !a.lastName.sameBytes(as: b.lastName) {
                     events.append(
                         ChangeEvent(
                             .memberRenamed, path: path, org: id, email: email, from: "\(a.firstName) \(a.lastName)",
@@ -145,7 +145,7 @@ public enum SemanticDiff {
                 let added = Set(b.shares).subtracting(a.shares).sorted(), removed = Set(a.shares).subtracting(b.shares).sorted()
                 if !added.isEmpty { parts.append("+ " + added.joined(separator: ", ")) }
                 if !removed.isEmpty { parts.append("- " + removed.joined(separator: ", ")) }
-                if a.name != b.name { parts.append("renamed \"\(a.name)\" -> \"\(b.name)\"") }
+                if !a.name.sameBytes(as: b.name) { parts.append("renamed \"\(a.name)\" -> \"\(b.name)\"") }
                 if !parts.isEmpty {
                     events.append(ChangeEvent(.appChanged, path: path, org: n.id, team: b.team, to: parts.joined(separator: "; "), detail: app))
                 }

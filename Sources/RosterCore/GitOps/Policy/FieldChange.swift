@@ -27,13 +27,13 @@ public struct FieldChange: Sendable, Equatable {
         switch (a.value, b.value) {
         case (.object(let old), .object(let new)):
             for m in new {
-                if let o = old.first(where: { $0.key == m.key }) {
+                if let o = old.first(where: { $0.key.sameBytes(as: m.key) }) {
                     compare(o.node, m.node, steps + [.key(m.key)], &out)
                 } else {
                     out.append(FieldChange(kind: .added, steps: steps + [.key(m.key)], base: nil, head: m.node, headOffset: m.keyOffset))
                 }
             }
-            for o in old where !new.contains(where: { $0.key == o.key }) {
+            for o in old where !new.contains(where: { $0.key.sameBytes(as: o.key) }) {
                 out.append(FieldChange(kind: .removed, steps: steps + [.key(o.key)], base: o.node, head: nil, headOffset: b.offset))
             }
         case (.array(let old), .array(let new)):
@@ -58,16 +58,17 @@ public struct FieldChange: Sendable, Equatable {
             }
             return
         }
-        let oldByID = Dictionary(uniqueKeysWithValues: zip(oldIDs, old))
-        let newSet = Set(newIDs)
+        // Matched by the identities' bytes: canonically equivalent texts are equal Strings.
+        let oldByID = Dictionary(uniqueKeysWithValues: zip(oldIDs.map { Array($0.utf8) }, old))
+        let newSet = Set(newIDs.map { Array($0.utf8) })
         for (id, node) in zip(newIDs, new) {
-            if let o = oldByID[id] {
+            if let o = oldByID[Array(id.utf8)] {
                 compare(o, node, steps + [.item(id)], &out)
             } else {
                 out.append(FieldChange(kind: .added, steps: steps + [.item(id)], base: nil, head: node, headOffset: node.offset))
             }
         }
-        for (id, node) in zip(oldIDs, old) where !newSet.contains(id) {
+        for (id, node) in zip(oldIDs, old) where !newSet.contains(Array(id.utf8)) {
             out.append(FieldChange(kind: .removed, steps: steps + [.item(id)], base: node, head: nil, headOffset: container.offset))
         }
     }
@@ -93,17 +94,17 @@ public struct FieldChange: Sendable, Equatable {
         }
         // Mixed kinds (strings and objects) or repeated identities: compare by position.
         let strings = ids.filter { $0.hasPrefix("=") }.count
-        guard strings == 0 || strings == ids.count, Set(ids).count == ids.count else { return nil }
+        guard strings == 0 || strings == ids.count, Set(ids.map { Array($0.utf8) }).count == ids.count else { return nil }
         return ids.map { $0.hasPrefix("=") ? String($0.dropFirst()) : $0 }
     }
 
-    /// Scalars compare by value; containers of different kinds always differ.
+    /// Scalars compare by value, texts byte for byte; containers of different kinds always differ.
     static func sameScalar(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): true
         case (.bool(let x), .bool(let y)): x == y
-        case (.number(let x), .number(let y)): x == y
-        case (.string(let x), .string(let y)): x == y
+        case (.number(let x), .number(let y)): x.sameBytes(as: y)
+        case (.string(let x), .string(let y)): x.sameBytes(as: y)
         default: false
         }
     }
