@@ -86,6 +86,27 @@ import Testing
         #expect(taken > 0)
     }
 
+    /// A long value read earlier in the file is reused only for the same bytes: the pool took a
+    /// string 256 bytes longer that starts and ends like the new one for it, so a member's own
+    /// last name written before the org's name turned the name into that last name (an
+    /// attacker's review: a team member renamed the org through a change to their own entry).
+    @Test func anEarlierLongerValueIsNeverReadForALaterOne() throws {
+        let name = "Acme Corporation Ltd"
+        let tail = String(repeating: "\u{301}", count: 124) + name.suffix(8)
+        #expect(tail.utf8.count == 256 && (name + tail).utf8.suffix(8).elementsEqual(name.utf8.suffix(8)))
+        let text = """
+            {"schemaVersion": 1, "id": "acme", "members": [
+            {"email": "ann@acme.example", "firstName": "Ann", "lastName": "\(name + tail)", "role": "super-admin", "state": "active",
+             "invitedAt": "2025-01-10T09:05:00Z", "invitedBy": "ann@acme.example"}],
+            "name": "\(name)", "status": "enabled", "createdAt": "2025-01-10T09:00:00Z",
+            "teams": [{"id": "everyone", "name": "Everyone", "default": true, "members": ["ann@acme.example"]}]}
+            """
+        let plain = try #require(PlainDecoder.org(Array(text.utf8), path: "data/orgs/acme.json"))
+        #expect(plain.name.utf8.elementsEqual(name.utf8), "\(plain.name.utf8.count) bytes")
+        #expect(plain.members.first?.lastName.utf8.elementsEqual((name + tail).utf8) == true)
+        #expect(Self.checkAlike(Array(text.utf8), path: "data/orgs/acme.json", kind: .org, "pool"))
+    }
+
     @Test func aFileWithSomethingToReportIsLeftToTheParser() throws {
         let good = try [UInt8](Data(contentsOf: fixturesURL.appendingPathComponent("base/data/orgs/acme.json")))
         #expect(PlainDecoder.org(good, path: "data/orgs/acme.json") != nil)

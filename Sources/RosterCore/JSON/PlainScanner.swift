@@ -102,7 +102,10 @@ struct PlainScanner {
         guard let raw = rawString() else { return nil }
         guard raw.count > 15 else { return make(raw) }
         let key = Self.key(raw)
-        for k in pooledKeys.indices where pooledKeys[k] == key {
+        // The lengths first: the key keeps only the low byte of the length, and comparing the
+        // new string's bytes alone took a longer pooled string that starts with them (and ends
+        // with the same eight bytes) for it, so a later value read as an earlier, longer one.
+        for k in pooledKeys.indices where pooledKeys[k] == key && pooled[k].utf8.count == raw.count {
             let same = pooled[k].utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
             if same == true { return pooled[k] }
         }
