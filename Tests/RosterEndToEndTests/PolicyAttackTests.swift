@@ -48,6 +48,53 @@ import Testing
         }
     }
 
+    /// An app is judged by its own entry in /apps: looked up in every array of the org in the
+    /// file's key order, an app whose id is a team's id was found as that team (which has no
+    /// "team"), so a member of another team could move the app to their team and rename it
+    /// by putting "apps" before "teams" (the canonical order has "teams" first). Now refused,
+    /// whatever the order.
+    @Test func anAppNamedLikeATeamIsJudgedAsTheApp() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.edit(repo, "data/orgs/acme.json") { org in
+            org["members"] =
+                (org["members"] as! [[String: Any]]) + [
+                    [
+                        "email": "carol@acme.example", "handle": "carol-gh", "firstName": "Carol", "lastName": "Cook", "role": "team-member",
+                        "state": "active", "invitedAt": "2025-01-10T09:05:00Z", "invitedBy": "ann@acme.example",
+                        "acceptedAt": "2025-01-11T09:05:00Z",
+                    ]
+                ]
+            var teams = org["teams"] as! [[String: Any]]
+            let everyone = try #require(teams.firstIndex { $0["id"] as? String == "everyone" })
+            teams[everyone]["members"] = (teams[everyone]["members"] as! [String]) + ["carol@acme.example"]
+            org["teams"] = teams
+            org["apps"] = [
+                [
+                    "id": "ops", "name": "Ops console", "team": "ops", "visibility": "team", "shares": [String](),
+                    "createdBy": "ann@acme.example", "createdAt": "2025-01-12T09:00:00Z",
+                ]
+            ]
+        }
+        // In the canonical order, "teams" before "apps", as the verbs write it.
+        #expect(try repo.run(["fmt"]).status == 0)
+        #expect(try repo.run(["validate"]).status == 0)
+        try repo.commit("an app named like its team")
+        let file = repo.url.appendingPathComponent("data/orgs/acme.json")
+        var org = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var app = (org["apps"] as! [[String: Any]])[0]
+        (app["team"], app["name"]) = ("everyone", "Stolen")
+        org["apps"] = [app]
+        // "apps" first, by hand: JSONSerialization sorts keys.
+        let apps = try JSONSerialization.data(withJSONObject: ["apps": [app]], options: [.sortedKeys])
+        org["apps"] = nil
+        let rest = try JSONSerialization.data(withJSONObject: org, options: [.sortedKeys])
+        try Data(apps.dropLast() + [UInt8(ascii: ",")] + rest.dropFirst()).write(to: file)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@carol-gh"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stdout.contains("[policy-team-member]"), "\(run.stdout)")
+        #expect(run.stdout.contains("/apps[ops]/team"), "\(run.stdout)")
+    }
+
     /// A change no event of the semantic diff describes (a member's handle, which is who the
     /// gate takes a pull request's author for; a file outside data/) is still in the summary the
     /// provider admin reviews, and the verdict line counts it.

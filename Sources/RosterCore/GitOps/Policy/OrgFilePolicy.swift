@@ -85,10 +85,16 @@ struct OrgFilePolicy {
         guard c.steps.count >= 2, case .item = c.steps[1] else {
             return ("policy-team-member", "\(c.location): every app needs its own id, so the change can be judged")
         }
-        let teams = [entry(base, c.steps[1]), entry(head, c.steps[1])].compactMap { Self.string($0, "team") }
-        guard !teams.isEmpty, teams.allSatisfy({ inBaseTeam(actor, $0) }) else {
-            return ("policy-team-member", "a team member may change only the apps of a team they belong to (in the base)")
+        // The app's team on each side where the app is (both, but for a whole app added or
+        // removed): an app that cannot be found there, or has no team, is refused.
+        let refused = ("policy-team-member", "a team member may change only the apps of a team they belong to (in the base)")
+        let whole = c.steps.count == 2
+        var teams: [String] = []
+        for (root, present) in [(base, !(whole && c.kind == .added)), (head, !(whole && c.kind == .removed))] where present {
+            guard let team = Self.string(entry(root, c), "team") else { return refused }
+            teams.append(team)
         }
+        guard !teams.isEmpty, teams.allSatisfy({ inBaseTeam(actor, $0) }) else { return refused }
         switch (c.steps.count, c.kind) {
         case (2, .added): return audit(c.head, by: "createdBy", at: "createdAt", actor: actor, verb: "app create")
         case (2, _): return nil
@@ -104,7 +110,7 @@ struct OrgFilePolicy {
     /// actor, now, and the expiry the base's settings give).
     func isResend(_ c: FieldChange, actor: String) -> Bool {
         guard c.kind == .modified || c.kind == .added, c.steps.count == 3,
-            let old = entry(base, c.steps[1]), let new = entry(head, c.steps[1]),
+            let old = entry(base, c), let new = entry(head, c),
             Self.string(old, "state") == "invited", Self.string(new, "state") == "invited",
             audit(new, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member resend") == nil,
             Self.string(new, "invitedAt") != Self.string(old, "invitedAt")
@@ -127,7 +133,7 @@ struct OrgFilePolicy {
 
     /// An invitation accepted after it expired is refused: it must be re-sent first.
     func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
-        guard let expiry = Self.string(entry(base, c.steps[1]), "expiresAt"), let day = Formats.timestamp(expiry),
+        guard let expiry = Self.string(entry(base, c), "expiresAt"), let day = Formats.timestamp(expiry),
             day.dayNumber < auditDays.upperBound - 1
         else { return nil }
         return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
@@ -135,7 +141,7 @@ struct OrgFilePolicy {
 
     /// `acceptedAt` comes with the acceptance, at the time of the change.
     func acceptedAt(_ c: FieldChange) -> (rule: String, reason: String)? {
-        let old = entry(base, c.steps[1]), new = entry(head, c.steps[1])
+        let old = entry(base, c), new = entry(head, c)
         guard Self.string(old, "state") == "invited", Self.string(new, "state") == "active" else {
             return ("policy-audit", "\"acceptedAt\" is written only with the acceptance (state invited -> active), as `roster member activate` does")
         }
@@ -145,25 +151,26 @@ struct OrgFilePolicy {
         return nil
     }
 
-    /// The element of an array of `root` that `step` names (by e-mail or id).
-    func entry(_ root: JSONNode?, _ step: FieldStep) -> JSONNode? {
-        guard case .item(let id) = step, case .object(let fields)? = root?.value else { return nil }
-        for field in fields {
-            guard case .array(let items) = field.node.value else { continue }
-            if let hit = items.first(where: { Self.string($0, "email") == id || Self.string($0, "email") == nil && Self.string($0, "id") == id }) {
-                return hit
-            }
+    /// The entry of `root` a change is in: in the array `c.steps[0]` names, the element
+    /// `c.steps[1]` names, matched as ``FieldChange`` matched it (its e-mail, else its id, byte
+    /// for byte). Looking in every array of the org, in the file's key order, an app whose id
+    /// is a team's id was found as the team.
+    func entry(_ root: JSONNode?, _ c: FieldChange) -> JSONNode? {
+        guard c.steps.count >= 2, case .key(let array) = c.steps[0], case .item(let id) = c.steps[1],
+            case .array(let items)? = root?.member(array)?.node.value
+        else { return nil }
+        return items.first { item in
+            (Self.string(item, "email") ?? Self.string(item, "id"))?.sameBytes(as: id) ?? false
         }
-        return nil
     }
 
     /// Whether `email` is in team `team` in the base.
     func inBaseTeam(_ email: String, _ team: String) -> Bool {
         guard case .array(let teams)? = base?.member("teams")?.node.value,
-            let t = teams.first(where: { Self.string($0, "id") == team }),
+            let t = teams.first(where: { Self.string($0, "id")?.sameBytes(as: team) ?? false }),
             case .array(let members)? = t.member("members")?.node.value
         else { return false }
-        return members.contains { $0.value == .string(email) }
+        return members.contains { if case .string(let s) = $0.value { s.sameBytes(as: email) } else { false } }
     }
 
     /// `apps` is left out of a file while it is empty: the first app adds the whole list, the
