@@ -75,4 +75,33 @@ import Testing
         #expect(names.count == 1)
         #expect(names.allSatisfy { $0.range(of: "^invitation-intruder-[0-9a-f]{16}\\.eml$", options: .regularExpression) != nil }, "\(names)")
     }
+
+    /// The messages carry full e-mail addresses: an outbox in the published portal (a later
+    /// build kept the .eml files there, its stale-file removal only knows its own files), in a
+    /// source folder, the root, or behind a link is refused before anything is written
+    /// (an attacker's review wrote into _site/, data/x, the root and through a link).
+    @Test func anOutboxWhereTheAddressesWouldBePublishedIsRefused() throws {
+        let repo = try Repo()
+        try Data(Self.org(id: "intruder").utf8).write(to: repo.url.appendingPathComponent("data/orgs/intruder.json"))
+        try repo.commit("a valid org")
+        let built = repo.url.appendingPathComponent("public")
+        #expect(try repo.run(["build", "--out", built.path]).status == 0)
+        let elsewhere = scratch.appendingPathComponent("roster-outbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let link = repo.url.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: elsewhere.path)
+        let before = try Self.files(repo.url)
+        for outbox in ["_site", "_site/mail", "public/mail", "data/x", "content/x", "site-templates", "schemas", ".", "linked"] {
+            let run = try repo.run(["notify", "--base", "HEAD~1", "--outbox", repo.url.appendingPathComponent(outbox).path])
+            #expect(run.status == 1, "\(outbox): \(run.stdout)")
+            #expect(
+                run.stderr.contains("refused") && run.stderr.contains("full e-mails") || run.stderr.contains("symbolic link"),
+                "\(outbox): \(run.stderr)")
+        }
+        #expect(try Self.files(repo.url) == before, "nothing is written in the repository")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing through the link")
+        let fine = try repo.run(["notify", "--base", "HEAD~1", "--outbox", repo.url.appendingPathComponent("outbox").path])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
 }

@@ -21,8 +21,11 @@ public enum ExportDestination {
     static let portalManifest = ".roster-build.json"
 
     /// Checks `output` (absolute) against the repository at `root` (absolute) before anything is
-    /// written; returns the resolved output folder.
-    public static func check(output: String, root: String, files: [String]) throws(Refusal) -> String {
+    /// written; returns the resolved output folder. `what` names what holds the e-mails (the
+    /// export, or the e-mails `roster notify` writes), `example` a folder to use instead.
+    public static func check(
+        output: String, root: String, files: [String], holding what: String = "the export", example: String = "/tmp/access"
+    ) throws(Refusal) -> String {
         if isLink(output) {
             throw Refusal(path: output, reason: "the output folder is a symbolic link; give the real folder")
         }
@@ -32,21 +35,21 @@ public enum ExportDestination {
             throw Refusal(
                 path: output,
                 reason:
-                    "this is the repository root; the export holds full e-mails and must stay out of the repository's files (use a folder outside it, such as /tmp/access)"
+                    "this is the repository root; \(what) holds full e-mails and must stay out of the repository's files (use a folder outside it, such as \(example))"
             )
         }
         for folder in forbiddenFolders where real == realRoot + "/" + folder || real.hasPrefix(realRoot + "/" + folder + "/") {
             let why = folder == "_site" ? "the portal's output, which is published" : "a folder of the repository's sources"
             throw Refusal(
                 path: output,
-                reason: "inside \(folder)/, \(why); the export holds full e-mails (use a folder outside the repository, such as /tmp/access)")
+                reason: "inside \(folder)/, \(why); \(what) holds full e-mails (use a folder outside the repository, such as \(example))")
         }
         var ancestor = real
         while !ancestor.isEmpty {
             if FileManager.default.fileExists(atPath: ancestor + "/" + portalManifest) {
                 throw Refusal(
                     path: output,
-                    reason: "inside a portal output folder (\(ancestor) holds \(portalManifest)), which is published; the export holds full e-mails")
+                    reason: "inside a portal output folder (\(ancestor) holds \(portalManifest)), which is published; \(what) holds full e-mails")
             }
             ancestor = String(ancestor[..<(ancestor.lastIndex(of: "/") ?? ancestor.startIndex)])
         }

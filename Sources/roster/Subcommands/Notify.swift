@@ -31,6 +31,10 @@ extension Roster {
                 sent by the next run. Keep the outbox between runs (CI: a cache or an artifact). Exit 1 if \
                 a send failed.
 
+                The messages carry full e-mail addresses: --outbox is refused (exit 1, nothing written) \
+                inside the portal's output (_site/ or any folder a build wrote), data/, content/, \
+                site-templates/, schemas/, the repository root itself, or when it is a symbolic link.
+
                 Example (CI, after merge): roster notify --base HEAD~1 --outbox outbox --send
                 """)
 
@@ -65,9 +69,19 @@ extension Roster {
                 printError("roster: \(error)")
                 throw ExitCode(1)
             }
-            let box = Outbox(
-                directory: URL(fileURLWithPath: outbox, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
-                    .standardizedFileURL.path)
+            // The messages carry full e-mail addresses: never where the portal is published, in
+            // the repository's sources or its root, or through a link (as for `roster export`).
+            let folder: String
+            do {
+                folder = try ExportDestination.check(
+                    output: URL(fileURLWithPath: outbox, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+                        .standardizedFileURL.path,
+                    root: URL(fileURLWithPath: root.path).standardizedFileURL.path, files: [], holding: "the outbox", example: "/tmp/outbox")
+            } catch {
+                printError("roster notify: \(error)")
+                throw ExitCode(1)
+            }
+            let box = Outbox(directory: folder)
             do {
                 let ledger = try box.sent()
                 // A message already sent keeps the file it was sent as.
