@@ -23,7 +23,8 @@ public enum OutputFolder {
                 return "the output folder is inside \(folder)/, which roster reads as sources; pass a folder of its own, such as --out _site"
             }
         }
-        if root.hasPrefix(output + "/") {
+        // "/" holds every repository ("//" would hold none).
+        if root.hasPrefix(output == "/" ? "/" : output + "/") {
             return "the output folder holds the repository; pass a folder of its own, such as --out _site"
         }
         return nil
