@@ -95,6 +95,19 @@ import Testing
         #expect(run.stdout.contains("/apps[ops]/team"), "\(run.stdout)")
     }
 
+    /// A super admin's new member carries only what `roster member invite` writes: an
+    /// "acceptedAt" forged into the invitation passed, and the invitee's plain acceptance later
+    /// made it the record of when they accepted (an attacker's review).
+    @Test func aNewInvitationCarriesNoAcceptance() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.addMember(repo, invitedBy: "ann@acme.example")
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"]).status == 0, "the invitation as the verb writes it")
+        try PolicyTests.editMember(repo, org: "acme", email: "cy@acme.example") { $0["acceptedAt"] = "2020-01-01T00:00:00Z" }
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stdout.contains("[policy-audit]") && run.stdout.contains("\"acceptedAt\" is not one of them"), "\(run.stdout)")
+    }
+
     /// A change no event of the semantic diff describes (a member's handle, which is who the
     /// gate takes a pull request's author for; a file outside data/) is still in the summary the
     /// provider admin reviews, and the verdict line counts it.

@@ -195,8 +195,16 @@ struct OrgFilePolicy {
         guard case .string("invited")? = c.head?.member("state")?.node.value else {
             return ("policy-audit", "a new member starts with \"state\": \"invited\"; they accept the invitation themselves")
         }
+        // Only the fields the verb writes: a forged "acceptedAt" passed, and the invitee's plain
+        // acceptance later made it the record of when they accepted.
+        if case .object(let fields)? = c.head?.value, let other = fields.first(where: { !Self.invitationFields.contains($0.key) }) {
+            return ("policy-audit", "a new member carries only what `roster member invite` writes; \"\(other.key)\" is not one of them")
+        }
         return audit(c.head, by: "invitedBy", at: "invitedAt", actor: actor, verb: "member invite") ?? expiryRefusal(c.head)
     }
+
+    /// What `roster member invite` writes in a new member's entry.
+    static let invitationFields: Set<String> = ["email", "handle", "firstName", "lastName", "role", "state", "invitedAt", "invitedBy", "expiresAt"]
 
     func audit(_ node: JSONNode?, by: String, at: String, actor: String, verb: String) -> (rule: String, reason: String)? {
         guard case .string(let who)? = node?.member(by)?.node.value, who == actor else {
