@@ -22,15 +22,14 @@ public struct CheckOutcome: Sendable {
         options: ValidationOptions
     ) throws(GitReader.Failure) -> CheckOutcome {
         // git's work (mostly waiting on processes) runs beside the load and validation.
-        nonisolated(unsafe) var loaded: Result<Comparison, GitReader.Failure>?
-        let git = DispatchGroup()
-        DispatchQueue.global().async(group: git) {
-            loaded = Result { () throws(GitReader.Failure) in try Comparison.load(root: root, base: base, head: nil) }
+        let (loaded, (snapshot, validated)) = concurrently {
+            Result { () throws(GitReader.Failure) in try Comparison.load(root: root, base: base, head: nil) }
+        } _: {
+            let snapshot = RecordStore.load(root: root)
+            return (snapshot, Validator.validate(snapshot, options: options))
         }
-        let snapshot = RecordStore.load(root: root)
-        var findings = Validator.validate(snapshot, options: options)
-        git.wait()
-        let comparison = try loaded!.get()
+        var findings = validated
+        let comparison = try loaded.get()
         let check = PullRequestCheck(comparison: comparison, allowMassRemoval: allowMassRemoval)
         findings += try check.guards()
         var standing: ActorStanding?
