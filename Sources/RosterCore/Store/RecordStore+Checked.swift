@@ -9,11 +9,15 @@ extension RecordStore {
     /// each checked by the per-org rules while its bytes are in hand.
     static func loadChecked(
         _ folders: RecordFolders, root: String, jobs: [(String, RecordKind)], findings: [Finding], options: ValidationOptions,
-        fingerprints: Bool
+        fingerprints: Bool, clean: CleanOrgs.Request? = nil
     ) -> Snapshot {
         let others = jobs.filter { $0.1 != .org }
-        let first = parallelMap(others) { loadFile(folders, root: root, path: $0, kind: $1, keep: false, fingerprint: fingerprints) }
+        let first = parallelMap(others) { loadFile(folders, root: root, path: $0, kind: $1, keep: false, fingerprint: fingerprints || clean != nil) }
         let check = Validator.orgCheck(ValidationContext(snapshot: assemble(first, extraFindings: []), options: options))
+        // What the per-org rules read besides the org: an earlier build's clean orgs count only
+        // when it is all the same.
+        let context = clean.map { CleanOrgs.context(salt: $0.salt, options: options, others: first.map { ($0.path, $0.fingerprint) }) }
+        let earlier: CleanOrgs?? = clean.map { request in request.earlier.flatMap { $0.context == context ? $0 : nil } }
         // In the order of the jobs, which the snapshot keeps, in one array (two arrays of
         // 110,000 results, then a third merging them, held 30 MB more at once).
         var slots = [Int](repeating: -1, count: jobs.count), k = 0
@@ -25,11 +29,12 @@ extension RecordStore {
         let results = parallelMap(Array(jobs.indices)) { j in
             slot[j] >= 0
                 ? first[slot[j]]
-                : loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check)
+                : loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
         }
         var snapshot = assemble(results, extraFindings: findings)
         snapshot.unkept = UnkeptSources(folders: folders, results)
         snapshot.checked = CheckedOrgs(options: options, findings: results.indices.filter { results[$0].org != nil }.map { results[$0].checked })
+        snapshot.cleanOrgs = context.map { CleanOrgs(context: $0, keys: results.compactMap(\.clean)) }
         return snapshot
     }
 }

@@ -18,6 +18,9 @@ public enum RecordStore {
         var fingerprint: UInt64?
         /// The findings of the per-org rules, placed, when a lean load validated the org.
         var checked: [Finding]?
+        /// When the per-org rules found nothing (or an earlier build found nothing in the same
+        /// bytes): the org's entry in the next ``CleanOrgs``.
+        var clean: CleanOrgs.Key?
     }
 
     /// Reads `data/` under `root`. Never throws: unreadable files become findings. With a
@@ -29,10 +32,12 @@ public enum RecordStore {
     /// With `validating` (and without `cache` or `keepSources`), the per-org rules run on each
     /// org while its bytes are in hand, and ``Validator/validate(_:options:orgPaths:memo:)``
     /// with the same options takes their findings, already placed, instead of reading the
-    /// files again to place them.
+    /// files again to place them; with `clean` as well (`roster build`), those rules do not run
+    /// on an org the earlier build found clean in the same bytes (``CleanOrgs``), and the
+    /// snapshot's ``Snapshot/cleanOrgs`` are the clean orgs of this load.
     public static func load(
         root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false,
-        validating: ValidationOptions? = nil
+        validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil
     ) -> Snapshot {
         // Record folders are opened once, without following a link, and files are read
         // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
@@ -67,7 +72,8 @@ public enum RecordStore {
         guard let cache else {
             if !keepSources, let validating {
                 keepOpen = true
-                return loadChecked(folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints)
+                return loadChecked(
+                    folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints, clean: clean)
             }
             let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources, fingerprint: fingerprints) }
             var snapshot = assemble(results, extraFindings: findings)
@@ -91,17 +97,24 @@ public enum RecordStore {
     /// Loads one file's bytes into a result, read relative to its folder without following a link.
     static func loadFile(
         _ folders: RecordFolders, root: String, path: String, kind: RecordKind, keep: Bool = true, fingerprint: Bool = false,
-        check: OrgCheck? = nil
+        check: OrgCheck? = nil, clean: CleanOrgs?? = nil
     ) -> FileResult {
         switch folders.read(path) {
         case .success(let (bytes, stamp)):
             var result = decode(path: path, bytes: bytes, kind: kind)
+            let print = fingerprint || clean != nil ? Snapshot.fingerprint(bytes) : nil
             // An org with load errors is checked for structure only (see Validator).
             if let check, let org = result.org, !result.findings.contains(where: { $0.severity == .error }) {
-                result.checked = check(org, bytes)
+                let key = clean.map { _ in CleanOrgs.Key(path: path, size: bytes.count, content: print!) }
+                if let key, let earlier = clean ?? nil, earlier.contains(key) {
+                    result.checked = []
+                } else {
+                    result.checked = check(org, bytes)
+                }
+                if result.checked?.isEmpty == true { result.clean = key }
             }
             if !keep { (result.bytes, result.stamp) = (nil, stamp) }
-            if !keep, fingerprint { result.fingerprint = Snapshot.fingerprint(bytes) }
+            if !keep, fingerprint { result.fingerprint = print }
             return result
         case .failure(let error):
             var result = FileResult(path: path)

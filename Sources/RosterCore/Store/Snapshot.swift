@@ -30,6 +30,8 @@ public struct Snapshot: Sendable {
     var unkept: UnkeptSources?
     /// After a load that validated as it read, the findings of the per-org rules, org by org.
     var checked: CheckedOrgs?
+    /// The orgs the per-org rules found clean, when a build's load asked (``CleanOrgs``).
+    public internal(set) var cleanOrgs: CleanOrgs?
 
     /// How many record files were read (kept in ``sources`` or not).
     public var filesRead: Int {

@@ -46,9 +46,12 @@ extension PortalBuilder {
         // per-org rules then run on each org while its bytes are in hand, so their findings are
         // placed without reading the files again (the preview remembers findings by file instead).
         let validation = ValidationOptions(today: options.today)
+        // The orgs the last build into this folder found clean are not checked again in the
+        // same bytes (the preview remembers findings by file instead).
+        let clean = options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.output.cleanOrgs()) : nil
         let snapshot = RecordStore.load(
             root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true,
-            validating: options.session == nil ? validation : nil)
+            validating: options.session == nil ? validation : nil, clean: clean)
         s.clock.lap("reading")
         let findings = Validator.validate(snapshot, options: validation, memo: options.session?.validation)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
@@ -89,7 +92,7 @@ extension PortalBuilder {
         let writer: OutputWriter
         let existing: [Bool]
         do {
-            let manifest = options.session == nil ? [BuildManifest.fileName] : []
+            let manifest = options.session == nil ? [CleanOrgs.fileName, BuildManifest.fileName] : []
             // `roster build` looks at each file that is there (the preview trusts its own last
             // build): what is in the way of a write, and which unchanged pages are still there.
             let targets = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
@@ -138,6 +141,8 @@ extension PortalBuilder {
             session.finished(manifest)
         } else {
             do {
+                // Before the manifest: a build stopped between the two still rechecks nothing wrongly.
+                if let clean = s.snapshot?.cleanOrgs { try s.output.write(clean.bytes(), to: CleanOrgs.fileName) }
                 let results = s.results
                 try s.output.write(BuildManifest.bytes(manifest.header, files: manifest.files) { results[$0].key }, to: BuildManifest.fileName)
             } catch {

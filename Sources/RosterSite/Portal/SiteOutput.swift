@@ -44,6 +44,13 @@ public struct SiteOutput: Sendable {
         }
     }
 
+    /// The clean orgs of the last build into this folder (``CleanOrgs``), when their file is
+    /// there, whole, and not through a link.
+    func cleanOrgs() -> CleanOrgs? {
+        guard case .success(let bytes) = FileAccess.read(directory + "/" + CleanOrgs.fileName) else { return nil }
+        return CleanOrgs.parse(bytes)
+    }
+
     public func exists(_ relative: String) -> Bool {
         var info = stat()
         return Self.isContained(relative) && lstat(directory + "/" + relative, &info) == 0
