@@ -5,8 +5,11 @@ import Foundation
 import Hummingbird
 import RosterCore
 
-/// Serves the output folder for any GET or HEAD no route claimed, as Hummingbird's
-/// `FileMiddleware` does, with the styled 404 page for a refused or missing path.
+/// Serves the files the preview's builds wrote into the output folder for any GET or HEAD no
+/// route claimed, as Hummingbird's `FileMiddleware` does, with the styled 404 page for a
+/// refused or missing path. A file that is in the folder but that no build of this preview
+/// wrote (an export, `.eml` files, a key someone saved there) is missing: the folder is shared
+/// with the user and other tools, and only what roster wrote is the portal.
 ///
 /// Not `FileMiddleware` itself, for three reasons it cannot meet:
 /// - its `LocalFileSystem` provider follows symbolic links (NIO's `info(forFileAt:)` and its
@@ -21,6 +24,8 @@ import RosterCore
 struct OutputFolderMiddleware<Context: RequestContext>: RouterMiddleware {
     let output: String
     let state: PreviewState
+    /// Whether the last finished build wrote a path (``RosterSite/BuildSession/wrote(_:)``).
+    let listed: @Sendable (String) -> Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -33,35 +38,30 @@ struct OutputFolderMiddleware<Context: RequestContext>: RouterMiddleware {
     func serve(_ request: Request) async -> Response {
         let head = request.method == .head
         let errors = await state.errors
-        guard case .file(let relative) = RequestGate.path(request.uri.description), let found = Self.read(output, relative) else {
-            return Self.notFound(output, errors: errors, head: head)
+        guard case .file(let relative) = RequestGate.path(request.uri.description), let found = Self.read(output, relative, listed: listed)
+        else {
+            return Self.notFound(output, listed: listed, errors: errors, head: head)
         }
         return Self.page(found.bytes, name: found.name, status: .ok, errors: errors, head: head)
     }
 
-    /// The file at `relative` (a folder's `index.html` for a folder), never through a symbolic
-    /// link at any step, and only a regular file.
-    static func read(_ output: String, _ relative: String) -> (bytes: [UInt8], name: String)? {
-        let parts = relative.split(separator: "/").map(String.init)
-        guard let name = parts.last, case .success(let folder) = FileAccess.openFolder(root: output, parts.dropLast().joined(separator: "/"))
+    /// The file at `relative` if a build wrote it, or else the `index.html` a build wrote in the
+    /// folder `relative` (a folder URL without its slash); never through a symbolic link at any
+    /// step, and only a regular file, even when the build's file was replaced by something else.
+    static func read(_ output: String, _ relative: String, listed: (String) -> Bool) -> (bytes: [UInt8], name: String)? {
+        let path = listed(relative) ? relative : relative + "/index.html"
+        let parts = path.split(separator: "/").map(String.init)
+        guard listed(path), let name = parts.last,
+            case .success(let folder) = FileAccess.openFolder(root: output, parts.dropLast().joined(separator: "/"))
         else { return nil }
         defer { close(folder) }
-        switch FileAccess.read(in: folder, name) {
-        case .success(let bytes):
-            return (bytes, name)
-        case .failure(.notRegularFile):
-            guard case .success(let inner) = FileAccess.openFolder(root: output, relative) else { return nil }
-            defer { close(inner) }
-            return (try? FileAccess.read(in: inner, "index.html").get()).map { ($0, "index.html") }
-        case .failure:
-            return nil
-        }
+        return (try? FileAccess.read(in: folder, name).get()).map { ($0, name) }
     }
 
     /// The portal's own 404 page (styled, links from the site root), or a bare one when the
-    /// first build has not written it.
-    static func notFound(_ output: String, errors: [String], head: Bool) -> Response {
-        let bytes = read(output, "404.html")?.bytes ?? Array("<!doctype html><title>roster</title><h1>Not found</h1>".utf8)
+    /// last finished build did not write it.
+    static func notFound(_ output: String, listed: (String) -> Bool, errors: [String], head: Bool) -> Response {
+        let bytes = read(output, "404.html", listed: listed)?.bytes ?? Array("<!doctype html><title>roster</title><h1>Not found</h1>".utf8)
         return page(bytes, name: "404.html", status: .notFound, errors: errors, head: head)
     }
 

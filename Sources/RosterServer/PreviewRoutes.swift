@@ -4,13 +4,15 @@ import ServiceLifecycle
 /// The preview's routes, in Hummingbird's idiom: the gate in front of everything, the reload
 /// stream and the preview's own script and style as routes, the output folder behind them.
 enum PreviewRoutes {
-    /// A router over `output`, answering to `address`. HEAD is answered by each GET route
-    /// without its body.
-    static func router(output: String, state: PreviewState, address: ServerAddress) -> Router<BasicRequestContext> {
+    /// A router over the files of `output` that `listed` says a build wrote, answering to
+    /// `address`. HEAD is answered by each GET route without its body.
+    static func router(
+        output: String, state: PreviewState, address: ServerAddress, listed: @escaping @Sendable (String) -> Bool
+    ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Middleware applies to the routes added after it, and to requests no route claims.
         router.add(middleware: RequestGateMiddleware(address: address))
-        router.add(middleware: OutputFolderMiddleware(output: output, state: state))
+        router.add(middleware: OutputFolderMiddleware(output: output, state: state, listed: listed))
         router.get(RouterPath(PreviewAssets.eventsPath)) { request, _ in
             await events(request, state: state, address: address)
         }

@@ -6,8 +6,8 @@ import ServiceLifecycle
 import RosterCore
 import RosterSite
 
-/// `roster serve`: builds the portal into a folder, serves that folder only, rebuilds when
-/// data/, content/ or site-templates/ change, and tells open pages to reload.
+/// `roster serve`: builds the portal into a folder, serves what its builds wrote there only,
+/// rebuilds when data/, content/ or site-templates/ change, and tells open pages to reload.
 public struct PreviewServer: Sendable {
     public var root: String
     public var output: String
@@ -58,7 +58,8 @@ public struct PreviewServer: Sendable {
                             ? "checked in \(ms) ms: no page changed" : "rebuilt in \(ms) ms: \(Plural.count(written, "file")) changed")
                 }
             } else {
-                log("build failed; serving the last good site:")
+                // Only what a finished build of this preview wrote is served.
+                log(first ? "build failed; serving the error page only:" : "build failed; serving the last good site:")
                 for line in errors { log("  " + line) }
             }
             let reload = written > 0
@@ -75,8 +76,10 @@ public struct PreviewServer: Sendable {
         let host = host, output = output, log = log
         let verbose = verbose
         let progress: @Sendable (String) -> Void = { line in if verbose { log(line) } }
+        // The session's last manifest is also the list of what may be served.
+        let session = BuildSession()
         let options = PortalBuilder.Options(
-            root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: BuildSession(), sitePath: "/")
+            root: root, output: output, today: today, extraScript: PreviewAssets.scriptPath, session: session, sitePath: "/")
         var preview = PortalBuilder(options: options, progress: progress)
         preview.allTimings = true
         let builder = preview
@@ -95,7 +98,7 @@ public struct PreviewServer: Sendable {
 
         let address = ServerAddress(host: host, port: port)
         let app = Application(
-            router: PreviewRoutes.router(output: output, state: state, address: address),
+            router: PreviewRoutes.router(output: output, state: state, address: address, listed: { session.wrote($0) }),
             server: HTTPServerBuilder { responder in PreviewChannel(http1: HTTP1Channel(responder: responder)) },
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in

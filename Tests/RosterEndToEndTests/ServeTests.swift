@@ -192,6 +192,35 @@ import Testing
         #expect(page.body.contains("<h1>Acme"))
     }
 
+    /// `--out` names a folder the user and other tools also write to: what roster did not write
+    /// there is not served, whatever it is named.
+    @Test func filesRosterDidNotWriteIntoTheOutputFolderAreNotServed() throws {
+        let out = scratch.appendingPathComponent("roster-serve-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let secret = "jane.doe@acme.example, -----BEGIN PRIVATE KEY-----"
+        for file in ["secret.txt", "data.json", "orgs/acme/export.csv", "exports/index.html"] {
+            let url = out.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(secret.utf8).write(to: url)
+        }
+        let server = try Server(extra: ["--out", out.path])
+        for target in ["/secret.txt", "/data.json", "/orgs/acme/export.csv", "/exports/", "/exports"] {
+            let reply = try Self.request(server.port, target)
+            #expect(reply.status == 404, "\(target): \(reply.status)")
+            #expect(reply.body.contains("Page not found"), "\(target): the styled 404 page")
+            #expect(!reply.body.contains("jane.doe"), "\(target) was served")
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("secret.txt").path), "left where it was")
+        let home = try Self.request(server.port, "/index.html")
+        #expect(home.status == 200)
+        #expect(home.body.contains("<h1>Overview</h1>"))
+        let org = try Self.request(server.port, "/orgs/acme/")
+        #expect(org.status == 200)
+        #expect(org.body.contains("<h1>Acme"))
+        #expect(try Self.request(server.port, "/orgs/acme").status == 200)
+        #expect(try Self.request(server.port, "/__roster/live.js").status == 200)
+    }
+
     @Test func aBrokenRecordShowsTheOverlayUntilItIsFixed() throws {
         let server = try Server()
         let beta = try String(contentsOf: server.repo.appendingPathComponent("data/orgs/beta.json"), encoding: .utf8)

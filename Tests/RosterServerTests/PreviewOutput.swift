@@ -4,13 +4,18 @@ import Logging
 import NIOEmbedded
 @testable import RosterServer
 
-/// An output folder as a build leaves it, a record outside it, and symbolic links that point
-/// out of it; removed when the value is dropped.
+/// An output folder as a build leaves it, a record outside it, symbolic links that point out of
+/// it, and files the build did not write; removed when the value is dropped.
 final class PreviewOutput {
     let base: URL
     let output: String
     let state = PreviewState()
     let address: ServerAddress
+    /// What the build wrote: the links are listed as if they had replaced built files.
+    var listed: Set<String> = [
+        "index.html", "404.html", "assets/style.css", "search/index-0.json", "orgs/acme/index.html", "leak.json",
+        "linked/index.html",
+    ]
 
     /// Served as if bound to `port`: the router test client names the host `localhost` with no
     /// port, which is port 80.
@@ -24,6 +29,10 @@ final class PreviewOutput {
             "site/assets/style.css": "body { margin: 0 }",
             "site/search/index-0.json": "{}",
             "site/orgs/acme/index.html": "<h1>Acme</h1>",
+            "site/secret.txt": "SECRET",
+            "site/exports/members.json": "SECRET",
+            "site/orgs/acme/notes.eml": "SECRET",
+            "site/drafts/index.html": "SECRET",
             "secret.json": "SECRET",
             "outside/index.html": "SECRET",
         ]
@@ -38,7 +47,10 @@ final class PreviewOutput {
 
     deinit { try? FileManager.default.removeItem(at: base) }
 
-    var router: Router<BasicRequestContext> { PreviewRoutes.router(output: output, state: state, address: address) }
+    var router: Router<BasicRequestContext> {
+        let listed = listed
+        return PreviewRoutes.router(output: output, state: state, address: address) { listed.contains($0) }
+    }
 
     var app: some ApplicationProtocol { Application(router: router) }
 

@@ -60,6 +60,7 @@ import Testing
         }
     }
 
+    /// Even where the build wrote a file (the fixture lists both) that was then replaced by a link.
     @Test(arguments: ["/leak.json", "/linked/", "/linked/index.html", "/linked"])
     func aSymbolicLinkInTheOutputFolderIsNotFollowed(target: String) async throws {
         let site = try PreviewOutput()
@@ -67,6 +68,30 @@ import Testing
             let reply = try await client.execute(uri: target, method: .get)
             #expect(reply.status == .notFound, "\(target)")
             #expect(!String(buffer: reply.body).contains("SECRET"), "\(target)")
+        }
+    }
+
+    @Test(arguments: ["/secret.txt", "/exports/members.json", "/orgs/acme/notes.eml", "/drafts/", "/drafts"])
+    func aFileNoBuildWroteIsNotServed(target: String) async throws {
+        let site = try PreviewOutput()
+        try await site.app.test(.router) { client in
+            let reply = try await client.execute(uri: target, method: .get)
+            #expect(reply.status == .notFound, "\(target)")
+            #expect(!String(buffer: reply.body).contains("SECRET"), "\(target)")
+            #expect(String(buffer: reply.body).contains("Page not found"), "the styled 404 page")
+        }
+    }
+
+    @Test func beforeABuildFinishedOnlyThePreviewsOwnRoutesAnswer() async throws {
+        let site = try PreviewOutput()
+        site.listed = []
+        try await site.app.test(.router) { client in
+            for target in ["/", "/orgs/acme/", "/assets/style.css", "/404.html"] {
+                let reply = try await client.execute(uri: target, method: .get)
+                #expect(reply.status == .notFound, "\(target)")
+                #expect(String(buffer: reply.body).contains("<h1>Not found</h1>"), "\(target): the bare 404, not a file of the folder")
+            }
+            #expect(try await client.execute(uri: "/__roster/live.js", method: .get).status == .ok)
         }
     }
 

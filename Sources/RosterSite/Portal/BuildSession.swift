@@ -11,6 +11,8 @@ public final class BuildSession: @unchecked Sendable {
     let validation = ValidationMemo()
     private let lock = NSLock()
     private var manifest: BuildManifest?
+    /// The paths of `manifest`'s files, made when first asked after a build.
+    private var written: Set<String>?
     private var unsaved = false
     private var history: GitHistory?
     private var fingerprints: [String: (bytes: [UInt8], value: UInt64)] = [:]
@@ -24,7 +26,20 @@ public final class BuildSession: @unchecked Sendable {
     func finished(_ manifest: BuildManifest) {
         lock.withLock {
             self.manifest = manifest
+            written = nil
             unsaved = true
+        }
+    }
+
+    /// Whether the last build of this session that finished wrote `path` (relative to the output
+    /// folder, as the manifest lists it): the preview serves these files and nothing else that
+    /// is in the folder. False until a build finished; a failed build keeps the last good list.
+    public func wrote(_ path: String) -> Bool {
+        lock.withLock {
+            guard let manifest else { return false }
+            let files = written ?? Set(manifest.files)
+            written = files
+            return files.contains(path)
         }
     }
 

@@ -10,14 +10,14 @@ extension Roster {
             abstract: "Preview the portal locally; rebuild and reload on every change.",
             discussion: """
                 Builds the portal into a temporary folder (in memory, under /dev/shm, when it has 2 GB \
-                free and TMPDIR is not set; or --out), serves that folder only, and watches data/, \
+                free and TMPDIR is not set; or --out), serves only the files its builds wrote there, and watches data/, \
                 content/ and site-templates/ (inotify): each change rebuilds incrementally and open pages reload \
                 (server-sent events, from a small script added to pages in the preview only). A save \
                 that changes no page reloads nothing. When a record or template is broken, the last \
                 good site stays up and every page shows the errors until they are fixed.
 
                 Safe by default: binds 127.0.0.1; GET and HEAD only; no directory listings, no dot \
-                files, no path outside the output folder however it is encoded; the Host header must \
+                files, no path outside the output folder however it is encoded, no file another tool left in it; the Host header must \
                 name the server and the reload endpoint checks Origin (DNS rebinding). Ctrl-C stops it.
 
                 Example: roster serve --port 8000
