@@ -84,6 +84,37 @@ import RosterSite
         #expect(TerminalText.escape("one\ntwo\u{1B}", keepingLineBreaks: true) == "one\ntwo\\u{1B}")
     }
 
+    /// Characters that print nothing, or a blank that is not a space: "Acme\u{200B}" must not
+    /// print as "Acme".
+    @Test(
+        arguments: [
+            0x200B, 0x2060, 0xFEFF, 0x00AD, 0x034F, 0x180E, 0x2061, 0x2064, 0x206A, 0x206F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0xFFF9,
+            0xFFFB, 0x1D173, 0x1D17A, 0xE0001, 0xE0041, 0xE007F,
+        ] as [UInt32])
+    func invisibleCharactersAreShownEscaped(value: UInt32) throws {
+        let scalar = try #require(Unicode.Scalar(value))
+        let shown = "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+        var name = "Acme"
+        name.unicodeScalars.append(scalar)
+        #expect(TerminalText.escape(name) == "Acme" + shown)
+        #expect(MarkdownText.cell(name) == "Acme\\" + shown)
+    }
+
+    @Test func joinersAreShownEscapedUnlessTheyJoinAndVariationSelectorsAreKept() {
+        for name in ["Acme\u{200D}", "Ac\u{200C}me", "\u{200D}Acme", "é\u{200D}", "Acme \u{200D}é", "é\u{200D}\u{200D}é", "é\u{200B}\u{200C}é"] {
+            #expect(!TerminalText.escape(name).unicodeScalars.contains { $0 == "\u{200C}" || $0 == "\u{200D}" }, "\(name.debugDescription)")
+            #expect(!MarkdownText.cell(name).unicodeScalars.contains { $0 == "\u{200C}" || $0 == "\u{200D}" }, "\(name.debugDescription)")
+        }
+        #expect(TerminalText.escape("Acme\u{200D}") == #"Acme\u{200D}"#)
+        #expect(MarkdownText.cell("Ac\u{200C}me") == #"Ac\\u{200C}me"#)
+        // Emoji sequences, a Devanagari conjunct, a Persian word: the joiner does something there;
+        // variation selectors (an emoji's, a keycap's, an ideograph's) are kept too.
+        for name in ["1\u{FE0F}\u{20E3}", "葛\u{E0100}", "👩\u{200D}💻", "❤\u{FE0F}\u{200D}🔥", "क\u{94D}\u{200D}ष", "می\u{200C}خواهم"] {
+            #expect(TerminalText.escape(name) == name, "\(name.debugDescription)")
+            #expect(MarkdownText.cell(name) == name, "\(name.debugDescription)")
+        }
+    }
+
     @Test func quotesAreShort() {
         #expect(Quote.value("acme") == "\"acme\"")
         #expect(Quote.bare("acme") == "acme")

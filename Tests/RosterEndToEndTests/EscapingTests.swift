@@ -90,6 +90,18 @@ import Testing
         }
     }
 
+    /// A rename that only adds a zero width space would print as no change at all.
+    @Test func diffShowsANameThatDiffersOnlyByAnInvisibleCharacter() throws {
+        let repo = try GitOpsTests.Repo()
+        try Self.edit(repo.url, "data/orgs/acme.json", #""name": "Acme""#, #""name": "Acme\u200b""#)
+        let text = try repo.run(["diff"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains(#"  ~ org acme renamed from "Acme" to "Acme\u{200B}""# + "\n"), "\(text.stdout)")
+        #expect(!text.stdout.unicodeScalars.contains("\u{200B}"), "printed raw")
+        let markdown = try repo.run(["diff", "--format", "markdown"])
+        #expect(markdown.stdout.contains(#"| org.renamed | acme |  | Acme | Acme\\u{200B} |"#), "\(markdown.stdout)")
+    }
+
     @Test func markdownCatalogueKeepsRecordTextInItsCell() throws {
         let root = try copy()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,8 +1,9 @@
 /// Record text made safe for GitHub-flavoured Markdown (pull-request summaries, the Markdown
 /// catalogue): it shows as written and cannot change the document's structure.
 ///
-/// Hidden characters (line breaks, ESC, C1, bidi overrides) are shown escaped as the terminal
-/// shows them (`\n`, `\u{1B}`), so a value stays on its line; `|` cannot split a table cell;
+/// Hidden characters (line breaks, ESC, C1, bidi overrides, zero width and blank-looking
+/// characters) are shown escaped as the terminal shows them (`\n`, `\u{1B}`, `\u{200B}`), so a
+/// value stays on its line and cannot pass for another; `|` cannot split a table cell;
 /// backticks cannot open a code span or fence; `<` cannot open raw HTML or an autolink;
 /// `[`, `]`, `*`, `_`, `~`, `#`, `&` and `\` lose their meaning; and markup that only counts at
 /// the start of a line (`-`, `+`, `=`, `>`, `!`, `:`, `1.`, `1)`) is escaped there.
@@ -64,7 +65,7 @@ public enum MarkdownText {
         out.reserveCapacity(scalars.count + 8)
         let listMarker = orderedListMarker(Array(scalars.prefix(10)))
         for (k, scalar) in zip(0..., scalars) {
-            if let shown = TerminalText.visible(scalar) {
+            if let shown = TerminalText.visible(in: all, at: start + k) {
                 out += "\\" + shown
             } else if special.contains(scalar) || (k == 0 && leading.contains(scalar)) || k == listMarker {
                 out += "\\"
