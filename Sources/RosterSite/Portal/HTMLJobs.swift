@@ -22,24 +22,38 @@ extension PortalBuilder {
             Job(path: "api/orgs.json", key: nil, pieces: { JSONAPI.orgs(m, emit: $0) }),
             Job(path: "api/shares.json", key: nil, pieces: { JSONAPI.shares(m, emit: $0) }),
         ]
-        // The long lists in pages (ListPages), and the index the orgs list's script sorts, filters and searches.
-        for n in 1...ListPages(total: m.orgsByName.count).count {
-            jobs.append(Job(path: "orgs/" + ListPages.file(n), key: nil) { page(Pages.orgs(m, page: n), "orgs") })
-        }
-        for n in 1...ListPages(total: m.sharesByName.count).count {
-            jobs.append(Job(path: "shares/" + ListPages.file(n), key: nil) { page(Pages.shares(m, page: n), "shares") })
-        }
-        for n in 1...ListPages(total: m.pendingRegistrations.count).count {
-            jobs.append(Job(path: "registrations/" + ListPages.file(n), key: nil) { page(Pages.registrations(m, page: n), "registrations") })
-        }
         // The keys of the record pages, then the search index, each over every core. (Made side
         // by side as the two halves of a `concurrentPerform`, the index's own parallel parts
         // ran on one thread: libdispatch shares the threads of an apply among the applies
         // nested in it, one each on two cores; the index took 70 ms at 10,000 orgs, now 40.)
         let keys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
+        let shareKeys = self.shareKeys(m, baseKey)
+        // The files that show every record come first (each gets a range of the workers' own,
+        // see `run`): the registration queue, and the index the orgs list's script sorts,
+        // filters and searches. Then the long lists in pages (ListPages): a page is keyed by
+        // the keys of its records, which cover what its rows show, so only the pages of
+        // changed records are rendered again.
+        for n in 1...ListPages(total: m.pendingRegistrations.count).count {
+            jobs.append(Job(path: "registrations/" + ListPages.file(n), key: nil) { page(Pages.registrations(m, page: n), "registrations") })
+        }
         jobs += OrgsIndexFiles.jobs(OrgsIndex(m))
+        let orgPages = ListPages(total: m.orgsByName.count)
+        var listed = baseKey
+        listed.add(String(orgPages.total))
+        for status in OrgStatus.allCases { listed.add(String(m.statusCounts[status] ?? 0)) }
+        for n in 1...orgPages.count {
+            let key = Self.listKey(listed, "orgs", n, m.orgOrder[orgPages.range(n)].map { keys[$0] })
+            jobs.append(Job(path: "orgs/" + ListPages.file(n), key: key) { page(Pages.orgs(m, page: n), "orgs") })
+        }
+        let sharePages = ListPages(total: m.sharesByName.count)
+        listed = baseKey
+        listed.add(String(sharePages.total))
+        for n in 1...sharePages.count {
+            let key = Self.listKey(listed, "shares", n, m.shareOrder[sharePages.range(n)].map { shareKeys[$0] })
+            jobs.append(Job(path: "shares/" + ListPages.file(n), key: key) { page(Pages.shares(m, page: n), "shares") })
+        }
         jobs.reserveCapacity(jobs.count + 2 * m.snapshot.orgs.count + m.snapshot.shares.count + m.docs.pages.count + t.assets.count)
-        recordJobs(m, baseKey, orgKeys: keys, render: page, into: &jobs)
+        recordJobs(m, orgKeys: keys, shareKeys: shareKeys, render: page, into: &jobs)
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })
         }
@@ -49,9 +63,40 @@ extension PortalBuilder {
         return jobs
     }
 
+    /// The key of page `n` of a list of records whose keys are `keys` (nil: a record whose key
+    /// is not known, and the page is always made). `base` holds what every page of the list
+    /// shows besides its rows (the count of items, of each status).
+    static func listKey(_ base: FNV1a, _ list: String, _ n: Int, _ keys: [String?]) -> String? {
+        var h = base
+        h.add(list)
+        h.add(String(n))
+        for key in keys {
+            guard let key else { return nil }
+            h.add(key)
+        }
+        return h.hex
+    }
+
+    /// A share's page shows each consumer's name and status: its key, on every core, adds
+    /// them part by part (a string made for each of 270,000 links took 0.23 s on one thread
+    /// at 100,000 orgs).
+    func shareKeys(_ m: PortalModel, _ baseKey: FNV1a) -> [String] {
+        let shares = m.snapshot.shares
+        return parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
+            var key = baseKey
+            key.add(String(m.snapshot.fingerprint(shares[i].path) ?? 0))
+            for link in shares[i].record.consumers {
+                key.add(link.org)
+                key.add(m.orgNames[link.org] ?? "")
+                key.add(m.orgStatus[link.org]?.rawValue ?? "")
+            }
+            return key.hex
+        }
+    }
+
     /// The pages of every org (and its JSON), with the keys `orgKeys`, and of every share.
     func recordJobs(
-        _ m: PortalModel, _ baseKey: FNV1a, orgKeys: [String?], render page: @escaping @Sendable ([TemplateValue], String, inout [UInt8]) -> Void,
+        _ m: PortalModel, orgKeys: [String?], shareKeys: [String], render page: @escaping @Sendable ([TemplateValue], String, inout [UInt8]) -> Void,
         into jobs: inout [Job]
     ) {
         // The navigation and menus of record pages are the same on every one: made once.
@@ -69,19 +114,6 @@ extension PortalBuilder {
             let id = orgs[i].record.id
             jobs.append(Job(path: "orgs/" + id + "/index.html", key: orgKeys[i], item: i, into: orgPage))
             jobs.append(Job(path: "api/orgs/" + id + ".json", key: orgKeys[i], item: i, of: orgJSON))
-        }
-        // A share's page shows each consumer's name and status: its key, on every core, adds
-        // them part by part (a string made for each of 270,000 links took 0.23 s on one thread
-        // at 100,000 orgs).
-        let shareKeys = parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
-            var key = baseKey
-            key.add(String(m.snapshot.fingerprint(shares[i].path) ?? 0))
-            for link in shares[i].record.consumers {
-                key.add(link.org)
-                key.add(m.orgNames[link.org] ?? "")
-                key.add(m.orgStatus[link.org]?.rawValue ?? "")
-            }
-            return key.hex
         }
         for i in shares.indices {
             jobs.append(Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage))

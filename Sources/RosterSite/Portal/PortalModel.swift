@@ -11,8 +11,12 @@ public final class PortalModel: Sendable {
     public let email: EmailDisplay
     /// Orgs sorted by name in natural order, as the Consumer Orgs page lists them.
     public let orgsByName: [OrgFile]
+    /// The place in `snapshot.orgs` of each of `orgsByName`.
+    let orgOrder: [Int]
     /// Shares sorted by name in natural order, as the shares list shows them.
     public let sharesByName: [ShareFile]
+    /// The place in `snapshot.shares` of each of `sharesByName`.
+    let shareOrder: [Int]
     /// For each org id, the shares it consumes (share, link), sorted by share name.
     public let sharesOfOrg: ByOrgID<[(share: ShareName, link: ShareLink)]>
     public let orgNames: ByOrgID<String>
@@ -46,7 +50,9 @@ public final class PortalModel: Sendable {
                 (Self.naturalOrder(orgs) { ($0.record.name, $0.record.id) }, Self.naturalOrder(shares) { ($0.record.name, $0.record.id) })
             },
             { Indexes(snapshot, today: today) })
-        (orgsByName, sharesByName) = byName
+        (orgOrder, shareOrder) = byName
+        orgsByName = orgOrder.map { orgs[$0] }
+        sharesByName = shareOrder.map { shares[$0] }
         sharesOfOrg = indexes.sharesOfOrg
         orgNames = indexes.orgNames
         orgStatus = indexes.orgStatus
@@ -60,12 +66,12 @@ public final class PortalModel: Sendable {
         recentDecisions = indexes.recentDecisions
     }
 
-    /// Records in natural order of their names (then of their ids).
-    static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Record] {
+    /// The places of `records` in natural order of their names (then of their ids).
+    static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Int] {
         let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.key(nameAndId($0).0), nameAndId($0).1) }
         return records.indices.sorted { a, b in
             keys[a].0 != keys[b].0 ? keys[a].0.lexicographicallyPrecedes(keys[b].0) : keys[a].1 < keys[b].1
-        }.map { records[$0] }
+        }
     }
 
     /// The indexes besides the sorted orgs, made in one pass over the orgs.

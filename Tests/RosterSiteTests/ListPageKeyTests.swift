@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import RosterSite
+
+/// The pages of the long lists are keyed by the keys of their records: after a change, only
+/// the pages that show it are rendered again, and the tree is the tree of a fresh build.
+@Suite struct ListPageKeyTests {
+    /// 250 orgs: three pages of the Consumer Orgs list.
+    @Test(arguments: ["status", "moves to another page", "share name", "member"])
+    func anIncrementalBuildOfTheListsEqualsAFreshOne(_ change: String) throws {
+        let project = try SiteProject(records: try syntheticRecords(orgs: 250))
+        try project.build()
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let text = try project.read(path)
+            #expect(change(text) != text, "\(path)")
+            try project.write(path, change(text))
+        }
+        // An org on the last page of the list (names in natural order: "Umbrella ..." sorts last).
+        let last = try #require(
+            (0..<250).first { n in (try? project.read("data/orgs/org-\(n).json"))?.contains("\"name\": \"Umbrella") == true })
+        switch change {
+        case "status":
+            // The filters of every page count the orgs of each status.
+            let enabled = try #require(
+                (0..<250).reversed().first { n in
+                    let text = (try? project.read("data/orgs/org-\(n).json")) ?? ""
+                    return text.contains("\"name\": \"Umbrella") && text.contains("\"status\": \"enabled\"")
+                })
+            try edit("data/orgs/org-\(enabled).json") {
+                $0.replacingOccurrences(
+                    of: "\"status\": \"enabled\",",
+                    with:
+                        "\"status\": \"disabled\",\n  \"statusChangedAt\": \"2026-11-01T00:00:00Z\",\n  \"statusChangedBy\": \"ops@provider.example\","
+                )
+            }
+        case "moves to another page":
+            try edit("data/orgs/org-\(last).json") { $0.replacingOccurrences(of: "\"name\": \"Umbrella", with: "\"name\": \"Aardvark") }
+        case "share name":
+            let share = try #require(try FileManager.default.contentsOfDirectory(atPath: project.root.path + "/data/shares").sorted().first)
+            try edit("data/shares/" + share) { text in
+                let name = text.range(of: "\"name\": \"")!
+                return text.replacingCharacters(in: name, with: "\"name\": \"Renamed ")
+            }
+        default:
+            try edit("data/orgs/org-\(last).json") { text in
+                let members = text.range(of: "\"members\": [")!
+                return text.replacingCharacters(
+                    in: members,
+                    with: """
+                        "members": [{"email": "new.one@example.com", "firstName": "New", "lastName": "One", "role": "team-member", \
+                        "state": "invited", "invitedAt": "2026-11-22T00:00:00Z", "invitedBy": "admin@provider.example"},
+                        """)
+            }
+        }
+        let report = try project.build()
+        // A share most orgs consume shows on most pages; any other change on a few.
+        #expect(
+            change == "share name" || report.rendered < report.files / 2,
+            "only the pages that show the change are rendered (\(report.rendered) of \(report.files))")
+        let fresh = project.root.appendingPathComponent("fresh")
+        try project.build(out: fresh)
+        var a = try project.outputFiles(), b = try project.outputFiles(fresh)
+        a[BuildManifest.fileName] = nil
+        b[BuildManifest.fileName] = nil
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [])
+    }
+}
