@@ -86,7 +86,10 @@ public struct JSONStream {
         string(text)
     }
 
-    /// `"name": [ … ]`, an array of strings.
+    /// `"name": [ … ]`, an array of strings. Inlinable: a caller in another module (the
+    /// portal's JSON API) then gets it specialized for its sequence; unspecialized, each
+    /// element went through the runtime's generic metadata.
+    @inlinable
     public mutating func field(_ name: String, strings: some Sequence<String>) {
         key(name)
         beginArray()
