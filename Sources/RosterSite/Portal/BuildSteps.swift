@@ -130,8 +130,7 @@ extension PortalBuilder {
         }
         if let stale = s.previous?.files, stale != manifest.files {
             let current = Set(manifest.files)
-            for path in stale where !current.contains(path) {
-                s.output.remove(path)
+            for path in stale where !current.contains(path) && s.output.remove(path) {
                 s.report.removed += 1
             }
         }

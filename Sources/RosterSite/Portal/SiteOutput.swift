@@ -59,22 +59,26 @@ public struct SiteOutput: Sendable {
     /// Removes a file roster wrote in an earlier build (listed in the manifest), and its folder
     /// when that becomes empty. Folders are opened without following links, and only a file
     /// (or a link itself) is removed: a manifest found in the folder names what to delete, so a
-    /// linked folder in it must not lead the removal outside.
-    public func remove(_ relative: String) {
-        guard Self.isContained(relative) else { return }
+    /// linked folder in it must not lead the removal outside. Returns whether a file was
+    /// removed (a build counts only those: a manifest can name paths that are not there).
+    @discardableResult
+    public func remove(_ relative: String) -> Bool {
+        guard Self.isContained(relative) else { return false }
         let folder = AtomicWriter.parent(of: relative) == "." ? "" : AtomicWriter.parent(of: relative)
-        guard case .success(let fd) = FileAccess.openFolder(root: directory, folder) else { return }
+        guard case .success(let fd) = FileAccess.openFolder(root: directory, folder) else { return false }
         defer { close(fd) }
         let name = String(relative.split(separator: "/").last!)
         var info = stat()
-        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return }
-        unlinkat(fd, name, 0)
+        guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR, unlinkat(fd, name, 0) == 0 else {
+            return false
+        }
         // The folder goes when it is empty now (removing a folder that is not empty fails).
-        guard !folder.isEmpty else { return }
+        guard !folder.isEmpty else { return true }
         let up = AtomicWriter.parent(of: folder) == "." ? "" : AtomicWriter.parent(of: folder)
-        guard case .success(let parent) = FileAccess.openFolder(root: directory, up) else { return }
+        guard case .success(let parent) = FileAccess.openFolder(root: directory, up) else { return true }
         unlinkat(parent, String(folder.split(separator: "/").last!), AT_REMOVEDIR)
         close(parent)
+        return true
     }
 
     /// What ``checkTargets(_:files:)`` found in the output folder.
