@@ -50,8 +50,13 @@ public struct SCIMReader: Sendable {
         return ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["totalResults"] as? Int
     }
 
+    /// Every resource of `endpoint`, page by page. A listing that shows one resource twice (a
+    /// server that ignores `startIndex`, or pages that shifted while roster read them) is
+    /// refused: planned from it, the copy would look like a second user with the same
+    /// `externalId`, and the user the records keep would be deactivated or deleted as an extra.
     func list(_ endpoint: String, filter: String?, _ caps: Capabilities) async throws(SCIMError) -> [[String: Any]] {
         var all: [[String: Any]] = []
+        var seen = Set<String>()
         var start = 1
         let count = min(pageSize, caps.maxResults ?? pageSize)
         while true {
@@ -62,6 +67,14 @@ public struct SCIMReader: Sendable {
                 throw SCIMError(resource: endpoint, status: response.status, detail: "the answer is not a SCIM ListResponse")
             }
             let resources = page["Resources"] as? [[String: Any]] ?? []
+            for resource in resources {
+                guard let id = resource["id"] as? String, !seen.insert(id).inserted else { continue }
+                throw SCIMError(
+                    resource: "\(endpoint) from \(start)", status: response.status,
+                    detail:
+                        "the listing shows the resource with id \(id) a second time (the server ignores startIndex, or its pages shifted while roster read them); nothing was changed, run again"
+                )
+            }
             all += resources
             let total = page["totalResults"] as? Int ?? all.count
             if resources.isEmpty || all.count >= total { return all }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `roster sync` against service providers that answer wrongly, as a buggy or hostile one
+/// could: scim2-server behind `Support/scim/paging_proxy.py`.
+@Suite struct SyncAttackTests {
+    /// A copy of the demo marketplace, mirrored onto `server` by a first `--apply`.
+    func mirrored(_ server: SCIMServer) throws -> URL {
+        let url = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))
+        let first = try sync(server.base, server, url, ["--apply"])
+        #expect(first.status == 0, "\(first.stderr)")
+        return url
+    }
+
+    func sync(_ base: String, _ server: SCIMServer, _ repo: URL, _ extra: [String] = []) throws -> RosterRun {
+        try roster(
+            ["sync", "--scim", base] + extra, in: repo, environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": server.token]) { $1 })
+    }
+
+    /// The paging proxy in MODE in front of `server`; returns it once it listens, its base URL
+    /// and the file it logs each listing request to.
+    func pagingProxy(_ server: SCIMServer, _ mode: String) async throws -> (Process, String, URL) {
+        let port = try freePort()
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/paging_proxy.py")
+        let log = scratch.appendingPathComponent("paging-\(port).log")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script.path, String(port), "http://127.0.0.1:\(server.port)", mode]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = try FileHandle(forWritingTo: log)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        do { try await waitUntilListening(port: port, process: p) } catch { stopProcess(p); throw error }
+        return (p, "http://127.0.0.1:\(port)/v2", log)
+    }
+
+    func listings(_ log: URL) throws -> Int {
+        try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("list ") }.count
+    }
+
+    /// Pages that overlap (a resource on two pages) made the copy look like a second user with
+    /// the same externalId: the plan deactivated, or with --prune deleted, a user the records
+    /// keep, and emptied a group. A server that ignores startIndex and claims 10^9 resources
+    /// kept roster reading the same page (100 requests here, for ever on a real one). Both are
+    /// refused at the first repeated id, with nothing changed.
+    @Test func aListingThatShowsAResourceTwiceIsRefused() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try mirrored(server)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let before = try await server.list("Users").filter { $0["active"] as? Bool == true }.count
+        let (overlap, overlapBase, _) = try await pagingProxy(server, "overlap")
+        defer { stopProcess(overlap) }
+        let run = try sync(overlapBase, server, repo, ["--apply", "--prune"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("a second time"), "\(run.stderr)")
+        #expect(!run.stdout.contains("delete user") && !run.stdout.contains("deactivate user"), "\(run.stdout)")
+        let users = try await server.list("Users")
+        #expect(users.count == 49 && users.filter { $0["active"] as? Bool == true }.count == before)
+        let (repeating, repeatingBase, log) = try await pagingProxy(server, "repeat")
+        defer { stopProcess(repeating) }
+        let endless = try sync(repeatingBase, server, repo)
+        #expect(endless.status == 1, "\(endless.stdout)")
+        #expect(endless.stderr.contains("a second time"), "\(endless.stderr)")
+        #expect(try listings(log) == 2, "stopped at the first page that repeats")
+    }
+}
