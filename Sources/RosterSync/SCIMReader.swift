@@ -50,15 +50,18 @@ public struct SCIMReader: Sendable {
         return ((try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any])?["totalResults"] as? Int
     }
 
-    /// Every resource of `endpoint`, page by page. A listing that shows one resource twice (a
-    /// server that ignores `startIndex`, or pages that shifted while roster read them) is
-    /// refused: planned from it, the copy would look like a second user with the same
-    /// `externalId`, and the user the records keep would be deactivated or deleted as an extra.
+    /// Every resource of `endpoint`, page by page, until it holds `totalResults` (without one,
+    /// until an empty page). A listing that ends before its `totalResults` is refused, and so is
+    /// one that shows one resource twice (a server that ignores `startIndex`, or pages that
+    /// shifted while roster read them): planned from it, the copy would look like a second user
+    /// with the same `externalId`, and the user the records keep would be deactivated or deleted
+    /// as an extra.
     func list(_ endpoint: String, filter: String?, _ caps: Capabilities) async throws(SCIMError) -> [[String: Any]] {
         var all: [[String: Any]] = []
         var seen = Set<String>()
         var start = 1
-        let count = min(pageSize, caps.maxResults ?? pageSize)
+        // A maxResults of 0 (or less) would ask for empty pages: it is no limit roster can use.
+        let count = min(pageSize, caps.maxResults.flatMap { $0 > 0 ? $0 : nil } ?? pageSize)
         while true {
             var query = [URLQueryItem(name: "startIndex", value: String(start)), URLQueryItem(name: "count", value: String(count))]
             if let filter { query.append(URLQueryItem(name: "filter", value: filter)) }
@@ -70,14 +73,21 @@ public struct SCIMReader: Sendable {
             for resource in resources {
                 guard let id = resource["id"] as? String, !seen.insert(id).inserted else { continue }
                 throw SCIMError(
-                    resource: "\(endpoint) from \(start)", status: response.status,
+                    resource: "\(endpoint) from \(start)", status: nil,
                     detail:
                         "the listing shows the resource with id \(id) a second time (the server ignores startIndex, or its pages shifted while roster read them); nothing was changed, run again"
                 )
             }
             all += resources
-            let total = page["totalResults"] as? Int ?? all.count
-            if resources.isEmpty || all.count >= total { return all }
+            let total = page["totalResults"] as? Int
+            if let total, all.count >= total { return all }
+            if resources.isEmpty {
+                guard let total else { return all }
+                // Planned from part of the listing, roster would create again what it did not see.
+                throw SCIMError(
+                    resource: "\(endpoint) from \(start)", status: nil,
+                    detail: "the listing ends after \(all.count) of the \(total) resources its totalResults counts; nothing was changed")
+            }
             start += resources.count
         }
     }

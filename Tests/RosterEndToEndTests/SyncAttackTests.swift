@@ -68,3 +68,28 @@ import Testing
         #expect(try listings(log) == 2, "stopped at the first page that repeats")
     }
 }
+
+extension SyncAttackTests {
+    /// A listing whose pages run out before its totalResults made roster plan from part of it:
+    /// every user it did not see was to be created again (69 of 79 resources here), and a
+    /// maxResults of 0 made it read nothing at all. Now the short listing is refused with nothing
+    /// changed, and a maxResults of 0 is no limit.
+    @Test func aListingThatEndsBeforeItsTotalIsRefused() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try mirrored(server)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let (stop, stopBase, _) = try await pagingProxy(server, "stop")
+        defer { stopProcess(stop) }
+        let run = try sync(stopBase, server, repo, ["--apply"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("Users from 6: the listing ends after 5 of the 49 resources its totalResults counts"), "\(run.stderr)")
+        #expect(!run.stdout.contains("create user"), "\(run.stdout)")
+        #expect(try await server.list("Users").count == 49)
+        let (zero, zeroBase, _) = try await pagingProxy(server, "zero")
+        defer { stopProcess(zero) }
+        let again = try sync(zeroBase, server, repo, ["--apply"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("No changes"), "\(again.stdout)")
+    }
+}
