@@ -36,7 +36,9 @@ public enum SCIMEndpoint {
     static func isLoopback(_ host: String) -> Bool {
         let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if h == "localhost" || h == "::1" { return true }
+        // Each part in plain decimal: the resolver reads "127.0.0.09" as no address at all (a
+        // leading zero means octal, and 9 is no octal digit), so it asks DNS for that name.
         let parts = h.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0).map(String.init) == String($0) }
     }
 }

@@ -93,3 +93,22 @@ extension SyncAttackTests {
         #expect(again.stdout.contains("No changes"), "\(again.stdout)")
     }
 }
+
+extension SyncAttackTests {
+    /// "127.0.0.09" passed as loopback (each part a number below 256), but the resolver reads a
+    /// leading zero as octal, finds no address in it, and asks DNS (or a search domain) for the
+    /// name: the token went in clear to whatever that returned. Only plain decimal parts count.
+    @Test func aLoopbackLookalikeThatTheResolverAsksDNSForIsRefused() throws {
+        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
+        for host in ["127.0.0.09", "127.0.0.08", "127.00.0.1", "127.0.0.+1"] {
+            let run = try roster(
+                ["sync", "--scim", "http://\(host):9/v2"], in: repo,
+                environment: fixedEnvironment.merging(["ROSTER_SCIM_TOKEN": "token-s3cret"]) { $1 })
+            #expect(run.status == 64, "\(host): \(run.stderr)")
+            #expect(run.stderr.contains("in clear"), "\(host): \(run.stderr)")
+        }
+    }
+}
