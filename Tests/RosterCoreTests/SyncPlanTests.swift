@@ -42,8 +42,35 @@ import Testing
         #expect(plan.counts.deactivate == 1)
         #expect(plan.removedUsers == 1 && plan.ownedUsers == 3)
         #expect(plan.exceedsRemovalGuard(0.25))
-        #expect(!plan.exceedsRemovalGuard(0.34))
+        // 1 of the 2 who can connect.
+        #expect(plan.lockedOutUsers == 1 && plan.activeOwnedUsers == 2)
+        #expect(plan.exceedsRemovalGuard(0.34))
+        #expect(!plan.exceedsRemovalGuard(0.5))
         #expect(plan.lines.contains("- deactivate user bob@acme.example: active: true -> false"))
+    }
+
+    /// Users roster deactivated long ago stay on the server as roster's (unless --prune): they
+    /// diluted the guard, so a plan locking out every user who can connect passed on a server
+    /// keeping at least three times as many inactive ones. Those who can connect now count apart.
+    @Test func thoseWhoCanConnectCountApartFromUsersDeactivatedLongAgo() throws {
+        var m = try model()
+        let active = m.users.enumerated().map { server($1, id: "\($0)", active: true) }
+        for k in m.users.indices {
+            m.users[k].active = false
+            m.users[k].shares = []
+        }
+        let idle = (0..<(4 * active.count)).map { k in
+            SyncState.User(
+                id: "idle-\(k)", externalId: "idle-\(k)@acme.example", userType: SyncState.ownerMark,
+                fields: SyncState.UserFields(
+                    userName: "idle-\(k)@acme.example", givenName: "I", familyName: "Dle", active: false, email: "idle-\(k)@acme.example",
+                    roles: ["team-member"], entitlements: [], organization: "Acme"))
+        }
+        let plan = SyncPlan(model: m, users: active + idle, groups: [], prune: false)
+        #expect(plan.counts.deactivate == active.count)
+        #expect(plan.lockedOutUsers == active.count && plan.activeOwnedUsers == active.count)
+        #expect(Double(plan.removedUsers) <= 0.25 * Double(plan.ownedUsers), "diluted by the inactive ones")
+        #expect(plan.exceedsRemovalGuard(0.25))
     }
 
     @Test func anOwnedUserTheRecordsDropIsDeactivatedOrWithPruneDeleted() throws {

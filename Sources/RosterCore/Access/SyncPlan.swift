@@ -19,6 +19,10 @@ public struct SyncPlan: Sendable {
     /// Users roster owns on the server, and how many of them the plan deactivates or deletes.
     public var ownedUsers: Int
     public var removedUsers: Int
+    /// Of those, the users who can connect now (`active`), and how many of them the plan
+    /// deactivates or deletes: the people it locks out.
+    public var activeOwnedUsers: Int
+    public var lockedOutUsers: Int
     /// Resources on the server that roster does not own and leaves alone.
     public var othersLeftAlone: Int
     /// Ids of the users roster owns, by e-mail (the groups' members are sent by id).
@@ -30,10 +34,11 @@ public struct SyncPlan: Sendable {
     /// longer name are deleted; without it, users are deactivated and groups emptied.
     public init(model: AccessModel, users: [SyncState.User], groups: [SyncState.Group], prune: Bool) {
         var actions: [Action] = []
-        var removed = 0
+        var removed = 0, lockedOut = 0
         let owned = Self.byExternalID(users.filter(\.isOwned).sorted { $0.id < $1.id }) { $0.externalId! }
         othersLeftAlone = users.count - users.filter(\.isOwned).count + groups.count - groups.filter(\.isOwned).count
         ownedUsers = owned.unique.count + owned.extra.count
+        activeOwnedUsers = (Array(owned.unique.values) + owned.extra).filter(\.fields.active).count
         var ids: [String: String] = [:]
         let desired = Set(model.users.map(\.email))
         for user in model.users {
@@ -42,11 +47,15 @@ public struct SyncPlan: Sendable {
             ids[user.email] = have.id
             let changed = have.fields.changedAttributes(to: want)
             if changed.isEmpty { continue }
-            if have.fields.active && !want.active { removed += 1 }
+            if have.fields.active && !want.active {
+                removed += 1
+                lockedOut += 1
+            }
             actions.append(.updateUser(id: have.id, user, from: have.fields, attributes: changed))
         }
         let orphans = owned.unique.values.filter { !desired.contains($0.externalId!) } + owned.extra
         for user in orphans.sorted(by: { ($0.externalId!, $0.id) < ($1.externalId!, $1.id) }) {
+            if user.fields.active { lockedOut += 1 }
             if prune {
                 removed += 1
                 actions.append(.deleteUser(id: user.id, email: user.externalId!))
@@ -56,6 +65,7 @@ public struct SyncPlan: Sendable {
             }
         }
         removedUsers = removed
+        lockedOutUsers = lockedOut
         userIDs = ids
         actions += Self.groupActions(model: model, groups: groups, users: owned.unique, prune: prune)
         self.actions = actions
@@ -104,8 +114,17 @@ public struct SyncPlan: Sendable {
         return (unique, extra)
     }
 
-    /// Whether the plan deactivates or deletes more than `fraction` of the users roster owns.
+    /// Whether the plan deactivates or deletes more than `fraction` of the users roster owns, or
+    /// more than `fraction` of those of them who can connect now: users deactivated long ago
+    /// must not dilute the count, or a plan that locks out every active user would pass on a
+    /// server that keeps three times as many inactive ones.
     public func exceedsRemovalGuard(_ fraction: Double) -> Bool {
-        ownedUsers > 0 && Double(removedUsers) > fraction * Double(ownedUsers)
+        (ownedUsers > 0 && Double(removedUsers) > fraction * Double(ownedUsers))
+            || exceedsLockoutGuard(fraction)
+    }
+
+    /// Whether the plan deactivates or deletes more than `fraction` of the active users roster owns.
+    public func exceedsLockoutGuard(_ fraction: Double) -> Bool {
+        activeOwnedUsers > 0 && Double(lockedOutUsers) > fraction * Double(activeOwnedUsers)
     }
 }

@@ -29,7 +29,8 @@ extension Roster {
                 server's detail. A second --apply plans nothing.
 
                 A plan that deactivates or deletes more than guards.maxRemovalFraction of the users \
-                roster owns on the server is refused unless --allow-mass-removal.
+                roster owns on the server, or of those of them who are active, is refused unless \
+                --allow-mass-removal.
 
                 The bearer token is read from the environment variable --token-env (default \
                 ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
