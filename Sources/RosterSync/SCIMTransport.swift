@@ -142,16 +142,27 @@ public final class SCIMTransport: Sendable {
         return min(max(0, date.timeIntervalSinceNow), maxRetryAfter)
     }
 
+    /// The most of a server's `detail` or `scimType` an error quotes: one failure per change is
+    /// printed, and a server must not fill a CI log with megabytes per line.
+    static let maxDetail = 300
+
     /// The SCIM error's `detail` (and `scimType`), else the start of the body, else the status text.
     static func detail(_ answer: Answer) -> String {
         if let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any], let detail = object["detail"] as? String {
-            return (object["scimType"] as? String).map { "\($0): \(detail)" } ?? detail
+            return (object["scimType"] as? String).map { "\(clipped($0)): \(clipped(detail))" } ?? clipped(detail)
         }
         if answer.status >= 300 && answer.status < 400 {
-            return "redirected to \(answer.headers.first(name: "Location") ?? "?"); give that URL with --scim (roster does not follow redirects)"
+            return
+                "redirected to \(clipped(answer.headers.first(name: "Location") ?? "?")); give that URL with --scim (roster does not follow redirects)"
         }
         let text = String(decoding: answer.body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         // Lower case, as URLSession's status texts were.
         return text.isEmpty ? HTTPResponseStatus(statusCode: answer.status).reasonPhrase.lowercased() : text
+    }
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maxDetail else { return text }
+        let head = text.prefix(maxDetail)
+        return head.utf8.count == text.utf8.count ? text : head + "... (\(text.utf8.count) bytes)"
     }
 }

@@ -112,3 +112,24 @@ extension SyncAttackTests {
         }
     }
 }
+
+extension SyncAttackTests {
+    /// A server's error detail was printed whole: up to 64 MB per failed change (one line per
+    /// change with --apply) into the terminal or the CI log. It is quoted up to a few hundred
+    /// characters, with its size (20,000 here, so that the old code's output fits in the pipe).
+    @Test func aHugeErrorDetailIsQuotedInPart() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
+        let (proxy, base, _) = try await pagingProxy(server, "loud")
+        defer { stopProcess(proxy) }
+        let run = try sync(base, server, repo)
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("ServiceProviderConfig: HTTP 401: sss"), "\(run.stderr.prefix(300))")
+        #expect(run.stderr.contains("... (20000 bytes): ddd") && run.stderr.contains("... (20000 bytes) (is the token right?)"))
+        #expect(run.stderr.utf8.count < 1000, "\(run.stderr.utf8.count) bytes")
+    }
+}

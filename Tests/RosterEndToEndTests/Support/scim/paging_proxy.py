@@ -7,7 +7,8 @@ MODE "zero"). A listing (a GET with startIndex and a count above 0) is changed b
 - "repeat": startIndex is ignored (the first page every time) and totalResults is 10^9; after
   100 such pages the answer is a 500 whose detail is "endless paging";
 - "stop": pages after the first are empty, though totalResults still counts every resource;
-- "zero": passed on as they are.
+- "zero": passed on as they are;
+- "loud": every request gets a 401 whose detail and scimType are 20,000 characters long.
 Every listing request is logged to stderr.
 """
 import http.server
@@ -31,6 +32,8 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         query = dict(urllib.parse.parse_qsl(url.query))
         listing = self.command == "GET" and "startIndex" in query and int(query.get("count", "1")) > 0
         start = int(query.get("startIndex", "1"))
+        if mode == "loud":
+            return self.answer(401, json.dumps({"status": "401", "scimType": "s" * 20000, "detail": "d" * 20000}).encode())
         if listing:
             sys.stderr.write(f"list {self.path}\n")
             with lock:
