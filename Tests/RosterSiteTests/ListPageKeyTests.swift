@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RosterCore
 @testable import RosterSite
 
 /// The pages of the long lists are keyed by the keys of their records: after a change, only
@@ -64,5 +65,36 @@ import Testing
         b[BuildManifest.fileName] = nil
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [])
+    }
+
+    /// A share's page says why a consumer's users cannot connect ("its contract ended on ..."),
+    /// which the org's end date and the day change while the share's file stays the same.
+    @Test(arguments: ["end date edited", "the end date comes"])
+    func aSharesPageShowsWhyAConsumerCannotConnectAsAFreshBuildDoes(_ change: String) throws {
+        let project = try SiteProject()
+        let acme = try project.read("data/orgs/acme.json")
+        let ending = acme.replacingOccurrences(of: "\"status\": \"enabled\",", with: "\"status\": \"enabled\",\n  \"until\": \"2026-06-01\",")
+        #expect(ending != acme)
+        func build(_ day: CalendarDate, _ out: URL? = nil) throws {
+            _ = try PortalBuilder(options: .init(root: project.root.path, output: (out ?? project.output).path, today: day)).build()
+        }
+        let before = CalendarDate(year: 2026, month: 5, day: 1)!
+        switch change {
+        case "end date edited":
+            try project.write("data/orgs/acme.json", ending)
+            try build(fixedDay)
+            try project.write("data/orgs/acme.json", ending.replacingOccurrences(of: "2026-06-01", with: "2026-07-01"))
+            try build(fixedDay)
+        default:
+            try project.write("data/orgs/acme.json", ending)
+            try build(before)
+            try build(fixedDay)
+        }
+        let fresh = project.root.appendingPathComponent("fresh")
+        try build(fixedDay, fresh)
+        let page = "shares/feed/index.html"
+        let a = try project.outputFiles(), b = try project.outputFiles(fresh)
+        #expect(b[page]?.contains("its contract ended on") == true)
+        #expect(a[page] == b[page])
     }
 }

@@ -77,9 +77,10 @@ extension PortalBuilder {
         return h.hex
     }
 
-    /// A share's page shows each consumer's name and status: its key, on every core, adds
-    /// them part by part (a string made for each of 270,000 links took 0.23 s on one thread
-    /// at 100,000 orgs).
+    /// A share's page shows each consumer's name, status and why its users cannot connect
+    /// (which an org's end date, or the day, changes without the share's file): its key, on
+    /// every core, adds them part by part (a string made for each of 270,000 links took 0.23 s
+    /// on one thread at 100,000 orgs).
     func shareKeys(_ m: PortalModel, _ baseKey: FNV1a) -> [String] {
         let shares = m.snapshot.shares
         return parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
@@ -89,6 +90,7 @@ extension PortalBuilder {
                 key.add(link.org)
                 key.add(m.orgNames[link.org] ?? "")
                 key.add(m.orgStatus[link.org]?.rawValue ?? "")
+                key.add(m.orgBlockers[link.org] ?? "")
             }
             return key.hex
         }
