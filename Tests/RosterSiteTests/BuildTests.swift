@@ -53,6 +53,51 @@ import RosterSynth
         #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("orgs/beta").path))
     }
 
+    /// A build stopped before its manifest (killed; here its last step left out), then its
+    /// inputs put back: the pages it wrote have the keys of the earlier manifest again, and the
+    /// page of the share it added is no longer made. The tree is still the fresh build's.
+    @Test func aBuildStoppedHalfWayThenUndoneGivesTheFreshBuildsTree() throws {
+        let project = try SiteProject()
+        try project.build()
+        let acme = try project.read("data/orgs/acme.json")
+        try project.write("data/orgs/acme.json", acme.replacingOccurrences(of: "\"name\": \"Acme\",", with: "\"name\": \"Acme Stopped\","))
+        let feed = try project.read("data/shares/feed.json")
+        try project.write(
+            "data/shares/other.json",
+            feed.replacingOccurrences(of: "\"id\": \"feed\"", with: "\"id\": \"other\"").replacingOccurrences(of: "Data feed", with: "Other feed"))
+        let builder = PortalBuilder(options: .init(root: project.root.path, output: project.output.path, today: fixedDay))
+        var state = BuildState(output: SiteOutput(directory: project.output.path), clock: BuildClock(everyLap: false, progress: { _ in }))
+        _ = try BuildPipeline(steps: Array(builder.steps.dropLast()), progress: { _ in }).run(&state)
+        #expect(try project.outputFiles()["orgs/acme/index.html"]?.contains("Acme Stopped") == true)
+        try project.write("data/orgs/acme.json", acme)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("data/shares/other.json"))
+        try project.build()
+        let fresh = project.root.appendingPathComponent("fresh")
+        try project.build(out: fresh)
+        var a = try project.outputFiles(), b = try project.outputFiles(fresh)
+        a[BuildManifest.fileName] = nil
+        b[BuildManifest.fileName] = nil
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [])
+    }
+
+    /// The preview (`roster serve --out`) stopped during its first build, before it wrote its
+    /// manifest: the pages it wrote carry its live-reload script, and the manifest in the folder
+    /// is the last `roster build`'s, whose inputs did not change since.
+    @Test func aPreviewStoppedBeforeItsManifestLeavesNoPageToTheNextBuild() throws {
+        let project = try SiteProject()
+        try project.build()
+        let preview = PortalBuilder(
+            options: .init(
+                root: project.root.path, output: project.output.path, today: fixedDay, extraScript: "/__roster/live.js", session: BuildSession(),
+                sitePath: "/"))
+        _ = try preview.build()  // and no `saveManifest()`
+        #expect(try project.outputFiles()["orgs/acme/index.html"]?.contains("/__roster/live.js") == true)
+        let report = try project.build()
+        #expect(!report.upToDate)
+        #expect(try project.outputFiles().filter { $0.value.contains("/__roster/live.js") }.keys.sorted() == [])
+    }
+
     @Test func invalidRecordsBuildNothing() throws {
         let project = try SiteProject()
         try project.write("data/orgs/acme.json", "{ \"id\": ")

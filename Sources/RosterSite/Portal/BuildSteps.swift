@@ -102,6 +102,18 @@ extension PortalBuilder {
             throw .output(error)
         }
         defer { writer.closeFolder() }
+        // Before the first page is written, the manifest in the folder keys no page and lists
+        // this build's files with the earlier ones: a build stopped half-way (killed, a write
+        // that failed) left pages of inputs that may change back, which the earlier manifest's
+        // keys would then reuse, and files that only the stale-file removal of a later build
+        // finds. (The preview keeps its manifest in memory once it has built.)
+        if s.remembered == nil {
+            do {
+                try s.output.write(Self.unfinishedManifest(s.header, s.jobs.map(\.path), previous: s.previous?.files), to: BuildManifest.fileName)
+            } catch {
+                throw .output(error)
+            }
+        }
         s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil, existing: existing)
         // The manifest needs only paths and keys: what made the files goes before its step,
         // the build's peak of memory (the search index's pieces and a closure for each of
@@ -154,6 +166,16 @@ extension PortalBuilder {
 }
 
 extension PortalBuilder {
+    /// The manifest of a build under way: no key, inputs never unchanged, and the files of
+    /// `paths`, then those of `previous` it does not list.
+    static func unfinishedManifest(_ header: BuildManifest.Header, _ paths: [String], previous: [String]?) -> [UInt8] {
+        var header = header
+        header.inputs = InputStamps()
+        guard let previous, previous != paths else { return BuildManifest.bytes(header, files: paths) { _ in nil } }
+        let current = Set(paths)
+        return BuildManifest.bytes(header, files: paths + previous.filter { !current.contains($0) }) { _ in nil }
+    }
+
     /// glibc's `malloc_trim(0)` (not in Swift's Glibc module): the free pages of every heap go
     /// back to the system. Nothing elsewhere.
     static func returnFreeMemory() {
