@@ -134,7 +134,9 @@ def serve(n):
 def diff(n):
     """`roster diff` of a commit that changes 100 orgs, against `git diff` of the same range."""
     repo = f"{scratch}/{n}"
-    git = ["git", "-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com"]
+    # No automatic gc: a detached `git gc --auto` after the commits removed objects while the
+    # repository was being removed below (FileNotFoundError in rmtree).
+    git = ["git", "-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "gc.auto=0"]
     subprocess.run(git + ["init", "-q"], check=True)
     subprocess.run(git + ["add", "-A"], check=True)
     subprocess.run(git + ["commit", "-qm", "base"], check=True)
