@@ -196,6 +196,32 @@ import Testing
         #expect(!diff.stdout.contains("RUNNER-SECRET"), "\(diff.stdout)")
     }
 
+    /// CI runs the check in the pull request's checkout and writes `--summary summary.md` there: a
+    /// `summary.md` the pull request commits as a link to a file outside made the gate write the
+    /// summary into that file before refusing the link (and the comment step then post the file).
+    /// The link is replaced by the summary; a linked folder on the way is refused.
+    @Test func aSummaryCommittedAsALinkIsNotWrittenThrough() throws {
+        let repo = try PolicyTests.makeRepo()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("roster-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let secret = outside.appendingPathComponent("runner-file")
+        try Data("RUNNER-FILE\n".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(at: repo.url.appendingPathComponent("summary.md"), withDestinationURL: secret)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh", "--summary", "summary.md"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("[policy-symlink]"))
+        #expect(try String(contentsOf: secret, encoding: .utf8) == "RUNNER-FILE\n")
+        let summary = try String(contentsOf: repo.url.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("- summary.md: added (symbolic link)"), "\(summary)")
+
+        try FileManager.default.createSymbolicLink(at: repo.url.appendingPathComponent("reports"), withDestinationURL: outside)
+        let linked = try repo.run(["check", "--base", "HEAD", "--actor", "@ann-gh", "--summary", "reports/summary.md"])
+        #expect(linked.status == 1)
+        #expect(linked.stderr.contains("reports is a symbolic link"), "\(linked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("summary.md").path))
+    }
+
     /// `--base` goes to git after the revision is pinned to a commit; anything else, an option
     /// included, is named in a clear error (exit 1) and nothing is written.
     @Test func aBaseThatIsNoCommitIsNamed() throws {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import ArgumentParser
 import Foundation
 import RosterCore
@@ -74,15 +77,50 @@ extension Roster {
             }
             print(outcome.findingsReport(format: format, color: stdoutIsTerminal), terminator: "")
             if let summary {
+                let problem: String?
                 do {
-                    try Data(outcome.markdown().utf8).write(to: URL(fileURLWithPath: summary))
+                    problem = Self.writeSummary(Array(try outcome.markdown().utf8), to: summary)
                 } catch {
-                    printError("roster: cannot write the summary to \(summary): \(error.localizedDescription)")
+                    problem = error.localizedDescription
+                }
+                if let problem {
+                    printError("roster: cannot write the summary to \(summary): \(problem)")
                     throw ExitCode(1)
                 }
             }
             if format != .json { print(outcome.verdictLine) }
             if !outcome.allowed { throw ExitCode(1) }
+        }
+
+        /// Writes the summary without following a symbolic link: CI runs the check in the pull
+        /// request's checkout, where `summary.md` may be a link the pull request committed, and
+        /// the write (before the verdict refuses the link) went wherever it pointed; the next
+        /// step then posted the target's bytes as the comment. A link in the file's place is
+        /// replaced by the file; a folder of a relative path that is a link is refused. Returns
+        /// why nothing was written, or nil.
+        static func writeSummary(_ bytes: [UInt8], to path: String) -> String? {
+            var walked = path.hasPrefix("/") ? "" : "."
+            for part in path.split(separator: "/").dropLast() where !path.hasPrefix("/") {
+                walked += "/" + part
+                var info = stat()
+                if lstat(walked, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                    return "\(walked.dropFirst(2)) is a symbolic link; roster does not write through links"
+                }
+            }
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, unlink(path) != 0 {
+                return "it is a symbolic link that cannot be removed: \(String(cString: strerror(errno)))"
+            }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard fd >= 0 else { return String(cString: strerror(errno)) }
+            defer { close(fd) }
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if n <= 0 { return String(cString: strerror(errno)) }
+                written += n
+            }
+            return nil
         }
     }
 }
