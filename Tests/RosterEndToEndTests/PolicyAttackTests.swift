@@ -174,6 +174,23 @@ import Testing
         #expect(run.stdout.contains("x\\n::error title=forged::all good\\u{1B}[2J:1:1: error: @ann-gh (super admin of acme)"), "\(run.stdout)")
     }
 
+    /// `roster fmt --check` runs before the check on the pull request's checkout (the documented
+    /// workflow): an org file whose name holds a line break printed it raw on stderr, so the name
+    /// started a line of its own, a workflow command such as `::stop-commands` that silences
+    /// the check's annotations.
+    @Test func aFileNameCannotForgeALineOfFmt() throws {
+        let repo = try PolicyTests.makeRepo()
+        let name = "data/orgs/x\n::stop-commands::pwned\u{1B}[2J.json"
+        try PolicyTests.write(
+            repo, name, String(decoding: try Data(contentsOf: repo.url.appendingPathComponent("data/orgs/beta.json")), as: UTF8.self))
+        let run = try repo.run(["fmt", "--check"])
+        #expect(run.status == 1)
+        let lines = (run.stdout + "\n" + run.stderr).split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("::") }, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stderr.contains("\u{1B}"))
+        #expect(run.stderr.contains("data/orgs/x\\n::stop-commands::pwned\\u{1B}[2J.json: not formatted"), "\(run.stderr)")
+    }
+
     /// A folder replaced by a symbolic link to a folder outside the repository: git sees the
     /// link and the files under it deleted, and so must the comparison; reading through the
     /// link put the outside file's text into the pull-request comment.

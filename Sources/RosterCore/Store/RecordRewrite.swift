@@ -22,9 +22,9 @@ public enum RecordRewrite {
         if !check, let links = linkRefusal(snapshot, verb: "fmt") { return merged(outcome, links) }
         let differences = Formatter.differences(snapshot)
         let broken = Formatter.unformattable(snapshot)
-        outcome.errors += broken.map { "\($0): not formatted: it has errors; run `roster validate` to see them" }
+        outcome.errors += broken.map { "\(TerminalText.escape($0)): not formatted: it has errors; run `roster validate` to see them" }
         if check {
-            outcome.output += differences.map { "\($0.path): not in canonical form\n" }.joined()
+            outcome.output += differences.map { "\(TerminalText.escape($0.path)): not in canonical form\n" }.joined()
             if differences.isEmpty && broken.isEmpty {
                 outcome.output += "all \(snapshot.sources.count) record files are canonical\n"
             } else {
@@ -33,7 +33,7 @@ public enum RecordRewrite {
             }
             return outcome
         }
-        outcome = write(differences, root: root, into: outcome) { "formatted \($0.path)" }
+        outcome = write(differences, root: root, into: outcome) { "formatted \(TerminalText.escape($0.path))" }
         if differences.isEmpty { outcome.output += "nothing to format\n" }
         if !broken.isEmpty { outcome.exitCode = 1 }
         return outcome
@@ -62,7 +62,7 @@ public enum RecordRewrite {
         }
         let targets = Formatter.differences(snapshot).filter { snapshot.outdatedPaths.contains($0.path) }
         outcome = write(targets, root: root, into: outcome) {
-            "migrated \($0.path) to schemaVersion \(currentSchemaVersion)"
+            "migrated \(TerminalText.escape($0.path)) to schemaVersion \(currentSchemaVersion)"
         }
         if targets.isEmpty {
             outcome.output += "every file is at schemaVersion \(currentSchemaVersion); nothing to migrate\n"
