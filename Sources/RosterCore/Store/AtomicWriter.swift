@@ -82,7 +82,15 @@ public enum AtomicWriter {
         try makeDirectories(directory)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
         let temp = directory + "/" + temporaryPrefix + "\(getpid())-" + name
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Made anew, never opened through a link: a link planted at the temporary name (it is
+        // predictable) was followed, and what it pointed to truncated and written. A file left
+        // there (a run of the same pid that stopped) or a link is removed first, itself.
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var fd = open(temp, flags, 0o644)
+        if fd < 0, errno == EEXIST {
+            unlink(temp)
+            fd = open(temp, flags, 0o644)
+        }
         guard fd >= 0 else { throw failure(path) }
         for bytes in pieces {
             var written = 0
