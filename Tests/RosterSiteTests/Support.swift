@@ -1,6 +1,7 @@
 import Foundation
 import RosterCore
 import RosterSynth
+import Testing
 @testable import RosterSite
 
 let siteTestsURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -81,6 +82,18 @@ final class SiteProject {
             if !isDir.boolValue { files[path] = String(decoding: try Data(contentsOf: dir.appendingPathComponent(path)), as: UTF8.self) }
         }
         return files
+    }
+
+    /// Builds afresh into `fresh/` and expects the output folder to hold the same files with
+    /// the same bytes, the manifest aside: what an incremental build must leave.
+    func expectTheFreshBuildsTree(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fresh = root.appendingPathComponent("fresh")
+        try build(out: fresh)
+        var a = try outputFiles(), b = try outputFiles(fresh)
+        a[BuildManifest.fileName] = nil
+        b[BuildManifest.fileName] = nil
+        #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [], sourceLocation: sourceLocation)
     }
 
     func modificationDate(_ relative: String) throws -> Date? {
