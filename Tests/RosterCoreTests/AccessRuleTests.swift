@@ -93,3 +93,27 @@ import Testing
         #expect(later.users.first { $0.email == "ann@acme.example" }?.shares == [])
     }
 }
+
+/// Apps (Tyk step 5) name the members who may use them, as the portal and its API show: by the
+/// same rule as the export, so an invitee who cannot connect is never listed as an app's user.
+@Suite struct AppUsersTests {
+    func member(_ email: String, _ state: MembershipState) -> Membership {
+        Membership(
+            email: email, firstName: "A", lastName: "B", role: .teamMember, state: state,
+            invitedAt: "2025-01-10T09:05:00Z", invitedBy: "admin@provider.example")
+    }
+
+    @Test(arguments: [AppVisibility.team, .org])
+    func anInviteeWhoCannotConnectIsNoUserOfAnApp(_ visibility: AppVisibility) {
+        let org = OrgRecord(
+            id: "acme", name: "Acme", status: .enabled, createdAt: "2025-01-10T09:00:00Z",
+            members: [member("ann@acme.example", .active), member("bob@acme.example", .invited)],
+            teams: [Team(id: "ops", name: "Ops", isDefault: true, members: ["ann@acme.example", "bob@acme.example"])])
+        let app = App(
+            id: "dash", name: "Dash", team: "ops", visibility: visibility, shares: [], createdBy: "ann@acme.example",
+            createdAt: "2025-03-01T00:00:00Z")
+        let day = Formats.date("2026-11-23")!
+        #expect(!AccessRule.canConnect(org: org, member: org.members[1], on: day))
+        #expect(org.users(of: app) == ["ann@acme.example"])
+    }
+}

@@ -126,7 +126,8 @@ import Testing
             (app.id, app.team, app.shares, app.createdBy, app.createdAt) == (
                 "ops-dashboard", "ops", ["feed"], "admin@provider.example", "2026-11-23T10:00:00Z"
             ))
-        #expect(try org(p).users(of: app) == ["bob@acme.example"])
+        // ops lists only bob, who has not accepted his invitation: no one may use the app yet.
+        #expect(try org(p).users(of: app).isEmpty)
         #expect(p.notes.contains { $0.contains("credentials live in the gateway under acme/ops-dashboard") })
         let text = String(decoding: p.files[0].new ?? [], as: UTF8.self)
         #expect(text.contains("\"apps\": [") && !text.lowercased().contains("secret"))

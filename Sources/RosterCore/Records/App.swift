@@ -33,11 +33,14 @@ public struct App: Sendable, Equatable {
 }
 
 extension OrgRecord {
-    /// The e-mails of the members who may use `app`: its team's, or everyone's for `org` visibility.
+    /// The e-mails of the members who may use `app`: the active members of its team, or of the
+    /// org for `org` visibility. An invitation not yet accepted grants nothing (``AccessRule``),
+    /// so an invitee is no user of an app, however the portal and e-mails word it.
     public func users(of app: App) -> [String] {
+        let active = Set(members.lazy.filter { $0.state == .active }.map(\.email))
         switch app.visibility {
-        case .org: members.map(\.email).sorted()
-        case .team: (teams.first { $0.id == app.team }?.members ?? []).sorted()
+        case .org: return active.sorted()
+        case .team: return (teams.first { $0.id == app.team }?.members ?? []).filter(active.contains).sorted()
         }
     }
 }
