@@ -85,6 +85,36 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let consumers = try #require(object["consumers"] as? [[String: Any]])
         #expect(consumers.first?["canConnect"] as? Bool == false)
+        #expect(consumers.first?["hasAccess"] as? Bool == false)
         #expect(try roster(["share", "show", "nope"], in: repo).status == 1)
+    }
+
+    /// An enabled org whose link has not opened yet, or has ended, has no access to the share
+    /// today (the export grants none): `share show` must not say "yes".
+    @Test(arguments: [
+        ("2026-12-01", "the link opens on 2026-12-01"), ("2025-02-01\",\n      \"until\": \"2026-01-01", "the link ended on 2026-01-01"),
+    ])
+    func aConsumerWhoseLinkIsClosedHasNoAccessToday(_ since: String, _ reason: String) throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let file = repo.appendingPathComponent("data/shares/feed.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"since\": \"2025-02-01\",\n      \"until\": \"2027-01-31\"", with: "\"since\": \"\(since)\"")
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: file)
+        let show = try roster(["share", "show", "feed"], in: repo)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("no: " + reason), "\(show.stdout)")
+        let json = try roster(["share", "show", "feed", "--format", "json"], in: repo)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let consumer = try #require((object["consumers"] as? [[String: Any]])?.first)
+        #expect(consumer["canConnect"] as? Bool == true, "the org itself admits its users")
+        #expect(consumer["hasAccess"] as? Bool == false)
+        // The export agrees: no entitlement to feed.
+        let out = repo.appendingPathComponent("../export-\(UUID().uuidString)").standardizedFileURL
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        let access = try String(contentsOf: out.appendingPathComponent("access.json"), encoding: .utf8)
+        #expect(!access.contains("\"feed\""), "\(access)")
     }
 }

@@ -121,7 +121,9 @@ extension Catalogue {
         return String(decoding: j.bytes, as: UTF8.self) + "\n"
     }
 
-    /// One share with its consumers, each marked when its users cannot connect.
+    /// One share with its consumers, each marked when its users cannot connect (`canConnect`,
+    /// the org) and when they have no access to this share today (`hasAccess`: the org and the
+    /// link's dates).
     public func shareJSON(_ share: ShareRecord) -> String {
         var j = JSONStream()
         j.beginObject()
@@ -137,6 +139,9 @@ extension Catalogue {
             j.field("status", org?.status.rawValue)
             j.key("canConnect")
             j.bool(org?.usersCanConnect(on: today) == true)
+            // Whether they can use this share today: the org admits them and the link is open.
+            j.key("hasAccess")
+            j.bool(org?.usersCanConnect(on: today) == true && AccessRule.linkIsOpen(link, on: today))
             j.field("since", link.since)
             j.field("until", link.until)
             j.endObject()

@@ -24,6 +24,17 @@ extension OrgRecord {
     }
 }
 
+extension ShareLink {
+    /// Why the users of the linked org cannot use the share through this link on `day` though
+    /// the org admits them (the link's dates, ``AccessRule/linkIsOpen(_:on:)``); nil when open.
+    public func closedReason(on day: CalendarDate) -> String? {
+        guard !AccessRule.linkIsOpen(self, on: day) else { return nil }
+        guard let opens = Formats.date(since) else { return "the link's start date \(since) is unreadable" }
+        if day < opens { return "the link opens on \(since)" }
+        return "the link ended on \(until ?? "an unreadable date")"
+    }
+}
+
 extension OrgStatus {
     /// Why an org of this status cannot connect; nil for enabled.
     public var connectionBlocker: String? {

@@ -31,7 +31,7 @@ extension Roster.Share {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show one share and its consumers, marking those whose users cannot connect.",
+            abstract: "Show one share and its consumers, marking those whose users have no access to it today.",
             discussion: "Example: roster share show weather-daily")
         @OptionGroup var root: RootOptions
         @OptionGroup var today: TodayOption
@@ -48,15 +48,17 @@ extension Roster.Share {
             var lines = [TerminalText.escape(record.name) + "  (" + record.id + ")"]
             if !record.description.isEmpty { lines.append(TerminalText.escape(record.description)) }
             let consumers = catalogue.consumers(of: record)
-            var table = TerminalTable(headers: ["ORG", "ID", "STATUS", "SINCE", "UNTIL", "CAN CONNECT"])
+            // "yes" only when the org admits its users and the link is open today, as the export
+            // and the sync grant it; else why not (the org first, then the link's dates).
+            var table = TerminalTable(headers: ["ORG", "ID", "STATUS", "SINCE", "UNTIL", "ACCESS TODAY"])
             table.rows = consumers.map { link, org in
-                [
+                var blocker: String? = "the org does not exist"
+                if let org { blocker = org.connectionBlocker(on: catalogue.today) ?? link.closedReason(on: catalogue.today) }
+                return [
                     .init(org?.name ?? "(no such org)"), .init(link.org),
                     .init(org?.status.rawValue ?? "", colour: org.map { StatusColour.code($0.status) }),
                     .init(link.since), .init(link.until ?? ""),
-                    org?.usersCanConnect(on: catalogue.today) == true
-                        ? .init("yes")
-                        : .init("no: " + (org?.connectionBlocker(on: catalogue.today) ?? "the org does not exist"), colour: "31"),
+                    blocker.map { .init("no: " + $0, colour: "31") } ?? .init("yes"),
                 ]
             }
             lines.append(
