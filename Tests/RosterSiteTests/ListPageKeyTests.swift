@@ -91,4 +91,25 @@ import RosterCore
         #expect(b[page]?.contains("its contract ended on") == true)
         #expect(a[page] == b[page])
     }
+
+    /// A link that opens on a later day: the share's page says so, and no longer once that day
+    /// has come, though no file changed (the page's key holds the link's state on the day).
+    @Test func aSharesPageSaysWhenALinkOpensAsAFreshBuildDoes() throws {
+        let project = try SiteProject()
+        let feed = try project.read("data/shares/feed.json")
+        try project.write("data/shares/feed.json", feed.replacingOccurrences(of: "\"since\": \"2025-02-01\"", with: "\"since\": \"2026-12-01\""))
+        func build(_ day: CalendarDate, _ out: URL? = nil) throws {
+            _ = try PortalBuilder(options: .init(root: project.root.path, output: (out ?? project.output).path, today: day)).build()
+        }
+        let page = "shares/feed/index.html"
+        try build(fixedDay)
+        #expect(try project.outputFiles()[page]?.contains("the link opens on 2026-12-01") == true)
+        let later = CalendarDate(year: 2026, month: 12, day: 2)!
+        try build(later)
+        let fresh = project.root.appendingPathComponent("fresh")
+        try build(later, fresh)
+        let a = try project.outputFiles(), b = try project.outputFiles(fresh)
+        #expect(b[page]?.contains("the link opens on") == false)
+        #expect(a[page] == b[page])
+    }
 }

@@ -77,8 +77,8 @@ extension PortalBuilder {
         return h.hex
     }
 
-    /// A share's page shows each consumer's name, status and why its users cannot connect
-    /// (which an org's end date, or the day, changes without the share's file): its key, on
+    /// A share's page shows each consumer's name, status and why its users cannot use the share
+    /// (which an org's end date, a link's dates, or the day, change without the share's file): its key, on
     /// every core, adds them part by part (a string made for each of 270,000 links took 0.23 s
     /// on one thread at 100,000 orgs).
     func shareKeys(_ m: PortalModel, _ baseKey: FNV1a) -> [String] {
@@ -91,6 +91,8 @@ extension PortalBuilder {
                 key.add(m.orgNames[link.org] ?? "")
                 key.add(m.orgStatus[link.org]?.rawValue ?? "")
                 key.add(m.orgBlockers[link.org] ?? "")
+                // The link opens or ends on a day, though no file changes.
+                key.add(link.closedReason(on: m.today) ?? "")
             }
             return key.hex
         }

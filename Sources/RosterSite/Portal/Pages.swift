@@ -92,6 +92,12 @@ enum Pages {
             })
     }
 
+    /// The org's blocker when it has one (an empty one is none), else the link's.
+    static func blocker(_ org: String?, _ link: String?) -> String {
+        if let org, !org.isEmpty { return org }
+        return link ?? ""
+    }
+
     static func share(_ m: PortalModel, _ file: ShareFile, frame: TemplateFields? = nil) -> [TemplateValue] {
         // Names looked up once, not twice per comparison.
         let links = file.record.consumers
@@ -102,7 +108,9 @@ enum Pages {
             return [
                 .name: .string(names[k]), .href: "../../orgs/\(link.org)/index.html",
                 .status: .string(status?.rawValue ?? ""), .statusLabel: .string(status.map(Labels.status) ?? ""),
-                .blocker: .string(status == nil ? "the org does not exist" : m.orgBlockers[link.org] ?? ""),
+                // Why this org's users cannot use the share today: the org, else the link's dates
+                // (as `roster share show` says, and the export grants).
+                .blocker: .string(status == nil ? "the org does not exist" : blocker(m.orgBlockers[link.org], link.closedReason(on: m.today))),
                 .since: .string(link.since), .until: .string(link.until ?? ""),
             ]
         }
