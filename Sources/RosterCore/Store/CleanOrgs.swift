@@ -49,13 +49,14 @@ public struct CleanOrgs: Sendable, Equatable {
     public let context: UInt64
     /// In the order of the snapshot's orgs: the same records give the same bytes.
     let keys: [Key]
-    private let lookup: Set<Key>
+    /// Made when read from a file, to be looked up; a load's own set is only written.
+    private let lookup: Set<Key>?
 
-    init(context: UInt64, keys: [Key]) {
-        (self.context, self.keys, lookup) = (context, keys, Set(keys))
+    init(context: UInt64, keys: [Key], lookup: Bool = false) {
+        (self.context, self.keys, self.lookup) = (context, keys, lookup ? Set(keys) : nil)
     }
 
-    func contains(_ key: Key) -> Bool { lookup.contains(key) }
+    func contains(_ key: Key) -> Bool { lookup?.contains(key) ?? keys.contains(key) }
 
     public static func == (a: CleanOrgs, b: CleanOrgs) -> Bool { a.context == b.context && a.keys == b.keys }
 
@@ -96,7 +97,7 @@ public struct CleanOrgs: Sendable, Equatable {
             let count = number(1)
             guard count <= UInt64((bytes.count - start - 16) / 16), bytes.count == start + 16 + Int(count) * 16 else { return nil }
             let keys = (0..<Int(count)).map { Key(content: number(2 + 2 * $0), place: number(3 + 2 * $0)) }
-            return CleanOrgs(context: number(0), keys: keys)
+            return CleanOrgs(context: number(0), keys: keys, lookup: true)
         }
     }
 }
