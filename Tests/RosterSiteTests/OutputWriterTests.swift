@@ -117,6 +117,37 @@ import RosterCore
         #expect(behind?.path == "orgs")
     }
 
+    /// A folder that holds many outputs is read whole instead of a `fstatat` a path: what its
+    /// entries say must be what a look at each path says, a link, a folder or a pipe where a
+    /// file goes refused, a folder that is a link refused before anything behind it, and only
+    /// the folders not there yet are made.
+    @Test func aFolderReadWholeRefusesWhatALookAtEachPathRefuses() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let paths = (0..<100).map { "api/orgs/o\($0).json" } + (0..<100).map { "orgs/o\($0)/index.html" }
+        let output = SiteOutput(directory: folder.path)
+        try fm.createDirectory(at: folder.appendingPathComponent("api/orgs"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: folder.appendingPathComponent("orgs/o7"), withIntermediateDirectories: true)
+        #expect(try output.checkTargets(paths, files: true).folders == (0..<100).filter { $0 != 7 }.map { "orgs/o\($0)" }.sorted())
+        #expect(mkfifo(folder.appendingPathComponent(paths[40]).path, 0o600) == 0)
+        let pipe = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
+        #expect(pipe?.path == paths[40])
+        #expect(pipe?.reason.contains("a special file") == true)
+        try fm.removeItem(at: folder.appendingPathComponent(paths[40]))
+        // Folders of `orgs/` are read from its entries: a link among them is met in order.
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("orgs/o3").path, withDestinationPath: "/tmp")
+        let link = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
+        #expect(link?.path == "orgs/o3")
+        try fm.removeItem(at: folder.appendingPathComponent("orgs/o3"))
+        // The folder read whole is itself a link: refused by name, though its target is fine.
+        try fm.moveItem(at: folder.appendingPathComponent("api/orgs"), to: folder.appendingPathComponent("elsewhere"))
+        try fm.createSymbolicLink(
+            atPath: folder.appendingPathComponent("api/orgs").path, withDestinationPath: folder.appendingPathComponent("elsewhere").path)
+        let linked = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
+        #expect(linked?.path == "api/orgs")
+        #expect(linked?.reason.contains("a symbolic link") == true)
+    }
+
     /// The folders of the outputs, each once, each after the folder that holds it.
     @Test func theFoldersOfTheOutputsComeParentsFirst() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

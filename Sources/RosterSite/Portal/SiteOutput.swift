@@ -83,7 +83,7 @@ public struct SiteOutput: Sendable {
 
     /// What ``checkTargets(_:files:)`` found in the output folder.
     struct Targets: Equatable {
-        /// The folders the paths need, each after the folders that hold it.
+        /// The folders the paths need that are not there yet, each after the folders that hold it.
         var folders: [String]
         /// For each path, whether a file is there already (empty when files were not looked
         /// at, or the folder holds nothing): a page whose key did not change is not made again
@@ -115,28 +115,94 @@ public struct SiteOutput: Sendable {
         // An empty folder holds no link or file in the way: a full build skips a stat for each
         // of its 30,000 paths (each failed at the first missing folder, on one thread).
         guard !Self.holdsNothing(fd) else { return Targets(folders: sorted, existing: []) }
-        if let wrong = Self.firstMismatch(sorted, Self.kinds(sorted, in: fd), expected: S_IFDIR) {
+        let folderKinds = Self.kinds(sorted, in: fd)
+        if let wrong = Self.firstMismatch(sorted, folderKinds, expected: S_IFDIR) {
             throw Failure(
                 path: wrong.path,
                 reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a folder goes; remove it; nothing was written")
         }
-        guard files else { return Targets(folders: sorted, existing: []) }
+        // Folders that are there are not made again (a `mkdirat` that fails for each of 10,000).
+        let missing = zip(sorted, folderKinds).compactMap { $1 == nil ? $0 : nil }
+        guard files else { return Targets(folders: missing, existing: []) }
         let fileKinds = Self.kinds(paths, in: fd)
         if let wrong = Self.firstMismatch(paths, fileKinds, expected: S_IFREG) {
             throw Failure(
                 path: wrong.path,
                 reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a file goes; remove it; nothing was written")
         }
-        return Targets(folders: sorted, existing: fileKinds.map { $0 == S_IFREG })
+        return Targets(folders: missing, existing: fileKinds.map { $0 == S_IFREG })
     }
 
     /// The kind (`S_IFMT` bits) of what each of `paths` names in the folder `fd`, a link not
-    /// followed; nil where nothing is.
+    /// followed; nil where nothing is. A folder that holds many of the paths (`orgs/`, `api/orgs/`)
+    /// is read once, the kinds taken from its entries, instead of a `fstatat` a path (20,000 of
+    /// the 31,000 of a site of 10,000 orgs); the others, and an entry of unknown kind, are
+    /// looked at one by one.
     static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
-        parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
+        var held: [Substring: Int] = [:]
+        for path in paths { held[Self.parent(of: path), default: 0] += 1 }
+        var read: [Substring: [Substring: mode_t]] = [:]
+        for (folder, count) in held where count >= listedFolderSize {
+            if let listing = Self.listing(folder, in: fd) { read[folder] = listing }
+        }
+        let listings = read
+        return parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
             var info = stat()
-            return range.map { fstatat(fd, paths[$0], &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil }
+            return range.map { k in
+                let path = paths[k], folder = Self.parent(of: path)
+                if let listing = listings[folder] {
+                    let name = folder.isEmpty ? path[...] : path[path.utf8.index(after: folder.endIndex)...]
+                    guard let kind = listing[name] else { return nil }
+                    if kind != 0 { return kind }
+                }
+                return fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil
+            }
         }.flatMap { $0 }
+    }
+
+    /// A folder is read whole when it holds at least this many of the outputs.
+    static let listedFolderSize = 32
+
+    /// The part of `path` before its last `/` (empty for a path in the output folder itself).
+    static func parent(of path: String) -> Substring {
+        path.utf8.lastIndex(of: 0x2F).map { path[..<$0] } ?? path[path.startIndex..<path.startIndex]
+    }
+
+    /// The kinds of the entries of `folder` in `fd` by name (0: the file system did not say);
+    /// nil when it cannot be opened as a folder (it is missing, a link, a file) or read to the
+    /// end, and its paths are then looked at one by one.
+    static func listing(_ folder: Substring, in fd: Int32) -> [Substring: mode_t]? {
+        let opened = folder.isEmpty ? dup(fd) : openat(fd, String(folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard opened >= 0 else { return nil }
+        guard let dir = fdopendir(opened) else {
+            close(opened)
+            return nil
+        }
+        defer { closedir(dir) }
+        if folder.isEmpty { rewinddir(dir) }
+        var out: [Substring: mode_t] = [:]
+        errno = 0
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            out[name[...]] = Self.mode(ofEntryType: entry.pointee.d_type)
+        }
+        return errno == 0 ? out : nil
+    }
+
+    /// The `S_IFMT` kind a folder entry's type names; 0 for `DT_UNKNOWN`.
+    static func mode(ofEntryType type: UInt8) -> mode_t {
+        switch Int32(type) {
+        case Int32(DT_REG): S_IFREG
+        case Int32(DT_DIR): S_IFDIR
+        case Int32(DT_LNK): S_IFLNK
+        case Int32(DT_FIFO): S_IFIFO
+        case Int32(DT_SOCK): S_IFSOCK
+        case Int32(DT_CHR): S_IFCHR
+        case Int32(DT_BLK): S_IFBLK
+        default: 0
+        }
     }
 
     /// The first of `paths` where something other than `expected` is, with its kind.
