@@ -68,7 +68,8 @@ public final class SCIMTransport: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Sends one request; `resource` names what it is about in errors. Statuses other than 2xx
+    /// Sends one request to `path`, relative to the base URL and percent-encoded (see
+    /// ``SCIMPath``); `resource` names what it is about in errors. Statuses other than 2xx
     /// end in an error carrying the server's `detail`. With `recover`, a request that got a 5xx
     /// or no answer at all is not sent again before `recover` has looked at the server: when it
     /// finds what the request meant to make (the server made it, then failed to say so), its
@@ -77,7 +78,9 @@ public final class SCIMTransport: Sendable {
         _ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String,
         recover: (@Sendable () async -> Response?)? = nil
     ) async throws(SCIMError) -> Response {
-        var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        // `path` is already a URL path (``SCIMPath`` encodes ids): appending it as a path
+        // component would encode its `%` again.
+        var components = URLComponents(string: base.absoluteString + "/" + path)!
         if !query.isEmpty { components.queryItems = query }
         var request = HTTPClientRequest(url: components.url!.absoluteString)
         request.method = HTTPMethod(rawValue: method)

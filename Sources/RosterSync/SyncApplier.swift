@@ -90,7 +90,8 @@ public struct SyncApplier: Sendable {
             off.entitlements = []
             try await updateUser(id: id, email: email, fields: off, attributes: from.changedAttributes(to: off))
         case .deleteUser(let id, let email):
-            _ = try await transport.send("DELETE", "Users/\(id)", resource: "delete user \(email)")
+            let resource = "delete user \(email)"
+            _ = try await transport.send("DELETE", try SCIMPath.resource("Users", id: id, for: resource), resource: resource)
         default:
             break
         }
@@ -99,12 +100,12 @@ public struct SyncApplier: Sendable {
 
     func updateUser(id: String, email: String, fields: SyncState.UserFields, attributes: [String]) async throws(SCIMError) {
         let verb = attributes == ["active"] && !fields.active ? "deactivate" : "update"
+        let resource = "\(verb) user \(email)"
+        let path = try SCIMPath.resource("Users", id: id, for: resource)
         if usePatch {
-            _ = try await transport.send(
-                "PATCH", "Users/\(id)", body: Data(SyncRequests.patchUser(fields, attributes: attributes)), resource: "\(verb) user \(email)")
+            _ = try await transport.send("PATCH", path, body: Data(SyncRequests.patchUser(fields, attributes: attributes)), resource: resource)
         } else {
-            _ = try await transport.send(
-                "PUT", "Users/\(id)", body: Data(SyncRequests.replaceUser(fields, externalId: email)), resource: "\(verb) user \(email)")
+            _ = try await transport.send("PUT", path, body: Data(SyncRequests.replaceUser(fields, externalId: email)), resource: resource)
         }
     }
 
@@ -117,15 +118,18 @@ public struct SyncApplier: Sendable {
                 recover: { await self.existing("Groups", externalId: g.externalId) { _ in true } })
         case .updateGroup(let id, let externalId, let name, let members, _, _, let renamed):
             let memberIDs = members.compactMap { ids[$0] }
+            let resource = "update group \(externalId)"
+            let path = try SCIMPath.resource("Groups", id: id, for: resource)
             if usePatch {
                 let body = SyncRequests.patchGroup(displayName: name, renamed: renamed, memberIDs: memberIDs)
-                _ = try await transport.send("PATCH", "Groups/\(id)", body: Data(body), resource: "update group \(externalId)")
+                _ = try await transport.send("PATCH", path, body: Data(body), resource: resource)
             } else {
                 let body = SyncRequests.group(externalId: externalId, displayName: name, memberIDs: memberIDs)
-                _ = try await transport.send("PUT", "Groups/\(id)", body: Data(body), resource: "update group \(externalId)")
+                _ = try await transport.send("PUT", path, body: Data(body), resource: resource)
             }
         case .deleteGroup(let id, let externalId):
-            _ = try await transport.send("DELETE", "Groups/\(id)", resource: "delete group \(externalId)")
+            let resource = "delete group \(externalId)"
+            _ = try await transport.send("DELETE", try SCIMPath.resource("Groups", id: id, for: resource), resource: resource)
         default:
             break
         }

@@ -133,3 +133,65 @@ extension SyncAttackTests {
         #expect(run.stderr.utf8.count < 1000, "\(run.stderr.utf8.count) bytes")
     }
 }
+
+extension SyncAttackTests {
+    /// An id the server gave went into the URL as it was: `..` made a change to `Users/..` (the
+    /// collection), and `a/b`, `x?y=1` or `h#f` addressed another resource or none. Each id is now
+    /// one percent-encoded path segment, so the change reaches the resource that has it, and an
+    /// id no segment can carry is refused, named and escaped, with nothing sent for it.
+    @Test func anIdTheServerGaveIsOnePathSegmentOrRefused() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try mirrored(server)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let refused = ["..", ".", "", "ctl\u{1B}[2J"]
+        let encoded = ["a/b", "x?y=1", "h#f", "p%2e%2e", "s p"]
+        let owned = try await server.list("Users").sorted { ($0["userName"] as! String) < ($1["userName"] as! String) }.prefix(9)
+        var shown: [String: String] = [:]
+        for (user, id) in zip(owned, refused + encoded) {
+            shown[user["id"] as! String] = id
+            try await server.request(
+                "PATCH", "Users/\(user["id"] as! String)",
+                json:
+                    #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "replace", "path": "name.givenName", "value": "Changed"}]}"#
+            )
+        }
+        let mapping = scratch.appendingPathComponent("ids-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: shown).write(to: mapping)
+        defer { try? FileManager.default.removeItem(at: mapping) }
+        let port = try freePort()
+        let log = scratch.appendingPathComponent("ids-\(port).log")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: log) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = packageRoot.appendingPathComponent("Tests/RosterEndToEndTests/Support/scim/id_proxy.py")
+        p.arguments = ["python3", script.path, String(port), "http://127.0.0.1:\(server.port)", mapping.path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = try FileHandle(forWritingTo: log)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        defer { stopProcess(p) }
+        try await waitUntilListening(port: port, process: p)
+
+        let run = try sync("http://127.0.0.1:\(port)/v2", server, repo, ["--apply"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains("roster sync: 4 of 9 changes failed"), "\(run.stderr)")
+        for id in ["..", ".", "", #"ctl\u{1B}[2J"#] {
+            #expect(run.stderr.contains("the server gave it the id \"\(id)\", "), "\(id): \(run.stderr)")
+        }
+        #expect(!run.stderr.contains("\u{1B}"), "the id is shown escaped")
+        let requests = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String]
+        }
+        let changed = requests.filter { $0["method"] != "GET" }
+        #expect(changed.allSatisfy { $0["id"] != nil }, "every change addressed one resource: \(changed)")
+        #expect(Set(changed.compactMap { $0["id"] }) == Set(encoded), "\(changed)")
+        #expect(changed.count == encoded.count, "\(changed)")
+        for user in try await server.list("Users") where shown[user["id"] as! String] != nil {
+            let givenName = (user["name"] as? [String: Any])?["givenName"] as? String
+            #expect(
+                (givenName == "Changed") == refused.contains(shown[user["id"] as! String]!), "\(shown[user["id"] as! String]!): \(givenName ?? "")")
+        }
+    }
+}
