@@ -60,12 +60,10 @@ public struct SyncRun: Sendable {
         if plan.othersLeftAlone > 0 {
             out("(\(Plural.count(plan.othersLeftAlone, "resource")) on the server not created by roster: left alone)")
         }
-        if plan.exceedsRemovalGuard(options.maxRemovalFraction) && !options.allowMassRemoval {
-            let counted =
-                plan.exceedsLockoutGuard(options.maxRemovalFraction)
-                ? "\(plan.lockedOutUsers) of the \(plan.activeOwnedUsers) active users" : "\(plan.removedUsers) of the \(plan.ownedUsers) users"
+        let removals = plan.removalsOverGuard(options.maxRemovalFraction)
+        if !removals.isEmpty && !options.allowMassRemoval {
             err(
-                "roster sync: refused: the plan deactivates or deletes \(counted) roster owns on the server, more than guards.maxRemovalFraction (\(options.maxRemovalFraction)); check the records, then run again with --allow-mass-removal if this is intended. Nothing was changed."
+                "roster sync: refused: of what roster owns on the server, the plan \(removals.joined(separator: ", and ")): more than guards.maxRemovalFraction (\(options.maxRemovalFraction)) of them; check the records, then run again with --allow-mass-removal if this is intended. Nothing was changed."
             )
             return 1
         }

@@ -73,6 +73,65 @@ import Testing
         #expect(plan.exceedsRemovalGuard(0.25))
     }
 
+    /// The guard counted only users deactivated or deleted: a plan that took every share from
+    /// every user (a broken checkout of the shares) left them all active and passed, locking
+    /// everyone out of every API. Entitlements taken away count against those active users hold.
+    @Test func aPlanThatStripsTheEntitlementsOfActiveUsersIsGuarded() throws {
+        var m = try model()
+        for k in m.users.indices {
+            m.users[k].active = true
+            m.users[k].shares = ["a", "b", "c"]
+        }
+        let users = m.users.enumerated().map { k, u in
+            var user = server(u, id: "\(k)")
+            user.fields.entitlements = ["share:a", "share:b", "share:c", "share:d"]
+            return user
+        }
+        let one = SyncPlan(model: m, users: users, groups: [], prune: false)
+        #expect(one.removedUsers == 0 && one.counts.update == m.users.count)
+        #expect(one.revokedEntitlements == m.users.count && one.heldEntitlements == 4 * m.users.count)
+        #expect(!one.exceedsRemovalGuard(0.25), "one share of four is a quarter, not more")
+        for k in m.users.indices { m.users[k].shares = [] }
+        let all = SyncPlan(model: m, users: users, groups: [], prune: false)
+        #expect(all.removedUsers == 0 && all.counts.deactivate == 0)
+        #expect(all.exceedsRemovalGuard(0.25) && all.exceedsRemovalGuard(0.99))
+        #expect(all.removalsOverGuard(0.25) == ["takes away \(4 * m.users.count) of the \(4 * m.users.count) entitlements its active users hold"])
+        // Entitlements of users who cannot connect grant nothing, and count on neither side.
+        let idle = users.map {
+            var u = $0; u.fields.active = false; return u
+        }
+        let asleep = SyncPlan(model: m, users: idle, groups: [], prune: false)
+        #expect(asleep.heldEntitlements == 0 && asleep.revokedEntitlements == 0)
+        #expect(!asleep.exceedsRemovalGuard(0.25))
+    }
+
+    /// With --prune, every group the records no longer name is deleted: a plan deleting all of
+    /// them passed the guard, which counted users only. Groups deleted, or emptied without
+    /// --prune, count against the groups roster owns that have members; deleting empty ones
+    /// takes no one's access.
+    @Test func aPlanThatDeletesOrEmptiesTheGroupsIsGuarded() throws {
+        var m = try model()
+        let users = m.users.enumerated().map { server($1, id: "\($0)") }
+        let idOf = Dictionary(uniqueKeysWithValues: users.map { ($0.externalId!, $0.id) })
+        let groups = m.groups.enumerated().map { k, g in
+            SyncState.Group(id: "g\(k)", externalId: g.externalId, displayName: g.displayName, memberIDs: g.members.compactMap { idOf[$0] })
+        }
+        let populated = groups.filter { !$0.memberIDs.isEmpty }.count
+        #expect(populated > 0)
+        let empty = (0..<(4 * groups.count)).map { SyncState.Group(id: "e\($0)", externalId: "org:gone-\($0)", displayName: "Gone", memberIDs: []) }
+        let tidy = SyncPlan(model: m, users: users, groups: groups + empty, prune: true)
+        #expect(tidy.counts.delete == empty.count && tidy.removedGroups == 0)
+        #expect(!tidy.exceedsRemovalGuard(0.25), "deleting empty groups takes no one's access")
+        m.orgs = []
+        for prune in [true, false] {
+            let plan = SyncPlan(model: m, users: users, groups: groups + empty, prune: prune)
+            #expect(plan.exceedsRemovalGuard(0.25) && plan.exceedsRemovalGuard(0.99), "prune: \(prune)")
+            #expect(plan.removedUsers == 0 && plan.revokedEntitlements == 0)
+            #expect(plan.removedGroups == populated && plan.populatedGroups == populated)
+            #expect(plan.removalsOverGuard(0.25) == ["deletes or empties \(populated) of the \(populated) groups with members"])
+        }
+    }
+
     @Test func anOwnedUserTheRecordsDropIsDeactivatedOrWithPruneDeleted() throws {
         let m = try model()
         let gone = AccessModel.User(

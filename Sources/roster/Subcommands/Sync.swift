@@ -28,9 +28,10 @@ extension Roster {
                 Retry-After) and on network errors. Each failure is printed with its resource and the \
                 server's detail. A second --apply plans nothing.
 
-                A plan that deactivates or deletes more than guards.maxRemovalFraction of the users \
-                roster owns on the server, or of those of them who are active, is refused unless \
-                --allow-mass-removal.
+                A plan that removes more than guards.maxRemovalFraction of what roster owns on the \
+                server is refused unless --allow-mass-removal: of its users, or of those of them who \
+                are active, deactivated or deleted; of the entitlements its active users hold, taken \
+                away; of its groups that have members, deleted (--prune) or emptied.
 
                 The bearer token is read from the environment variable --token-env (default \
                 ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
