@@ -13,6 +13,10 @@ public struct SCIMReader: Sendable {
 
     let transport: SCIMTransport
     public var pageSize = 500
+    /// The most resources one listing may hold. A server that claims more, or keeps listing
+    /// fresh ids (which the check for a repeated id never catches), would keep roster reading,
+    /// and its memory growing, for ever.
+    public var maxListed = 100_000
 
     public init(transport: SCIMTransport) {
         self.transport = transport
@@ -55,7 +59,7 @@ public struct SCIMReader: Sendable {
     /// one that shows one resource twice (a server that ignores `startIndex`, or pages that
     /// shifted while roster read them): planned from it, the copy would look like a second user
     /// with the same `externalId`, and the user the records keep would be deactivated or deleted
-    /// as an extra.
+    /// as an extra. So is one that claims, or holds, more than `maxListed` resources.
     func list(_ endpoint: String, filter: String?, _ caps: Capabilities) async throws(SCIMError) -> [[String: Any]] {
         var all: [[String: Any]] = []
         var seen = Set<String>()
@@ -78,8 +82,21 @@ public struct SCIMReader: Sendable {
                         "the listing shows the resource with id \(id) a second time (the server ignores startIndex, or its pages shifted while roster read them); nothing was changed, run again"
                 )
             }
-            all += resources
             let total = page["totalResults"] as? Int
+            if let total, total > maxListed {
+                throw SCIMError(
+                    resource: "\(endpoint) from \(start)", status: nil,
+                    detail:
+                        "the listing claims \(total) resources (totalResults), more than the \(maxListed) roster reads from one listing (--max-listing); nothing was changed"
+                )
+            }
+            if all.count + resources.count > maxListed {
+                throw SCIMError(
+                    resource: "\(endpoint) from \(start)", status: nil,
+                    detail:
+                        "the listing holds more than the \(maxListed) resources roster reads from one listing (--max-listing); nothing was changed")
+            }
+            all += resources
             if let total, all.count >= total { return all }
             if resources.isEmpty {
                 guard let total else { return all }

@@ -12,6 +12,8 @@ public struct SyncRun: Sendable {
         public var maxRemovalFraction = 0.25
         public var concurrency = 8
         public var timeout = 30.0
+        /// The most resources one listing may hold; nil for ``SyncRun/maxListed(for:)``.
+        public var maxListing: Int?
         /// The proxy the environment names (`SCIMProxy.from`), if any.
         public var proxy: SCIMProxy?
 
@@ -35,8 +37,19 @@ public struct SyncRun: Sendable {
         }
     }
 
+    /// The most resources a listing may hold unless `--max-listing` says: 100,000, or ten times
+    /// the users and groups the records hold when that is more. What roster owns on the server is
+    /// what the records hold, plus the users and groups they no longer name (deactivated or
+    /// emptied, kept unless --prune): ten times leaves room for nine of those per current one,
+    /// and the floor for a server that lists others' resources too (one that cannot filter).
+    public static func maxListed(for model: AccessModel) -> Int {
+        let groups = model.orgs.reduce(0) { $0 + 1 + $1.teams.count }
+        return max(100_000, 10 * (model.users.count + groups))
+    }
+
     func run(_ model: AccessModel, _ transport: SCIMTransport, out: (String) -> Void, err: (String) -> Void) async -> Int32 {
-        let reader = SCIMReader(transport: transport)
+        var reader = SCIMReader(transport: transport)
+        reader.maxListed = options.maxListing ?? Self.maxListed(for: model)
         let caps: SCIMReader.Capabilities, users: [SyncState.User], groups: [SyncState.Group]
         var others: Int?
         do throws(SCIMError) {

@@ -43,7 +43,7 @@ import Testing
 
     /// Pages that overlap (a resource on two pages) made the copy look like a second user with
     /// the same externalId: the plan deactivated, or with --prune deleted, a user the records
-    /// keep, and emptied a group. A server that ignores startIndex and claims 10^9 resources
+    /// keep, and emptied a group. A server that ignores startIndex and claims 10,000 resources
     /// kept roster reading the same page (100 requests here, for ever on a real one). Both are
     /// refused at the first repeated id, with nothing changed.
     @Test func aListingThatShowsAResourceTwiceIsRefused() async throws {
@@ -193,5 +193,40 @@ extension SyncAttackTests {
             #expect(
                 (givenName == "Changed") == refused.contains(shown[user["id"] as! String]!), "\(shown[user["id"] as! String]!): \(givenName ?? "")")
         }
+    }
+}
+
+extension SyncAttackTests {
+    /// A server that claims a huge totalResults and lists fresh ids on every page never repeats
+    /// one, so the check for a repeated id never fired: roster read for ever (here until the
+    /// proxy gave up after 100 pages), its memory growing. A listing that claims more than
+    /// --max-listing is refused at its first page, one that holds more at the page that passes
+    /// it, with nothing changed.
+    @Test func aListingOfEverFreshIdsIsRefusedAtItsCap() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = try mirrored(server)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let before = try await server.list("Users")
+        let (claiming, claimingBase, claimingLog) = try await pagingProxy(server, "fresh")
+        defer { stopProcess(claiming) }
+        let run = try sync(claimingBase, server, repo, ["--apply", "--prune"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(
+            run.stderr.contains(
+                "Users from 1: the listing claims 1000000000 resources (totalResults), more than the 100000 roster reads from one listing (--max-listing); nothing was changed"
+            ), "\(run.stderr)")
+        #expect(try listings(claimingLog) == 1, "refused at the first page")
+        let (open, openBase, openLog) = try await pagingProxy(server, "fresh-open")
+        defer { stopProcess(open) }
+        let capped = try sync(openBase, server, repo, ["--apply", "--prune", "--max-listing", "20"])
+        #expect(capped.status == 1, "\(capped.stdout)")
+        #expect(capped.stderr.contains("Users from 21: the listing holds more than the 20 resources"), "\(capped.stderr)")
+        #expect(try listings(openLog) == 5, "refused at the page that passes the cap")
+        #expect(!(run.stdout + capped.stdout).contains("Plan:"))
+        let after = try await server.list("Users")
+        #expect(
+            try JSONSerialization.data(withJSONObject: after, options: .sortedKeys)
+                == JSONSerialization.data(withJSONObject: before, options: .sortedKeys))
     }
 }

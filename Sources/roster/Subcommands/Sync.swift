@@ -33,6 +33,11 @@ extension Roster {
                 are active, deactivated or deleted; of the entitlements its active users hold, taken \
                 away; of its groups that have members, deleted (--prune) or emptied.
 
+                A listing that claims (totalResults) or holds more than --max-listing resources is \
+                refused with nothing changed: a server that keeps listing fresh ids would keep roster \
+                reading for ever. The default, 100000 or ten times the users and groups in the records \
+                if more, leaves room for the users and groups the records no longer name.
+
                 The bearer token is read from the environment variable --token-env (default \
                 ROSTER_SCIM_TOKEN), never from the command line, and never printed. https certificates \
                 are verified; plain http is accepted only for 127.0.0.1, ::1 and localhost.
@@ -61,10 +66,16 @@ extension Roster {
         @Flag(help: "Allow a plan that deactivates or deletes more than guards.maxRemovalFraction of roster's users.") var allowMassRemoval = false
         @Option(help: "Requests in flight at most.") var concurrency = 8
         @Option(help: ArgumentHelp("Seconds before one request times out.", valueName: "seconds")) var timeout = 30.0
+        @Option(
+            help: ArgumentHelp(
+                "The most resources one listing of Users or Groups may hold (default: 100000, or ten times the users and groups in the records if more).",
+                valueName: "count"))
+        var maxListing: Int?
 
         func validate() throws {
             guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
             guard timeout > 0 && timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+            if let maxListing, maxListing < 1 { throw ValidationError("--max-listing must be at least 1") }
         }
 
         func run() async throws {
@@ -88,6 +99,7 @@ extension Roster {
             options.maxRemovalFraction = settings.guards.maxRemovalFraction
             options.concurrency = concurrency
             options.timeout = timeout
+            options.maxListing = maxListing
             do { options.proxy = try SCIMProxy.from(environment: ProcessInfo.processInfo.environment, for: base) } catch {
                 throw ValidationError(error.description)
             }

@@ -4,8 +4,11 @@ Usage: paging_proxy.py PORT UPSTREAM MODE. Listens on 127.0.0.1:PORT and passes 
 UPSTREAM (http://127.0.0.1:P). ServiceProviderConfig says pages hold at most 5 resources (0 with
 MODE "zero"). A listing (a GET with startIndex and a count above 0) is changed by MODE:
 - "overlap": each page after the first starts two resources early (a resource shows on two pages);
-- "repeat": startIndex is ignored (the first page every time) and totalResults is 10^9; after
+- "repeat": startIndex is ignored (the first page every time) and totalResults is 10,000; after
   100 such pages the answer is a 500 whose detail is "endless paging";
+- "fresh": as "repeat", but every resource listed gets a fresh id, so none shows twice, and
+  totalResults is 10^9;
+- "fresh-open": as "fresh", without a totalResults;
 - "stop": pages after the first are empty, though totalResults still counts every resource;
 - "zero": passed on as they are;
 - "loud": every request gets a 401 whose detail and scimType are 20,000 characters long.
@@ -15,6 +18,7 @@ import http.server
 import json
 import sys
 import threading
+import uuid
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -39,11 +43,11 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             with lock:
                 state["pages"] += 1
                 pages = state["pages"]
-            if mode == "repeat" and pages > 100:
+            if mode in ("repeat", "fresh", "fresh-open") and pages > 100:
                 return self.answer(500, b'{"status": "500", "detail": "endless paging"}')
             if mode == "overlap" and start > 1:
                 query["startIndex"] = str(max(1, start - 2))
-            if mode == "repeat":
+            if mode in ("repeat", "fresh", "fresh-open"):
                 query["startIndex"] = "1"
         path = url.path + ("?" + urllib.parse.urlencode(query) if query else "")
         request = urllib.request.Request(upstream + path, data=body, method=self.command)
@@ -62,7 +66,13 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         elif status == 200 and listing:
             page = json.loads(data)
             if mode == "repeat":
+                page["totalResults"] = 10**4
+            if mode in ("fresh", "fresh-open"):
+                for resource in page.get("Resources", []):
+                    resource["id"] = str(uuid.uuid4())
                 page["totalResults"] = 10**9
+                if mode == "fresh-open":
+                    del page["totalResults"]
             if mode == "stop" and start > 1:
                 page["Resources"] = []
             data = json.dumps(page).encode()
