@@ -13,6 +13,13 @@ public struct SCIMError: Error, CustomStringConvertible, Sendable {
     /// sent again, it would only fail again, later.
     var isFinal = false
 
+    init(resource: String, status: Int?, detail: String, isFinal: Bool = false) {
+        self.resource = resource
+        self.status = status
+        self.detail = detail
+        self.isFinal = isFinal
+    }
+
     public var description: String {
         "\(resource): " + (status.map { "HTTP \($0): " } ?? "") + detail
     }

@@ -35,24 +35,30 @@ public final class SCIMTransport: Sendable {
     static let maxRetryAfter = 60.0
     /// The largest answer read (a page of 500 users is well under 1 MB).
     static let maxBody = 64 << 20
+    /// After it, no request is sent, and none again.
+    public let deadline: SyncDeadline
 
     /// Runs `body` with a transport whose one HTTP client lives exactly as long as `body`: it is
     /// shut down on every path, so no connection or event loop task outlives the sync.
     public static func with<T>(
         base: URL, token: String, timeout: Double = 30, concurrency: Int = 8, attempts: Int = 4, firstDelay: Double = 0.25,
-        proxy: SCIMProxy? = nil, _ body: (SCIMTransport) async -> T
+        proxy: SCIMProxy? = nil, deadline: SyncDeadline = .none, _ body: (SCIMTransport) async -> T
     ) async -> T {
         let transport = SCIMTransport(
             base: base, token: token, timeout: timeout, concurrency: concurrency, attempts: attempts, firstDelay: firstDelay,
-            proxy: proxy)
+            proxy: proxy, deadline: deadline)
         let result = await body(transport)
         // Shutting down can only fail when already shut down, which nothing else here does.
         try? await transport.client.shutdown()
         return result
     }
 
-    init(base: URL, token: String, timeout: Double, concurrency: Int, attempts: Int, firstDelay: Double, proxy: SCIMProxy?) {
+    init(
+        base: URL, token: String, timeout: Double, concurrency: Int, attempts: Int, firstDelay: Double, proxy: SCIMProxy?,
+        deadline: SyncDeadline = .none
+    ) {
         self.base = base
+        self.deadline = deadline
         self.token = token
         self.attempts = attempts
         self.firstDelay = firstDelay
@@ -74,6 +80,8 @@ public final class SCIMTransport: Sendable {
     /// or no answer at all is not sent again before `recover` has looked at the server: when it
     /// finds what the request meant to make (the server made it, then failed to say so), its
     /// answer is taken as the request's. So a POST retried never creates a resource twice.
+    /// Past the ``deadline`` nothing is sent, and a failure whose retry would start after it is
+    /// final.
     public func send(
         _ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil, resource: String,
         recover: (@Sendable () async -> Response?)? = nil
@@ -93,6 +101,9 @@ public final class SCIMTransport: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            if deadline.hasPassed {
+                throw SCIMError(resource: resource, status: nil, detail: "not sent: \(deadline.name) passed", isFinal: true)
+            }
             switch await perform(request, resource: resource) {
             case .success(let answer):
                 let status = answer.status
@@ -104,10 +115,18 @@ public final class SCIMTransport: Sendable {
                 if !retryable || attempt >= attempts {
                     throw SCIMError(resource: resource, status: status, detail: Self.detail(answer))
                 }
-                await pause(Self.retryAfter(answer.headers) ?? backoff(attempt))
+                let wait = Self.retryAfter(answer.headers) ?? backoff(attempt)
+                guard deadline.allows(wait) else {
+                    throw SCIMError(resource: resource, status: status, detail: Self.detail(answer) + notRetried)
+                }
+                await pause(wait)
                 if status != 429, let recover, let found = await recover() { return found }
-            case .failure(let error):
+            case .failure(var error):
                 if attempt >= attempts || error.isFinal { throw error }
+                guard deadline.allows(backoff(attempt)) else {
+                    error.detail += notRetried
+                    throw error
+                }
                 await pause(backoff(attempt))
                 if let recover, let found = await recover() { return found }
             }
@@ -126,6 +145,9 @@ public final class SCIMTransport: Sendable {
             return .failure(failure)
         }
     }
+
+    /// Said of a failure not retried because the retry would start after the deadline.
+    var notRetried: String { " (not retried: \(deadline.name) comes first)" }
 
     func backoff(_ attempt: Int) -> Double { firstDelay * Double(1 << min(attempt - 1, 6)) }
 

@@ -3,11 +3,14 @@ import RosterCore
 
 /// Carries out a ``SyncPlan``: users first (so that groups can name them by id), then groups,
 /// each phase with at most `concurrency` requests in flight. Every failure is kept with its
-/// resource and the server's `detail`; nothing failed goes unreported.
+/// resource and the server's `detail`; nothing failed goes unreported. Past the transport's
+/// deadline no further action is started: those not sent are reported apart.
 public struct SyncApplier: Sendable {
     public struct Outcome: Sendable {
         public var applied = 0
         public var failures: [SCIMError] = []
+        /// The actions not started because the transport's deadline had passed, in plan order.
+        public var notSent: [SyncPlan.Action] = []
     }
 
     let transport: SCIMTransport
@@ -24,18 +27,20 @@ public struct SyncApplier: Sendable {
         var outcome = Outcome()
         var ids = plan.userIDs
         let userActions = plan.actions.filter { !Self.isGroup($0) }
-        for result in await run(userActions, { action throws(SCIMError) in try await self.user(action) }) {
+        for (action, result) in zip(userActions, await run(userActions, { action throws(SCIMError) in try await self.user(action) })) {
             switch result {
             case .success(let created): outcome.applied += 1; if let created { ids[created.email] = created.id }
             case .failure(let error): outcome.failures.append(error)
+            case nil: outcome.notSent.append(action)
             }
         }
         let groupActions = plan.actions.filter(Self.isGroup)
         let known = ids
-        for result in await run(groupActions, { action throws(SCIMError) in try await self.group(action, ids: known) }) {
+        for (action, result) in zip(groupActions, await run(groupActions, { action throws(SCIMError) in try await self.group(action, ids: known) })) {
             switch result {
             case .success: outcome.applied += 1
             case .failure(let error): outcome.failures.append(error)
+            case nil: outcome.notSent.append(action)
             }
         }
         return outcome
@@ -48,14 +53,21 @@ public struct SyncApplier: Sendable {
         }
     }
 
-    /// Runs `work` on every action, `concurrency` at a time, and returns the results in order.
+    /// Runs `work` on every action, `concurrency` at a time, and returns the results in order:
+    /// nil for an action not started because the deadline had passed.
     func run<T: Sendable>(_ actions: [SyncPlan.Action], _ work: @escaping @Sendable (SyncPlan.Action) async throws(SCIMError) -> T) async -> [Result<
         T, SCIMError
-    >] {
+    >?] {
         var results = [Result<T, SCIMError>?](repeating: nil, count: actions.count)
+        let deadline = transport.deadline
         await withTaskGroup(of: (Int, Result<T, SCIMError>).self) { group in
             var next = 0
             func start() {
+                // Past the deadline, the rest are not started: `next` stays where it was.
+                guard !deadline.hasPassed else {
+                    next = actions.count
+                    return
+                }
                 let k = next, action = actions[k]
                 next += 1
                 group.addTask {
@@ -68,7 +80,7 @@ public struct SyncApplier: Sendable {
                 if next < actions.count { start() }
             }
         }
-        return results.map { $0! }
+        return results
     }
 
     /// One user action; returns the id of a user it created.

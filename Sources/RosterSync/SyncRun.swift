@@ -12,6 +12,8 @@ public struct SyncRun: Sendable {
         public var maxRemovalFraction = 0.25
         public var concurrency = 8
         public var timeout = 30.0
+        /// Seconds from the start after which no request is sent (``SyncDeadline``).
+        public var deadline = 3600.0
         /// The most resources one listing may hold; nil for ``SyncRun/maxListed(for:)``.
         public var maxListing: Int?
         /// The proxy the environment names (`SCIMProxy.from`), if any.
@@ -31,8 +33,10 @@ public struct SyncRun: Sendable {
     }
 
     public func run(_ model: AccessModel, out: @Sendable (String) -> Void, err: @Sendable (String) -> Void) async -> Int32 {
-        await SCIMTransport.with(base: base, token: token, timeout: options.timeout, concurrency: options.concurrency, proxy: options.proxy) {
-            transport in
+        await SCIMTransport.with(
+            base: base, token: token, timeout: options.timeout, concurrency: options.concurrency, proxy: options.proxy,
+            deadline: SyncDeadline(seconds: options.deadline)
+        ) { transport in
             await run(model, transport, out: out, err: err)
         }
     }
@@ -91,6 +95,14 @@ public struct SyncRun: Sendable {
         let outcome = await SyncApplier(transport: transport, usePatch: caps.patch, concurrency: options.concurrency).apply(plan)
         // A failure carries the server's own words: escaped like record text.
         for failure in outcome.failures { err("failed: \(TerminalText.escape(failure.description))") }
+        // The plan's own lines, escaped as they were when printed above.
+        for action in outcome.notSent { err("not sent: \(SyncPlan.line(action))") }
+        if !outcome.notSent.isEmpty {
+            err(
+                "roster sync: stopped: \(transport.deadline.name) passed; \(outcome.notSent.count) of \(plan.actions.count) changes not sent, \(outcome.failures.count) failed (listed above); \(outcome.applied) applied. Run again to apply the rest."
+            )
+            return 1
+        }
         if outcome.failures.isEmpty {
             out(
                 "Applied \(Plural.count(outcome.applied, "change"))\(caps.patch ? "" : " (with PUT: the server does not support PATCH)")."

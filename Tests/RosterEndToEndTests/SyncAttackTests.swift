@@ -230,3 +230,49 @@ extension SyncAttackTests {
                 == JSONSerialization.data(withJSONObject: before, options: .sortedKeys))
     }
 }
+
+extension SyncAttackTests {
+    /// Each request had a timeout, the run none: a server answering each request just within it
+    /// kept a sync going for ever. Past --deadline no request is sent. While reading, the sync
+    /// stops with nothing changed; during --apply, between requests, printing each change not
+    /// sent, and the counts applied, failed and not sent, which a second run completes.
+    @Test func theSyncStopsAtItsDeadlineAndSaysWhatWasApplied() async throws {
+        let server = try await SCIMServer()
+        defer { server.stop() }
+        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
+        let (writes, writesBase, _) = try await pagingProxy(server, "slow-writes")
+        defer { stopProcess(writes) }
+        let started = Date()
+        let partial = try sync(writesBase, server, repo, ["--apply", "--concurrency", "2", "--deadline", "4"])
+        #expect(Date().timeIntervalSince(started) < 15, "stopped soon after the deadline")
+        #expect(partial.status == 1, "\(partial.stdout)")
+        let summary = try #require(partial.stderr.split(separator: "\n").last.map(String.init), "\(partial.stderr)")
+        #expect(summary.hasPrefix("roster sync: stopped: the deadline (--deadline 4 s) passed; "), "\(summary)")
+        let planned = partial.stdout.split(separator: "\n").filter { $0.hasPrefix("+ ") }.count
+        let notSent = partial.stderr.split(separator: "\n").filter { $0.hasPrefix("not sent: + create ") }
+        let users = try await server.list("Users")
+        #expect(!users.isEmpty && !notSent.isEmpty, "\(partial.stderr)")
+        #expect(summary.contains("\(notSent.count) of \(planned) changes not sent, 0 failed (listed above); \(users.count) applied."), "\(summary)")
+        #expect(notSent.filter { $0.contains("create user") }.count + users.count == 49, "each user is either made or listed as not sent")
+        #expect(try await server.list("Groups").isEmpty, "no group was started")
+        for line in notSent where line.contains("create user") {
+            let email = line.split(separator: " ")[4]
+            #expect(!users.contains { $0["userName"] as? String == String(email) }, "\(line)")
+        }
+        let (slow, slowBase, _) = try await pagingProxy(server, "slow")
+        defer { stopProcess(slow) }
+        let reading = Date()
+        let read = try sync(slowBase, server, repo, ["--apply", "--timeout", "2", "--deadline", "3"])
+        #expect(Date().timeIntervalSince(reading) < 8, "stopped soon after the deadline")
+        #expect(read.status == 1, "\(read.stdout)")
+        #expect(read.stderr.contains("roster sync: cannot read the service provider: "), "\(read.stderr)")
+        #expect(read.stderr.contains("not sent: the deadline (--deadline 3 s) passed"), "\(read.stderr)")
+        #expect(try await server.list("Users").count == users.count)
+        let rest = try sync(server.base, server, repo, ["--apply"])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        #expect(try await server.list("Users").count == 49)
+    }
+}

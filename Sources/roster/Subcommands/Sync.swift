@@ -28,6 +28,12 @@ extension Roster {
                 Retry-After) and on network errors. Each failure is printed with its resource and the \
                 server's detail. A second --apply plans nothing.
 
+                --deadline (default 3600 seconds) bounds the whole run: after it no request is sent \
+                or retried (one under way finishes within its --timeout) and the sync stops with exit \
+                1. While reading, nothing was changed; during --apply, each change not sent is printed \
+                ("not sent: " and its plan line) with the counts applied, failed and not sent: running \
+                again applies the rest.
+
                 A plan that removes more than guards.maxRemovalFraction of what roster owns on the \
                 server is refused unless --allow-mass-removal: of its users, or of those of them who \
                 are active, deactivated or deleted; of the entitlements its active users hold, taken \
@@ -71,11 +77,17 @@ extension Roster {
                 "The most resources one listing of Users or Groups may hold (default: 100000, or ten times the users and groups in the records if more).",
                 valueName: "count"))
         var maxListing: Int?
+        @Option(
+            help: ArgumentHelp(
+                "Seconds after which the sync sends no more requests and stops, reporting what it applied and what not.",
+                valueName: "seconds"))
+        var deadline = 3600.0
 
         func validate() throws {
             guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
             guard timeout > 0 && timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
             if let maxListing, maxListing < 1 { throw ValidationError("--max-listing must be at least 1") }
+            guard deadline > 0 && deadline <= 86400 else { throw ValidationError("--deadline must be between 0 and 86400 seconds") }
         }
 
         func run() async throws {
@@ -100,6 +112,7 @@ extension Roster {
             options.concurrency = concurrency
             options.timeout = timeout
             options.maxListing = maxListing
+            options.deadline = deadline
             do { options.proxy = try SCIMProxy.from(environment: ProcessInfo.processInfo.environment, for: base) } catch {
                 throw ValidationError(error.description)
             }

@@ -11,13 +11,16 @@ MODE "zero"). A listing (a GET with startIndex and a count above 0) is changed b
 - "fresh-open": as "fresh", without a totalResults;
 - "stop": pages after the first are empty, though totalResults still counts every resource;
 - "zero": passed on as they are;
-- "loud": every request gets a 401 whose detail and scimType are 20,000 characters long.
+- "loud": every request gets a 401 whose detail and scimType are 20,000 characters long;
+- "slow": every request is answered 1.5 s late (within a --timeout of 2);
+- "slow-writes": every request but a GET is answered 1 s late.
 Every listing request is logged to stderr.
 """
 import http.server
 import json
 import sys
 import threading
+import time
 import uuid
 import urllib.error
 import urllib.parse
@@ -36,6 +39,8 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         query = dict(urllib.parse.parse_qsl(url.query))
         listing = self.command == "GET" and "startIndex" in query and int(query.get("count", "1")) > 0
         start = int(query.get("startIndex", "1"))
+        if mode == "slow" or (mode == "slow-writes" and self.command != "GET"):
+            time.sleep(1.5 if mode == "slow" else 1)
         if mode == "loud":
             return self.answer(401, json.dumps({"status": "401", "scimType": "s" * 20000, "detail": "d" * 20000}).encode())
         if listing:
