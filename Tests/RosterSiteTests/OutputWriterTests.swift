@@ -33,6 +33,35 @@ import RosterCore
         #expect(try writer.write(pieces: pieces(["a", "bcdef"]), to: "list.json") == false)
     }
 
+    /// The pieces are made once, compared and written in the same pass: a file that differs
+    /// from its first piece, in a later one, or by its length, gets the new bytes whole, and
+    /// its bytes before the first difference are the same already.
+    @Test func piecesAreMadeOnceWhetherOrNotTheyDiffer() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var old = "[1,2,3],[4,5,6],[7,8,9]"
+        try Data(old.utf8).write(to: folder.appendingPathComponent("list.json"))
+        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        defer { writer.closeFolder() }
+        #expect(!writer.fresh)
+        let cases: [[String]] = [
+            ["[1,2,3],", "[4,5,6],", "[7,8,9]"], ["[1,2,3],", "[4,X,6],", "[7,8,9]"], ["[0"], ["[0", ",1,2,3,4,5,6,7,8,9,10,11]"],
+            ["x", "[0", ",1,2,3,4,5,6,7,8,9,10,11]"],
+        ]
+        for parts in cases {
+            var made = 0
+            let wrote = try writer.write(
+                pieces: { emit in
+                    made += 1
+                    for part in parts { emit(Array(part.utf8)) }
+                }, to: "list.json")
+            #expect(made == 1)
+            #expect(wrote == (parts.joined() != old))
+            #expect(try contents("list.json") == parts.joined())
+            old = parts.joined()
+        }
+    }
+
     @Test func piecesGoStraightIntoAnEmptyFolder() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: ["api"], workers: 1)
