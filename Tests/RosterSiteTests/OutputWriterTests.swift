@@ -182,7 +182,27 @@ import RosterCore
         defer { try? FileManager.default.removeItem(at: folder) }
         let paths = ["orgs/b/index.html", "index.html", "api/orgs/b.json", "orgs/a/index.html", "api/orgs.json"]
         #expect(try SiteOutput(directory: folder.path).checkTargets(paths, files: true).folders == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
-        #expect(SiteOutput.folder(of: "index.html") == nil)
-        #expect(SiteOutput.folder(of: "orgs/a/index.html") == "orgs/a")
+        #expect(SiteOutput.parent(of: "index.html") == "")
+        #expect(SiteOutput.parent(of: "orgs/a/index.html") == "orgs/a")
+    }
+
+    /// The table the output checks look names up in: every name found with its own value, no
+    /// other name (a prefix, a longer one, the empty one) found, and a name added twice keeps
+    /// its first value.
+    @Test func theNameTableFindsEachNameAndNoOther() {
+        var table = NameTable<Int>()
+        let names = (0..<5000).map { "orgs/org-\($0)/index.html" }
+        let added = names.indices.map { table.insert(names[$0][...], $0) }
+        #expect(added.allSatisfy { $0 })
+        #expect(table.count == names.count)
+        let again = table.insert(names[7][...], -1)
+        #expect(!again)
+        for (k, name) in names.enumerated() { #expect(table.value(name[...]) == k) }
+        for other in ["", "orgs/org-1", "orgs/org-1/index.htm", "orgs/org-1/index.html/", "orgs/org-5000/index.html"] {
+            #expect(table.value(other[...]) == nil)
+        }
+        let empty = table.insert(""[...], 99)
+        #expect(empty && table.value(""[...]) == 99)
+        #expect(table.value(names[7][...]) == 7)
     }
 }

@@ -101,6 +101,7 @@ extension PortalBuilder {
         } catch {
             throw .output(error)
         }
+        s.clock.lap("checking the output folder")
         defer { writer.closeFolder() }
         // Before the first page is written, the manifest in the folder keys no page and lists
         // this build's files with the earlier ones: a build stopped half-way (killed, a write
@@ -113,6 +114,7 @@ extension PortalBuilder {
             } catch {
                 throw .output(error)
             }
+            s.clock.lap("marking the build unfinished")
         }
         s.results = run(s.jobs, into: writer, previous: s.previous, trusted: s.remembered != nil, existing: existing)
         // The manifest needs only paths and keys: what made the files goes before its step,

@@ -97,15 +97,20 @@ public struct SiteOutput: Sendable {
     /// So a refused build changes no file in the folder. The folders and files are looked at
     /// on every core; the first refused in order is reported, as one thread would have.
     func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> Targets {
-        var seen = Set<String>(minimumCapacity: paths.count)
-        var folders = Set<String>()
+        // Tables of bytes, not `Set<String>`: 200,000 paths and 100,000 folders at 100,000 orgs.
+        var seen = NameTable<Bool>(capacity: paths.count)
+        var known = NameTable<Bool>(capacity: paths.count / 2)
+        var folders: [String] = []
         for path in paths {
             guard Self.isContained(path) else {
                 throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
             }
-            guard seen.insert(path).inserted else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
-            var folder = Self.folder(of: path)
-            while let inner = folder, folders.insert(inner).inserted { folder = Self.folder(of: inner) }
+            guard seen.insert(path[...], true) else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
+            var folder = Self.parent(of: path[...])
+            while !folder.isEmpty, known.insert(folder, true) {
+                folders.append(String(folder))
+                folder = Self.parent(of: folder)
+            }
         }
         // Sorted, a folder comes before what it holds: a link is met before anything behind it.
         let sorted = folders.sorted()
@@ -139,20 +144,28 @@ public struct SiteOutput: Sendable {
     /// the 31,000 of a site of 10,000 orgs); the others, and an entry of unknown kind, are
     /// looked at one by one.
     static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
-        var held: [Substring: Int] = [:]
-        for path in paths { held[Self.parent(of: path), default: 0] += 1 }
-        var read: [Substring: [Substring: mode_t]] = [:]
-        for (folder, count) in held where count >= listedFolderSize {
-            if let listing = Self.listing(folder, in: fd) { read[folder] = listing }
+        // The outputs of a folder come one after the other (the pages of every org, then
+        // their JSON): runs of paths with the same folder are counted, no table of folders.
+        var listings: [String: NameTable<mode_t>] = [:]
+        var runStart = 0
+        for k in paths.indices where k + 1 == paths.count || Self.parent(of: paths[k + 1]) != Self.parent(of: paths[runStart]) {
+            let folder = String(Self.parent(of: paths[runStart]))
+            if k + 1 - runStart >= listedFolderSize, listings[folder] == nil, let listing = Self.listing(folder, in: fd) {
+                listings[folder] = listing
+            }
+            runStart = k + 1
         }
-        let listings = read
+        let listed = listings.map { (folder: $0.key, table: $0.value) }
         return parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
             var info = stat()
+            // The listing of the folder of the last path: the next path is most often in it.
+            var last: (folder: Substring, listing: NameTable<mode_t>?) = ("", nil)
             return range.map { k in
                 let path = paths[k], folder = Self.parent(of: path)
-                if let listing = listings[folder] {
+                if folder != last.folder || k == range.lowerBound { last = (folder, listed.first { $0.folder == folder }?.table) }
+                if let listing = last.listing {
                     let name = folder.isEmpty ? path[...] : path[path.utf8.index(after: folder.endIndex)...]
-                    guard let kind = listing[name] else { return nil }
+                    guard let kind = listing.value(name) else { return nil }
                     if kind != 0 { return kind }
                 }
                 return fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil
@@ -160,19 +173,23 @@ public struct SiteOutput: Sendable {
         }.flatMap { $0 }
     }
 
-    /// A folder is read whole when it holds at least this many of the outputs.
+    /// A folder is read whole when it holds at least this many of the outputs in a row.
     static let listedFolderSize = 32
 
     /// The part of `path` before its last `/` (empty for a path in the output folder itself).
     static func parent(of path: String) -> Substring {
+        parent(of: path[...])
+    }
+
+    static func parent(of path: Substring) -> Substring {
         path.utf8.lastIndex(of: 0x2F).map { path[..<$0] } ?? path[path.startIndex..<path.startIndex]
     }
 
     /// The kinds of the entries of `folder` in `fd` by name (0: the file system did not say);
     /// nil when it cannot be opened as a folder (it is missing, a link, a file) or read to the
     /// end, and its paths are then looked at one by one.
-    static func listing(_ folder: Substring, in fd: Int32) -> [Substring: mode_t]? {
-        let opened = folder.isEmpty ? dup(fd) : openat(fd, String(folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    static func listing(_ folder: String, in fd: Int32) -> NameTable<mode_t>? {
+        let opened = folder.isEmpty ? dup(fd) : openat(fd, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard opened >= 0 else { return nil }
         guard let dir = fdopendir(opened) else {
             close(opened)
@@ -180,13 +197,14 @@ public struct SiteOutput: Sendable {
         }
         defer { closedir(dir) }
         if folder.isEmpty { rewinddir(dir) }
-        var out: [Substring: mode_t] = [:]
+        var out = NameTable<mode_t>(capacity: 1024)
         errno = 0
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let type = entry.pointee.d_type
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                out.insert(name, Self.mode(ofEntryType: type))
             }
-            out[name[...]] = Self.mode(ofEntryType: entry.pointee.d_type)
         }
         return errno == 0 ? out : nil
     }
@@ -211,12 +229,6 @@ public struct SiteOutput: Sendable {
             if let kind, kind != expected { return (path, kind) }
         }
         return nil
-    }
-
-    /// The folder that holds `path` (a contained path), nil for a path in the output folder
-    /// itself: the last `/` found among the bytes, not among Characters, for 30,000 paths.
-    static func folder(of path: String) -> String? {
-        path.utf8.lastIndex(of: 0x2F).map { String(path[..<$0]) }
     }
 
     /// Whether the open folder `fd` has no entry; false when it cannot be read to the end.
