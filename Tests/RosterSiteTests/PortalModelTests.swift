@@ -37,4 +37,25 @@ import Testing
         #expect(NaturalOrder.asciiKey("Zoë 2") == nil)
         #expect(["Org 10", "Org 2", "org 1"].sorted(by: NaturalOrder.less) == ["org 1", "Org 2", "Org 10"])
     }
+
+    /// The sort key as bytes orders names exactly as the key's pieces compared as Strings
+    /// (NFC, case and accents folded, digits as numbers), for every pair of these names, a NUL
+    /// and canonically equivalent spellings included.
+    @Test func theSortKeyOrdersAsTheKeysPieces() {
+        let names = [
+            "", "a", "A", "ab", "a b", "a\u{0}", "a\u{0}b", "a\u{1}", "a1", "a\u{0}1", "Org 2", "Org 10", "org 010", "Org2", "Zoë", "Zoe\u{308}",
+            "zoé", "Zoe",
+            "Ørsted 3", "Œuvre", "中文 2", "中文 10", "Ａｃｍｅ", "acme", "ﬁnance", "finance", "😀 1", "Ω", "Ω", "İstanbul", "istanbul", "7", "07", "x9y",
+        ]
+        for a in names {
+            for b in names {
+                let x = NaturalOrder.key(a), y = NaturalOrder.key(b)
+                let pieces = x != y && x.lexicographicallyPrecedes(y)
+                let bytes =
+                    NaturalOrder.sortKey(a) != NaturalOrder.sortKey(b) && NaturalOrder.precedes(NaturalOrder.sortKey(a), NaturalOrder.sortKey(b))
+                #expect(pieces == bytes, "\(a.debugDescription) < \(b.debugDescription)")
+                #expect((x == y) == (NaturalOrder.sortKey(a) == NaturalOrder.sortKey(b)), "\(a.debugDescription) ~ \(b.debugDescription)")
+            }
+        }
+    }
 }

@@ -43,9 +43,9 @@ public struct Catalogue: Sendable {
     /// Every org, or those of one status, by name in natural order.
     public func orgs(status: OrgStatus? = nil) -> [OrgRow] {
         let records = snapshot.orgs.map(\.record).filter { status == nil || $0.status == status }
-        let keys = records.map { NaturalOrder.key($0.name) }
+        let keys = records.map { NaturalOrder.sortKey($0.name) }
         return records.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a].lexicographicallyPrecedes(keys[b]) : records[a].id < records[b].id
+            keys[a] != keys[b] ? NaturalOrder.precedes(keys[a], keys[b]) : records[a].id < records[b].id
         }.map { row(records[$0]) }
     }
 

@@ -68,9 +68,9 @@ public final class PortalModel: Sendable {
 
     /// The places of `records` in natural order of their names (then of their ids).
     static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Int] {
-        let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.key(nameAndId($0).0), nameAndId($0).1) }
+        let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.sortKey(nameAndId($0).0), nameAndId($0).1) }
         return records.indices.sorted { a, b in
-            keys[a].0 != keys[b].0 ? keys[a].0.lexicographicallyPrecedes(keys[b].0) : keys[a].1 < keys[b].1
+            keys[a].0 != keys[b].0 ? NaturalOrder.precedes(keys[a].0, keys[b].0) : keys[a].1 < keys[b].1
         }
     }
 
@@ -99,15 +99,20 @@ public final class PortalModel: Sendable {
             blockers.reserveCapacity(orgs.count)
             users.reserveCapacity(orgs.count)
             var pending: [Int] = [], latest = LatestDecisions(keeping: 50)
+            // What takes a walk of each org's members, on every core: this loop, on one thread
+            // while the names were sorted on the other, took 220 ms at 100,000 orgs.
+            let computed = parallelMap(Array(orgs.indices), chunkSize: 1024) { i in
+                (blocker: orgs[i].record.connectionBlocker(on: today) ?? "", users: orgs[i].record.userCount)
+            }
             // Each record is read in place (`orgs[i].record.field`): a copy of it, as the loop
             // variable, cost a reference count per field of each of 100,000 orgs.
             for i in orgs.indices {
                 index[orgs[i].record.id] = i
                 names.append(orgs[i].record.name)
                 statuses.append(orgs[i].record.status)
-                blockers.append(orgs[i].record.connectionBlocker(on: today) ?? "")
+                blockers.append(computed[i].blocker)
                 statusCounts[orgs[i].record.status, default: 0] += 1
-                let active = orgs[i].record.userCount
+                let active = computed[i].users
                 users.append(active)
                 userCount += active
                 invitationCount += orgs[i].record.members.count - active
