@@ -23,8 +23,10 @@ import RosterCore
         let file = try #require(ManifestFile.read(output))
         #expect(file.header == BuildManifest.Header(head: "abc", today: "2026-11-23", inputs: manifest.header.inputs, fileCount: 4))
         let read = try #require(file.parsed())
-        #expect(read.pages == manifest.pages)
-        #expect(Set(read.files) == Set(manifest.files))
+        #expect(read.keyedPages == manifest.pages)
+        #expect(read.files == manifest.files)
+        #expect(read.keys == manifest.files.map { manifest.pages[$0] })
+        #expect(read.bytes() == manifest.bytes())
     }
 
     /// `roster build` writes the keys by position; the preview keeps them in a table: the same bytes.
@@ -99,7 +101,7 @@ import RosterCore
         try #require(ManifestFile.read(output)).restamp(settled, output: output)
         let file = try #require(ManifestFile.read(output))
         #expect(file.header.inputs == settled)
-        #expect(file.parsed()?.pages == manifest.pages)
+        #expect(file.parsed()?.keyedPages == manifest.pages)
     }
 
     /// Many files (looked at on every core, from the folders that hold them): one missing, or

@@ -73,10 +73,10 @@ struct ManifestFile {
     func parsed() -> BuildManifest? {
         var manifest = BuildManifest(header: header)
         manifest.files.reserveCapacity(header.fileCount)
+        manifest.keys.reserveCapacity(header.fileCount)
         let complete = forEachLine { key, bytes in
-            let path = BuildManifest.unescape(String(decoding: bytes, as: UTF8.self))
-            if !key.isEmpty { manifest.pages[path] = String(decoding: key, as: UTF8.self) }
-            manifest.files.append(path)
+            manifest.files.append(BuildManifest.unescape(String(decoding: bytes, as: UTF8.self)))
+            manifest.keys.append(key.isEmpty ? nil : String(decoding: key, as: UTF8.self))
             return true
         }
         return complete ? manifest : nil

@@ -111,7 +111,13 @@ public struct PortalBuilder: Sendable {
     /// `existing[k]` (a file is at job k's path; empty: none is), or `trusted` (the previous
     /// build is this session's).
     func run(_ jobs: [Job], into writer: OutputWriter, previous: BuildManifest?, trusted: Bool, existing: [Bool]) -> [JobResult] {
-        let reusable = previous?.generator == generator && previous?.format == options.format.rawValue ? previous?.pages ?? [:] : [:]
+        let earlier = previous?.generator == generator && previous?.format == options.format.rawValue ? previous : nil
+        // The earlier build's keys by position when it listed the same paths in the same order
+        // (the files of the same records and templates), else by path.
+        let byPosition = earlier.flatMap { e in
+            !e.keys.isEmpty && e.files.count == jobs.count && zip(e.files, jobs).allSatisfy { $0 == $1.path } ? e.keys : nil
+        }
+        let reusable = byPosition == nil ? earlier?.keyedPages ?? [:] : [:]
         // The jobs come first that show all records (the orgs list, the API lists, the search
         // index): the slowest, each gets a range of its own, so they run on all cores at once.
         let chunks = ParallelJobs.chunks(count: jobs.count, alone: jobs.prefix { $0.key == nil }.count, size: 32)
@@ -120,7 +126,7 @@ public struct PortalBuilder: Sendable {
         let scratch: @Sendable () -> [UInt8] = { [UInt8](unsafeUninitializedCapacity: 32 * 1024) { $1 = 0 } }
         return ParallelJobs.map(count: jobs.count, chunks: chunks, workers: workers, scratch: scratch) { k, buffer -> JobResult in
             let job = jobs[k], key = job.key
-            if let key, !reusable.isEmpty, reusable[job.path] == key, trusted || (k < existing.count && existing[k]) {
+            if let key, let earlierKey = byPosition?[k] ?? reusable[job.path], earlierKey == key, trusted || (k < existing.count && existing[k]) {
                 return JobResult(key: key, rendered: false, wrote: false, error: nil)
             }
             do throws(SiteOutput.Failure) {
