@@ -10,4 +10,14 @@ public struct ByOrgID<Value: Sendable>: Sendable {
     public subscript(id: String) -> Value? {
         index[id].map { values[$0] }
     }
+
+    /// The place of an org's values (the same in every table of ``PortalModel``, which share
+    /// one index): a share's key reads four values of each of its consumers with one lookup.
+    func place(of id: String) -> Int? {
+        index[id]
+    }
+
+    subscript(place place: Int) -> Value {
+        values[place]
+    }
 }
