@@ -26,7 +26,9 @@ extension PortalBuilder {
         // by side as the two halves of a `concurrentPerform`, the index's own parallel parts
         // ran on one thread: libdispatch shares the threads of an apply among the applies
         // nested in it, one each on two cores; the index took 70 ms at 10,000 orgs, now 40.)
-        let keys = parallelMap(m.snapshot.orgs, chunkSize: 256) { orgKey(m, $0, baseKey) }
+        let orgs = m.snapshot.orgs
+        let fingerprints = options.session == nil ? m.snapshot.fingerprints(of: orgs) : nil
+        let keys = parallelMap(Array(orgs.indices), chunkSize: 256) { orgKey(m, orgs[$0], baseKey, fingerprint: fingerprints?[$0]) }
         let shareKeys = self.shareKeys(m, baseKey)
         // The files that show every record come first (each gets a range of the workers' own,
         // see `run`): the registration queue, and the index the orgs list's script sorts,
@@ -83,9 +85,10 @@ extension PortalBuilder {
     /// on one thread at 100,000 orgs).
     func shareKeys(_ m: PortalModel, _ baseKey: FNV1a) -> [String] {
         let shares = m.snapshot.shares
+        let fingerprints = m.snapshot.fingerprints(of: shares)
         return parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
             var key = baseKey
-            key.add(String(m.snapshot.fingerprint(shares[i].path) ?? 0))
+            key.add(String(fingerprints[i] ?? 0))
             for link in shares[i].record.consumers {
                 key.add(link.org)
                 // One lookup of the id for the three values (1,000,000 lookups at 100,000 orgs).
@@ -141,8 +144,9 @@ extension PortalBuilder {
     }
 
     /// Everything an org's page shows: its file, the shares it consumes, its history.
-    /// Nil (the page is always made) for a file whose bytes were not read.
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a) -> String? {
+    /// Nil (the page is always made) for a file whose bytes were not read. `known`: the
+    /// fingerprint `roster build`'s lean load took of the file (looked up when not given).
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, fingerprint known: UInt64? = nil) -> String? {
         var h = base
         // The preview keeps the bytes and remembers their fingerprints; `roster build` reads
         // the fingerprint its lean load took, without keeping the bytes.
@@ -150,7 +154,7 @@ extension PortalBuilder {
         if let session = options.session, let bytes = m.snapshot.sources[org.path] {
             fingerprint = session.fingerprint(org.path, bytes)
         } else {
-            fingerprint = m.snapshot.fingerprint(org.path)
+            fingerprint = known ?? m.snapshot.fingerprint(org.path)
         }
         guard let fingerprint else { return nil }
         h.add(String(fingerprint))
