@@ -4,7 +4,7 @@ extension Array {
     /// strings, and validation walks every member of every org several times. Reading
     /// `m.pointee.email` retains the e-mail alone.
     @inlinable
-    func forEachLent(_ body: (Int, UnsafePointer<Element>) -> Void) {
+    public func forEachLent(_ body: (Int, UnsafePointer<Element>) -> Void) {
         withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in buffer.indices { body(i, base + i) }

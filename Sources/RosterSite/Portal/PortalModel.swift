@@ -122,9 +122,13 @@ public final class PortalModel: Sendable {
             }
             // Links to an org that does not exist are on the share's page only.
             var shares = [[(share: ShareName, link: ShareLink)]](repeating: [], count: orgs.count)
-            for share in snapshot.shares.sorted(by: { $0.record.name < $1.record.name }) {
-                let named = ShareName(id: share.record.id, name: share.record.name)
-                for link in share.record.consumers { if let i = index[link.org] { shares[i].append((named, link)) } }
+            let all = snapshot.shares, ids = index
+            let byName = all.indices.sorted { all[$0].record.name < all[$1].record.name }
+            // The org of each link, on every core (270,000 hashed ids at 100,000 orgs).
+            let places = parallelMap(byName, chunkSize: 64) { s in all[s].record.consumers.map { ids[$0.org] } }
+            for (s, orgsOfLinks) in zip(byName, places) {
+                let named = ShareName(id: all[s].record.id, name: all[s].record.name)
+                for (k, place) in orgsOfLinks.enumerated() { if let i = place { shares[i].append((named, all[s].record.consumers[k])) } }
             }
             sharesOfOrg = ByOrgID(index: index, values: shares)
             (orgNames, orgStatus) = (ByOrgID(index: index, values: names), ByOrgID(index: index, values: statuses))
