@@ -102,6 +102,13 @@ import Testing
         #expect(expected.count > PrefixLists.limit)
         #expect(entries["1*"] == "\"1*\":\"\(PostingList.encode(expected, total: 2_345))\"")
         #expect(entries["23*"] == nil)
+        // The words are gathered in parts merged in order: however many parts, the same entries.
+        let one = OrgsIndex.postings(m.orgsByName, parts: 1)
+        #expect(one.map(\.0) == one.map(\.0).sorted(by: SearchTokens.less))
+        for parts in [2, 3, 8] {
+            let split = OrgsIndex.postings(m.orgsByName, parts: parts)
+            #expect(split.map(\.0) == one.map(\.0) && split.map(\.1) == one.map(\.1), "\(parts) parts")
+        }
     }
 
     @Test func aChangedMemberNameRewritesOnlyThePiecesThatHoldIt() throws {

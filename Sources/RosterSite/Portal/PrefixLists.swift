@@ -54,20 +54,21 @@ enum PrefixLists {
         var k = 0
         for (i, word) in sorted.enumerated() {
             while k < order.count && places[order[k]] == i { out.append(.prefix(prefixes[order[k]].prefix, prefixes[order[k]].words)); k += 1 }
-            out.append(.word(word))
+            out.append(.word(word, i))
         }
         while k < order.count { out.append(.prefix(prefixes[order[k]].prefix, prefixes[order[k]].words)); k += 1 }
         return out
     }
 
     enum Entry: Sendable {
-        case word(String)
+        /// The word and its place among the sorted words.
+        case word(String, Int)
         /// The prefix and the range of the sorted words that start with it.
         case prefix(String, Range<Int>)
 
         var key: String {
             switch self {
-            case .word(let w): w
+            case .word(let w, _): w
             case .prefix(let p, _): p + PrefixLists.marker
             }
         }
