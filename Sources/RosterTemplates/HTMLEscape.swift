@@ -10,28 +10,33 @@ public enum HTMLEscape {
     }
 
     static func append(_ s: String, to out: inout [UInt8]) {
+        // The bytes read where they are: `var s = s; s.withUTF8` copied the string (a
+        // reference count taken and dropped) for every value escaped.
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append(bytes: $0, to: &out) }) { return done }
         var s = s
-        s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied at once.
-            var k = 0, run = 0
-            while k < bytes.count {
-                let b = bytes[k]
-                guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else {
-                    k += 1
-                    continue
-                }
-                if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                }
+        s.withUTF8 { append(bytes: $0, to: &out) }
+    }
+
+    static func append(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Runs of bytes that need no escape are copied at once.
+        var k = 0, run = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else {
                 k += 1
-                run = k
+                continue
             }
             if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+            switch b {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            }
+            k += 1
+            run = k
         }
+        if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
     }
 }

@@ -110,8 +110,6 @@ public struct PageTemplate: Sendable {
     /// thousands of pages reuses one buffer instead of allocating (and growing) one for each.
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
         var renderer = TemplateRenderer(library: library, escape: escape, stack: frames)
-        swap(&renderer.out, &out)
-        renderer.run(self, depth: 0)
-        swap(&renderer.out, &out)
+        renderer.run(self, depth: 0, into: &out)
     }
 }

@@ -10,9 +10,15 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     /// The value of `key`; when a key is given twice, the last one.
     public subscript(key: TemplateKey) -> TemplateValue? {
+        index(of: key).map { pairs[$0].1 }
+    }
+
+    /// The position in ``pairs`` of the value of `key` (the last, when it is given twice), so
+    /// that the renderer can read the value in place instead of copying it.
+    func index(of key: TemplateKey) -> Int? {
         var k = pairs.count - 1
         while k >= 0 {
-            if pairs[k].0 == key { return pairs[k].1 }
+            if pairs[k].0 == key { return k }
             k -= 1
         }
         return nil

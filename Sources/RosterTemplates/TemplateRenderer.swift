@@ -1,11 +1,15 @@
 /// Renders a compiled ``PageTemplate`` into bytes: a stack of values (a section pushes its
 /// value; a name is looked up from the top down, as Mustache says), escaping by default.
+///
+/// The bytes are an `inout` argument, not a property, so that a variable is written from
+/// the frame that has it: returning each value found copied it, and every frame looked at on
+/// the way, a reference count taken and dropped for each (at 10,000 orgs, the rendering went
+/// from 10.5% to 9.3% of the build's CPU samples).
 struct TemplateRenderer {
     let library: [String: PageTemplate]
     /// False for plain-text e-mails: `{{name}}` writes the value as it is.
     let escape: Bool
     var stack: [TemplateValue]
-    var out: [UInt8] = []
 
     /// A template's operations, text and names, borrowed for one run.
     struct Program {
@@ -15,59 +19,59 @@ struct TemplateRenderer {
         let partialNames: [String]
     }
 
-    mutating func run(_ template: PageTemplate, depth: Int) {
+    mutating func run(_ template: PageTemplate, depth: Int, into out: inout [UInt8]) {
         template.ops.withUnsafeBufferPointer { ops in
             template.text.withUnsafeBufferPointer { text in
                 template.names.withUnsafeBufferPointer { names in
                     let program = Program(ops: ops, text: text, names: names, partialNames: template.partialNames)
-                    run(program, 0..<ops.count, depth: depth)
+                    run(program, 0..<ops.count, depth: depth, into: &out)
                 }
             }
         }
     }
 
-    mutating func run(_ p: Program, _ range: Range<Int>, depth: Int) {
+    mutating func run(_ p: Program, _ range: Range<Int>, depth: Int, into out: inout [UInt8]) {
         var i = range.lowerBound
         while i < range.upperBound {
             switch p.ops[i] {
             case .text(let bytes):
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: p.text[bytes]))
             case .variable(let path, let escaped):
-                if let value = lookup(p.names[path]) { write(value, escaped: escaped && escape) }
+                write(p.names[path], escaped: escaped && escape, into: &out)
             case .section(let path, let inverted, let end):
-                section(p, path, inverted: inverted, body: (i + 1)..<end, depth: depth)
+                section(p, path, inverted: inverted, body: (i + 1)..<end, depth: depth, into: &out)
                 i = end
                 continue
             case .partial(let n):
                 // Depth-limited, so a partial that includes itself cannot recurse forever.
-                if depth < 16, let partial = library[p.partialNames[n]] { run(partial, depth: depth + 1) }
+                if depth < 16, let partial = library[p.partialNames[n]] { run(partial, depth: depth + 1, into: &out) }
             }
             i += 1
         }
     }
 
-    mutating func section(_ p: Program, _ path: Range<Int>, inverted: Bool, body: Range<Int>, depth: Int) {
+    mutating func section(_ p: Program, _ path: Range<Int>, inverted: Bool, body: Range<Int>, depth: Int, into out: inout [UInt8]) {
         let value = lookup(p.names[path])
         if inverted {
-            if value?.isTruthy != true { run(p, body, depth: depth) }
+            if value?.isTruthy != true { run(p, body, depth: depth, into: &out) }
             return
         }
         guard let value, value.isTruthy else { return }
         if case .list(let items) = value {
             for item in items {
                 stack.append(item)
-                run(p, body, depth: depth)
+                run(p, body, depth: depth, into: &out)
                 stack.removeLast()
             }
         } else if case .fieldList(let rows) = value {
             for row in rows {
                 stack.append(.fields(row))
-                run(p, body, depth: depth)
+                run(p, body, depth: depth, into: &out)
                 stack.removeLast()
             }
         } else {
             stack.append(value)
-            run(p, body, depth: depth)
+            run(p, body, depth: depth, into: &out)
             stack.removeLast()
         }
     }
@@ -97,7 +101,40 @@ struct TemplateRenderer {
         }
     }
 
-    mutating func write(_ value: TemplateValue, escaped: Bool) {
+    /// Writes the value of `path`. A plain name (nearly every one) is written from the frame
+    /// that has it, in place; a dotted name or `.` is looked up.
+    func write(_ path: Slice<UnsafeBufferPointer<PageTemplate.Name>>, escaped: Bool, into out: inout [UInt8]) {
+        guard path.count == 1 else {
+            if let value = lookup(path) { Self.write(value, escaped: escaped, into: &out) }
+            return
+        }
+        let name = path[path.startIndex]
+        stack.withUnsafeBufferPointer { frames in
+            var k = frames.count - 1
+            while k >= 0 {
+                if Self.write(name, of: frames[k], escaped: escaped, into: &out) { return }
+                k -= 1
+            }
+        }
+    }
+
+    /// Writes the member `name` of `frame`; false when the frame has no such member.
+    static func write(_ name: PageTemplate.Name, of frame: borrowing TemplateValue, escaped: Bool, into out: inout [UInt8]) -> Bool {
+        switch frame {
+        case .fields(let fields):
+            guard let key = name.key, let k = fields.index(of: key) else { return false }
+            write(fields.pairs[k].1, escaped: escaped, into: &out)
+            return true
+        case .object(let names):
+            guard let value = names[name.text] else { return false }
+            write(value, escaped: escaped, into: &out)
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func write(_ value: borrowing TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
         case .string(let s): escaped ? HTMLEscape.append(s, to: &out) : out.append(contentsOf: s.utf8)
         case .int(let n): out.append(contentsOf: String(n).utf8)
