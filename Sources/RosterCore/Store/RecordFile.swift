@@ -17,8 +17,9 @@ public struct RecordFile<Record: Sendable & Equatable>: Sendable, Equatable {
     @inlinable public var record: Record {
         _read { yield box.value }
         _modify {
-            if !isKnownUniquelyReferenced(&box) { box = RecordBox(box.value) }
-            yield &box.value
+            var value = box.value
+            yield &value
+            box = RecordBox(value)
         }
     }
 

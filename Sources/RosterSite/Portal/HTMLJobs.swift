@@ -28,7 +28,12 @@ extension PortalBuilder {
         // nested in it, one each on two cores; the index took 70 ms at 10,000 orgs, now 40.)
         let orgs = m.snapshot.orgs
         let fingerprints = options.session == nil ? m.snapshot.fingerprints(of: orgs) : nil
-        let keys = parallelMap(Array(orgs.indices), chunkSize: 256) { orgKey(m, orgs[$0], baseKey, fingerprint: fingerprints?[$0]) }
+        // The model's tables are taken out once: read through `m` on every core, each use
+        // copied the table, a reference count on the same object from both threads.
+        let tables = OrgKeyTables(sharesOfOrg: m.sharesOfOrg, history: m.history, today: m.today)
+        let keys = parallelMap(Array(orgs.indices), chunkSize: 256) { i in
+            orgKey(m, orgs[i], baseKey, fingerprint: fingerprints?[i], tables)
+        }
         let shareKeys = self.shareKeys(m, baseKey)
         // The files that show every record come first (each gets a range of the workers' own,
         // see `run`): the registration queue, and the index the orgs list's script sorts,
@@ -86,6 +91,8 @@ extension PortalBuilder {
     func shareKeys(_ m: PortalModel, _ baseKey: FNV1a) -> [String] {
         let shares = m.snapshot.shares
         let fingerprints = m.snapshot.fingerprints(of: shares)
+        // Taken out of the model once (see ``OrgKeyTables``).
+        let names = m.orgNames, statuses = m.orgStatus, blockers = m.orgBlockers, today = m.today
         return parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
             var key = baseKey
             key.add(String(fingerprints[i] ?? 0))
@@ -94,15 +101,15 @@ extension PortalBuilder {
             shares[i].record.consumers.forEachLent { _, link in
                 key.add(link.pointee.org)
                 // One lookup of the id for the three values (1,000,000 lookups at 100,000 orgs).
-                if let org = m.orgNames.place(of: link.pointee.org) {
-                    key.add(m.orgNames[place: org])
-                    key.add(m.orgStatus[place: org].rawValue)
-                    key.add(m.orgBlockers[place: org])
+                if let org = names.place(of: link.pointee.org) {
+                    key.add(names[place: org])
+                    key.add(statuses[place: org].rawValue)
+                    key.add(blockers[place: org])
                 } else {
                     for _ in 0..<3 { key.add("") }
                 }
                 // The link opens or ends on a day, though no file changes.
-                key.add(link.pointee.closedReason(on: m.today) ?? "")
+                key.add(link.pointee.closedReason(on: today) ?? "")
             }
             return key.hex
         }
@@ -148,7 +155,7 @@ extension PortalBuilder {
     /// Everything an org's page shows: its file, the shares it consumes, its history.
     /// Nil (the page is always made) for a file whose bytes were not read. `known`: the
     /// fingerprint `roster build`'s lean load took of the file (looked up when not given).
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, fingerprint known: UInt64? = nil) -> String? {
+    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, fingerprint known: UInt64?, _ tables: OrgKeyTables) -> String? {
         var h = base
         // The preview keeps the bytes and remembers their fingerprints; `roster build` reads
         // the fingerprint its lean load took, without keeping the bytes.
@@ -160,17 +167,25 @@ extension PortalBuilder {
         }
         guard let fingerprint else { return nil }
         h.add(String(fingerprint))
-        // Part by part, as the shares' keys: no string is made for a link.
-        for s in m.sharesOfOrg[org.record.id] ?? [] {
-            h.add(s.share.id)
-            h.add(s.share.name)
-            h.add(s.link.since)
-            h.add(s.link.until ?? "")
+        // Part by part, as the shares' keys: no string is made for a link, and each is read
+        // in place.
+        tables.sharesOfOrg[org.record.id]?.forEachLent { _, s in
+            h.add(s.pointee.share.id)
+            h.add(s.pointee.share.name)
+            h.add(s.pointee.link.since)
+            h.add(s.pointee.link.until ?? "")
         }
-        for c in m.history.commits(touching: org.path) { h.add(c.hash) }
+        tables.history.commits(touching: org.path).forEachLent { _, c in h.add(c.pointee.hash) }
         // The page changes on the day the org expires, though its file does not.
-        if org.record.isExpired(on: m.today) { h.add("expired") }
+        if org.record.isExpired(on: tables.today) { h.add("expired") }
         return h.hex
+    }
+
+    /// What an org's key reads of the model besides the org.
+    struct OrgKeyTables: Sendable {
+        let sharesOfOrg: ByOrgID<[(share: ShareName, link: ShareLink)]>
+        let history: GitHistory
+        let today: CalendarDate
     }
 }
 
