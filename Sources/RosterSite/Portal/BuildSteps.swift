@@ -20,9 +20,12 @@ extension PortalBuilder {
         let session = options.session
         // The preview rebuilds when a watched file changed, so it skips the stamps of every
         // input file (they tell whether anything changed) and keeps its manifest in memory.
+        // `git rev-parse` runs while the inputs are stamped: a process started and waited for,
+        // a few milliseconds in which the stamps' walk would otherwise wait.
+        let root = options.root
+        let (head, inputs) = concurrently({ GitHistory.head(root: root) ?? "" }, { session == nil ? InputStamps.take(root: root) : InputStamps() })
         s.header = BuildManifest.Header(
-            generator: generator, format: options.format.rawValue, head: GitHistory.head(root: options.root) ?? "",
-            today: options.today.description, inputs: session == nil ? InputStamps.take(root: options.root) : InputStamps())
+            generator: generator, format: options.format.rawValue, head: head, today: options.today.description, inputs: inputs)
         s.remembered = session?.lastManifest()
         s.previous = s.remembered
         guard s.remembered == nil, let file = ManifestFile.read(s.output) else { return .proceed }
