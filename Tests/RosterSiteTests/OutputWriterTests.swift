@@ -204,5 +204,13 @@ import RosterCore
         let empty = table.insert(""[...], 99)
         #expect(empty && table.value(""[...]) == 99)
         #expect(table.value(names[7][...]) == 7)
+        // The set of paths keeps each String it adds, made only when it is added.
+        var paths = StringTable()
+        var made = 0
+        let firsts = names.map { name in paths.insert(name[...]) { made += 1; return name } }
+        #expect(firsts.allSatisfy { $0 } && made == names.count && paths.count == names.count)
+        let seconds = names.map { name in paths.insert(name[...]) { made += 1; return name } }
+        #expect(!seconds.contains(true) && made == names.count)
+        #expect(paths.insert("orgs/org-1/index.htm"[...]) { "x" })
     }
 }

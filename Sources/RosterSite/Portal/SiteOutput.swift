@@ -97,18 +97,27 @@ public struct SiteOutput: Sendable {
     /// So a refused build changes no file in the folder. The folders and files are looked at
     /// on every core; the first refused in order is reported, as one thread would have.
     func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> Targets {
-        // Tables of bytes, not `Set<String>`: 200,000 paths and 100,000 folders at 100,000 orgs.
-        var seen = NameTable<Bool>(capacity: paths.count)
-        var known = NameTable<Bool>(capacity: paths.count / 2)
+        // Hashed on their bytes (``StringTable``), not `Set<String>`: 200,000 paths and 100,000
+        // folders at 100,000 orgs.
+        var seen = StringTable(capacity: paths.count)
+        var known = StringTable(capacity: paths.count / 2)
         var folders: [String] = []
         for path in paths {
             guard Self.isContained(path) else {
                 throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
             }
-            guard seen.insert(path[...], true) else { throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written") }
+            guard seen.insert(path[...], make: { path }) else {
+                throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written")
+            }
             var folder = Self.parent(of: path[...])
-            while !folder.isEmpty, known.insert(folder, true) {
-                folders.append(String(folder))
+            while !folder.isEmpty,
+                known.insert(
+                    folder,
+                    make: {
+                        folders.append(String(folder))
+                        return folders[folders.count - 1]
+                    })
+            {
                 folder = Self.parent(of: folder)
             }
         }
