@@ -207,9 +207,15 @@ import RosterCore
         // The set of paths keeps each String it adds, made only when it is added.
         var paths = StringTable()
         var made = 0
-        let firsts = names.map { name in paths.insert(name[...]) { made += 1; return name } }
+        func add(_ name: String) -> Bool {
+            paths.insert(name[...]) {
+                made += 1
+                return name
+            }
+        }
+        let firsts = names.map(add)
         #expect(firsts.allSatisfy { $0 } && made == names.count && paths.count == names.count)
-        let seconds = names.map { name in paths.insert(name[...]) { made += 1; return name } }
+        let seconds = names.map(add)
         #expect(!seconds.contains(true) && made == names.count)
         #expect(paths.insert("orgs/org-1/index.htm"[...]) { "x" })
     }
