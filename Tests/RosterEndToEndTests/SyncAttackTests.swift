@@ -4,11 +4,17 @@ import Testing
 /// `roster sync` against service providers that answer wrongly, as a buggy or hostile one
 /// could: scim2-server behind `Support/scim/paging_proxy.py`.
 @Suite struct SyncAttackTests {
-    /// A copy of the demo marketplace, mirrored onto `server` by a first `--apply`.
-    func mirrored(_ server: SCIMServer) throws -> URL {
+    /// A copy of the demo marketplace's records in a folder of its own (the caller removes it).
+    func demoCopy() throws -> URL {
         let url = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: url.appendingPathComponent("data"))
+        return url
+    }
+
+    /// A copy of the demo marketplace, mirrored onto `server` by a first `--apply`.
+    func mirrored(_ server: SCIMServer) throws -> URL {
+        let url = try demoCopy()
         let first = try sync(server.base, server, url, ["--apply"])
         #expect(first.status == 0, "\(first.stderr)")
         return url
@@ -99,10 +105,8 @@ extension SyncAttackTests {
     /// leading zero as octal, finds no address in it, and asks DNS (or a search domain) for the
     /// name: the token went in clear to whatever that returned. Only plain decimal parts count.
     @Test func aLoopbackLookalikeThatTheResolverAsksDNSForIsRefused() throws {
-        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        let repo = try demoCopy()
         defer { try? FileManager.default.removeItem(at: repo) }
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
         for host in ["127.0.0.09", "127.0.0.08", "127.00.0.1", "127.0.0.+1"] {
             let run = try roster(
                 ["sync", "--scim", "http://\(host):9/v2"], in: repo,
@@ -120,10 +124,8 @@ extension SyncAttackTests {
     @Test func aHugeErrorDetailIsQuotedInPart() async throws {
         let server = try await SCIMServer()
         defer { server.stop() }
-        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        let repo = try demoCopy()
         defer { try? FileManager.default.removeItem(at: repo) }
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
         let (proxy, base, _) = try await pagingProxy(server, "loud")
         defer { stopProcess(proxy) }
         let run = try sync(base, server, repo)
@@ -239,10 +241,8 @@ extension SyncAttackTests {
     @Test func theSyncStopsAtItsDeadlineAndSaysWhatWasApplied() async throws {
         let server = try await SCIMServer()
         defer { server.stop() }
-        let repo = scratch.appendingPathComponent("roster-sync-attack-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        let repo = try demoCopy()
         defer { try? FileManager.default.removeItem(at: repo) }
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("data"), to: repo.appendingPathComponent("data"))
         let (writes, writesBase, _) = try await pagingProxy(server, "slow-writes")
         defer { stopProcess(writes) }
         let started = Date()

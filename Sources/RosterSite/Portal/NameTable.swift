@@ -13,10 +13,15 @@ struct NameTable<Value> {
     private var slots: [Int32]
 
     init(capacity: Int = 16) {
+        slots = Array(repeating: 0, count: Self.slotCount(for: capacity))
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Slots for `capacity` keys: a power of two, at least twice as many.
+    static func slotCount(for capacity: Int) -> Int {
         var size = 16
         while size < 2 * capacity { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-        entries.reserveCapacity(capacity)
+        return size
     }
 
     var count: Int { entries.count }
@@ -104,9 +109,7 @@ struct StringTable {
     private var slots: [Int32]
 
     init(capacity: Int = 16) {
-        var size = 16
-        while size < 2 * capacity { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: NameTable<Bool>.slotCount(for: capacity))
         keys.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
     }
