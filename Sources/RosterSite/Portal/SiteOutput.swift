@@ -102,11 +102,17 @@ public struct SiteOutput: Sendable {
         var seen = StringTable(capacity: paths.count)
         var known = StringTable(capacity: paths.count / 2)
         var folders: [String] = []
-        for path in paths {
+        // Two paths that are the same text (canonically equivalent, "é" and "e\u{301}") are two
+        // outputs of one path, as `Set<String>` had them: the manifest and the stale-file removal
+        // compare paths as Strings, so a build with both kept the one of them no longer made.
+        // Bytes suffice while every path is ASCII; from the first that is not, Strings are kept.
+        var texts: Set<String>?
+        for (k, path) in paths.enumerated() {
             guard Self.isContained(path) else {
                 throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
             }
-            guard seen.insert(path[...], make: { path }) else {
+            if texts == nil, !path.utf8.allSatisfy({ $0 < 0x80 }) { texts = Set(paths[..<k]) }
+            guard seen.insert(path[...], make: { path }), texts?.insert(path).inserted ?? true else {
                 throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written")
             }
             var folder = Self.parent(of: path[...])
