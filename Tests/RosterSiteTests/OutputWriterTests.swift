@@ -33,6 +33,30 @@ import RosterCore
         #expect(try writer.write(pieces: pieces(["a", "bcdef"]), to: "list.json") == false)
     }
 
+    /// A file of the output folder that is a hard link to a file elsewhere is not written
+    /// through: the name in the folder gets the new bytes in a file of its own, and the file
+    /// elsewhere keeps its bytes. Holding the bytes already, it is left alone.
+    @Test func aHardLinkedFileIsReplacedNotWrittenThrough() throws {
+        let outside = folder.appendingPathExtension("outside")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: outside)
+        try FileManager.default.linkItem(at: outside, to: folder.appendingPathComponent("list.json"))
+        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        defer { writer.closeFolder() }
+        #expect(try writer.write(pieces: pieces(["sec", "ret"]), to: "list.json") == false)
+        for parts in [["sec", "RET"], ["new"], ["secret", "!"]] {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("list.json"))
+            try FileManager.default.linkItem(at: outside, to: folder.appendingPathComponent("list.json"))
+            #expect(try writer.write(pieces: pieces(parts), to: "list.json"))
+            #expect(try contents("list.json") == parts.joined())
+            #expect(String(decoding: try Data(contentsOf: outside), as: UTF8.self) == "secret")
+        }
+    }
+
     /// The pieces are made once, compared and written in the same pass: a file that differs
     /// from its first piece, in a later one, or by its length, gets the new bytes whole, and
     /// its bytes before the first difference are the same already.

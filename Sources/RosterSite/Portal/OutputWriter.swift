@@ -65,16 +65,26 @@ struct OutputWriter: Sendable {
         guard SiteOutput.isContained(relative) else {
             throw SiteOutput.Failure(path: relative, reason: "refused: the path would leave the output folder")
         }
+        var replaced = false
         if !fresh {
             let fd = openat(folder, relative, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
             if fd >= 0 {
                 defer { Glibc.close(fd) }
                 var info = stat()
                 if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                    switch Self.update(fd, size: Int(info.st_size), make) {
-                    case .same: return false
-                    case .wrote: return true
-                    case .failed: throw failure(relative)
+                    if info.st_nlink > 1 {
+                        // A file with another name (a hard link, maybe to a file outside the
+                        // output folder) is not written through: when its bytes differ, its name
+                        // here is given a new file, and the other name keeps the old bytes.
+                        if Self.holds(fd, make) { return false }
+                        guard unlinkat(folder, relative, 0) == 0 else { throw failure(relative) }
+                        replaced = true
+                    } else {
+                        switch Self.update(fd, size: Int(info.st_size), make) {
+                        case .same: return false
+                        case .wrote: return true
+                        case .failed: throw failure(relative)
+                        }
                     }
                 }
             } else if errno == EACCES {
@@ -87,7 +97,8 @@ struct OutputWriter: Sendable {
                 }
             }
         }
-        let fd = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        // A name just freed is made anew (`O_EXCL`): a link put there meanwhile is not opened.
+        let fd = openat(folder, relative, O_WRONLY | O_CREAT | (replaced ? O_EXCL : O_TRUNC) | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(relative) }
         defer { Glibc.close(fd) }
         var ok = true
