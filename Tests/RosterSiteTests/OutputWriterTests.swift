@@ -201,6 +201,25 @@ import RosterCore
         #expect(linked?.reason.contains("a symbolic link") == true)
     }
 
+    /// Two folders whose names are the same text in two spellings ("é" and "e\u{301}") are
+    /// two folders: the listing of the one read whole is not taken for the other, so a link in
+    /// the other is refused (a folder taken as missing was then written through).
+    @Test func aFolderReadWholeIsNotTakenForOneOfTheSameText() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let composed = "a/caf\u{E9}", decomposed = "a/cafe\u{301}"
+        for name in ["", "/a", "/" + composed, "/" + decomposed] { #expect(mkdir(folder.path + name, 0o755) == 0) }
+        let files = (0..<40).map { "\(composed)/f\($0).css" }
+        for file in files { #expect(creat(folder.path + "/" + file, 0o644) >= 0) }
+        #expect(symlink("/tmp", folder.path + "/" + decomposed + "/evil") == 0)
+        #expect(symlink("/tmp/x", folder.path + "/" + decomposed + "/z.css") == 0)
+        let output = SiteOutput(directory: folder.path)
+        let file = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(files + ["\(decomposed)/z.css"], files: true) }
+        #expect(file?.path == "\(decomposed)/z.css")
+        let folders = (0..<40).map { "\(composed)/d\($0)/x.css" }
+        let linked = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(folders + ["\(decomposed)/evil/y.css"], files: true) }
+        #expect(linked?.path == "\(decomposed)/evil")
+    }
+
     /// The folders of the outputs, each once, each after the folder that holds it.
     @Test func theFoldersOfTheOutputsComeParentsFirst() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

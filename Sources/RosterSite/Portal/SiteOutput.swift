@@ -161,23 +161,30 @@ public struct SiteOutput: Sendable {
     static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
         // The outputs of a folder come one after the other (the pages of every org, then
         // their JSON): runs of paths with the same folder are counted, no table of folders.
-        var listings: [String: NameTable<mode_t>] = [:]
+        // Folders are told apart by their bytes, never as Strings: "é" and "e\u{301}" are equal
+        // Strings but two folders, and the listing of one taken for the other found nothing
+        // where a link was, which was then followed.
+        var listings: [(folder: String, table: NameTable<mode_t>)] = []
         var runStart = 0
-        for k in paths.indices where k + 1 == paths.count || Self.parent(of: paths[k + 1]) != Self.parent(of: paths[runStart]) {
+        for k in paths.indices where k + 1 == paths.count || !Self.same(Self.parent(of: paths[k + 1]), Self.parent(of: paths[runStart])) {
             let folder = String(Self.parent(of: paths[runStart]))
-            if k + 1 - runStart >= listedFolderSize, listings[folder] == nil, let listing = Self.listing(folder, in: fd) {
-                listings[folder] = listing
+            if k + 1 - runStart >= listedFolderSize, !listings.contains(where: { Self.same($0.folder[...], folder[...]) }),
+                let listing = Self.listing(folder, in: fd)
+            {
+                listings.append((folder, listing))
             }
             runStart = k + 1
         }
-        let listed = listings.map { (folder: $0.key, table: $0.value) }
+        let listed = listings
         return parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
             var info = stat()
             // The listing of the folder of the last path: the next path is most often in it.
             var last: (folder: Substring, listing: NameTable<mode_t>?) = ("", nil)
             return range.map { k in
                 let path = paths[k], folder = Self.parent(of: path)
-                if folder != last.folder || k == range.lowerBound { last = (folder, listed.first { $0.folder == folder }?.table) }
+                if !Self.same(folder, last.folder) || k == range.lowerBound {
+                    last = (folder, listed.first { Self.same($0.folder[...], folder) }?.table)
+                }
                 if let listing = last.listing {
                     let name = folder.isEmpty ? path[...] : path[path.utf8.index(after: folder.endIndex)...]
                     guard let kind = listing.value(name) else { return nil }
@@ -186,6 +193,11 @@ public struct SiteOutput: Sendable {
                 return fstatat(fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil
             }
         }.flatMap { $0 }
+    }
+
+    /// Whether two folders are the same bytes (not the same text: see ``kinds(_:in:)``).
+    static func same(_ a: Substring, _ b: Substring) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
     }
 
     /// A folder is read whole when it holds at least this many of the outputs in a row.
