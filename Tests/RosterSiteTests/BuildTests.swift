@@ -53,6 +53,21 @@ import RosterSynth
         #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("orgs/beta").path))
     }
 
+    /// An asset renamed from one spelling of its name to another ("e\u{301}" to "é", the same
+    /// text, two names on disk): the file of the old name is removed, as a fresh build has
+    /// only the new one.
+    @Test func aFileRenamedToAnotherSpellingOfItsNameIsRemoved() throws {
+        let project = try SiteProject()
+        let decomposed = "site-templates/assets/cafe\u{301}.css", composed = "site-templates/assets/caf\u{E9}.css"
+        #expect(creat(project.root.path + "/" + decomposed, 0o644) >= 0)
+        try project.build()
+        #expect(rename(project.root.path + "/" + decomposed, project.root.path + "/" + composed) == 0)
+        let report = try project.build()
+        #expect(report.removed == 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.output.appendingPathComponent("assets").path)
+        #expect(names.filter { $0.hasPrefix("caf") }.map { Array($0.utf8) } == [Array("caf\u{E9}.css".utf8)])
+    }
+
     /// A build stopped before its manifest (killed; here its last step left out), then its
     /// inputs put back: the pages it wrote have the keys of the earlier manifest again, and the
     /// page of the share it added is no longer made. The tree is still the fresh build's.

@@ -145,9 +145,8 @@ extension PortalBuilder {
             if keepsPages, let key = result.key { manifest.pages[job.path] = key }
             manifest.files.append(job.path)
         }
-        if let stale = s.previous?.files, stale != manifest.files {
-            let current = Set(manifest.files)
-            for path in stale where !current.contains(path) && s.output.remove(path) {
+        if let stale = s.previous?.files {
+            for path in Self.gone(from: stale, in: manifest.files) where s.output.remove(path) {
                 s.report.removed += 1
             }
         }
@@ -176,9 +175,17 @@ extension PortalBuilder {
     static func unfinishedManifest(_ header: BuildManifest.Header, _ paths: [String], previous: [String]?) -> [UInt8] {
         var header = header
         header.inputs = InputStamps()
-        guard let previous, previous != paths else { return BuildManifest.bytes(header, files: paths) { _ in nil } }
-        let current = Set(paths)
-        return BuildManifest.bytes(header, files: paths + previous.filter { !current.contains($0) }) { _ in nil }
+        guard let previous else { return BuildManifest.bytes(header, files: paths) { _ in nil } }
+        return BuildManifest.bytes(header, files: paths + gone(from: previous, in: paths)) { _ in nil }
+    }
+
+    /// The paths of `previous` that `paths` does not hold, compared as bytes: as Strings,
+    /// "e\u{301}.css" was "é.css", and the file of the one no longer made was kept.
+    static func gone(from previous: [String], in paths: [String]) -> [String] {
+        if previous.elementsEqual(paths, by: { $0.utf8.elementsEqual($1.utf8) }) { return [] }
+        var current = NameTable<Bool>(capacity: paths.count)
+        for path in paths { current.insert(path[...], true) }
+        return previous.filter { current.value($0[...]) == nil }
     }
 
     /// glibc's `malloc_trim(0)` (not in Swift's Glibc module): the free pages of every heap go
