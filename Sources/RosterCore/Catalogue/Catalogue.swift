@@ -45,7 +45,7 @@ public struct Catalogue: Sendable {
         let records = snapshot.orgs.map(\.record).filter { status == nil || $0.status == status }
         let keys = records.map { NaturalOrder.sortKey($0.name) }
         return records.indices.sorted { a, b in
-            keys[a] != keys[b] ? NaturalOrder.precedes(keys[a], keys[b]) : records[a].id < records[b].id
+            !NaturalOrder.same(keys[a], keys[b]) ? NaturalOrder.precedes(keys[a], keys[b]) : records[a].id < records[b].id
         }.map { row(records[$0]) }
     }
 

@@ -5,33 +5,50 @@ import Foundation
 public enum NaturalOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
         let x = sortKey(a), y = sortKey(b)
-        return x != y ? precedes(x, y) : a < b
+        return !same(x, y) ? precedes(x, y) : a < b
     }
 
-    /// ``key(_:)`` as bytes in the same order, compared with `memcmp`: sorting 100,000 orgs
-    /// by arrays of Strings compared each pair piece by piece, Unicode-aware, on one thread
-    /// (130 ms). Each piece is its UTF-8 in NFC (String comparison compares the NFC forms'
-    /// scalars, which is their UTF-8's byte order), a byte 0 in it written 0 1, and the piece
-    /// ended by 0 0: a piece that is a prefix of another comes first, as in the arrays.
-    public static func sortKey(_ text: String) -> [UInt8] {
+    /// ``key(_:)`` made to be compared many times (sorting 100,000 orgs by arrays of Strings,
+    /// compared piece by piece, Unicode-aware, took 130 ms on one thread). An ASCII text's
+    /// pieces are also kept as bytes, compared with `memcmp`: each piece's bytes, a byte 0 in
+    /// it written 0 1, the piece ended by 0 0, so a piece that is a prefix of another comes
+    /// first, as in the arrays. Any other text is compared by its pieces, as Strings: bytes in
+    /// NFC would order them by Foundation's Unicode tables, which lag the standard library's
+    /// (Unicode 16's new compositions), and give another order for a few names.
+    public struct SortKey: Sendable {
+        /// The pieces as bytes, for an ASCII text only.
+        let bytes: [UInt8]?
+        let pieces: [String]
+    }
+
+    public static func sortKey(_ text: String) -> SortKey {
+        let pieces = key(text)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return SortKey(bytes: nil, pieces: pieces) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 24)
-        for piece in key(text) {
-            let normal = piece.utf8.allSatisfy { $0 < 0x80 } ? piece : piece.precomposedStringWithCanonicalMapping
-            for byte in normal.utf8 {
+        for piece in pieces {
+            for byte in piece.utf8 {
                 out.append(byte)
                 if byte == 0 { out.append(1) }
             }
             out.append(contentsOf: [0, 0])
         }
-        return out
+        return SortKey(bytes: out, pieces: pieces)
     }
 
-    /// Whether sort key `a` comes before `b` (``sortKey(_:)``).
-    public static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let common = min(a.count, b.count)
-        let order = a.withUnsafeBytes { x in b.withUnsafeBytes { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) } }
-        return order != 0 ? order < 0 : a.count < b.count
+    /// Whether the two keys are the same (``key(_:)`` of the two texts is).
+    public static func same(_ a: SortKey, _ b: SortKey) -> Bool {
+        if let x = a.bytes, let y = b.bytes { return x == y }
+        return a.pieces == b.pieces
+    }
+
+    /// Whether key `a` comes before `b`: by their bytes when both texts are ASCII, else by
+    /// their pieces (the order is the same).
+    public static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
+        guard let x = a.bytes, let y = b.bytes else { return a.pieces.lexicographicallyPrecedes(b.pieces) }
+        let common = min(x.count, y.count)
+        let order = x.withUnsafeBytes { x in y.withUnsafeBytes { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) } }
+        return order != 0 ? order < 0 : x.count < y.count
     }
 
     /// Comparable pieces: text runs folded, digit runs as zero-padded numbers.

@@ -70,7 +70,7 @@ public final class PortalModel: Sendable {
     static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Int] {
         let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.sortKey(nameAndId($0).0), nameAndId($0).1) }
         return records.indices.sorted { a, b in
-            keys[a].0 != keys[b].0 ? NaturalOrder.precedes(keys[a].0, keys[b].0) : keys[a].1 < keys[b].1
+            !NaturalOrder.same(keys[a].0, keys[b].0) ? NaturalOrder.precedes(keys[a].0, keys[b].0) : keys[a].1 < keys[b].1
         }
     }
 
