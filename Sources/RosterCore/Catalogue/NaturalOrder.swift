@@ -17,7 +17,7 @@ public enum NaturalOrder {
     /// (Unicode 16's new compositions), and give another order for a few names.
     public struct SortKey: Sendable {
         /// The pieces as bytes, for an ASCII text only.
-        let bytes: [UInt8]?
+        public let bytes: [UInt8]?
         let pieces: [String]
     }
 
@@ -46,6 +46,11 @@ public enum NaturalOrder {
     /// their pieces (the order is the same).
     public static func precedes(_ a: SortKey, _ b: SortKey) -> Bool {
         guard let x = a.bytes, let y = b.bytes else { return a.pieces.lexicographicallyPrecedes(b.pieces) }
+        return precedes(bytes: x, y)
+    }
+
+    /// Whether the bytes of an ASCII text's key (``SortKey/bytes``) come before another's.
+    public static func precedes(bytes x: [UInt8], _ y: [UInt8]) -> Bool {
         let common = min(x.count, y.count)
         let order = x.withUnsafeBytes { x in y.withUnsafeBytes { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) } }
         return order != 0 ? order < 0 : x.count < y.count

@@ -126,7 +126,7 @@ struct StringTable {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != 0 {
             let k = Int(slots[slot]) - 1
-            if hashes[k] == hash && keys[k].utf8.elementsEqual(key.utf8) { return false }
+            if hashes[k] == hash && SiteOutput.same(keys[k][...], key) { return false }
             slot = (slot + 1) & (slots.count - 1)
         }
         keys.append(make())

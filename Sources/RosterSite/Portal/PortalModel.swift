@@ -69,6 +69,14 @@ public final class PortalModel: Sendable {
     /// The places of `records` in natural order of their names (then of their ids).
     static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Int] {
         let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.sortKey(nameAndId($0).0), nameAndId($0).1) }
+        // Names all ASCII (the usual case): their keys' bytes alone, compared with `memcmp`
+        // (a key of two arrays, copied for each comparison, cost 20 ms at 10,000 orgs).
+        let bytes = keys.compactMap(\.0.bytes)
+        if bytes.count == keys.count {
+            return records.indices.sorted { a, b in
+                bytes[a] != bytes[b] ? NaturalOrder.precedes(bytes: bytes[a], bytes[b]) : keys[a].1 < keys[b].1
+            }
+        }
         return records.indices.sorted { a, b in
             !NaturalOrder.same(keys[a].0, keys[b].0) ? NaturalOrder.precedes(keys[a].0, keys[b].0) : keys[a].1 < keys[b].1
         }
