@@ -182,7 +182,7 @@ extension PortalBuilder {
     /// The paths of `previous` that `paths` does not hold, compared as bytes: as Strings,
     /// "e\u{301}.css" was "é.css", and the file of the one no longer made was kept.
     static func gone(from previous: [String], in paths: [String]) -> [String] {
-        if previous.elementsEqual(paths, by: { SiteOutput.same($0[...], $1[...]) }) { return [] }
+        if previous.elementsEqual(paths, by: { SiteOutput.same($0, $1) }) { return [] }
         var current = NameTable<Bool>(capacity: paths.count)
         for path in paths { current.insert(path[...], true) }
         return previous.filter { current.value($0[...]) == nil }

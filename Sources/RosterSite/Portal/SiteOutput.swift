@@ -196,6 +196,14 @@ public struct SiteOutput: Sendable {
     }
 
     /// Whether two folders are the same bytes (not the same text: see ``kinds(_:in:)``).
+    static func same(_ a: String, _ b: String) -> Bool {
+        // Strings compared as they are: a Substring made of each took a reference count.
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+    }
+
     static func same(_ a: Substring, _ b: Substring) -> Bool {
         // `memcmp` on the bytes where they are (an element-by-element walk of the two UTF-8
         // views, for each of 30,000 paths, cost a one-org rebuild 10 ms at 10,000 orgs).
