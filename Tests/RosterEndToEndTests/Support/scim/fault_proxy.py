@@ -13,12 +13,13 @@ passes every request to UPSTREAM (http://127.0.0.1:P), except:
   lost the same way.
 Prints "ready" once listening; each injected failure is logged to stderr.
 """
-import http.server
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+
+from scim_relay import Relay, serve
 
 port, upstream, fail_email = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 lost_email = sys.argv[4] if len(sys.argv) > 4 else None
@@ -27,10 +28,9 @@ lock = threading.Lock()
 state = {"throttled": None, "lost": False, "lost_delete": False}
 
 
-class Proxy(http.server.BaseHTTPRequestHandler):
+class Proxy(Relay):
     def relay(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self.request_body()
         if fail_email == "redirect":
             return self.answer(307, b"", {"Location": upstream + self.path})
         with lock:
@@ -48,10 +48,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         if body and fail_email.encode() in body:
             sys.stderr.write("injected 500\n")
             return self.answer(500, b'{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "status": "500", "detail": "injected failure for this user"}', {})
-        request = urllib.request.Request(upstream + self.path, data=body, method=self.command)
-        for key in ("Authorization", "Content-Type", "Accept"):
-            if self.headers.get(key):
-                request.add_header(key, self.headers[key])
+        request = self.upstream_request(self.path, body)
         lose = self.command == "POST" and lost_email and body and lost_email.encode() in body and not state["lost"]
         lose_this_delete = self.command == "DELETE" and lose_delete and not state["lost_delete"]
         try:
@@ -68,21 +65,6 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         except urllib.error.HTTPError as error:
             self.answer(error.code, error.read(), {})
 
-    def answer(self, status, body, headers):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/scim+json")
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
 
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = relay
-
-    def log_message(self, *args):
-        pass
-
-
-server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Proxy)
-print("ready", flush=True)
-server.serve_forever()
+Proxy.upstream = upstream
+serve(Proxy, port)

@@ -8,12 +8,11 @@ lists Users or Groups, a resource's id and a group member's value are shown as M
 percent-decoded as "id", and sent on with the real id in its place; any other request but a GET
 is logged with its raw path alone. So the log shows which resource each change addressed.
 """
-import http.server
 import json
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
+
+from scim_relay import Relay, serve
 
 port, upstream, mapping_file = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 with open(mapping_file) as f:
@@ -21,10 +20,9 @@ with open(mapping_file) as f:
 real = {v: k for k, v in shown.items()}
 
 
-class Proxy(http.server.BaseHTTPRequestHandler):
+class Proxy(Relay):
     def relay(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self.request_body()
         raw, _, query = self.path.partition("?")
         parts = raw.split("/")
         path = self.path
@@ -35,15 +33,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             path = "/".join(parts[:3] + [urllib.parse.quote(target, safe="")]) + ("?" + query if query else "")
         elif self.command != "GET":
             self.log({"method": self.command, "path": self.path})
-        request = urllib.request.Request(upstream + path, data=body, method=self.command)
-        for key in ("Authorization", "Content-Type", "Accept"):
-            if self.headers.get(key):
-                request.add_header(key, self.headers[key])
-        try:
-            with urllib.request.urlopen(request) as response:
-                status, data = response.status, response.read()
-        except urllib.error.HTTPError as error:
-            status, data = error.code, error.read()
+        status, data = self.forward(path, body)
         if status == 200 and self.command == "GET" and (raw.endswith("/Users") or raw.endswith("/Groups")):
             page = json.loads(data)
             for resource in page.get("Resources", []):
@@ -51,22 +41,12 @@ class Proxy(http.server.BaseHTTPRequestHandler):
                 for member in resource.get("members", []):
                     member["value"] = shown.get(member.get("value"), member.get("value"))
             data = json.dumps(page).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/scim+json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self.answer(status, data)
 
     def log(self, entry):
         sys.stderr.write(json.dumps(entry) + "\n")
         sys.stderr.flush()
 
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = relay
 
-    def log_message(self, *args):
-        pass
-
-
-server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Proxy)
-print("ready", flush=True)
-server.serve_forever()
+Proxy.upstream = upstream
+serve(Proxy, port)

@@ -16,25 +16,23 @@ MODE "zero"). A listing (a GET with startIndex and a count above 0) is changed b
 - "slow-writes": every request but a GET is answered 1 s late.
 Every listing request is logged to stderr.
 """
-import http.server
 import json
 import sys
 import threading
 import time
 import uuid
-import urllib.error
 import urllib.parse
-import urllib.request
+
+from scim_relay import Relay, serve
 
 port, upstream, mode = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 lock = threading.Lock()
 state = {"pages": 0}
 
 
-class Proxy(http.server.BaseHTTPRequestHandler):
+class Proxy(Relay):
     def relay(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
+        body = self.request_body()
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
         listing = self.command == "GET" and "startIndex" in query and int(query.get("count", "1")) > 0
@@ -55,15 +53,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             if mode in ("repeat", "fresh", "fresh-open"):
                 query["startIndex"] = "1"
         path = url.path + ("?" + urllib.parse.urlencode(query) if query else "")
-        request = urllib.request.Request(upstream + path, data=body, method=self.command)
-        for key in ("Authorization", "Content-Type", "Accept"):
-            if self.headers.get(key):
-                request.add_header(key, self.headers[key])
-        try:
-            with urllib.request.urlopen(request) as response:
-                status, data = response.status, response.read()
-        except urllib.error.HTTPError as error:
-            status, data = error.code, error.read()
+        status, data = self.forward(path, body)
         if status == 200 and url.path.endswith("/ServiceProviderConfig"):
             config = json.loads(data)
             config.setdefault("filter", {})["maxResults"] = 0 if mode == "zero" else 5
@@ -83,19 +73,6 @@ class Proxy(http.server.BaseHTTPRequestHandler):
             data = json.dumps(page).encode()
         self.answer(status, data)
 
-    def answer(self, status, body):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/scim+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = relay
-
-    def log_message(self, *args):
-        pass
-
-
-server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Proxy)
-print("ready", flush=True)
-server.serve_forever()
+Proxy.upstream = upstream
+serve(Proxy, port)
