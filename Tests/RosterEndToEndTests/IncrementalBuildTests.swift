@@ -32,6 +32,39 @@ import Testing
         #expect(page.contains("Acmf"))
     }
 
+    /// A build reads only the record files that changed since the last (the others come from
+    /// `.roster-cache/`), sees a same-size change with its old time put back, and builds what a
+    /// build that reads every file builds.
+    @Test func aBuildReadsOnlyTheFilesThatChangedAndBuildsWhatAFreshBuildBuilds() throws {
+        let (repo, out) = try ContainmentTests.builtProject()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let timed = fixedEnvironment.merging(["ROSTER_BUILD_TIMINGS": "1"]) { $1 }
+        // Files written less than two seconds before a build are not saved: their times could
+        // still change within the same tick.
+        Thread.sleep(forTimeInterval: 2.2)
+        let file = repo.appendingPathComponent("data/orgs/acme.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"name\": \"Acme", with: "\"name\": \"Acmf").utf8).write(to: file)
+        let saving = try roster(["build", "--out", "out"], in: repo, environment: timed)
+        #expect(saving.status == 0 && !saving.stderr.contains("from .roster-cache"), "\(saving.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(".roster-cache/records").path))
+        let (sec, nsec) = mtime(file)
+        try Data(text.replacingOccurrences(of: "\"name\": \"Acme", with: "\"name\": \"Acmg").utf8).write(to: file)
+        let touch = Process()
+        touch.executableURL = URL(fileURLWithPath: "/usr/bin/touch")
+        touch.arguments = ["-d", "@\(sec).\(String(format: "%09d", nsec))", file.path]
+        try touch.run()
+        touch.waitUntilExit()
+        let using = try roster(["build", "--out", "out"], in: repo, environment: timed)
+        #expect(using.status == 0 && using.stderr.contains("unchanged files from .roster-cache/"), "\(using.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("orgs/acme/index.html"), encoding: .utf8).contains("Acmg"))
+        #expect(try roster(["build", "--no-cache", "--out", "fresh"], in: repo).status == 0)
+        var incremental = try snapshot(out), fresh = try snapshot(repo.appendingPathComponent("fresh"))
+        (incremental[".roster-build.json"], fresh[".roster-build.json"]) = (nil, nil)
+        #expect(incremental.count == fresh.count)
+        #expect(incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted() == [])
+    }
+
     /// After one org changed, the incremental build's tree is the tree of a fresh full build.
     @Test func anIncrementalBuildEqualsAFreshOne() throws {
         let (repo, out) = try ContainmentTests.builtProject()

@@ -18,7 +18,7 @@ public enum Scaffold {
             File(path: Snapshot.marketplacePath, text: String(decoding: RecordEncoder.canonicalBytes(settings), as: UTF8.self)),
             File(path: Snapshot.orgsDirectory + "/.gitkeep", text: ""),
             File(path: Snapshot.sharesDirectory + "/.gitkeep", text: ""),
-            File(path: ".gitignore", text: "_site/\n.roster.lock\n"),
+            File(path: ".gitignore", text: "_site/\n.roster.lock\n.roster-cache/\n"),
             File(path: "content/getting-started.md", text: gettingStarted(providerName)),
         ]
         for kind in RecordKind.allCases {

@@ -37,9 +37,12 @@ public struct CleanOrgs: Sendable, Equatable {
     public struct Request: Sendable {
         public var salt: String
         public var earlier: CleanOrgs?
+        /// Whether the load reads the records it decoded before from `.roster-cache/records`,
+        /// and saves them there for the next build once validation passed (``SavedRecords``).
+        public var keepsRecords: Bool
 
-        public init(salt: String, earlier: CleanOrgs?) {
-            (self.salt, self.earlier) = (salt, earlier)
+        public init(salt: String, earlier: CleanOrgs?, keepsRecords: Bool = false) {
+            (self.salt, self.earlier, self.keepsRecords) = (salt, earlier, keepsRecords)
         }
     }
 

@@ -4,19 +4,36 @@
 import Foundation
 
 /// Decoded record files kept between loads by a long-running process (`roster serve`), keyed
-/// by path and checked against the file's size, modification time and inode.
+/// by path and checked against the file's size, modification and change times and inode.
 public final class RecordCache: @unchecked Sendable {
+    /// What `stat` says of a file, enough to tell it changed: a write changes its modification
+    /// time, and a modification time set back (`touch -d`) changes its change time, which
+    /// nobody can set back.
     struct Stamp: Equatable, Sendable {
         var size: Int
         var seconds: Int
         var nanoseconds: Int
+        var changeSeconds: Int
+        var changeNanoseconds: Int
         var inode: UInt
 
         init(_ info: stat) {
             size = Int(info.st_size)
             seconds = info.st_mtim.tv_sec
             nanoseconds = info.st_mtim.tv_nsec
+            changeSeconds = info.st_ctim.tv_sec
+            changeNanoseconds = info.st_ctim.tv_nsec
             inode = UInt(info.st_ino)
+        }
+
+        init(size: Int, seconds: Int, nanoseconds: Int, changeSeconds: Int, changeNanoseconds: Int, inode: UInt) {
+            (self.size, self.seconds, self.nanoseconds) = (size, seconds, nanoseconds)
+            (self.changeSeconds, self.changeNanoseconds, self.inode) = (changeSeconds, changeNanoseconds, inode)
+        }
+
+        /// The later of the two times, in nanoseconds since 1970.
+        var latest: Int64 {
+            max(Int64(seconds) * 1_000_000_000 + Int64(nanoseconds), Int64(changeSeconds) * 1_000_000_000 + Int64(changeNanoseconds))
         }
     }
 

@@ -34,6 +34,18 @@ struct RecordFolders: Sendable {
         }
     }
 
+    /// What `stat` says of the record file `path` now, without opening it or following a link;
+    /// nil unless it is a regular file.
+    func stamp(_ path: String) -> RecordCache.Stamp? {
+        let folder = AtomicWriter.parent(of: path)
+        guard case .success(let fd)? = folders[folder] else { return nil }
+        var info = stat()
+        guard fstatat(fd, String(path.dropFirst(folder.count + 1)), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        return RecordCache.Stamp(info)
+    }
+
     func close() {
         for case .success(let fd) in folders.values { Glibc.close(fd) }
     }

@@ -9,10 +9,15 @@ extension RecordStore {
     /// each checked by the per-org rules while its bytes are in hand.
     static func loadChecked(
         _ folders: RecordFolders, root: String, jobs: [(String, RecordKind)], findings: [Finding], options: ValidationOptions,
-        fingerprints: Bool, clean: CleanOrgs.Request? = nil
+        fingerprints: Bool, clean: CleanOrgs.Request? = nil, now: Int64 = SavedRecords.clock()
     ) -> Snapshot {
-        let others = jobs.filter { $0.1 != .org }
-        let first = parallelMap(others) { loadFile(folders, root: root, path: $0, kind: $1, keep: false, fingerprint: fingerprints || clean != nil) }
+        let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
+        let match = saved?.match(jobs.map(\.0)) ?? []
+        let others = jobs.indices.filter { jobs[$0].1 != .org }
+        let first = parallelMap(others) { j in
+            saved.flatMap { savedResult($0, match[j], folders: folders, job: jobs[j], context: nil, earlier: nil) }
+                ?? loadFile(folders, root: root, path: jobs[j].0, kind: jobs[j].1, keep: false, fingerprint: fingerprints || clean != nil)
+        }
         let check = Validator.orgCheck(ValidationContext(snapshot: assemble(first, extraFindings: []), options: options))
         // What the per-org rules read besides the org: an earlier build's clean orgs count only
         // when it is all the same.
@@ -21,21 +26,93 @@ extension RecordStore {
         // In the order of the jobs, which the snapshot keeps, in one array (two arrays of
         // 110,000 results, then a third merging them, held 30 MB more at once).
         var slots = [Int](repeating: -1, count: jobs.count), k = 0
-        for j in jobs.indices where jobs[j].1 != .org {
+        for j in others {
             slots[j] = k
             k += 1
         }
         let slot = slots
         let results = parallelMap(Array(jobs.indices)) { j in
-            slot[j] >= 0
-                ? first[slot[j]]
-                : loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
+            if slot[j] >= 0 { return first[slot[j]] }
+            if let saved, let result = savedResult(saved, match[j], folders: folders, job: jobs[j], context: context, earlier: earlier) {
+                return result
+            }
+            return loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
         }
         var snapshot = assemble(results, extraFindings: findings)
         snapshot.unkept = UnkeptSources(folders: folders, results)
         snapshot.checked = CheckedOrgs(options: options, findings: results.indices.filter { results[$0].org != nil }.map { results[$0].checked })
         snapshot.cleanOrgs = context.map { CleanOrgs(context: $0, keys: results.compactMap(\.clean)) }
+        snapshot.savedRecordsUsed = results.reduce(0) { $0 + ($1.unread ? 1 : 0) }
+        if let saved, let clean, let context {
+            snapshot.recordsToSave = RecordsToSave(saved: saved, parts: parts(results, context: context, now: now), root: root, salt: clean.salt)
+        }
         return snapshot
+    }
+
+    /// The result of a record file from its saved entry `k`, if the file is still the one saved
+    /// (and, for an org, the per-org rules' findings on it are known in `context`); nil: read it.
+    static func savedResult(
+        _ saved: SavedRecords, _ k: Int, folders: RecordFolders, job: (path: String, kind: RecordKind), context: UInt64?, earlier: CleanOrgs??
+    ) -> FileResult? {
+        guard k >= 0, let stamp = folders.stamp(job.path), let entry = saved.entry(k, stamp: stamp, kind: job.kind) else { return nil }
+        var result = FileResult(path: job.path)
+        (result.stamp, result.fingerprint, result.saved, result.unread) = (stamp, entry.fingerprint, k, true)
+        if let share = entry.share { result.share = ShareFile(path: job.path, record: share) }
+        guard let org = entry.org else { return result }
+        result.org = OrgFile(path: job.path, record: org)
+        let key = CleanOrgs.Key(path: job.path, size: stamp.size, content: entry.fingerprint)
+        if entry.context == context {
+            result.checked = entry.findings
+        } else if let found = earlier ?? nil, found.contains(key) {
+            // Clean in this context too: the entry is saved again with it.
+            (result.checked, result.saved) = ([], nil)
+        } else {
+            return nil
+        }
+        if result.checked?.isEmpty == true, earlier != nil { result.clean = key }
+        return result
+    }
+
+    /// What the next saved records hold, in the order of the jobs: entries kept as they were,
+    /// and new ones for the files read that decoded cleanly, are old enough not to be racy, and
+    /// (orgs) were checked in `context`. Encoded on every core: a first build saves them all.
+    static func parts(_ results: [FileResult], context: UInt64, now: Int64) -> [SavedRecords.Part] {
+        let parts = parallelMap(Array(results.indices)) { j -> SavedRecords.Part? in
+            let r = results[j]
+            if let k = r.saved { return .kept(k) }
+            guard r.findings.isEmpty, !r.outdated, let stamp = r.stamp, stamp.latest < now - SavedRecords.racyMargin, let print = r.fingerprint
+            else { return nil }
+            if let org = r.org, let checked = r.checked {
+                return .new(
+                    SavedRecords.entry(
+                        path: r.path, stamp: stamp, fingerprint: print, context: context, findings: checked, org: org.record, share: nil))
+            }
+            if let share = r.share {
+                return .new(
+                    SavedRecords.entry(path: r.path, stamp: stamp, fingerprint: print, context: 0, findings: [], org: nil, share: share.record))
+            }
+            return nil
+        }
+        return parts.compactMap { $0 }
+    }
+}
+
+/// The saved records a build's load found, and what it would save instead: written once
+/// validation passed (a refused build writes nothing).
+struct RecordsToSave: Sendable {
+    let saved: SavedRecords
+    let parts: [SavedRecords.Part]
+    let root: String
+    let salt: String
+}
+
+extension Snapshot {
+    /// Saves the records this load decoded for the next build (``SavedRecords``), if it was
+    /// asked to keep them; then lets go of what was saved before.
+    public mutating func saveRecords() {
+        guard let pending = recordsToSave else { return }
+        pending.saved.save(pending.parts, root: pending.root, salt: pending.salt)
+        recordsToSave = nil
     }
 }
 

@@ -21,6 +21,10 @@ public enum RecordStore {
         /// When the per-org rules found nothing (or an earlier build found nothing in the same
         /// bytes): the org's entry in the next ``CleanOrgs``.
         var clean: CleanOrgs.Key?
+        /// Set when the result is entry k of the saved records, unchanged (``SavedRecords``).
+        var saved: Int?
+        /// Whether the record came from the saved records, its file unread.
+        var unread = false
     }
 
     /// Reads `data/` under `root`. Never throws: unreadable files become findings. With a
@@ -34,11 +38,15 @@ public enum RecordStore {
     /// with the same options takes their findings, already placed, instead of reading the
     /// files again to place them; with `clean` as well (`roster build`), those rules do not run
     /// on an org the earlier build found clean in the same bytes (``CleanOrgs``), and the
-    /// snapshot's ``Snapshot/cleanOrgs`` are the clean orgs of this load.
+    /// snapshot's ``Snapshot/cleanOrgs`` are the clean orgs of this load; with
+    /// `clean.keepsRecords`, unchanged files come from the records saved by the last build, and
+    /// ``Snapshot/saveRecords()`` saves this load's (``SavedRecords``: a file whose times are
+    /// not clearly older than `now`, read before the first file is looked at, is not saved).
     public static func load(
         root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false,
-        validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil
+        validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil, now: Int64? = nil
     ) -> Snapshot {
+        let now = now ?? SavedRecords.clock()
         // Record folders are opened once, without following a link, and files are read
         // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
         let folders = RecordFolders(root: root)
@@ -73,7 +81,8 @@ public enum RecordStore {
             if !keepSources, let validating {
                 keepOpen = true
                 return loadChecked(
-                    folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints, clean: clean)
+                    folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints, clean: clean,
+                    now: now)
             }
             let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources, fingerprint: fingerprints) }
             var snapshot = assemble(results, extraFindings: findings)

@@ -32,6 +32,10 @@ public struct Snapshot: Sendable {
     var checked: CheckedOrgs?
     /// The orgs the per-org rules found clean, when a build's load asked (``CleanOrgs``).
     public internal(set) var cleanOrgs: CleanOrgs?
+    /// What a build's load would save of its decoded records (``saveRecords()``).
+    var recordsToSave: RecordsToSave?
+    /// How many record files a build's load took from the saved records, unread.
+    public internal(set) var savedRecordsUsed = 0
 
     /// How many record files were read (kept in ``sources`` or not).
     public var filesRead: Int {

@@ -51,16 +51,20 @@ extension PortalBuilder {
         let validation = ValidationOptions(today: options.today)
         // The orgs the last build into this folder found clean are not checked again in the
         // same bytes (the preview remembers findings by file instead).
-        let clean = options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.output.cleanOrgs()) : nil
-        let snapshot = RecordStore.load(
+        let clean =
+            options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.output.cleanOrgs(), keepsRecords: options.keepsRecords) : nil
+        var snapshot = RecordStore.load(
             root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true,
             validating: options.session == nil ? validation : nil, clean: clean)
-        s.clock.lap("reading")
+        let unread = snapshot.savedRecordsUsed
+        s.clock.lap("reading" + (unread > 0 ? " (\(Plural.count(unread, "unchanged file")) from \(SavedRecords.folder)/)" : ""))
         let findings = Validator.validate(snapshot, options: validation, memo: options.session?.validation)
         if findings.contains(where: { $0.severity == .error }) { throw .invalid(findings) }
         s.report.warnings = findings
-        s.snapshot = snapshot
         s.clock.lap("validating")
+        snapshot.saveRecords()
+        s.snapshot = snapshot
+        s.clock.lap("saving decoded records")
         return .proceed
     }
 

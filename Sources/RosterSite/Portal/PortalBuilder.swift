@@ -31,6 +31,10 @@ public struct PortalBuilder: Sendable {
         /// that exits right after (`roster build`) says no: freeing 10,000 records one by one
         /// is work nobody waits for (9% of a one-org rebuild).
         public var freesMemory = true
+        /// Whether the records decoded by an earlier `roster build` are read from
+        /// `.roster-cache/records` under the root, and this build's saved there (``SavedRecords``
+        /// in RosterCore); the preview keeps its own in memory.
+        public var keepsRecords = false
 
         public init(
             root: String, output: String, format: Format = .html, today: CalendarDate = .today(),

@@ -45,6 +45,12 @@ extension Roster {
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
 
+        @Flag(
+            help: ArgumentHelp(
+                "Neither read nor save the decoded records in .roster-cache/.",
+                discussion: "A build saves the records it decoded there, so that the next reads only the files that changed."))
+        var noCache = false
+
         func run() throws {
             let started = Date()
             let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
@@ -55,6 +61,7 @@ extension Roster {
             var options = PortalBuilder.Options(root: root.path, output: output, format: format, today: try today.options().today)
             // The process exits once the summary is printed: nothing to gain from freeing the model.
             options.freesMemory = false
+            options.keepsRecords = !noCache
             let quiet = quiet
             var builder = PortalBuilder(options: options) { line in if !quiet { printError(line) } }
             // For the benchmarks (bench/build.sh): the time of every part of every step, however short.

@@ -1,0 +1,345 @@
+/// The binary form of records and findings in the record cache (``SavedRecords``): what a
+/// decoded org file is, written once and read back without parsing JSON.
+///
+/// Numbers are little-endian; lengths and counts are LEB128. A string longer than 15 bytes (one
+/// that needs storage of its own) is written once per entry: a later string with the same bytes
+/// refers back to it, and the reader hands out the same storage again, as ``StringPool`` shares
+/// an org's repeated e-mails and times when the JSON is decoded.
+///
+/// Every field of every record type is written: `RecordCodecTests` fails when a type gains a
+/// stored property this file does not know (``fieldCounts``).
+struct RecordWriter {
+    var bytes: [UInt8] = []
+    /// The long strings written so far in this entry, by the number a back-reference gives.
+    private var long: [String] = []
+
+    /// How many stored properties each type has, as written here.
+    static let fieldCounts: [String: Int] = [
+        "OrgRecord": 11, "Registration": 6, "Membership": 8, "MembershipExtras": 3, "Team": 4, "App": 8,
+        "ShareRecord": 4, "ShareLink": 3, "Finding": 7,
+    ]
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    mutating func number(_ n: UInt64) {
+        withUnsafeBytes(of: n.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func count(_ n: Int) {
+        var v = UInt64(n)
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    /// A string: its length times two, then its bytes; or, for a long string written before in
+    /// this entry, its number times two plus one.
+    mutating func string(_ s: String) {
+        var s = s
+        let n = s.utf8.count
+        if n > 15 {
+            for (k, earlier) in long.prefix(32).enumerated() where earlier.utf8.count == n && StringPool.sameBytes(earlier, s) {
+                count(2 * k + 1)
+                return
+            }
+            long.append(s)
+        }
+        count(2 * n)
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func optional(_ s: String?) {
+        guard let s else { return byte(0) }
+        byte(1)
+        string(s)
+    }
+
+    /// A case of an enumeration, by its place among all cases.
+    mutating func choice<E: Equatable>(_ value: E, of cases: [E]) {
+        byte(UInt8(cases.firstIndex(of: value)!))
+    }
+
+    mutating func org(_ o: OrgRecord) {
+        string(o.id)
+        string(o.name)
+        choice(o.status, of: CodecCases.status)
+        string(o.createdAt)
+        optional(o.until)
+        optional(o.statusChangedAt)
+        optional(o.statusChangedBy)
+        if let r = o.registration {
+            byte(1)
+            registration(r)
+        } else {
+            byte(0)
+        }
+        count(o.members.count)
+        for m in o.members { member(m) }
+        count(o.teams.count)
+        for t in o.teams { team(t) }
+        count(o.apps.count)
+        for a in o.apps { app(a) }
+    }
+
+    mutating func registration(_ r: Registration) {
+        string(r.requestedBy)
+        string(r.requestedAt)
+        if let d = r.decision {
+            byte(1)
+            choice(d, of: CodecCases.decision)
+        } else {
+            byte(0)
+        }
+        optional(r.decidedBy)
+        optional(r.decidedAt)
+        optional(r.reason)
+    }
+
+    mutating func member(_ m: Membership) {
+        string(m.email)
+        string(m.firstName)
+        string(m.lastName)
+        choice(m.role, of: CodecCases.role)
+        choice(m.state, of: CodecCases.state)
+        string(m.invitedAt)
+        string(m.invitedBy)
+        if let x = m.extras {
+            byte(1)
+            optional(x.expiresAt)
+            optional(x.acceptedAt)
+            optional(x.handle)
+        } else {
+            byte(0)
+        }
+    }
+
+    mutating func team(_ t: Team) {
+        string(t.id)
+        string(t.name)
+        byte(t.isDefault ? 1 : 0)
+        count(t.members.count)
+        for e in t.members { string(e) }
+    }
+
+    mutating func app(_ a: App) {
+        string(a.id)
+        string(a.name)
+        optional(a.description)
+        string(a.team)
+        choice(a.visibility, of: CodecCases.visibility)
+        count(a.shares.count)
+        for s in a.shares { string(s) }
+        string(a.createdBy)
+        string(a.createdAt)
+    }
+
+    mutating func share(_ s: ShareRecord) {
+        string(s.id)
+        string(s.name)
+        string(s.description)
+        count(s.consumers.count)
+        for c in s.consumers {
+            string(c.org)
+            string(c.since)
+            optional(c.until)
+        }
+    }
+
+    mutating func finding(_ f: Finding) {
+        string(f.path)
+        count(f.line)
+        count(f.column)
+        byte(f.severity == .error ? 0 : 1)
+        string(f.rule)
+        string(f.message)
+        optional(f.pointer)
+    }
+}
+
+/// Reads what ``RecordWriter`` wrote. Nothing it is given is trusted: a length or count that
+/// runs past the end, a case that does not exist or a back-reference to nothing sets
+/// ``failed``, and whatever was read is then thrown away (the file is read as JSON instead).
+struct RecordReader {
+    private let base: UnsafeRawPointer
+    private var at: Int
+    private let end: Int
+    private(set) var failed = false
+    private var long: [String] = []
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        (at, end) = (0, bytes.count)
+    }
+
+    var atEnd: Bool { at == end }
+    var offset: Int { at }
+
+    mutating func skip(_ n: Int) {
+        guard n <= end - at else {
+            failed = true
+            return
+        }
+        at += n
+    }
+
+    mutating func byte() -> UInt8 {
+        guard at < end else {
+            failed = true
+            return 0
+        }
+        defer { at += 1 }
+        return base.load(fromByteOffset: at, as: UInt8.self)
+    }
+
+    mutating func number() -> UInt64 {
+        guard end - at >= 8 else {
+            failed = true
+            return 0
+        }
+        defer { at += 8 }
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    }
+
+    /// A number of up to 63 bits (a count, a length, a line).
+    mutating func count() -> Int {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let b = byte()
+            if failed || shift > 56 || (shift == 56 && b >= 0x80) {
+                failed = true
+                return 0
+            }
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(v)
+    }
+
+    mutating func string() -> String {
+        let n = count()
+        if n & 1 == 1 {
+            guard n / 2 < long.count else {
+                failed = true
+                return ""
+            }
+            return long[n / 2]
+        }
+        let length = n / 2
+        guard length <= end - at else {
+            failed = true
+            return ""
+        }
+        let s = String(decoding: UnsafeRawBufferPointer(start: base + at, count: length), as: UTF8.self)
+        at += length
+        if length > 15 { long.append(s) }
+        return s
+    }
+
+    mutating func optional() -> String? {
+        byte() == 1 ? string() : nil
+    }
+
+    mutating func choice<E>(_ cases: [E]) -> E {
+        let k = Int(byte())
+        guard k < cases.count else {
+            failed = true
+            return cases[0]
+        }
+        return cases[k]
+    }
+
+    /// A count of items, at most the bytes left (each takes at least one): a forged count never
+    /// makes a large allocation.
+    mutating func items() -> Int {
+        let n = count()
+        guard n <= end - at else {
+            failed = true
+            return 0
+        }
+        return n
+    }
+
+    mutating func org() -> OrgRecord {
+        var o = OrgRecord(id: string(), name: string(), status: choice(CodecCases.status), createdAt: string())
+        o.until = optional()
+        o.statusChangedAt = optional()
+        o.statusChangedBy = optional()
+        if byte() == 1 { o.registration = registration() }
+        let members = items()
+        o.members.reserveCapacity(members)
+        for _ in 0..<members where !failed { o.members.append(member()) }
+        let teams = items()
+        o.teams.reserveCapacity(teams)
+        for _ in 0..<teams where !failed { o.teams.append(team()) }
+        let apps = items()
+        for _ in 0..<apps where !failed { o.apps.append(app()) }
+        return o
+    }
+
+    mutating func registration() -> Registration {
+        var r = Registration(requestedBy: string(), requestedAt: string())
+        if byte() == 1 { r.decision = choice(CodecCases.decision) }
+        r.decidedBy = optional()
+        r.decidedAt = optional()
+        r.reason = optional()
+        return r
+    }
+
+    mutating func member() -> Membership {
+        var m = Membership(
+            email: string(), firstName: string(), lastName: string(), role: choice(CodecCases.role), state: choice(CodecCases.state),
+            invitedAt: string(), invitedBy: string())
+        if byte() == 1 {
+            let (expiresAt, acceptedAt, handle) = (optional(), optional(), optional())
+            m.extras = MembershipExtras.make(expiresAt: expiresAt, acceptedAt: acceptedAt, handle: handle)
+        }
+        return m
+    }
+
+    mutating func team() -> Team {
+        var t = Team(id: string(), name: string(), isDefault: byte() == 1)
+        let n = items()
+        t.members.reserveCapacity(n)
+        for _ in 0..<n where !failed { t.members.append(string()) }
+        return t
+    }
+
+    mutating func app() -> App {
+        var a = App(
+            id: string(), name: string(), description: optional(), team: string(), visibility: choice(CodecCases.visibility), createdBy: "",
+            createdAt: "")
+        let n = items()
+        for _ in 0..<n where !failed { a.shares.append(string()) }
+        a.createdBy = string()
+        a.createdAt = string()
+        return a
+    }
+
+    mutating func share() -> ShareRecord {
+        var s = ShareRecord(id: string(), name: string(), description: string())
+        let n = items()
+        s.consumers.reserveCapacity(n)
+        for _ in 0..<n where !failed { s.consumers.append(ShareLink(org: string(), since: string(), until: optional())) }
+        return s
+    }
+
+    mutating func finding() -> Finding {
+        let path = string(), line = count(), column = count()
+        let severity: Severity = byte() == 0 ? .error : .warning
+        let rule = string(), message = string()
+        return Finding(path: path, pointer: optional(), line: line, column: column, severity: severity, rule: rule, message: message)
+    }
+}
+
+/// The cases of each enumeration a record holds, in a fixed order: their places are what is
+/// written (made once; a type's `allCases` is a new array at each use).
+enum CodecCases {
+    static let status = OrgStatus.allCases
+    static let decision = Registration.Decision.allCases
+    static let role = Role.allCases
+    static let state = MembershipState.allCases
+    static let visibility = AppVisibility.allCases
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+@testable import RosterCore
+
+/// `roster build` keeps the records it decoded in `.roster-cache/records` and, in the next build,
+/// reads only the files whose `stat` changed (``SavedRecords``). What a load takes from there
+/// must be what reading the files gives, findings included, whatever the file holds.
+@Suite struct SavedRecordsTests {
+    /// Far after any file's times: every file counts as old enough to save.
+    static let later = SavedRecords.clock() + 3_600_000_000_000
+
+    /// A load as `roster build` makes it, saving its records for the next.
+    static func buildLoad(_ repo: TemporaryRepo, now: Int64 = later, options: ValidationOptions = fixtureDay, salt: String = "test") -> Snapshot {
+        var snapshot = RecordStore.load(
+            root: repo.path, keepSources: false, fingerprints: true, validating: options,
+            clean: CleanOrgs.Request(salt: salt, earlier: nil, keepsRecords: true), now: now)
+        snapshot.saveRecords()
+        return snapshot
+    }
+
+    /// What a load that reads every file gives: the records, and the validation's findings.
+    static func expectSameAsRead(_ snapshot: Snapshot, _ repo: TemporaryRepo, options: ValidationOptions = fixtureDay) {
+        let full = RecordStore.load(root: repo.path)
+        #expect(snapshot.orgs == full.orgs)
+        #expect(snapshot.shares == full.shares)
+        #expect(Validator.validate(snapshot, options: options) == Validator.validate(full, options: options))
+    }
+
+    var recordsFile: String { SavedRecords.folder + "/" + SavedRecords.fileName }
+
+    @Test(arguments: LeanLoadTests.ruleFolders)
+    func aLoadFromTheSavedRecordsFindsWhatReadingTheFilesFinds(rule: String) throws {
+        for side in ["fail", "pass"] {
+            let repo = try TemporaryRepo(overlays: [LeanLoadTests.rulesURL.appendingPathComponent(rule).appendingPathComponent(side)])
+            let first = Self.buildLoad(repo)
+            #expect(first.savedRecordsUsed == 0)
+            let second = Self.buildLoad(repo)
+            // Every org and share that decoded without a problem came from the saved records.
+            let clean = RecordStore.load(root: repo.path)
+            let troubled = Set(clean.loadFindings.map(\.path)).union(clean.outdatedPaths)
+            let expected = (clean.orgs.map(\.path) + clean.shares.map(\.path)).filter { !troubled.contains($0) }
+            #expect(second.savedRecordsUsed == expected.count, "\(rule)/\(side)")
+            Self.expectSameAsRead(second, repo)
+        }
+    }
+
+    @Test func aFileRewrittenWithTheSameSizeAndTimeIsReadAgain() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let path = repo.path + "/data/orgs/acme.json"
+        var before = stat()
+        #expect(lstat(path, &before) == 0)
+        let text = try repo.read("data/orgs/acme.json")
+        let changed = text.replacingOccurrences(of: "\"name\": \"Acme", with: "\"name\": \"Acmf")
+        #expect(changed != text && changed.utf8.count == text.utf8.count)
+        try repo.write("data/orgs/acme.json", changed)
+        // The modification time put back, to the nanosecond: only the change time tells.
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+        var after = stat()
+        #expect(lstat(path, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        let again = Self.buildLoad(repo)
+        #expect(again.org("acme")?.record.name.hasPrefix("Acmf") == true)
+        #expect(again.savedRecordsUsed == again.orgs.count + again.shares.count - 1)
+        Self.expectSameAsRead(again, repo)
+    }
+
+    @Test func aFileChangedJustBeforeTheLoadIsNotSaved() throws {
+        let repo = try TemporaryRepo()
+        // The files were all written a moment ago: none is old enough to trust its times.
+        _ = Self.buildLoad(repo, now: SavedRecords.clock())
+        let again = Self.buildLoad(repo, now: SavedRecords.clock())
+        #expect(again.savedRecordsUsed == 0)
+        Self.expectSameAsRead(again, repo)
+    }
+
+    /// The per-org rules' findings are kept with their context: another day (or another binary)
+    /// checks each org again.
+    @Test func findingsSavedForOneDayAreNotTakenForAnother() throws {
+        let repo = try TemporaryRepo(overlays: [LeanLoadTests.rulesURL.appendingPathComponent("invitation-stale/fail")])
+        _ = Self.buildLoad(repo)
+        let stale = Self.buildLoad(repo)
+        #expect(Validator.validate(stale, options: fixtureDay).contains { $0.rule == "invitation-stale" })
+        let earlier = ValidationOptions(today: CalendarDate(year: 2020, month: 1, day: 1)!)
+        let fresh = Self.buildLoad(repo, options: earlier)
+        #expect(!Validator.validate(fresh, options: earlier).contains { $0.rule == "invitation-stale" })
+        Self.expectSameAsRead(fresh, repo, options: earlier)
+        let other = Self.buildLoad(repo, salt: "another roster")
+        #expect(other.savedRecordsUsed == 0)
+    }
+
+    /// Whatever the file holds (cut short, a byte changed, another binary's, garbage), a load
+    /// gives the records the files hold.
+    @Test func aDamagedFileIsNeverTakenForRecords() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let good = try repo.bytes(recordsFile)
+        #expect(good.count > 500)
+        var variants: [Data] = [Data(), Data("garbage".utf8), Data(repeating: 0xFF, count: 4096)]
+        for cut in stride(from: 1, to: good.count, by: 37) { variants.append(good.prefix(cut)) }
+        for at in stride(from: 0, to: good.count, by: 11) {
+            var flipped = good
+            flipped[at] ^= 0x5A
+            variants.append(flipped)
+        }
+        for variant in variants {
+            try variant.write(to: repo.url.appendingPathComponent(recordsFile))
+            var snapshot = RecordStore.load(
+                root: repo.path, keepSources: false, fingerprints: true, validating: fixtureDay,
+                clean: CleanOrgs.Request(salt: "test", earlier: nil, keepsRecords: true), now: Self.later)
+            Self.expectSameAsRead(snapshot, repo)
+            snapshot.saveRecords()
+        }
+        // The last load saved whole records again.
+        #expect(
+            Self.buildLoad(repo).savedRecordsUsed == RecordStore.load(root: repo.path).orgs.count + RecordStore.load(root: repo.path).shares.count)
+    }
+
+    /// The folder and the file are never read or written through a link.
+    @Test func theSavedRecordsAreNeverReadOrWrittenThroughALink() throws {
+        let repo = try TemporaryRepo()
+        let elsewhere = try TemporaryRepo(empty: ())
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/" + SavedRecords.folder, withDestinationPath: elsewhere.path)
+        _ = Self.buildLoad(repo)
+        #expect(Self.buildLoad(repo).savedRecordsUsed == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+
+        try FileManager.default.removeItem(atPath: repo.path + "/" + SavedRecords.folder)
+        _ = Self.buildLoad(repo)
+        let saved = try repo.bytes(recordsFile)
+        try elsewhere.write("records", "outside")
+        try FileManager.default.removeItem(atPath: repo.path + "/" + recordsFile)
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/" + recordsFile, withDestinationPath: elsewhere.path + "/records")
+        // A linked file is not read (a copy of the real records behind it would be taken).
+        try saved.write(to: elsewhere.url.appendingPathComponent("records"))
+        let linked = Self.buildLoad(repo)
+        #expect(linked.savedRecordsUsed == 0)
+        Self.expectSameAsRead(linked, repo)
+        // The save replaced the link with a file and left its target as it was.
+        #expect(try elsewhere.bytes("records") == saved)
+        #expect(FileAccess.kind(in: AT_FDCWD, repo.path + "/" + recordsFile) == .file)
+        #expect(try repo.read(SavedRecords.folder + "/.gitignore").contains("\n*\n"))
+    }
+
+    /// Every field of every record reads back as written, for every fixture and for a record
+    /// with every optional field set and strings repeated (references back).
+    @Test func everyRecordReadsBackAsItWasDecoded() throws {
+        var orgs = [Self.fullOrg], shares = [Self.fullShare]
+        for folder in LeanLoadTests.ruleFolders {
+            for side in ["fail", "pass"] {
+                let repo = try TemporaryRepo(overlays: [LeanLoadTests.rulesURL.appendingPathComponent(folder).appendingPathComponent(side)])
+                let snapshot = RecordStore.load(root: repo.path)
+                orgs += snapshot.orgs.map(\.record)
+                shares += snapshot.shares.map(\.record)
+            }
+        }
+        for org in orgs { #expect(Self.roundTrip(org, { $0.org($1) }, { $0.org() }) == org) }
+        for share in shares { #expect(Self.roundTrip(share, { $0.share($1) }, { $0.share() }) == share) }
+        let finding = Finding(
+            path: "data/orgs/acme.json", pointer: "/members/0/email", line: 12, column: 300, severity: .warning, rule: "r", message: "é\u{0}")
+        var w = RecordWriter()
+        w.finding(finding)
+        w.finding(Finding(path: "p", pointer: nil, line: 1, column: 1, rule: "r", message: ""))
+        let back = w.bytes.withUnsafeBytes { raw in
+            var r = RecordReader(raw)
+            return [r.finding(), r.finding()]
+        }
+        #expect(back[0] == finding && back[0].pointer == finding.pointer && back[1].pointer == nil)
+    }
+
+    /// `value` written by `write` and read back by `read`; nil unless it read back whole.
+    static func roundTrip<T>(_ value: T, _ write: (inout RecordWriter, T) -> Void, _ read: (inout RecordReader) -> T) -> T? {
+        var w = RecordWriter()
+        write(&w, value)
+        return w.bytes.withUnsafeBytes { raw in
+            var r = RecordReader(raw)
+            let back = read(&r)
+            return r.failed || !r.atEnd ? nil : back
+        }
+    }
+
+    /// A type that gains a stored property fails here until ``RecordWriter`` and ``RecordReader``
+    /// write and read it (and ``RecordWriter/fieldCounts`` says so).
+    @Test func theCodecKnowsEveryStoredProperty() throws {
+        let org = Self.fullOrg
+        let values: [(String, Any)] = [
+            ("OrgRecord", org), ("Registration", org.registration!), ("Membership", org.members[0]),
+            ("MembershipExtras", org.members[0].extras!), ("Team", org.teams[0]), ("App", org.apps[0]),
+            ("ShareRecord", Self.fullShare), ("ShareLink", Self.fullShare.consumers[0]),
+            ("Finding", Finding(path: "", rule: "", message: "")),
+        ]
+        for (name, value) in values {
+            #expect(Mirror(reflecting: value).children.count == RecordWriter.fieldCounts[name], "\(name)")
+        }
+        #expect(Set(values.map(\.0)) == Set(RecordWriter.fieldCounts.keys))
+    }
+
+    static let fullOrg: OrgRecord = {
+        let owner = "owner.with.a.long.address@acme.example"
+        let time = "2026-01-02T03:04:05.678Z"
+        return OrgRecord(
+            id: "acme", name: "Acme \u{1F600} Ünïcode", status: .disabled, createdAt: time, until: "2027-01-01",
+            statusChangedAt: time, statusChangedBy: owner,
+            registration: Registration(requestedBy: owner, requestedAt: time, decision: .rejected, decidedBy: owner, decidedAt: time, reason: "no"),
+            members: [
+                Membership(
+                    email: owner, firstName: "", lastName: "O'Brien", role: .superAdmin, state: .invited, invitedAt: time, invitedBy: owner,
+                    handle: "octo", expiresAt: time, acceptedAt: time),
+                Membership(
+                    email: "b@acme.example", firstName: "B", lastName: "C", role: .teamMember, state: .active, invitedAt: time, invitedBy: owner),
+            ],
+            teams: [Team(id: "core", name: "Core", isDefault: true, members: [owner, "b@acme.example"]), Team(id: "empty", name: "")],
+            apps: [
+                App(
+                    id: "app", name: "App", description: "d", team: "core", visibility: .org, shares: ["s1", "s2"], createdBy: owner, createdAt: time),
+                App(id: "bare", name: "Bare", team: "core", createdBy: owner, createdAt: time),
+            ])
+    }()
+
+    static let fullShare = ShareRecord(
+        id: "s1", name: "Share", description: "A share\nof data",
+        consumers: [ShareLink(org: "acme", since: "2026-01-01", until: "2026-12-31"), ShareLink(org: "initech", since: "2026-01-01")])
+}
