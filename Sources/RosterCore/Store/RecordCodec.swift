@@ -19,6 +19,12 @@ struct RecordWriter {
         "ShareRecord": 4, "ShareLink": 3, "Finding": 7,
     ]
 
+    /// Empties the writer for the next entry, keeping its storage.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        long.removeAll(keepingCapacity: true)
+    }
+
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     mutating func number(_ n: UInt64) {

@@ -75,25 +75,22 @@ extension RecordStore {
 
     /// What the next saved records hold, in the order of the jobs: entries kept as they were,
     /// and new ones for the files read that decoded cleanly, are old enough not to be racy, and
-    /// (orgs) were checked in `context`. Encoded on every core: a first build saves them all.
+    /// (orgs) were checked in `context`.
     static func parts(_ results: [FileResult], context: UInt64, now: Int64) -> [SavedRecords.Part] {
-        let parts = parallelMap(Array(results.indices)) { j -> SavedRecords.Part? in
-            let r = results[j]
+        results.compactMap { r -> SavedRecords.Part? in
             if let k = r.saved { return .kept(k) }
             guard r.findings.isEmpty, !r.outdated, let stamp = r.stamp, stamp.latest < now - SavedRecords.racyMargin, let print = r.fingerprint
             else { return nil }
+            var entry = SavedRecords.NewEntry(path: r.path, stamp: stamp, fingerprint: print, context: 0, findings: [])
             if let org = r.org, let checked = r.checked {
-                return .new(
-                    SavedRecords.entry(
-                        path: r.path, stamp: stamp, fingerprint: print, context: context, findings: checked, org: org.record, share: nil))
+                (entry.org, entry.context, entry.findings) = (org, context, checked)
+            } else if let share = r.share {
+                entry.share = share
+            } else {
+                return nil
             }
-            if let share = r.share {
-                return .new(
-                    SavedRecords.entry(path: r.path, stamp: stamp, fingerprint: print, context: 0, findings: [], org: nil, share: share.record))
-            }
-            return nil
+            return .new(entry)
         }
-        return parts.compactMap { $0 }
     }
 }
 

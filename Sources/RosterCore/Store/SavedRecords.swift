@@ -146,33 +146,48 @@ public final class SavedRecords: Sendable {
         }
     }
 
-    /// The bytes of a new entry: its length, the checksum of the rest, then the path, stamp,
-    /// fingerprint, kind, context, findings and record.
-    static func entry(
-        path: String, stamp: RecordCache.Stamp, fingerprint: UInt64, context: UInt64, findings: [Finding], org: OrgRecord?, share: ShareRecord?
-    ) -> [UInt8] {
-        var w = RecordWriter()
-        w.string(path)
-        w.stamp(stamp)
-        w.number(fingerprint)
-        w.byte(org != nil ? 1 : 2)
-        w.number(context)
-        w.count(findings.count)
-        for f in findings { w.finding(f) }
-        if let org { w.org(org) } else if let share { w.share(share) }
-        var out = RecordWriter()
-        out.count(8 + w.bytes.count)
-        out.number(w.bytes.withUnsafeBytes { FNV1a.fingerprint($0) })
-        out.bytes += w.bytes
-        return out.bytes
+    /// A file to save anew: what its entry holds.
+    struct NewEntry: Sendable {
+        var path: String
+        var stamp: RecordCache.Stamp
+        var fingerprint: UInt64
+        /// The per-org rules' context and findings (0 and none for a share).
+        var context: UInt64
+        var findings: [Finding]
+        var org: OrgFile?
+        var share: ShareFile?
+
+        /// Appends its bytes to `out`: the length, the checksum of the rest, then the path, stamp,
+        /// fingerprint, kind, context, findings and record (made in `w`, whose storage is reused).
+        func append(to out: inout [UInt8], using w: inout RecordWriter) {
+            w.reset()
+            w.string(path)
+            w.stamp(stamp)
+            w.number(fingerprint)
+            w.byte(org != nil ? 1 : 2)
+            w.number(context)
+            w.count(findings.count)
+            for f in findings { w.finding(f) }
+            if let org { w.org(org.record) } else if let share { w.share(share.record) }
+            var head = RecordWriter()
+            head.count(8 + w.bytes.count)
+            head.number(w.bytes.withUnsafeBytes { FNV1a.fingerprint($0) })
+            out += head.bytes
+            out += w.bytes
+        }
     }
 
     /// What the next file holds, in the order of the load's jobs: an entry of this file kept as
     /// it is, or a new one.
     enum Part: Sendable {
         case kept(Int)
-        case new([UInt8])
+        case new(NewEntry)
     }
+
+    /// New entries are made this many parts at a time, on every core, each core's into one
+    /// buffer, and written before the next: all at once, the entries of a first build of 100,000
+    /// orgs held 100 MB more, and an array for each left the heaps 10 MB larger.
+    static let block = 4096
 
     /// Writes `parts` as the file of `root`, unless it would hold what this one holds. A new file
     /// is written beside it and renamed over it, never through a link; a folder or file that
@@ -198,20 +213,47 @@ public final class SavedRecords: Sendable {
                 if let r = run { written = written && Self.write(out, UnsafeRawBufferPointer(rebasing: raw[r])) }
                 run = nil
             }
-            for part in parts {
-                switch part {
-                case .kept(let k):
-                    let whole = wholes[k]
-                    if let r = run, r.upperBound == whole.lowerBound { run = r.lowerBound..<whole.upperBound } else { flush(); run = whole }
-                case .new(let entry):
-                    flush()
-                    written = written && Self.write(out, entry)
+            for start in stride(from: 0, to: parts.count, by: Self.block) where written {
+                let block = start..<min(parts.count, start + Self.block)
+                for (range, made) in Self.made(parts, block) {
+                    var at = 0
+                    for part in parts[range] {
+                        if case .kept(let k) = part {
+                            let whole = wholes[k]
+                            if let r = run, r.upperBound == whole.lowerBound { run = r.lowerBound..<whole.upperBound } else { flush(); run = whole }
+                        } else if case .new = part {
+                            flush()
+                            let end = made.ends[at]
+                            written =
+                                written
+                                && made.bytes.withUnsafeBytes {
+                                    Self.write(out, UnsafeRawBufferPointer(rebasing: $0[(at == 0 ? 0 : made.ends[at - 1])..<end]))
+                                }
+                            at += 1
+                        }
+                    }
                 }
             }
             flush()
         }
         close(out)
         if !written || renameat(fd, temporary, fd, Self.fileName) != 0 { unlinkat(fd, temporary, 0) }
+    }
+
+    /// The new entries of `parts[block]`, made on every core: for each core's range, its
+    /// entries one after the other, and where each ends.
+    private static func made(_ parts: [Part], _ block: Range<Int>) -> [(Range<Int>, (bytes: [UInt8], ends: [Int]))] {
+        let size = max(1, (block.count + 1) / 2)
+        let ranges = stride(from: block.lowerBound, to: block.upperBound, by: size).map { $0..<min(block.upperBound, $0 + size) }
+        let made = parallelMap(ranges, chunkSize: 1) { range -> (bytes: [UInt8], ends: [Int]) in
+            var out: [UInt8] = [], ends: [Int] = [], w = RecordWriter()
+            for case .new(let entry) in parts[range] {
+                entry.append(to: &out, using: &w)
+                ends.append(out.count)
+            }
+            return (out, ends)
+        }
+        return Array(zip(ranges, made))
     }
 
     /// The cache folder, made (with its `.gitignore` and `CACHEDIR.TAG`) when missing; never a link.
