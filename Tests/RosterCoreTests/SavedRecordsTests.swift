@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RosterCore
+import RosterSynth
 
 /// `roster build` keeps the records it decoded in `.roster-cache/records` and, in the next build,
 /// reads only the files whose `stat` changed (``SavedRecords``). What a load takes from there
@@ -43,6 +44,29 @@ import Testing
             #expect(second.savedRecordsUsed == expected.count, "\(rule)/\(side)")
             Self.expectSameAsRead(second, repo)
         }
+    }
+
+    /// More orgs than one window of a load holds, in a file larger than the chunk its index
+    /// is read by: every org comes from the saved records, and one changed org in the second
+    /// window is read again.
+    @Test func windowsAndChunksCoverEveryEntry() throws {
+        let repo = try TemporaryRepo(empty: ())
+        let orgs = SavedRecords.windowJobs + 900
+        for (path, bytes) in SyntheticMarketplace(orgs: orgs, membersPerOrg: 2, shares: 3, seed: 5).files() {
+            try repo.write(path, String(decoding: bytes, as: UTF8.self))
+        }
+        _ = Self.buildLoad(repo)
+        let size = try repo.bytes(recordsFile).count
+        #expect(size > 2 * SavedRecords.Chunk.size)
+        let all = Self.buildLoad(repo)
+        #expect(all.savedRecordsUsed == orgs + 3)
+        let late = all.orgs[SavedRecords.windowJobs + 100]
+        let text = try repo.read(late.path)
+        try repo.write(late.path, text.replacingOccurrences(of: "\"name\": \"", with: "\"name\": \"Renamed "))
+        let again = Self.buildLoad(repo)
+        #expect(again.savedRecordsUsed == orgs + 2)
+        #expect(again.org(late.record.id)?.record.name.hasPrefix("Renamed ") == true)
+        Self.expectSameAsRead(again, repo)
     }
 
     @Test func aFileRewrittenWithTheSameSizeAndTimeIsReadAgain() throws {

@@ -177,6 +177,7 @@ struct RecordReader {
     init(_ bytes: UnsafeRawBufferPointer) {
         base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
         (at, end) = (0, bytes.count)
+        long.reserveCapacity(32)
     }
 
     var atEnd: Bool { at == end }

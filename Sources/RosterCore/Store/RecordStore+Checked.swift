@@ -14,9 +14,14 @@ extension RecordStore {
         let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
         let match = saved?.match(jobs.map(\.0)) ?? []
         let others = jobs.indices.filter { jobs[$0].1 != .org }
+        let window = saved?.window(others.map { match[$0] })
         let first = parallelMap(others) { j in
-            saved.flatMap { savedResult($0, match[j], folders: folders, job: jobs[j], context: nil, earlier: nil) }
-                ?? loadFile(folders, root: root, path: jobs[j].0, kind: jobs[j].1, keep: false, fingerprint: fingerprints || clean != nil)
+            if let saved, let window,
+                let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: nil, earlier: nil)
+            {
+                return result
+            }
+            return loadFile(folders, root: root, path: jobs[j].0, kind: jobs[j].1, keep: false, fingerprint: fingerprints || clean != nil)
         }
         let check = Validator.orgCheck(ValidationContext(snapshot: assemble(first, extraFindings: []), options: options))
         // What the per-org rules read besides the org: an earlier build's clean orgs count only
@@ -31,12 +36,22 @@ extension RecordStore {
             k += 1
         }
         let slot = slots
-        let results = parallelMap(Array(jobs.indices)) { j in
-            if slot[j] >= 0 { return first[slot[j]] }
-            if let saved, let result = savedResult(saved, match[j], folders: folders, job: jobs[j], context: context, earlier: earlier) {
-                return result
+        // A window of saved entries at a time (``SavedRecords/window(_:)``).
+        var results: [FileResult] = []
+        results.reserveCapacity(jobs.count)
+        for start in stride(from: 0, to: jobs.count, by: SavedRecords.windowJobs) {
+            let part = Array(start..<min(jobs.count, start + SavedRecords.windowJobs))
+            let window = saved?.window(part.map { slot[$0] >= 0 ? -1 : match[$0] })
+            results += parallelMap(part) { j in
+                if slot[j] >= 0 { return first[slot[j]] }
+                if let saved, let window,
+                    let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: context, earlier: earlier)
+                {
+                    return result
+                }
+                return loadFile(
+                    folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
             }
-            return loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
         }
         var snapshot = assemble(results, extraFindings: findings)
         snapshot.unkept = UnkeptSources(folders: folders, results)
@@ -52,9 +67,10 @@ extension RecordStore {
     /// The result of a record file from its saved entry `k`, if the file is still the one saved
     /// (and, for an org, the per-org rules' findings on it are known in `context`); nil: read it.
     static func savedResult(
-        _ saved: SavedRecords, _ k: Int, folders: RecordFolders, job: (path: String, kind: RecordKind), context: UInt64?, earlier: CleanOrgs??
+        _ saved: SavedRecords, _ k: Int, in window: SavedRecords.Window, folders: RecordFolders, job: (path: String, kind: RecordKind),
+        context: UInt64?, earlier: CleanOrgs??
     ) -> FileResult? {
-        guard k >= 0, let stamp = folders.stamp(job.path), let entry = saved.entry(k, stamp: stamp, kind: job.kind) else { return nil }
+        guard k >= 0, let stamp = folders.stamp(job.path), let entry = saved.entry(k, in: window, stamp: stamp, kind: job.kind) else { return nil }
         var result = FileResult(path: job.path)
         (result.stamp, result.fingerprint, result.saved, result.unread) = (stamp, entry.fingerprint, k, true)
         if let share = entry.share { result.share = ShareFile(path: job.path, record: share) }

@@ -33,49 +33,173 @@ public final class SavedRecords: Sendable {
         return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
     }
 
-    /// The file as read, and where each entry is in it: whole (its length first) and without
-    /// its length, and its path.
-    let bytes: [UInt8]
+    /// The file, open, and where each entry is in it: whole (its length first) and without its
+    /// length, as offsets in the file; and the bytes of each entry's path. The entries are read
+    /// a window at a time (``window(_:)``): the whole file of 100,000 orgs, 105 MB, held in memory
+    /// while the records were decoded, made the build's peak.
+    private let file: Int32
     let wholes: [Range<Int>]
     let entries: [Range<Int>]
+    let pathBytes: [UInt8]
     let paths: [Range<Int>]
 
     /// The entries of `root`'s file if it was saved by `salt` (the roster binary); none else.
     init(root: String, salt: String) {
-        let read = Self.read(root: root).map { Self.index($0, salt: salt) }
-        bytes = read?.bytes ?? []
-        (wholes, entries, paths) = (read?.wholes ?? [], read?.entries ?? [], read?.paths ?? [])
+        file = Self.openFile(root: root)
+        var index = Index()
+        if file >= 0 { index.read(file, salt: salt) }
+        (wholes, entries, pathBytes, paths) = (index.wholes, index.entries, index.pathBytes, index.paths)
     }
 
-    private static func read(root: String) -> [UInt8]? {
-        guard case .success(let fd) = FileAccess.openFolder(root: root, folder) else { return nil }
-        defer { close(fd) }
-        guard case .success(let bytes) = FileAccess.read(in: fd, fileName) else { return nil }
-        return bytes
+    deinit { if file >= 0 { close(file) } }
+
+    /// The file, opened without following a link, if it is a regular file; -1 else.
+    private static func openFile(root: String) -> Int32 {
+        guard case .success(let folderFD) = FileAccess.openFolder(root: root, folder) else { return -1 }
+        defer { close(folderFD) }
+        let fd = openat(folderFD, fileName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        var info = stat()
+        guard fd >= 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            if fd >= 0 { close(fd) }
+            return -1
+        }
+        return fd
     }
 
     /// The header (magic, salt), then entries one after the other: each a length, then that many
-    /// bytes. An entry cut short ends the list.
-    static func index(_ bytes: [UInt8], salt: String) -> (bytes: [UInt8], wholes: [Range<Int>], entries: [Range<Int>], paths: [Range<Int>]) {
-        bytes.withUnsafeBytes { raw in
-            var r = RecordReader(raw)
-            for b in magic where r.byte() != b { return ([], [], [], []) }
-            guard r.string() == salt, !r.failed else { return ([], [], [], []) }
-            var wholes: [Range<Int>] = [], entries: [Range<Int>] = [], paths: [Range<Int>] = []
-            while !r.atEnd {
-                let first = r.offset, length = r.count(), start = r.offset
-                guard !r.failed, length >= 8, length <= raw.count - start else { break }
-                // The path: the first string of the entry, after the checksum (never a reference).
-                var e = RecordReader(UnsafeRawBufferPointer(rebasing: raw[start + 8..<start + length]))
-                let n = e.count()
-                guard !e.failed, n % 2 == 0, n / 2 <= length - 8 - e.offset else { break }
-                wholes.append(first..<start + length)
-                entries.append(start..<start + length)
-                paths.append(start + 8 + e.offset..<start + 8 + e.offset + n / 2)
-                r.skip(length)
+    /// bytes, of which the first 8 are a checksum and then the path. An entry cut short ends the
+    /// list. Read a chunk at a time.
+    struct Index {
+        var wholes: [Range<Int>] = [], entries: [Range<Int>] = [], pathBytes: [UInt8] = [], paths: [Range<Int>] = []
+
+        mutating func read(_ fd: Int32, salt: String) {
+            var chunk = Chunk(fd: fd)
+            let saltCount = salt.utf8.count
+            let header = chunk.with(0, magic.count + 10 + saltCount) { raw -> Int? in
+                var r = RecordReader(raw)
+                for b in magic where r.byte() != b { return nil }
+                return r.string() == salt && !r.failed ? r.offset : nil
             }
-            return (entries.isEmpty ? [] : bytes, wholes, entries, paths)
+            guard var at = header ?? nil else { return }
+            while true {
+                // The length, the checksum and the path's length: at most 10 + 8 + 10 bytes.
+                let head = chunk.with(at, 28) { raw -> Range<Int>? in
+                    var r = RecordReader(raw)
+                    let length = r.count(), start = r.offset
+                    r.skip(8)
+                    let n = r.count()
+                    guard !r.failed, length >= 8, n % 2 == 0, n / 2 <= length - (r.offset - start) else { return nil }
+                    return start..<start + length
+                }
+                guard let body = head ?? nil else { return }
+                let start = at + body.lowerBound, end = at + body.upperBound
+                // The path's place, found again from the entry's start (its length is known to fit).
+                let path = chunk.with(start + 8, 10) { raw -> Range<Int> in
+                    var r = RecordReader(raw)
+                    let n = r.count() / 2
+                    return start + 8 + r.offset..<start + 8 + r.offset + n
+                }
+                guard let path, let bytes = chunk.with(path.lowerBound, path.count, { Array($0) }), bytes.count == path.count,
+                    end <= chunk.size
+                else { return }
+                wholes.append(at..<end)
+                entries.append(start..<end)
+                paths.append(pathBytes.count..<pathBytes.count + bytes.count)
+                pathBytes += bytes
+                at = end
+            }
         }
+    }
+
+    /// A part of the file held in memory, read again when a look falls outside it.
+    struct Chunk {
+        let fd: Int32
+        let size: Int
+        private var start = 0
+        private var bytes: [UInt8] = []
+        static let size = 1 << 20
+
+        init(fd: Int32) {
+            self.fd = fd
+            var info = stat()
+            size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        }
+
+        /// `body` on the bytes from `offset`, `count` of them or fewer at the end of the file; nil
+        /// when they cannot be read.
+        mutating func with<R>(_ offset: Int, _ count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+            guard offset >= 0, count >= 0, offset <= size else { return nil }
+            let wanted = min(count, size - offset)
+            if offset < start || offset + wanted > start + bytes.count {
+                guard let read = SavedRecords.read(fd, offset..<offset + max(wanted, min(Self.size, size - offset))) else { return nil }
+                (start, bytes) = (offset, read)
+            }
+            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(offset - start)..<(offset - start + wanted)])) }
+        }
+    }
+
+    /// The bytes of `range` of the file (all of them, or nil).
+    static func read(_ fd: Int32, _ range: Range<Int>) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+            count = 0
+            while count < range.count {
+                let n = pread(fd, buffer.baseAddress! + count, range.count - count, off_t(range.lowerBound + count))
+                if n <= 0 {
+                    failed = true
+                    return
+                }
+                count += n
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// How many jobs of a load are read from one window: at 1 KB an org, 8 MB.
+    static let windowJobs = 8192
+
+    /// Entries read from the file for part of a load: the runs of the file that hold them.
+    struct Window: Sendable {
+        var runs: [(base: Int, bytes: [UInt8])] = []
+
+        /// `body` on the bytes of `range` of the file, if the window holds them.
+        func with<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+            // The last run that starts at or before the range (runs are in file order).
+            var (low, high) = (0, runs.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if runs[mid].base <= range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { return nil }
+            let run = runs[low - 1]
+            guard range.upperBound <= run.base + run.bytes.count else { return nil }
+            return run.bytes.withUnsafeBytes {
+                body(UnsafeRawBufferPointer(rebasing: $0[(range.lowerBound - run.base)..<(range.upperBound - run.base)]))
+            }
+        }
+    }
+
+    /// The entries `ks` (-1: none), read in runs: entries saved in the order of the jobs make one.
+    func window(_ ks: [Int]) -> Window {
+        var window = Window()
+        guard file >= 0 else { return window }
+        var spans = ks.filter { $0 >= 0 }.map { entries[$0] }
+        spans.sort { $0.lowerBound < $1.lowerBound }
+        var run: Range<Int>?
+        func flush() {
+            if let r = run, let bytes = Self.read(file, r) { window.runs.append((r.lowerBound, bytes)) }
+        }
+        for span in spans {
+            // A gap of up to 64 KB is read rather than start another run.
+            if let r = run, span.lowerBound <= r.upperBound + 65536 {
+                run = r.lowerBound..<max(r.upperBound, span.upperBound)
+            } else {
+                flush()
+                run = span
+            }
+        }
+        flush()
+        return window
     }
 
     /// For each of `paths` (in the order of the jobs, which an earlier load saved in the same
@@ -85,10 +209,11 @@ public final class SavedRecords: Sendable {
         var out = [Int](repeating: -1, count: wanted.count)
         var table: [String: Int]?
         var next = 0
-        bytes.withUnsafeBytes { raw in
+        pathBytes.withUnsafeBytes { raw in
             func same(_ k: Int, _ path: String) -> Bool {
                 var path = path
-                return path.withUTF8 { p in p.count == paths[k].count && memcmp(p.baseAddress!, raw.baseAddress! + paths[k].lowerBound, p.count) == 0
+                return path.withUTF8 { p in
+                    p.count == paths[k].count && (p.isEmpty || memcmp(p.baseAddress!, raw.baseAddress! + paths[k].lowerBound, p.count) == 0)
                 }
             }
             for (j, path) in wanted.enumerated() {
@@ -122,13 +247,13 @@ public final class SavedRecords: Sendable {
         var findings: [Finding]
     }
 
-    /// Entry `k`, if it was saved for a file of `kind` with `stamp`, and reads back whole.
-    func entry(_ k: Int, stamp: RecordCache.Stamp, kind: RecordKind) -> Entry? {
-        bytes.withUnsafeBytes { raw -> Entry? in
-            let range = entries[k]
-            var r = RecordReader(UnsafeRawBufferPointer(rebasing: raw[range]))
+    /// Entry `k`, if `window` holds it, it was saved for a file of `kind` with `stamp`, and it
+    /// reads back whole.
+    func entry(_ k: Int, in window: Window, stamp: RecordCache.Stamp, kind: RecordKind) -> Entry? {
+        window.with(entries[k]) { raw -> Entry? in
+            var r = RecordReader(raw)
             let check = r.number()
-            let body = UnsafeRawBufferPointer(rebasing: raw[range.lowerBound + 8..<range.upperBound])
+            let body = UnsafeRawBufferPointer(rebasing: raw[8...])
             _ = r.string()
             let saved = r.stamp()
             guard saved == stamp, !r.failed, FNV1a.fingerprint(body) == check else { return nil }
@@ -143,7 +268,7 @@ public final class SavedRecords: Sendable {
             default: return nil
             }
             return r.failed || !r.atEnd ? nil : entry
-        }
+        } ?? nil
     }
 
     /// A file to save anew: what its entry holds.
@@ -206,11 +331,11 @@ public final class SavedRecords: Sendable {
         header.bytes = Self.magic
         header.string(salt)
         var written = Self.write(out, header.bytes)
-        bytes.withUnsafeBytes { raw in
-            // Kept entries that follow each other in this file go out in one write.
+        do {
+            // Kept entries that follow each other in this file go out together, a chunk at a time.
             var run: Range<Int>?
             func flush() {
-                if let r = run { written = written && Self.write(out, UnsafeRawBufferPointer(rebasing: raw[r])) }
+                if let r = run { written = written && copy(r, to: out) }
                 run = nil
             }
             for start in stride(from: 0, to: parts.count, by: Self.block) where written {
@@ -238,6 +363,14 @@ public final class SavedRecords: Sendable {
         }
         close(out)
         if !written || renameat(fd, temporary, fd, Self.fileName) != 0 { unlinkat(fd, temporary, 0) }
+    }
+
+    /// Copies `range` of this file to `out`, a chunk at a time.
+    private func copy(_ range: Range<Int>, to out: Int32) -> Bool {
+        for start in stride(from: range.lowerBound, to: range.upperBound, by: Chunk.size) {
+            guard let bytes = Self.read(file, start..<min(range.upperBound, start + Chunk.size)), Self.write(out, bytes) else { return false }
+        }
+        return true
     }
 
     /// The new entries of `parts[block]`, made on every core: for each core's range, its
