@@ -29,3 +29,23 @@ public func parallelMap<T: Sendable, R: Sendable>(_ input: [T], chunks: [Range<I
     }
     return items.map { $0! }
 }
+
+/// ``parallelMap(_:chunkSize:_:)`` a window of `size` elements at a time: `prepare` makes what
+/// the elements of a window need (read just before they are mapped, let go of after), and the
+/// results are made in place in one array, as there.
+func parallelMap<T: Sendable, R: Sendable, W: Sendable>(
+    _ input: [T], window size: Int, chunkSize chunk: Int = 64, prepare: (Range<Int>) -> W, _ transform: @Sendable (W, T) -> R
+) -> [R] {
+    [R](unsafeUninitializedCapacity: input.count) { buffer, count in
+        nonisolated(unsafe) let out = buffer
+        for start in stride(from: 0, to: input.count, by: size) {
+            let window = start..<min(input.count, start + size)
+            let prepared = prepare(window)
+            let ranges = stride(from: window.lowerBound, to: window.upperBound, by: chunk).map { $0..<min(window.upperBound, $0 + chunk) }
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { c in
+                for k in ranges[c] { (out.baseAddress! + k).initialize(to: transform(prepared, input[k])) }
+            }
+        }
+        count = input.count
+    }
+}

@@ -37,21 +37,17 @@ extension RecordStore {
         }
         let slot = slots
         // A window of saved entries at a time (``SavedRecords/window(_:)``).
-        var results: [FileResult] = []
-        results.reserveCapacity(jobs.count)
-        for start in stride(from: 0, to: jobs.count, by: SavedRecords.windowJobs) {
-            let part = Array(start..<min(jobs.count, start + SavedRecords.windowJobs))
-            let window = saved?.window(part.map { slot[$0] >= 0 ? -1 : match[$0] })
-            results += parallelMap(part) { j in
-                if slot[j] >= 0 { return first[slot[j]] }
-                if let saved, let window,
-                    let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: context, earlier: earlier)
-                {
-                    return result
-                }
-                return loadFile(
-                    folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
+        let results = parallelMap(
+            Array(jobs.indices), window: SavedRecords.windowJobs,
+            prepare: { part in saved?.window(part.map { slot[$0] >= 0 ? -1 : match[$0] }) }
+        ) { window, j in
+            if slot[j] >= 0 { return first[slot[j]] }
+            if let saved, let window,
+                let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: context, earlier: earlier)
+            {
+                return result
             }
+            return loadFile(folders, root: root, path: jobs[j].0, kind: .org, keep: false, fingerprint: fingerprints, check: check, clean: earlier)
         }
         var snapshot = assemble(results, extraFindings: findings)
         snapshot.unkept = UnkeptSources(folders: folders, results)
