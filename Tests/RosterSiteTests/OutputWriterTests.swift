@@ -177,16 +177,17 @@ import RosterCore
     @Test func aFolderReadWholeRefusesWhatALookAtEachPathRefuses() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let fm = FileManager.default
-        let paths = (0..<100).map { "api/orgs/o\($0).json" } + (0..<100).map { "orgs/o\($0)/index.html" }
+        // In a build's order: each org's page, then its JSON.
+        let paths = (0..<100).flatMap { ["orgs/o\($0)/index.html", "api/orgs/o\($0).json"] }
         let output = SiteOutput(directory: folder.path)
         try fm.createDirectory(at: folder.appendingPathComponent("api/orgs"), withIntermediateDirectories: true)
         try fm.createDirectory(at: folder.appendingPathComponent("orgs/o7"), withIntermediateDirectories: true)
         #expect(try output.checkTargets(paths, files: true).folders == (0..<100).filter { $0 != 7 }.map { "orgs/o\($0)" }.sorted())
-        #expect(mkfifo(folder.appendingPathComponent(paths[40]).path, 0o600) == 0)
+        #expect(mkfifo(folder.appendingPathComponent(paths[41]).path, 0o600) == 0)
         let pipe = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
-        #expect(pipe?.path == paths[40])
+        #expect(pipe?.path == paths[41])
         #expect(pipe?.reason.contains("a special file") == true)
-        try fm.removeItem(at: folder.appendingPathComponent(paths[40]))
+        try fm.removeItem(at: folder.appendingPathComponent(paths[41]))
         // Folders of `orgs/` are read from its entries: a link among them is met in order.
         try fm.createSymbolicLink(atPath: folder.appendingPathComponent("orgs/o3").path, withDestinationPath: "/tmp")
         let link = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
@@ -199,6 +200,20 @@ import RosterCore
         let linked = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
         #expect(linked?.path == "api/orgs")
         #expect(linked?.reason.contains("a symbolic link") == true)
+    }
+
+    /// A folder whose outputs take turns with those of other folders (each org's page, then its
+    /// JSON) is read whole all the same; a folder met only in short runs among many is not, and
+    /// two spellings of the same text are two folders.
+    @Test func foldersThatHoldManyOutputsAreReadWholeWhereverTheyCome() {
+        let interleaved = (0..<100).flatMap { ["orgs/o\($0)/index.html", "api/orgs/o\($0).json"] }
+        #expect(SiteOutput.foldersReadWhole(interleaved) == ["api/orgs"])
+        let spread = (0..<100).flatMap { k in (0..<5).map { "f\($0)/\(k).html" } }
+        #expect(SiteOutput.foldersReadWhole(spread) == [])
+        let twoSpellings = (0..<40).flatMap { ["caf\u{E9}/\($0).css", "cafe\u{301}/\($0).css"] }
+        #expect(SiteOutput.foldersReadWhole(twoSpellings).map { Array($0.utf8) } == [Array("caf\u{E9}".utf8), Array("cafe\u{301}".utf8)])
+        #expect(SiteOutput.foldersReadWhole((0..<31).map { "a/\($0)" }) == [])
+        #expect(SiteOutput.foldersReadWhole((0..<32).map { "a/\($0)" }) == ["a"])
     }
 
     /// Two folders whose names are the same text in two spellings ("é" and "e\u{301}") are

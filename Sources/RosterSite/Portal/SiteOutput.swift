@@ -159,21 +159,9 @@ public struct SiteOutput: Sendable {
     /// the 31,000 of a site of 10,000 orgs); the others, and an entry of unknown kind, are
     /// looked at one by one.
     static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
-        // The outputs of a folder come one after the other (the pages of every org, then
-        // their JSON): runs of paths with the same folder are counted, no table of folders.
-        // Folders are told apart by their bytes, never as Strings: "é" and "e\u{301}" are equal
-        // Strings but two folders, and the listing of one taken for the other found nothing
-        // where a link was, which was then followed.
         var listings: [(folder: String, table: NameTable<mode_t>)] = []
-        var runStart = 0
-        for k in paths.indices where k + 1 == paths.count || !Self.same(Self.parent(of: paths[k + 1]), Self.parent(of: paths[runStart])) {
-            let folder = String(Self.parent(of: paths[runStart]))
-            if k + 1 - runStart >= listedFolderSize, !listings.contains(where: { Self.same($0.folder[...], folder[...]) }),
-                let listing = Self.listing(folder, in: fd)
-            {
-                listings.append((folder, listing))
-            }
-            runStart = k + 1
+        for folder in foldersReadWhole(paths) {
+            if let listing = Self.listing(String(folder), in: fd) { listings.append((String(folder), listing)) }
         }
         let listed = listings
         return parallelMap(OutputLookup.ranges(paths.count), chunkSize: 1) { range -> [mode_t?] in
@@ -195,7 +183,36 @@ public struct SiteOutput: Sendable {
         }.flatMap { $0 }
     }
 
-    /// Whether two folders are the same bytes (not the same text: see ``kinds(_:in:)``).
+    /// The folders of `paths` that hold at least ``listedFolderSize`` of them, in the order they
+    /// get there. The outputs of a folder come one after the other, or taking turns with a few
+    /// others (each org's page, then its JSON): runs of paths with the same folder are counted
+    /// for the last few folders met, with no table of every folder (100,000 at 100,000 orgs).
+    /// When the outputs of `api/orgs/` were counted only in a row, taking turns with each org's
+    /// folder, its 10,000 files were looked at one by one.
+    /// Folders are told apart by their bytes, never as Strings: "é" and "e\u{301}" are equal
+    /// Strings but two folders, and the listing of one taken for the other found nothing
+    /// where a link was, which was then followed.
+    static func foldersReadWhole(_ paths: [String]) -> [Substring] {
+        var out: [Substring] = []
+        var recent: [(folder: Substring, count: Int, seen: Int)] = []
+        var runStart = 0
+        for k in paths.indices where k + 1 == paths.count || !Self.same(Self.parent(of: paths[k + 1]), Self.parent(of: paths[runStart])) {
+            let folder = Self.parent(of: paths[runStart]), run = k + 1 - runStart
+            runStart = k + 1
+            var at = recent.firstIndex { Self.same($0.folder, folder) }
+            if let i = at {
+                (recent[i].count, recent[i].seen) = (recent[i].count + run, k)
+            } else {
+                if recent.count == 4, let oldest = recent.indices.min(by: { recent[$0].seen < recent[$1].seen }) { recent.remove(at: oldest) }
+                recent.append((folder, run, k))
+                at = recent.count - 1
+            }
+            if let i = at, recent[i].count >= listedFolderSize, !out.contains(where: { Self.same($0, folder) }) { out.append(folder) }
+        }
+        return out
+    }
+
+    /// Whether two folders are the same bytes (not the same text: see ``foldersReadWhole(_:)``).
     static func same(_ a: String, _ b: String) -> Bool {
         // Strings compared as they are: a Substring made of each took a reference count.
         let same = a.utf8.withContiguousStorageIfAvailable { x in
@@ -213,7 +230,7 @@ public struct SiteOutput: Sendable {
         return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
-    /// A folder is read whole when it holds at least this many of the outputs in a row.
+    /// A folder is read whole when it holds at least this many of the outputs.
     static let listedFolderSize = 32
 
     /// The part of `path` before its last `/` (empty for a path in the output folder itself).
