@@ -9,7 +9,7 @@ import Testing
     /// into the file system's root (an attacker's review, running as root).
     @Test func anOutputFolderThatHoldsTheRepositoryIsRefused() {
         let root = "/tmp/roster-repo"
-        for output in ["/", "/tmp", root, root + "/data", root + "/data/x", root + "/.git"] {
+        for output in ["/", "/tmp", root, root + "/data", root + "/data/x", root + "/.git", root + "/.roster-cache"] {
             #expect(OutputFolder.refusal(root: root, output: output) != nil, "\(output)")
         }
         for output in [root + "/_site", root + "/out/x", "/tmp/elsewhere", "/tmp/roster-repo-site"] {

@@ -4,10 +4,11 @@
 
 /// Where roster may write generated files (the portal, a catalogue, an export): never into the
 /// repository's root or into the folders it reads (`data/`, `content/`, `site-templates/`,
-/// `schemas/`, `.git/`), where generated files would pass for records or docs.
+/// `schemas/`, `.git/`, and `.roster-cache/`, the records a build keeps), where generated files
+/// would pass for records or docs, or be taken for the build's own.
 public enum OutputFolder {
     /// The folders under the root that hold sources, not output.
-    public static let sources = ["data", "content", "site-templates", "schemas", ".git"]
+    public static let sources = ["data", "content", "site-templates", "schemas", ".git", SavedRecords.folder]
 
     /// Why `output` may not receive generated files (both absolute, without trailing slash),
     /// or nil when it may. Symbolic links are resolved as far as the path exists, so a link
