@@ -142,6 +142,31 @@ import RosterSynth
             Self.buildLoad(repo).savedRecordsUsed == RecordStore.load(root: repo.path).orgs.count + RecordStore.load(root: repo.path).shares.count)
     }
 
+    /// A file far larger than any saved records (here a sparse terabyte) is not read: holding
+    /// it whole was an allocation that failed, a crash of every build until it was removed.
+    @Test func aHugeFileIsNotRead() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let path = repo.path + "/" + recordsFile
+        #expect(truncate(path, off_t(1) << 40) == 0)
+        let snapshot = Self.buildLoad(repo)
+        #expect(snapshot.savedRecordsUsed == 0)
+        Self.expectSameAsRead(snapshot, repo)
+        // The save replaced it with records of the right size.
+        #expect(try repo.bytes(recordsFile).count < 1 << 20)
+    }
+
+    /// A folder that was there before the first build (checked out, made by hand) is ignored by
+    /// git all the same: its records hold names and e-mails.
+    @Test func aFolderThatWasThereIsIgnoredByGit() throws {
+        let repo = try TemporaryRepo()
+        try FileManager.default.createDirectory(atPath: repo.path + "/" + SavedRecords.folder, withIntermediateDirectories: false)
+        _ = Self.buildLoad(repo)
+        #expect(try repo.bytes(recordsFile).count > 500)
+        #expect(try repo.read(SavedRecords.folder + "/.gitignore").contains("\n*\n"))
+        #expect(FileAccess.kind(in: AT_FDCWD, repo.path + "/" + SavedRecords.folder + "/CACHEDIR.TAG") == .file)
+    }
+
     /// The folder and the file are never read or written through a link.
     @Test func theSavedRecordsAreNeverReadOrWrittenThroughALink() throws {
         let repo = try TemporaryRepo()

@@ -389,24 +389,25 @@ public final class SavedRecords: Sendable {
         return Array(zip(ranges, made))
     }
 
-    /// The cache folder, made (with its `.gitignore` and `CACHEDIR.TAG`) when missing; never a link.
+    /// The cache folder, made when missing; never a link. Its `.gitignore` and `CACHEDIR.TAG`
+    /// are made whenever they are missing, not only with the folder: a folder that was there
+    /// already (checked out, or made by hand) would otherwise have its records, names and
+    /// e-mails, shown to `git add -A`.
     private static func openFolder(root: String) -> Int32? {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
-        let made = mkdirat(rootFD, folder, 0o700) == 0
+        mkdirat(rootFD, folder, 0o700)
         guard case .success(let fd) = FileAccess.openStep(rootFD, folder) else { return nil }
-        if made {
-            let notes = [
-                (".gitignore", "# Made by `roster build`: decoded records kept between builds, never committed.\n*\n"),
-                ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# Made by `roster build`: see https://bford.info/cachedir/\n"),
-            ]
-            for (name, text) in notes {
-                let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-                if file >= 0 {
-                    _ = write(file, Array(text.utf8))
-                    close(file)
-                }
+        let notes = [
+            (".gitignore", "# Made by `roster build`: decoded records kept between builds, never committed.\n*\n"),
+            ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# Made by `roster build`: see https://bford.info/cachedir/\n"),
+        ]
+        for (name, text) in notes {
+            let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if file >= 0 {
+                _ = write(file, Array(text.utf8))
+                close(file)
             }
         }
         return fd
