@@ -11,6 +11,20 @@ import RosterCore
         return url
     }
 
+    /// Two binaries of the same size with the same modification time (Nix's store sets every
+    /// time to 1 s; `cp -p` keeps it) are two generators: the records and per-org findings one
+    /// saved are not taken by the other.
+    @Test func binariesOfTheSameSizeAndTimeAreTwoGenerators() throws {
+        let url = try folder()
+        let (a, b) = (url.appendingPathComponent("roster-a").path, url.appendingPathComponent("roster-b").path)
+        try Data("rules, one way".utf8).write(to: URL(fileURLWithPath: a))
+        try Data("rules, 2nd way".utf8).write(to: URL(fileURLWithPath: b))
+        var times = [timespec(tv_sec: 1, tv_nsec: 0), timespec(tv_sec: 1, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, a, &times, 0) == 0 && utimensat(AT_FDCWD, b, &times, 0) == 0)
+        #expect(BuildManifest.generator(of: a) != BuildManifest.generator(of: b))
+        #expect(BuildManifest.generator(of: a) == BuildManifest.generator(of: a))
+    }
+
     @Test func theManifestReadsBackAsItWasWritten() throws {
         let url = try folder()
         defer { try? FileManager.default.removeItem(at: url) }

@@ -14,11 +14,19 @@ struct BuildManifest: Sendable, Equatable {
     static let magic = "roster-build 2"
     /// Names the renderer: the format version and the size and time of the roster binary, so
     /// the outputs of another build of roster are not trusted.
-    static let generator: String = {
+    static let generator = generator(of: "/proc/self/exe")
+
+    /// The name of the binary at `path`: its size, its modification and change times to the
+    /// nanosecond and its inode. The records and findings a build saves are trusted by this
+    /// name alone; size and modification second were the same for another binary of the same
+    /// size copied with its time (`cp -p`, `install -p`, Nix's store, whose times are all 1 s),
+    /// and a rebuilt rule's findings were taken from the old one.
+    static func generator(of path: String) -> String {
         var info = stat()
-        let exe = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec)" : "unknown"
-        return "roster-portal-2 " + exe
-    }()
+        guard stat(path, &info) == 0 else { return "roster-portal-2 unknown" }
+        let (m, c) = (info.st_mtim, info.st_ctim)
+        return "roster-portal-2 \(info.st_size):\(m.tv_sec).\(m.tv_nsec):\(c.tv_sec).\(c.tv_nsec):\(info.st_ino)"
+    }
 
     var header = Header()
     /// Output path -> key of the inputs it was rendered from (pages rendered from one record),
