@@ -142,18 +142,60 @@ import RosterSynth
             Self.buildLoad(repo).savedRecordsUsed == RecordStore.load(root: repo.path).orgs.count + RecordStore.load(root: repo.path).shares.count)
     }
 
-    /// A file far larger than any saved records (here a sparse terabyte) is not read: holding
-    /// it whole was an allocation that failed, a crash of every build until it was removed.
+    /// A file far larger than any saved records (here a sparse terabyte after the entries) is
+    /// not read whole (holding it was an allocation that failed, a crash of every build until it
+    /// was removed), and the next save makes it the right size again.
     @Test func aHugeFileIsNotRead() throws {
         let repo = try TemporaryRepo()
         _ = Self.buildLoad(repo)
         let path = repo.path + "/" + recordsFile
         #expect(truncate(path, off_t(1) << 40) == 0)
+        // The entries before the damage may be taken; the rest is read as JSON.
         let snapshot = Self.buildLoad(repo)
-        #expect(snapshot.savedRecordsUsed == 0)
         Self.expectSameAsRead(snapshot, repo)
         // The save replaced it with records of the right size.
         #expect(try repo.bytes(recordsFile).count < 1 << 20)
+    }
+
+    /// An entry whose length is forged to fill a sparse terabyte (a valid header, then the path
+    /// of a record) is not read: each entry and each window have a size they never pass.
+    @Test func aForgedHugeEntryIsNotRead() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        var w = RecordWriter()
+        w.bytes = SavedRecords.magic
+        w.string("test")
+        var body = RecordWriter()
+        body.number(0)
+        body.string("data/orgs/acme.json")
+        for length in [SavedRecords.maxEntry + 1, 1 << 39] {
+            var forged = w
+            forged.count(length)
+            forged.bytes += body.bytes
+            try Data(forged.bytes).write(to: repo.url.appendingPathComponent(recordsFile))
+            #expect(truncate(repo.path + "/" + recordsFile, off_t(1) << 40) == 0)
+            #expect(SavedRecords(root: repo.path, salt: "test").entries.isEmpty)
+            let snapshot = Self.buildLoad(repo)
+            #expect(snapshot.savedRecordsUsed == 0)
+            Self.expectSameAsRead(snapshot, repo)
+        }
+    }
+
+    /// The next load finds the entries in the order it asks for them, settings file first:
+    /// nothing is looked up out of step (which makes a table of every saved path).
+    @Test func theNextLoadWalksTheEntriesInStep() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let jobs = [(Snapshot.marketplacePath, RecordKind.marketplace)] + RecordStore.load(root: repo.path).orgs.map { ($0.path, RecordKind.org) }
+        let saved = SavedRecords(root: repo.path, salt: "test")
+        let match = saved.match(jobs)
+        #expect(match.lookedUp == 0)
+        #expect(match.entries.first == -1 && !match.entries.dropFirst().contains(-1))
+        // A file gone, and files without an entry (new, or changed within 2 s of the last load).
+        let changed = [(Snapshot.marketplacePath, RecordKind.marketplace), ("data/orgs/alpha.json", .org), ("data/orgs/beta.json", .org)]
+        let merged = saved.match(changed + [("data/orgs/zeta.json", .org), ("data/shares/feed.json", .share), ("data/shares/zz.json", .share)])
+        #expect(merged.lookedUp == 0)
+        #expect(merged.entries == [-1, -1, 1, -1, 2, -1])
     }
 
     /// A folder that was there before the first build (checked out, made by hand) is ignored by

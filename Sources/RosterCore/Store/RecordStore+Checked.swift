@@ -12,7 +12,7 @@ extension RecordStore {
         fingerprints: Bool, clean: CleanOrgs.Request? = nil, now: Int64 = SavedRecords.clock()
     ) -> Snapshot {
         let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
-        let match = saved?.match(jobs.map(\.0)) ?? []
+        let match = saved?.match(jobs).entries ?? []
         let others = jobs.indices.filter { jobs[$0].1 != .org }
         let window = saved?.window(others.map { match[$0] })
         let first = parallelMap(others) { j in
