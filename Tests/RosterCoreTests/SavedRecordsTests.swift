@@ -198,6 +198,20 @@ import RosterSynth
         #expect(merged.entries == [-1, -1, 1, -1, 2, -1])
     }
 
+    /// A save that never finished (its process killed) leaves its new file: the next save
+    /// removes one an hour old, and leaves one that may still be under way.
+    @Test func theFilesOfSavesThatNeverFinishedAreRemoved() throws {
+        let repo = try TemporaryRepo()
+        try FileManager.default.createDirectory(atPath: repo.path + "/" + SavedRecords.folder, withIntermediateDirectories: false)
+        let (old, recent, other) = ("records.4242.tmp", "records.4343.tmp", "notes.tmp")
+        for name in [old, recent, other] { try repo.write(SavedRecords.folder + "/" + name, "cut short") }
+        var times = [timespec(tv_sec: 1_600_000_000, tv_nsec: 0), timespec(tv_sec: 1_600_000_000, tv_nsec: 0)]
+        for name in [old, other] { #expect(utimensat(AT_FDCWD, repo.path + "/" + SavedRecords.folder + "/" + name, &times, 0) == 0) }
+        _ = Self.buildLoad(repo)
+        let left = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/" + SavedRecords.folder)
+        #expect(!left.contains(old) && left.contains(recent) && left.contains(other) && left.contains("records"))
+    }
+
     /// A folder that was there before the first build (checked out, made by hand) is ignored by
     /// git all the same: its records hold names and e-mails.
     @Test func aFolderThatWasThereIsIgnoredByGit() throws {

@@ -361,6 +361,7 @@ public final class SavedRecords: Sendable {
         defer { close(fd) }
         let temporary = "\(Self.fileName).\(getpid()).tmp"
         unlinkat(fd, temporary, 0)
+        Self.removeAbandoned(in: fd)
         let out = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard out >= 0 else { return }
         var header = RecordWriter()
@@ -399,6 +400,17 @@ public final class SavedRecords: Sendable {
         }
         close(out)
         if !written || renameat(fd, temporary, fd, Self.fileName) != 0 { unlinkat(fd, temporary, 0) }
+    }
+
+    /// Removes the new files of saves that never finished (a build killed while saving): each
+    /// as large as the records, with another process's number in its name. One an hour old is
+    /// no save under way.
+    private static func removeAbandoned(in fd: Int32) {
+        let hourAgo = clock() / 1_000_000_000 - 3600
+        var info = stat()
+        for (name, kind) in FileAccess.entries(in: fd) where kind == .file && name.hasPrefix(fileName + ".") && name.hasSuffix(".tmp") {
+            if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mtim.tv_sec < hourAgo { unlinkat(fd, name, 0) }
+        }
     }
 
     /// Copies `range` of this file to `out`, a chunk at a time.
