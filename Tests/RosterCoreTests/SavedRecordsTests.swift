@@ -262,10 +262,15 @@ import RosterSynth
             }
         }
         for org in orgs { #expect(Self.roundTrip(org, { $0.org($1) }, { $0.org() }) == org) }
+        // A long string repeated in an entry is written once (the owner's address, nine times).
+        var w = RecordWriter()
+        w.org(Self.fullOrg)
+        let owner = Array("owner.with.a.long.address@acme.example".utf8)
+        #expect((0...(w.bytes.count - owner.count)).filter { w.bytes[$0..<$0 + owner.count].elementsEqual(owner) }.count == 1)
         for share in shares { #expect(Self.roundTrip(share, { $0.share($1) }, { $0.share() }) == share) }
         let finding = Finding(
             path: "data/orgs/acme.json", pointer: "/members/0/email", line: 12, column: 300, severity: .warning, rule: "r", message: "é\u{0}")
-        var w = RecordWriter()
+        w = RecordWriter()
         w.finding(finding)
         w.finding(Finding(path: "p", pointer: nil, line: 1, column: 1, rule: "r", message: ""))
         let back = w.bytes.withUnsafeBytes { raw in

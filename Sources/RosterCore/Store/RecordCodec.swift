@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The binary form of records and findings in the record cache (``SavedRecords``): what a
 /// decoded org file is, written once and read back without parsing JSON.
 ///
@@ -6,12 +10,14 @@
 /// refers back to it, and the reader hands out the same storage again, as ``StringPool`` shares
 /// an org's repeated e-mails and times when the JSON is decoded.
 ///
-/// Every field of every record type is written: `RecordCodecTests` fails when a type gains a
+/// Every field of every record type is written: `SavedRecordsTests` fails when a type gains a
 /// stored property this file does not know (``fieldCounts``).
 struct RecordWriter {
     var bytes: [UInt8] = []
-    /// The long strings written so far in this entry, by the number a back-reference gives.
-    private var long: [String] = []
+    /// The long strings written so far in this entry, by the number a back-reference gives:
+    /// where their bytes are in ``bytes``, compared there (a list of Strings took a reference
+    /// count for each string looked at, most of the cost of saving 100,000 orgs).
+    private var long: [(start: Int, count: Int)] = []
 
     /// How many stored properties each type has, as written here.
     static let fieldCounts: [String: Int] = [
@@ -43,17 +49,29 @@ struct RecordWriter {
     /// A string: its length times two, then its bytes; or, for a long string written before in
     /// this entry, its number times two plus one.
     mutating func string(_ s: String) {
-        var s = s
-        let n = s.utf8.count
+        // The bytes where they are (record strings are native): `withUTF8` needs a `var`, a
+        // copy and a reference count for each string.
+        guard let done = s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) else { return string(utf8: Array(s.utf8)) }
+        return done
+    }
+
+    private mutating func string(utf8: [UInt8]) {
+        utf8.withUnsafeBufferPointer { string(utf8: $0) }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
         if n > 15 {
-            for (k, earlier) in long.prefix(32).enumerated() where earlier.utf8.count == n && StringPool.sameBytes(earlier, s) {
-                count(2 * k + 1)
-                return
+            let earlier = bytes.withUnsafeBytes { written in
+                long.prefix(32).firstIndex { $0.count == n && memcmp(written.baseAddress! + $0.start, utf8.baseAddress!, n) == 0 }
             }
-            long.append(s)
+            if let k = earlier { return count(2 * k + 1) }
+            count(2 * n)
+            long.append((bytes.count, n))
+        } else {
+            count(2 * n)
         }
-        count(2 * n)
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: utf8)
     }
 
     mutating func optional(_ s: String?) {
@@ -81,12 +99,13 @@ struct RecordWriter {
         } else {
             byte(0)
         }
+        // Elements lent in place (`for x in` copied each, a reference count a field).
         count(o.members.count)
-        for m in o.members { member(m) }
+        o.members.withUnsafeBufferPointer { for k in $0.indices { member($0[k]) } }
         count(o.teams.count)
-        for t in o.teams { team(t) }
+        o.teams.withUnsafeBufferPointer { for k in $0.indices { team($0[k]) } }
         count(o.apps.count)
-        for a in o.apps { app(a) }
+        o.apps.withUnsafeBufferPointer { for k in $0.indices { app($0[k]) } }
     }
 
     mutating func registration(_ r: Registration) {
@@ -126,7 +145,7 @@ struct RecordWriter {
         string(t.name)
         byte(t.isDefault ? 1 : 0)
         count(t.members.count)
-        for e in t.members { string(e) }
+        t.members.withUnsafeBufferPointer { for k in $0.indices { string($0[k]) } }
     }
 
     mutating func app(_ a: App) {
@@ -136,7 +155,7 @@ struct RecordWriter {
         string(a.team)
         choice(a.visibility, of: CodecCases.visibility)
         count(a.shares.count)
-        for s in a.shares { string(s) }
+        a.shares.withUnsafeBufferPointer { for k in $0.indices { string($0[k]) } }
         string(a.createdBy)
         string(a.createdAt)
     }

@@ -117,11 +117,12 @@ struct RecordsToSave: Sendable {
 
 extension Snapshot {
     /// Saves the records this load decoded for the next build (``SavedRecords``), if it was
-    /// asked to keep them; then lets go of what was saved before.
-    public mutating func saveRecords() {
-        guard let pending = recordsToSave else { return }
-        pending.saved.save(pending.parts, root: pending.root, salt: pending.salt)
+    /// asked to keep them; then lets go of what was saved before. Whether new entries were made.
+    @discardableResult
+    public mutating func saveRecords() -> Bool {
+        guard let pending = recordsToSave else { return false }
         recordsToSave = nil
+        return pending.saved.save(pending.parts, root: pending.root, salt: pending.salt)
     }
 }
 

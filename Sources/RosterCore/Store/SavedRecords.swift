@@ -352,18 +352,19 @@ public final class SavedRecords: Sendable {
 
     /// Writes `parts` as the file of `root`, unless it would hold what this one holds. A new file
     /// is written beside it and renamed over it, never through a link; a folder or file that
-    /// cannot be made is no cache, not a failure.
-    func save(_ parts: [Part], root: String, salt: String) {
+    /// cannot be made is no cache, not a failure. Whether new entries were made.
+    @discardableResult
+    func save(_ parts: [Part], root: String, salt: String) -> Bool {
         if whole, parts.count == entries.count, parts.enumerated().allSatisfy({ k, part in if case .kept(k) = part { true } else { false } }) {
-            return
+            return false
         }
-        guard let fd = Self.openFolder(root: root) else { return }
+        guard let fd = Self.openFolder(root: root) else { return false }
         defer { close(fd) }
         let temporary = "\(Self.fileName).\(getpid()).tmp"
         unlinkat(fd, temporary, 0)
         Self.removeAbandoned(in: fd)
         let out = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard out >= 0 else { return }
+        guard out >= 0 else { return false }
         var header = RecordWriter()
         header.bytes = Self.magic
         header.string(salt)
@@ -400,6 +401,7 @@ public final class SavedRecords: Sendable {
         }
         close(out)
         if !written || renameat(fd, temporary, fd, Self.fileName) != 0 { unlinkat(fd, temporary, 0) }
+        return parts.contains { if case .new = $0 { true } else { false } }
     }
 
     /// Removes the new files of saves that never finished (a build killed while saving): each
