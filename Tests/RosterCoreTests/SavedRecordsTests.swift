@@ -9,7 +9,7 @@ import RosterSynth
 /// must be what reading the files gives, findings included, whatever the file holds.
 @Suite struct SavedRecordsTests {
     /// Far after any file's times: every file counts as old enough to save.
-    static let later = SavedRecords.clock() + 3_600_000_000_000
+    static let later = RacyTimes.now() + 3_600_000_000_000
 
     /// A load as `roster build` makes it, saving its records for the next.
     static func buildLoad(_ repo: TemporaryRepo, now: Int64 = later, options: ValidationOptions = fixtureDay, salt: String = "test") -> Snapshot {
@@ -94,8 +94,8 @@ import RosterSynth
     @Test func aFileChangedJustBeforeTheLoadIsNotSaved() throws {
         let repo = try TemporaryRepo()
         // The files were all written a moment ago: none is old enough to trust its times.
-        _ = Self.buildLoad(repo, now: SavedRecords.clock())
-        let again = Self.buildLoad(repo, now: SavedRecords.clock())
+        _ = Self.buildLoad(repo, now: RacyTimes.now())
+        let again = Self.buildLoad(repo, now: RacyTimes.now())
         #expect(again.savedRecordsUsed == 0)
         Self.expectSameAsRead(again, repo)
     }

@@ -78,7 +78,7 @@ import RosterCore
         defer { try? FileManager.default.removeItem(at: url) }
         let racy = InputStamps.take(root: url.path, now: 0)
         #expect(racy.racy.keys.sorted() == ["data/orgs/a.json"])
-        let settled = InputStamps.take(root: url.path, now: InputStamps.wallClockNanoseconds() + 60_000_000_000)
+        let settled = InputStamps.take(root: url.path, now: RacyTimes.now() + 60_000_000_000)
         #expect(settled.racy.isEmpty && settled.digest == racy.digest)
         // The same stats as then (as if the write fell in the same tick), other bytes.
         try Data("{\"id\": \"b\"}\n".utf8).write(to: url.appendingPathComponent("data/orgs/a.json"))
@@ -111,7 +111,7 @@ import RosterCore
         manifest.pages = ["data/orgs/a.json": "k"]
         try output.write(manifest.bytes(), to: BuildManifest.fileName)
         #expect(try #require(ManifestFile.read(output)).header.inputs.racy.count == 1)
-        let settled = InputStamps.take(root: url.path, now: InputStamps.wallClockNanoseconds() + 60_000_000_000)
+        let settled = InputStamps.take(root: url.path, now: RacyTimes.now() + 60_000_000_000)
         try #require(ManifestFile.read(output)).restamp(settled, output: output)
         let file = try #require(ManifestFile.read(output))
         #expect(file.header.inputs == settled)

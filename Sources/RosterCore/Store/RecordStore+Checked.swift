@@ -9,7 +9,7 @@ extension RecordStore {
     /// each checked by the per-org rules while its bytes are in hand.
     static func loadChecked(
         _ folders: RecordFolders, root: String, jobs: [(String, RecordKind)], findings: [Finding], options: ValidationOptions,
-        fingerprints: Bool, clean: CleanOrgs.Request? = nil, now: Int64 = SavedRecords.clock()
+        fingerprints: Bool, clean: CleanOrgs.Request? = nil, now: Int64 = RacyTimes.now()
     ) -> Snapshot {
         let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
         let match = saved?.match(jobs).entries ?? []
@@ -91,7 +91,7 @@ extension RecordStore {
     static func parts(_ results: [FileResult], context: UInt64, now: Int64) -> [SavedRecords.Part] {
         results.compactMap { r -> SavedRecords.Part? in
             if let k = r.saved { return .kept(k) }
-            guard r.findings.isEmpty, !r.outdated, let stamp = r.stamp, stamp.latest < now - SavedRecords.racyMargin, let print = r.fingerprint
+            guard r.findings.isEmpty, !r.outdated, let stamp = r.stamp, !RacyTimes.isRacy(stamp.latest, at: now), let print = r.fingerprint
             else { return nil }
             var entry = SavedRecords.NewEntry(path: r.path, stamp: stamp, fingerprint: print, context: 0, findings: [])
             if let org = r.org, let checked = r.checked {

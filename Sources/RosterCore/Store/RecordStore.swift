@@ -46,7 +46,7 @@ public enum RecordStore {
         root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false,
         validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil, now: Int64? = nil
     ) -> Snapshot {
-        let now = now ?? SavedRecords.clock()
+        let now = now ?? RacyTimes.now()
         // Record folders are opened once, without following a link, and files are read
         // relative to them: `data/orgs -> /elsewhere` is never read (the scan reports it).
         let folders = RecordFolders(root: root)

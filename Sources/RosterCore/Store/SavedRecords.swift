@@ -7,8 +7,8 @@
 /// findings of the per-org rules on it are kept too.
 ///
 /// An entry is trusted only while its file's `stat` is the one it was saved with: size,
-/// modification and change times to the nanosecond, and inode. As in ``InputStamps`` (git's
-/// racy files), an entry is saved only for a file whose times are clearly older than the load
+/// modification and change times to the nanosecond, and inode. As the build's input stamps do
+/// (``RacyTimes``, git's racy files), an entry is saved only for a file whose times are clearly older than the load
 /// that read it, so a later write, even within the same tick of the file system's clock or of
 /// the same size, gives the file a newer change time, which nobody can set back. The findings
 /// saved with an org count only for the same rules' context (``CleanOrgs/context(salt:options:others:)``:
@@ -23,16 +23,6 @@ public final class SavedRecords: Sendable {
     public static let folder = ".roster-cache"
     static let fileName = "records"
     static let magic = Array("roster-records 1\n".utf8)
-    /// Files whose times are within this many nanoseconds of the load (or after it) are not saved.
-    static let racyMargin: Int64 = 2_000_000_000
-
-    /// The wall-clock time in nanoseconds.
-    static func clock() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_REALTIME, &t)
-        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
-    }
-
     /// The file, open, and where each entry is in it: whole (its length first) and without its
     /// length, as offsets in the file; and the bytes of each entry's path. The entries are read
     /// a window at a time (``window(_:)``): the whole file of 100,000 orgs, 105 MB, held in memory
@@ -408,7 +398,7 @@ public final class SavedRecords: Sendable {
     /// as large as the records, with another process's number in its name. One an hour old is
     /// no save under way.
     private static func removeAbandoned(in fd: Int32) {
-        let hourAgo = clock() / 1_000_000_000 - 3600
+        let hourAgo = RacyTimes.now() / 1_000_000_000 - 3600
         var info = stat()
         for (name, kind) in FileAccess.entries(in: fd) where kind == .file && name.hasPrefix(fileName + ".") && name.hasSuffix(".tmp") {
             if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mtim.tv_sec < hourAgo { unlinkat(fd, name, 0) }

@@ -11,10 +11,6 @@ import RosterCore
 /// and its old modification time put back (`touch -d`) gets a new change time, which nobody can
 /// set back, so the digest sees it.
 struct InputStamps: Sendable, Equatable {
-    /// Files whose times are within this many nanoseconds of the stamping (or after it) are
-    /// racy: file times come from a coarse clock that lags the one read here.
-    static let racyMargin: Int64 = 2_000_000_000
-
     /// `count:hex` of the file stats, independent of the order folders list their entries.
     var digest = ""
     /// Path (relative to the root) -> content hash, for files too recent to trust their stats.
@@ -22,7 +18,7 @@ struct InputStamps: Sendable, Equatable {
 
     /// Takes the stamps of the input folders of `root` (``SymlinkScan/folders``); `now` is the
     /// wall-clock time in nanoseconds, read before the first stat.
-    static func take(root: String, now: Int64 = InputStamps.wallClockNanoseconds()) -> InputStamps {
+    static func take(root: String, now: Int64 = RacyTimes.now()) -> InputStamps {
         var walk = Walk(root: root, now: now)
         for folder in SymlinkScan.folders { walk.visit(folder) }
         let t = walk.total
@@ -41,11 +37,5 @@ struct InputStamps: Sendable, Equatable {
         var h = FNV1a()
         h.add(bytes)
         return h.value
-    }
-
-    static func wallClockNanoseconds() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_REALTIME, &t)
-        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
     }
 }

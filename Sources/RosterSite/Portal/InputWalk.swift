@@ -44,7 +44,7 @@ extension InputStamps {
                 v = Walk.mix(v ^ UInt64(bitPattern: ctime))
                 v = Walk.mix(v ^ UInt64(info.st_ino))
                 let kind = info.st_mode & S_IFMT
-                if kind == S_IFREG, max(mtime, ctime) >= now - InputStamps.racyMargin {
+                if kind == S_IFREG, RacyTimes.isRacy(max(mtime, ctime), at: now) {
                     let relative = String(decoding: path, as: UTF8.self)
                     racy[relative] = InputStamps.contentHash(root + "/" + relative) ?? 0
                 }
