@@ -168,7 +168,7 @@ import RosterSynth
         var body = RecordWriter()
         body.number(0)
         body.string("data/orgs/acme.json")
-        for length in [SavedRecords.maxEntry + 1, 1 << 39] {
+        for length in [SavedRecords.maxEntry + 1, 1 << 39, Int.max] {
             var forged = w
             forged.count(length)
             forged.bytes += body.bytes

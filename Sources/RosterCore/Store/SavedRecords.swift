@@ -85,10 +85,10 @@ public final class SavedRecords: Sendable {
                     let length = r.count(), start = r.offset
                     r.skip(8)
                     let n = r.count()
-                    guard !r.failed, length >= 8, n % 2 == 0, n / 2 <= length - (r.offset - start) else { return nil }
+                    guard !r.failed, (8...maxEntry).contains(length), n % 2 == 0, n / 2 <= length - (r.offset - start) else { return nil }
                     return start..<start + length
                 }
-                guard let body = head ?? nil, body.count <= maxEntry else { return }
+                guard let body = head ?? nil else { return }
                 let start = at + body.lowerBound, end = at + body.upperBound
                 // The path's place, found again from the entry's start (its length is known to fit).
                 let path = chunk.with(start + 8, 10) { raw -> Range<Int> in
