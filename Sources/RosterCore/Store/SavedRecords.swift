@@ -80,24 +80,17 @@ public final class SavedRecords: Sendable {
                     return
                 }
                 // The length, the checksum and the path's length: at most 10 + 8 + 10 bytes.
-                let head = chunk.with(at, 28) { raw -> Range<Int>? in
+                let head = chunk.with(at, 28) { raw -> (body: Range<Int>, path: Range<Int>)? in
                     var r = RecordReader(raw)
                     let length = r.count(), start = r.offset
                     r.skip(8)
                     let n = r.count()
                     guard !r.failed, (8...maxEntry).contains(length), n % 2 == 0, n / 2 <= length - (r.offset - start) else { return nil }
-                    return start..<start + length
+                    return (start..<start + length, r.offset..<r.offset + n / 2)
                 }
-                guard let body = head ?? nil else { return }
+                guard let (body, path) = head ?? nil else { return }
                 let start = at + body.lowerBound, end = at + body.upperBound
-                // The path's place, found again from the entry's start (its length is known to fit).
-                let path = chunk.with(start + 8, 10) { raw -> Range<Int> in
-                    var r = RecordReader(raw)
-                    let n = r.count() / 2
-                    return start + 8 + r.offset..<start + 8 + r.offset + n
-                }
-                guard let path, let bytes = chunk.with(path.lowerBound, path.count, { Array($0) }), bytes.count == path.count,
-                    end <= chunk.size
+                guard end <= chunk.size, let bytes = chunk.with(at + path.lowerBound, path.count, { Array($0) }), bytes.count == path.count
                 else { return }
                 wholes.append(at..<end)
                 entries.append(start..<end)
