@@ -244,6 +244,43 @@ import Testing
         #expect(mismatches == [])
     }
 
+    /// A disabled org's users cannot connect (Amplify): its super admin's invitation and its
+    /// invitee's acceptance are refused by pull request too; once a provider admin has enabled
+    /// the org again in the base, both pass; another org's super admin is not concerned.
+    @Test func theUsersOfADisabledOrgChangeNothingOfIt() throws {
+        let repo = try Self.makeRepo()
+        try repo.change("org", "disable", "acme")
+        try repo.commit("acme disabled")
+        func check(_ actor: String, _ change: () throws -> Void) throws -> RosterRun {
+            try repo.git("checkout", "-q", "--", ".")
+            try change()
+            return try repo.run(["check", "--base", "HEAD", "--actor", actor])
+        }
+        let invite = { try Self.addMember(repo, invitedBy: "ann@acme.example") }
+        let accept = { try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" } }
+        for (actor, change) in [("ann@acme.example", invite), ("bob@acme.example", accept)] {
+            let refused = try check(actor, change)
+            #expect(refused.status == 1 && refused.stdout.contains("[policy-org-disabled]"), "\(refused.stdout)")
+        }
+        let other = try check("olga@other.example") {
+            try Self.edit(repo, "data/orgs/other-org.json") { o in
+                o["members"] = (o["members"] as! [[String: Any]]).map { m in
+                    var m = m
+                    m["firstName"] = "Olgx"
+                    return m
+                }
+            }
+        }
+        #expect(!other.stdout.contains("[policy-org-disabled]"), "\(other.stdout)")
+        try repo.git("checkout", "-q", "--", ".")
+        try repo.change("org", "enable", "acme")
+        try repo.commit("acme enabled again")
+        for (actor, change) in [("ann@acme.example", invite), ("bob@acme.example", accept)] {
+            let allowed = try check(actor, change)
+            #expect(!allowed.stdout.contains("[policy-"), "\(allowed.stdout)")
+        }
+    }
+
     @Test func fieldRefusalsPointAtTheChangedField() throws {
         let repo = try Self.makeRepo()
         try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["invitedBy"] = "admin@provider.example" }

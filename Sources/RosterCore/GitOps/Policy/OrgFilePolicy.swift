@@ -18,6 +18,15 @@ struct OrgFilePolicy {
         guard let membership else {
             return (standing.rule, "only the org's own super admins (members and teams) and a provider admin may change this org")
         }
+        // Amplify: "in a disabled state no user from this organization will be able to connect".
+        // A disabled org's own users change nothing of it, not even by pull request; a provider
+        // admin enables it first.
+        if isDisabled(base) {
+            return (
+                "policy-org-disabled",
+                "this org is disabled in the base: its users cannot connect, so they may change nothing of it until a provider admin enables it"
+            )
+        }
         if membership.role == .superAdmin, membership.state == .active {
             return superAdmin(change, actor: membership.email)
         }
@@ -220,6 +229,12 @@ struct OrgFilePolicy {
 
     func isAcceptance(_ c: FieldChange) -> Bool {
         c.kind == .modified && c.base?.value == .string("invited") && c.head?.value == .string("active")
+    }
+
+    /// Whether the org file says `"status": "disabled"` (validation refuses a status it does not
+    /// know).
+    func isDisabled(_ org: JSONNode?) -> Bool {
+        org?.member("status")?.node.value == .string("disabled")
     }
 
     func isDefaultTeam(_ node: JSONNode?) -> Bool {
