@@ -260,7 +260,7 @@ import Testing
         let accept = { try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" } }
         for (actor, change) in [("ann@acme.example", invite), ("bob@acme.example", accept)] {
             let refused = try check(actor, change)
-            #expect(refused.status == 1 && refused.stdout.contains("[policy-org-disabled]"), "\(refused.stdout)")
+            #expect(refused.status == 1 && refused.stdout.contains("[policy-org-inactive]"), "\(refused.stdout)")
         }
         let other = try check("olga@other.example") {
             try Self.edit(repo, "data/orgs/other-org.json") { o in
@@ -271,13 +271,28 @@ import Testing
                 }
             }
         }
-        #expect(!other.stdout.contains("[policy-org-disabled]"), "\(other.stdout)")
+        #expect(!other.stdout.contains("[policy-org-inactive]"), "\(other.stdout)")
         try repo.git("checkout", "-q", "--", ".")
         try repo.change("org", "enable", "acme")
         try repo.commit("acme enabled again")
         for (actor, change) in [("ann@acme.example", invite), ("bob@acme.example", accept)] {
             let allowed = try check(actor, change)
             #expect(!allowed.stdout.contains("[policy-"), "\(allowed.stdout)")
+        }
+    }
+
+    /// After its end date (`until`) an org is inactive as a disabled one is: its super admin's
+    /// invitation is refused; with the end date still ahead, allowed.
+    @Test func theUsersOfAnOrgPastItsEndDateChangeNothingOfIt() throws {
+        let repo = try Self.makeRepo()
+        for (until, refused) in [("2026-11-23", true), ("2026-11-24", false)] {
+            try repo.git("checkout", "-q", "--", ".")
+            try Self.edit(repo, "data/orgs/acme.json") { $0["until"] = until }
+            try repo.commit("acme ends on \(until)")
+            try Self.addMember(repo, invitedBy: "ann@acme.example")
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", "ann@acme.example"])
+            #expect(run.stdout.contains("[policy-org-inactive]") == refused, "\(until): \(run.stdout)")
+            if refused { #expect(run.stdout.contains("ended on \(until)")) }
         }
     }
 

@@ -12,19 +12,21 @@ struct OrgFilePolicy {
     var base: JSONNode? = nil
     var head: JSONNode? = nil
     var expireAfterDays = InvitationSettings.defaultExpireAfterDays
+    /// The day the check runs: an org whose end date has come is inactive.
+    var today: CalendarDate?
 
     /// Why the change is refused (rule, reason), or nil when it is allowed.
     func refusal(_ change: FieldChange, standing: ActorStanding) -> (rule: String, reason: String)? {
         guard let membership else {
             return (standing.rule, "only the org's own super admins (members and teams) and a provider admin may change this org")
         }
-        // Amplify: "in a disabled state no user from this organization will be able to connect".
-        // A disabled org's own users change nothing of it, not even by pull request; a provider
-        // admin enables it first.
-        if isDisabled(base) {
+        // Amplify: "in a disabled state no user from this organization will be able to connect",
+        // nor after the org's end date. An inactive org's own users change nothing of it, not
+        // even by pull request; a provider admin enables it (or moves its end date) first.
+        if let inactive = inactivity(base) {
             return (
-                "policy-org-disabled",
-                "this org is disabled in the base: its users cannot connect, so they may change nothing of it until a provider admin enables it"
+                "policy-org-inactive",
+                "this org \(inactive) in the base: its users cannot connect, so they may change nothing of it until a provider admin makes it active"
             )
         }
         if membership.role == .superAdmin, membership.state == .active {
@@ -231,10 +233,12 @@ struct OrgFilePolicy {
         c.kind == .modified && c.base?.value == .string("invited") && c.head?.value == .string("active")
     }
 
-    /// Whether the org file says `"status": "disabled"` (validation refuses a status it does not
-    /// know).
-    func isDisabled(_ org: JSONNode?) -> Bool {
-        org?.member("status")?.node.value == .string("disabled")
+    /// Why the org file in the base is inactive (`is disabled`, `ended on 2026-11-01`), or nil
+    /// when its users can connect: enabled, and before its end date (`until`) on ``today``.
+    func inactivity(_ org: JSONNode?) -> String? {
+        if org?.member("status")?.node.value == .string("disabled") { return "is disabled" }
+        guard let today, case .string(let until)? = org?.member("until")?.node.value, let end = Formats.date(until), today >= end else { return nil }
+        return "ended on \(until)"
     }
 
     func isDefaultTeam(_ node: JSONNode?) -> Bool {

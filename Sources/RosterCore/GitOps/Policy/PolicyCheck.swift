@@ -9,6 +9,8 @@ public struct PolicyCheck: Sendable {
     let head: RevisionState
     let settings: MarketplaceSettings
     let auditDays: ClosedRange<Int>
+    /// The day of the check: an org whose end date has come is inactive.
+    let today: CalendarDate
 
     /// Reads what the policy needs: the whole tree's changes and the actor's standing in the base.
     public init(comparison c: Comparison, head snapshot: Snapshot, actor: Actor, today: CalendarDate) {
@@ -17,6 +19,7 @@ public struct PolicyCheck: Sendable {
         changes = c.tree
         base = c.base
         head = c.head
+        self.today = today
         // From where the branch left the base, but no earlier than an invitation stays fresh:
         // the branch point is the author's choice (any old commit of main would do).
         let branched = c.reader.branchDay(base: c.baseCommit)?.dayNumber ?? today.dayNumber
@@ -66,6 +69,7 @@ public struct PolicyCheck: Sendable {
         var policy = OrgFilePolicy(membership: standing.memberships[orgID], auditDays: auditDays)
         (policy.base, policy.head) = (a, b)
         policy.expireAfterDays = settings.invitations.effectiveExpireAfterDays
+        policy.today = today
         let text = SourceText(bytes: new)
         return FieldChange.between(a, b).compactMap { change in
             guard let (rule, reason) = policy.refusal(change, standing: standing) else { return nil }
