@@ -296,6 +296,25 @@ import Testing
         }
     }
 
+    /// An invitation written before invitations expired (no `expiresAt`) expires
+    /// `invitations.expireAfterDays` after it was sent: accepted by pull request or by
+    /// `roster member activate` later than that, it is refused; within it, allowed.
+    @Test func anInvitationWithoutAnExpiryExpiresAfterTheSettingsDays() throws {
+        let repo = try Self.makeRepo()
+        for (sent, refused) in [("2026-11-08T09:00:00Z", true), ("2026-11-10T09:00:00Z", false)] {
+            try repo.git("checkout", "-q", "--", ".")
+            try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["invitedAt"] = sent }
+            try repo.commit("bob invited at \(sent), before invitations expired")
+            try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
+            #expect(run.stdout.contains("[invitation-expired]") == refused, "\(sent): \(run.stdout)")
+            try repo.git("checkout", "-q", "--", ".")
+            let verb = try repo.run(["member", "activate", "acme", "bob@acme.example"])
+            #expect((verb.status != 0) == refused, "\(sent): \(verb.stderr)")
+            if refused { #expect(verb.stderr.contains("expired at 2026-11-22T09:00:00Z"), "\(verb.stderr)") }
+        }
+    }
+
     @Test func fieldRefusalsPointAtTheChangedField() throws {
         let repo = try Self.makeRepo()
         try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["invitedBy"] = "admin@provider.example" }

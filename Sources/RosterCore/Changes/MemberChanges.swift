@@ -103,7 +103,10 @@ extension ChangeEngine {
         let m = try memberIndex(i, email)
         let member = snapshot.orgs[i].record.members[m]
         guard member.state == .invited else { throw ChangeRefusal("\(member.email) is already active in \(org)") }
-        if let expiry = member.expiresAt, Timestamps.hasPassed(expiry, at: context.now) {
+        // One written before invitations expired (no `expiresAt`) expires `expireAfterDays` after
+        // it was sent, as the pull-request check judges it.
+        let expiry = member.expiresAt ?? Timestamps.adding(days: snapshot.settings.invitations.effectiveExpireAfterDays, to: member.invitedAt)
+        if let expiry, Timestamps.hasPassed(expiry, at: context.now) {
             throw ChangeRefusal(
                 "the invitation of \(member.email) to \(org) expired at \(expiry); ask a super admin of \(org) to send a new one (`roster member resend \(org) \(member.email)`)"
             )

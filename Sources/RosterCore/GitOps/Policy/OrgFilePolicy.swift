@@ -144,8 +144,14 @@ struct OrgFilePolicy {
 
     /// An invitation accepted after it expired is refused: it must be re-sent first.
     func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
-        guard let expiry = Self.string(entry(base, c), "expiresAt"), let day = Formats.timestamp(expiry),
-            day.dayNumber < auditDays.upperBound - 1
+        // An invitation written before invitations expired has no `expiresAt`: it expires
+        // `invitations.expireAfterDays` after it was sent, as one sent then would have (it was
+        // valid for ever, to whoever held the address years later).
+        let invitation = entry(base, c)
+        guard
+            let expiry = Self.string(invitation, "expiresAt")
+                ?? Self.string(invitation, "invitedAt").flatMap({ Timestamps.adding(days: expireAfterDays, to: $0) }),
+            let day = Formats.timestamp(expiry), day.dayNumber < auditDays.upperBound - 1
         else { return nil }
         return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
     }
