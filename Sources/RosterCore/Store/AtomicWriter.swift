@@ -59,12 +59,7 @@ public enum AtomicWriter {
         }
         guard fd >= 0 else { throw failure(path) }
         defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n <= 0 { throw failure(path) }
-            written += n
-        }
+        guard FileAccess.writeAll(fd, bytes) else { throw failure(path) }
         return true
     }
 
@@ -92,13 +87,11 @@ public enum AtomicWriter {
             fd = open(temp, flags, 0o644)
         }
         guard fd >= 0 else { throw failure(path) }
-        for bytes in pieces {
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-                if n <= 0 { let e = failure(path); close(fd); unlink(temp); throw e }
-                written += n
-            }
+        for bytes in pieces where !FileAccess.writeAll(fd, bytes) {
+            let e = failure(path)
+            close(fd)
+            unlink(temp)
+            throw e
         }
         if durable, fsync(fd) != 0 { let e = failure(path); close(fd); unlink(temp); throw e }
         close(fd)

@@ -67,6 +67,26 @@ public enum FileAccess {
         }
     }
 
+    /// Writes all of `bytes` to `fd`, at `offset` (`pwrite`) or where the file is (`write`),
+    /// again after a signal interrupted it; false when a write fails (`errno` says why).
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int? = nil) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n =
+                if let offset { pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done)) } else {
+                    write(fd, bytes.baseAddress! + done, bytes.count - done)
+                }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int? = nil) -> Bool {
+        bytes.withUnsafeBytes { writeAll(fd, $0, at: offset) }
+    }
+
     /// Opens the folder `relative` (slash-separated, inside `root`) one component at a time,
     /// refusing a symbolic link at any step. `root` itself is the user's choice and is followed.
     /// The caller closes the descriptor.

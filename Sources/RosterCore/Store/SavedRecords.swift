@@ -351,7 +351,7 @@ public final class SavedRecords: Sendable {
         var header = RecordWriter()
         header.bytes = Self.magic
         header.string(salt)
-        var written = Self.write(out, header.bytes)
+        var written = FileAccess.writeAll(out, header.bytes)
         do {
             // Kept entries that follow each other in this file go out together, a chunk at a time.
             var run: Range<Int>?
@@ -373,7 +373,7 @@ public final class SavedRecords: Sendable {
                             written =
                                 written
                                 && made.bytes.withUnsafeBytes {
-                                    Self.write(out, UnsafeRawBufferPointer(rebasing: $0[(at == 0 ? 0 : made.ends[at - 1])..<end]))
+                                    FileAccess.writeAll(out, UnsafeRawBufferPointer(rebasing: $0[(at == 0 ? 0 : made.ends[at - 1])..<end]))
                                 }
                             at += 1
                         }
@@ -401,7 +401,9 @@ public final class SavedRecords: Sendable {
     /// Copies `range` of this file to `out`, a chunk at a time.
     private func copy(_ range: Range<Int>, to out: Int32) -> Bool {
         for start in stride(from: range.lowerBound, to: range.upperBound, by: Chunk.size) {
-            guard let bytes = Self.read(file, start..<min(range.upperBound, start + Chunk.size)), Self.write(out, bytes) else { return false }
+            guard let bytes = Self.read(file, start..<min(range.upperBound, start + Chunk.size)), FileAccess.writeAll(out, bytes) else {
+                return false
+            }
         }
         return true
     }
@@ -439,26 +441,13 @@ public final class SavedRecords: Sendable {
         for (name, text) in notes {
             let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if file >= 0 {
-                _ = write(file, Array(text.utf8))
+                _ = FileAccess.writeAll(file, Array(text.utf8))
                 close(file)
             }
         }
         return fd
     }
 
-    private static func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { write(fd, $0) }
-    }
-
-    private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
-    }
 }
 
 extension RecordWriter {

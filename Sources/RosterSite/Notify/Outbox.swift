@@ -72,12 +72,8 @@ public struct Outbox: Sendable {
         guard fd >= 0 else { throw Failure(description: "\(ledgerPath): cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let line = Array((messageID + "\n").utf8)
-        var written = 0
-        while written < line.count {
-            let n = line.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, line.count - written) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw Failure(description: "\(ledgerPath): cannot write: \(String(cString: strerror(errno)))") }
-            written += n
+        guard FileAccess.writeAll(fd, line) else {
+            throw Failure(description: "\(ledgerPath): cannot write: \(String(cString: strerror(errno)))")
         }
         guard fsync(fd) == 0 else { throw Failure(description: "\(ledgerPath): cannot sync: \(String(cString: strerror(errno)))") }
     }

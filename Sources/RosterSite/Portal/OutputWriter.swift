@@ -102,7 +102,7 @@ struct OutputWriter: Sendable {
         guard fd >= 0 else { throw failure(relative) }
         defer { Glibc.close(fd) }
         var ok = true
-        make { piece in if ok { ok = Self.writeAll(fd, piece, at: nil) } }
+        make { piece in if ok { ok = FileAccess.writeAll(fd, piece) } }
         guard ok else { throw failure(relative) }
         return true
     }
@@ -122,28 +122,12 @@ struct OutputWriter: Sendable {
                 }
                 writing = true
             }
-            ok = writeAll(fd, piece, at: offset)
+            ok = FileAccess.writeAll(fd, piece, at: offset)
             offset += piece.count
         }
         guard ok else { return .failed }
         if !writing && offset == size { return .same }
         return ftruncate(fd, off_t(offset)) == 0 ? .wrote : .failed
-    }
-
-    /// Writes all of `bytes`, at `offset` (`pwrite`) or where the file is (`write`).
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int?) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n =
-                    if let offset { pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) } else {
-                        Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                    }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
     }
 
     /// Reads `count` bytes at `offset` into `buffer` (its old bytes dropped); false when the

@@ -114,13 +114,7 @@ extension Roster {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else { return String(cString: strerror(errno)) }
             defer { close(fd) }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + written, bytes.count - written) }
-                if n <= 0 { return String(cString: strerror(errno)) }
-                written += n
-            }
-            return nil
+            return FileAccess.writeAll(fd, bytes) ? nil : String(cString: strerror(errno))
         }
     }
 }

@@ -43,10 +43,5 @@ func writeOut(_ text: String) {
 /// Writes every byte to `fd`, or stops quietly when the reader has gone (EPIPE: `roster … |
 /// head`): Foundation's non-throwing FileHandle.write crashes the process on that error.
 func writeAll(_ fd: Int32, _ text: String) {
-    let bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-        let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + done, $0.count - done) }
-        if n > 0 { done += n } else if n < 0, errno == EINTR { continue } else { return }
-    }
+    _ = FileAccess.writeAll(fd, Array(text.utf8))
 }
