@@ -103,9 +103,8 @@ extension ChangeEngine {
         let m = try memberIndex(i, email)
         let member = snapshot.orgs[i].record.members[m]
         guard member.state == .invited else { throw ChangeRefusal("\(member.email) is already active in \(org)") }
-        // One written before invitations expired (no `expiresAt`) expires `expireAfterDays` after
-        // it was sent, as the pull-request check judges it.
-        let expiry = member.expiresAt ?? Timestamps.adding(days: snapshot.settings.invitations.effectiveExpireAfterDays, to: member.invitedAt)
+        let expiry = Timestamps.invitationExpiry(
+            expiresAt: member.expiresAt, invitedAt: member.invitedAt, days: snapshot.settings.invitations.effectiveExpireAfterDays)
         if let expiry, Timestamps.hasPassed(expiry, at: context.now) {
             throw ChangeRefusal(
                 "the invitation of \(member.email) to \(org) expired at \(expiry); ask a super admin of \(org) to send a new one (`roster member resend \(org) \(member.email)`)"

@@ -24,6 +24,13 @@ public enum Timestamps {
     }
 
     /// Whether the instant `deadline` has passed at `now` (both RFC 3339); false when either is unreadable.
+    /// When an invitation stops being valid: its `expiresAt`, or, for one written before
+    /// invitations expired, `days` (`invitations.expireAfterDays`) after it was sent, as one
+    /// sent then would. `roster member activate` and `roster check` judge it alike.
+    public static func invitationExpiry(expiresAt: String?, invitedAt: String?, days: Int) -> String? {
+        expiresAt ?? invitedAt.flatMap { adding(days: days, to: $0) }
+    }
+
     public static func hasPassed(_ deadline: String, at now: String) -> Bool {
         guard let d = instant(deadline), let n = instant(now) else { return false }
         return n > d

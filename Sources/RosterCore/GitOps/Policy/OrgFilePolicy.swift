@@ -144,13 +144,12 @@ struct OrgFilePolicy {
 
     /// An invitation accepted after it expired is refused: it must be re-sent first.
     func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
-        // An invitation written before invitations expired has no `expiresAt`: it expires
-        // `invitations.expireAfterDays` after it was sent, as one sent then would have (it was
-        // valid for ever, to whoever held the address years later).
+        // One written before invitations expired has no `expiresAt` (it was valid for ever, to
+        // whoever held the address years later): ``Timestamps/invitationExpiry(expiresAt:invitedAt:days:)``.
         let invitation = entry(base, c)
         guard
-            let expiry = Self.string(invitation, "expiresAt")
-                ?? Self.string(invitation, "invitedAt").flatMap({ Timestamps.adding(days: expireAfterDays, to: $0) }),
+            let expiry = Timestamps.invitationExpiry(
+                expiresAt: Self.string(invitation, "expiresAt"), invitedAt: Self.string(invitation, "invitedAt"), days: expireAfterDays),
             let day = Formats.timestamp(expiry), day.dayNumber < auditDays.upperBound - 1
         else { return nil }
         return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
