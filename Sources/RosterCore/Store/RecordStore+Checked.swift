@@ -54,8 +54,8 @@ extension RecordStore {
         snapshot.checked = CheckedOrgs(options: options, findings: results.indices.filter { results[$0].org != nil }.map { results[$0].checked })
         snapshot.cleanOrgs = context.map { CleanOrgs(context: $0, keys: results.compactMap(\.clean)) }
         snapshot.savedRecordsUsed = results.reduce(0) { $0 + ($1.unread ? 1 : 0) }
-        if let saved, let clean, let context {
-            snapshot.recordsToSave = RecordsToSave(saved: saved, parts: parts(results, context: context, now: now), root: root, salt: clean.salt)
+        if let saved, let context {
+            snapshot.recordsToSave = RecordsToSave(saved: saved, parts: parts(results, context: context, now: now))
         }
         return snapshot
     }
@@ -111,8 +111,6 @@ extension RecordStore {
 struct RecordsToSave: Sendable {
     let saved: SavedRecords
     let parts: [SavedRecords.Part]
-    let root: String
-    let salt: String
 }
 
 extension Snapshot {
@@ -122,7 +120,7 @@ extension Snapshot {
     public mutating func saveRecords() -> Bool {
         guard let pending = recordsToSave else { return false }
         recordsToSave = nil
-        return pending.saved.save(pending.parts, root: pending.root, salt: pending.salt)
+        return pending.saved.save(pending.parts)
     }
 }
 

@@ -34,9 +34,13 @@ public final class SavedRecords: Sendable {
     let paths: [Range<Int>]
     /// Whether the entries end where the file does (else it is saved anew, whatever it holds).
     let whole: Bool
+    /// The project root and the roster binary the records are saved for.
+    let root: String
+    let salt: String
 
     /// The entries of `root`'s file if it was saved by `salt` (the roster binary); none else.
     init(root: String, salt: String) {
+        (self.root, self.salt) = (root, salt)
         file = Self.openFile(root: root)
         var index = Index()
         if file >= 0 { index.read(file, salt: salt) }
@@ -337,7 +341,7 @@ public final class SavedRecords: Sendable {
     /// is written beside it and renamed over it, never through a link; a folder or file that
     /// cannot be made is no cache, not a failure. Whether new entries were made.
     @discardableResult
-    func save(_ parts: [Part], root: String, salt: String) -> Bool {
+    func save(_ parts: [Part]) -> Bool {
         if whole, parts.count == entries.count, parts.enumerated().allSatisfy({ k, part in if case .kept(k) = part { true } else { false } }) {
             return false
         }
