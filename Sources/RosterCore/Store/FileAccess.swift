@@ -48,19 +48,24 @@ public enum FileAccess {
     }
 
     /// One read of the size fstat gives (plus one byte to see the end of file), into memory
-    /// that is not zero-filled first; a file that grew meanwhile is read on in chunks.
+    /// that is not zero-filled first. Only that size, read whole, ends there: a file that grew
+    /// meanwhile, or a read that returned less (one read stops at 2 GB; some file systems and
+    /// pipes return what they have), is read on in chunks to the end of file. A short read
+    /// taken for the end of file handed on the first part of a file as all of it.
     static func readAll(_ fd: Int32, size: Int) -> Result<[UInt8], ReadError> {
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            let n = Glibc.read(fd, buffer.baseAddress!, size + 1)
+            var n: Int
+            repeat { n = Glibc.read(fd, buffer.baseAddress!, size + 1) } while n < 0 && errno == EINTR
             failed = n < 0
             count = max(n, 0)
         }
         if failed { return .failure(.system(String(cString: strerror(errno)))) }
-        guard bytes.count > size else { return .success(bytes) }
+        if bytes.count == size { return .success(bytes) }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
             if n < 0 { return .failure(.system(String(cString: strerror(errno)))) }
             if n == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<n])
