@@ -78,6 +78,8 @@ import RosterSite
 
     @Test func terminalTextShowsEveryHiddenCharacter() {
         #expect(TerminalText.escape("plain – ünïcode") == "plain – ünïcode")
+        // The ideographic space is the space of CJK text: it stays.
+        #expect(TerminalText.escape("東京\u{3000}支店") == "東京\u{3000}支店")
         #expect(
             TerminalText.escape("a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}")
                 == #"a\r\nb\tc\u{1B}[31m\u{7F}\u{9B}\u{2028}\u{202E}\u{2066}"#)
@@ -90,6 +92,8 @@ import RosterSite
         arguments: [
             0x200B, 0x2060, 0xFEFF, 0x00AD, 0x034F, 0x180E, 0x2061, 0x2064, 0x206A, 0x206F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0xFFF9,
             0xFFFB, 0x1D173, 0x1D17A, 0xE0001, 0xE0041, 0xE007F,
+            // Blanks, the other format characters, and spaces that print as a space but are not one.
+            0x2800, 0x17B4, 0x17B5, 0xFFFC, 0x0600, 0x06DD, 0x13430, 0x1BCA0, 0x00A0, 0x1680, 0x2000, 0x2009, 0x200A, 0x202F, 0x205F,
         ] as [UInt32])
     func invisibleCharactersAreShownEscaped(value: UInt32) throws {
         let scalar = try #require(Unicode.Scalar(value))

@@ -66,18 +66,29 @@ public enum TerminalText {
     /// characters that print nothing or a blank that is not a space: zero width space, word
     /// joiner, byte order mark, soft hyphen, combining grapheme joiner, Mongolian vowel
     /// separator, invisible operators, deprecated format characters, Hangul fillers,
-    /// interlinear annotation marks, musical formatting characters and tags. Joiners are
-    /// judged with their neighbours (``visible(in:at:)``).
+    /// interlinear annotation marks, musical formatting characters and tags; the braille
+    /// blank, the Khmer inherent vowels and the object replacement character; every other
+    /// format character (Unicode category Cf); and the spaces that print as a space but are
+    /// not one ("Acme\u{2009}Corp" and "Acme\u{A0}Corp" printed as "Acme Corp"), all but the
+    /// ideographic space of CJK text. Joiners are judged with their neighbours
+    /// (``visible(in:at:)``).
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x20, 0x21...0x7E: false
         case 0x2028, 0x2029: true
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
         case 0x200B, 0x2060, 0xFEFF, 0x00AD, 0x034F, 0x180E: true
         case 0x2061...0x2064, 0x206A...0x206F: true
         case 0x115F, 0x1160, 0x3164, 0xFFA0: true
         case 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F: true
-        default: false
+        case 0x2800, 0x17B4, 0x17B5, 0xFFFC: true
+        case 0x3000, 0x200C, 0x200D: false
+        default:
+            switch scalar.properties.generalCategory {
+            case .format, .spaceSeparator: true
+            default: false
+            }
         }
     }
 
