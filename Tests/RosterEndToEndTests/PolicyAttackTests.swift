@@ -254,6 +254,38 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
+    /// `--base origin/main` is what CI passes, and git reads a name through refs/tags/ before
+    /// refs/remotes/: anyone who may push a tag named `origin/main` chose the base the pull
+    /// request was judged against, and so their own role in it (here a commit that lists them
+    /// as a provider admin), and renamed another org with `check: allowed`. A name that means
+    /// more than one ref (or a ref and an abbreviated commit id) is now refused, naming each.
+    @Test func aBaseNameATagCanShadowIsRefused() throws {
+        let repo = try PolicyTests.makeRepo()
+        try repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
+        // The attacker's commit: they are a provider admin in it, and it is tagged origin/main.
+        try PolicyTests.edit(repo, "data/marketplace.json") { m in
+            m["admins"] = [["email": "admin@provider.example", "handle": "padmin"], ["email": "mallory@evil.example", "handle": "mallory"]]
+        }
+        try repo.commit("a base of my own")
+        try repo.git("tag", "origin/main")
+        try PolicyTests.edit(repo, "data/orgs/other-org.json") { $0["name"] = "Owned Org" }
+        try repo.commit("rename another org")
+        let run = try repo.run(["check", "--base", "origin/main", "--actor", "@mallory"])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(!run.stdout.contains("allowed"), "\(run.stdout)")
+        #expect(run.stderr.contains("refs/tags/origin/main") && run.stderr.contains("refs/remotes/origin/main"), "\(run.stderr)")
+        // The full name is one ref: judged against the real base, the change is refused by policy.
+        let full = try repo.run(["check", "--base", "refs/remotes/origin/main", "--actor", "@mallory"])
+        #expect(full.status == 1)
+        #expect(full.stdout.contains("@mallory (newcomer) may not change"), "\(full.stdout)")
+        // A branch named like an abbreviated commit id is refused too; the id itself reads.
+        let commit = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("branch", String(commit.prefix(8)), "HEAD~2")
+        #expect(try repo.run(["check", "--base", String(commit.prefix(8))]).status == 1)
+        #expect(try repo.run(["check", "--base", commit]).status == 0)
+        #expect(try repo.run(["check", "--base", "HEAD~1", "--actor", "@padmin"]).status == 0)
+    }
+
     /// A registration backdated consistently (every timestamp the same, long ago) is refused at
     /// its "createdAt" value, not at 1:1.
     @Test func aBackdatedRegistrationIsLocatedAtItsCreatedAt() throws {
