@@ -286,6 +286,35 @@ import Testing
         #expect(try repo.run(["check", "--base", "HEAD~1", "--actor", "@padmin"]).status == 0)
     }
 
+    /// SECURITY.md: submodules are refused under data/, content/ and site-templates/ for
+    /// everyone, provider admins included. A gitlink is checked out as an empty folder (or not
+    /// at all), so validation, which reads the working tree, never saw one there: a provider
+    /// admin's pull request adding one to each folder got `check: allowed`, even without
+    /// --actor. Now each is refused like a symbolic link there, whoever proposes it.
+    @Test func aSubmoduleInARecordOrTemplateFolderIsRefusedForEveryone() throws {
+        let repo = try PolicyTests.makeRepo()
+        let commit = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        for path in ["data/orgs/vendor", "content/vendor", "site-templates/vendor"] {
+            try repo.git("update-index", "--add", "--cacheinfo", "160000,\(commit),\(path)")
+            try FileManager.default.createDirectory(at: repo.url.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
+        try repo.git("commit", "-q", "-m", "submodules")
+        for actor in [["--actor", "@padmin"], []] {
+            let run = try repo.run(["check", "--base", "HEAD~1"] + actor)
+            #expect(run.status == 1, "\(actor): \(run.stdout)")
+            for path in ["data/orgs/vendor", "content/vendor", "site-templates/vendor"] {
+                #expect(run.stdout.contains("\(path):1:1: error: a submodule"), "\(actor): \(run.stdout)")
+            }
+        }
+        // Elsewhere a provider admin may add one (policy refuses it for everyone else).
+        try repo.git("rm", "-q", "--cached", "data/orgs/vendor", "content/vendor", "site-templates/vendor")
+        try repo.git("update-index", "--add", "--cacheinfo", "160000,\(commit),vendor/tool")
+        try FileManager.default.createDirectory(at: repo.url.appendingPathComponent("vendor/tool"), withIntermediateDirectories: true)
+        try repo.git("commit", "-q", "-m", "a submodule outside")
+        #expect(try repo.run(["check", "--base", "HEAD~2", "--actor", "@padmin"]).status == 0)
+        #expect(try repo.run(["check", "--base", "HEAD~2", "--actor", "@ann-gh"]).status == 1)
+    }
+
     /// A registration backdated consistently (every timestamp the same, long ago) is refused at
     /// its "createdAt" value, not at 1:1.
     @Test func aBackdatedRegistrationIsLocatedAtItsCreatedAt() throws {

@@ -63,6 +63,7 @@ public struct PullRequestCheck: Sendable {
                 }
             }
         }
+        out += submodules()
         for (path, old) in c.base.orgs.sorted(by: { $0.key < $1.key }) where c.head.orgs[path] == nil {
             let tombstone = Tombstone.path(for: old.id)
             let confirm = Tombstone.confirmation(c.headFile(tombstone))
@@ -75,6 +76,20 @@ public struct PullRequestCheck: Sendable {
             }
         }
         return out
+    }
+
+    /// A submodule under data/, content/ or site-templates/ is refused whoever proposes it, as a
+    /// symbolic link there is: checked out it is an empty folder (or another repository's
+    /// files), which validation, reading the working tree, cannot tell from a folder.
+    func submodules() -> [Finding] {
+        comparison.tree.filter { change in
+            change.headMode == TreeChange.submodule && SymlinkScan.folders.contains { change.path.hasPrefix($0 + "/") }
+        }.map { change in
+            Finding(
+                path: change.path, pointer: nil, line: 1, column: 1, severity: .error, rule: SymlinkScan.rule,
+                message:
+                    "a submodule; roster reads only regular files under data/, content/ and site-templates/: replace it with the files themselves")
+        }
     }
 
     /// An org deleted while some of its members reappear in a new org is a move (a rename of its
