@@ -315,6 +315,26 @@ import Testing
         #expect(try repo.run(["check", "--base", "HEAD~2", "--actor", "@ann-gh"]).status == 1)
     }
 
+    /// `roster check` knows the day, not the hour: an invitation that expired at 00:00:01 today
+    /// was refused by `roster member activate` at 10:00 but accepted by pull request all day,
+    /// though both are said to judge the expiry alike. The check cannot tell whether an
+    /// expiry during its day has passed, so it fails closed: expiring today counts as expired.
+    @Test func anInvitationThatExpiredEarlierTodayIsNotAcceptedByPullRequest() throws {
+        let repo = try PolicyTests.makeRepo()
+        for (expires, refused) in [("2026-11-23T00:00:01Z", true), ("2026-11-24T00:00:00Z", false)] {
+            try repo.git("checkout", "-q", "--", ".")
+            try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["expiresAt"] = expires }
+            try repo.commit("bob's invitation expires at \(expires)")
+            let verb = try repo.run(["member", "activate", "acme", "bob@acme.example"], actor: "bob@acme.example")
+            #expect((verb.status != 0) == refused, "\(expires): \(verb.stderr)")
+            try repo.git("checkout", "-q", "--", ".")
+            try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
+            #expect((run.status == 1) == refused, "\(expires): \(run.stdout)")
+            #expect(run.stdout.contains("[invitation-expired]") == refused, "\(expires): \(run.stdout)")
+        }
+    }
+
     /// A registration backdated consistently (every timestamp the same, long ago) is refused at
     /// its "createdAt" value, not at 1:1.
     @Test func aBackdatedRegistrationIsLocatedAtItsCreatedAt() throws {

@@ -142,7 +142,10 @@ struct OrgFilePolicy {
         return nil
     }
 
-    /// An invitation accepted after it expired is refused: it must be re-sent first.
+    /// An invitation accepted after it expired is refused: it must be re-sent first. The check
+    /// knows the day, not the hour, so an invitation that expires on that day counts as expired
+    /// (`roster member activate` refuses it from its expiry on; failing open let a pull request
+    /// accept it up to a day later).
     func expired(_ c: FieldChange) -> (rule: String, reason: String)? {
         // One written before invitations expired has no `expiresAt` (it was valid for ever, to
         // whoever held the address years later): ``Timestamps/invitationExpiry(expiresAt:invitedAt:days:)``.
@@ -150,9 +153,12 @@ struct OrgFilePolicy {
         guard
             let expiry = Timestamps.invitationExpiry(
                 expiresAt: Self.string(invitation, "expiresAt"), invitedAt: Self.string(invitation, "invitedAt"), days: expireAfterDays),
-            let day = Formats.timestamp(expiry), day.dayNumber < auditDays.upperBound - 1
+            let day = Formats.timestamp(expiry), day.dayNumber <= auditDays.upperBound - 1
         else { return nil }
-        return ("invitation-expired", "the invitation expired at \(expiry); a super admin sends a new one first (`roster member resend`)")
+        return (
+            "invitation-expired",
+            "the invitation expired at \(expiry) (one that expires on the day of the check counts as expired); a super admin sends a new one first (`roster member resend`)"
+        )
     }
 
     /// `acceptedAt` comes with the acceptance, at the time of the change.
