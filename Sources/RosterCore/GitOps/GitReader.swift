@@ -32,7 +32,7 @@ public struct GitReader: Sendable {
     /// that fails, each is asked alone so the message names the one that is wrong.
     public func commits(_ first: String, _ second: String?) throws(Failure) -> (String, String?) {
         let revisions = [first] + (second.map { [$0] } ?? [])
-        for revision in revisions { try unambiguous(revision) }
+        try unambiguous(revisions)
         // A name that starts with "-" would be an option here: only `commit` asks for those.
         if !revisions.contains(where: { $0.hasPrefix("-") }), let out = try? git(["rev-parse"] + revisions.map { $0 + "^{commit}" }) {
             let ids = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -40,7 +40,7 @@ public struct GitReader: Sendable {
                 return (ids[0], ids.count > 1 ? ids[1] : nil)
             }
         }
-        return (try commit(first), try second.map { rev throws(Failure) in try commit(rev) })
+        return (try resolve(first), try second.map { rev throws(Failure) in try resolve(rev) })
     }
 
     /// 40 (SHA-1) or 64 (SHA-256) lower-case hexadecimal digits.
@@ -50,7 +50,12 @@ public struct GitReader: Sendable {
 
     /// The full commit id a revision names.
     public func commit(_ revision: String) throws(Failure) -> String {
-        try unambiguous(revision)
+        try unambiguous([revision])
+        return try resolve(revision)
+    }
+
+    /// ``commit(_:)`` of a revision found unambiguous.
+    private func resolve(_ revision: String) throws(Failure) -> String {
         let notACommit = Failure(message: "\(revision) is not a commit of this repository; name a branch, tag or commit id")
         // "--end-of-options": "-x" is a revision (that does not exist), never an option;
         // RevisionProblem says why such a name cannot be a commit.
@@ -66,31 +71,44 @@ public struct GitReader: Sendable {
     /// or a ref and an abbreviated object id. git takes the first and only warns, and it tries
     /// tags before remote branches: whoever may push a tag `origin/main` chose the base that
     /// `roster check --base origin/main` judged a pull request against, and their role in it.
-    func unambiguous(_ revision: String) throws(Failure) {
+    /// The refs of every revision are listed by one `git for-each-ref`.
+    func unambiguous(_ revisions: [String]) throws(Failure) {
         // The name before any suffix (`~1`, `^{commit}`, `:path`, `@{1}`).
-        var name = Substring(revision)
-        if let end = name.firstIndex(where: { "^~:".contains($0) }) { name = name[..<end] }
-        if let reflog = name.range(of: "@{") { name = name[..<reflog.lowerBound] }
-        guard !name.isEmpty, !name.hasPrefix("-"), !name.contains(".."), !Self.isObjectID(String(name)) else { return }
-        let candidates = [
-            String(name), "refs/\(name)", "refs/tags/\(name)", "refs/heads/\(name)", "refs/remotes/\(name)", "refs/remotes/\(name)/HEAD",
-        ]
-        let asked = candidates.filter { $0.hasPrefix("refs/") }
-        let listed = Set(
-            String(decoding: try git(["for-each-ref", "--format=%(refname)", "--"] + asked), as: UTF8.self).split(separator: "\n").map(String.init))
-        var meanings = asked.filter(listed.contains)
-        // HEAD, FETCH_HEAD and the like are read before any ref of the same name.
-        if name == "HEAD" || (name.hasSuffix("_HEAD") && name.allSatisfy { $0.isUppercase || $0 == "_" }) { meanings.insert(String(name), at: 0) }
-        if name.count >= 4, name.allSatisfy(\.isHexDigit),
-            let out = try? git(["rev-parse", "--disambiguate=\(name.lowercased())"]), !out.isEmpty
-        {
-            meanings.append("the abbreviated object id \(name)")
+        let names = revisions.map { revision -> Substring? in
+            var name = Substring(revision)
+            if let end = name.firstIndex(where: { "^~:".contains($0) }) { name = name[..<end] }
+            if let reflog = name.range(of: "@{") { name = name[..<reflog.lowerBound] }
+            guard !name.isEmpty, !name.hasPrefix("-"), !name.contains(".."), !Self.isObjectID(String(name)) else { return nil }
+            return name
         }
-        guard meanings.count > 1 else { return }
-        throw Failure(
-            message:
-                "\(Quote.value(revision)) is ambiguous: it names \(meanings.joined(separator: " and ")); pass the one you mean in full (in CI, refs/remotes/origin/BRANCH)"
-        )
+        let asked = names.map { name in
+            // A name that starts with refs/ is first a ref of that full name.
+            name.map {
+                ($0.hasPrefix("refs/") ? [String($0)] : []) + [
+                    "refs/\($0)", "refs/tags/\($0)", "refs/heads/\($0)", "refs/remotes/\($0)", "refs/remotes/\($0)/HEAD",
+                ]
+            } ?? []
+        }
+        guard asked.contains(where: { !$0.isEmpty }) else { return }
+        let listed = Set(
+            String(decoding: try git(["for-each-ref", "--format=%(refname)", "--"] + asked.flatMap { $0 }), as: UTF8.self).split(separator: "\n")
+                .map(String.init))
+        for (revision, (name, asked)) in zip(revisions, zip(names, asked)) {
+            guard let name else { continue }
+            var meanings = asked.filter(listed.contains)
+            // HEAD, FETCH_HEAD and the like are read before any ref of the same name.
+            if name == "HEAD" || (name.hasSuffix("_HEAD") && name.allSatisfy { $0.isUppercase || $0 == "_" }) { meanings.insert(String(name), at: 0) }
+            if name.count >= 4, name.allSatisfy(\.isHexDigit),
+                let out = try? git(["rev-parse", "--disambiguate=\(name.lowercased())"]), !out.isEmpty
+            {
+                meanings.append("the abbreviated object id \(name)")
+            }
+            guard meanings.count > 1 else { continue }
+            throw Failure(
+                message:
+                    "\(Quote.value(revision)) is ambiguous: it names \(meanings.joined(separator: " and ")); pass the one you mean in full (in CI, refs/remotes/origin/BRANCH)"
+            )
+        }
     }
 
     /// The committer date of a commit, RFC 3339.
