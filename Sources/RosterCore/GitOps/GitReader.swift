@@ -78,7 +78,9 @@ public struct GitReader: Sendable {
             var name = Substring(revision)
             if let end = name.firstIndex(where: { "^~:".contains($0) }) { name = name[..<end] }
             if let reflog = name.range(of: "@{") { name = name[..<reflog.lowerBound] }
-            guard !name.isEmpty, !name.hasPrefix("-"), !name.contains(".."), !Self.isObjectID(String(name)) else { return nil }
+            // HEAD is always the repository's own (git reads $GIT_DIR/HEAD before any ref): it
+            // needs no question, and `roster diff`'s defaults ask none.
+            guard !name.isEmpty, name != "HEAD", !name.hasPrefix("-"), !name.contains(".."), !Self.isObjectID(String(name)) else { return nil }
             return name
         }
         let asked = names.map { name in
@@ -96,8 +98,8 @@ public struct GitReader: Sendable {
         for (revision, (name, asked)) in zip(revisions, zip(names, asked)) {
             guard let name else { continue }
             var meanings = asked.filter(listed.contains)
-            // HEAD, FETCH_HEAD and the like are read before any ref of the same name.
-            if name == "HEAD" || (name.hasSuffix("_HEAD") && name.allSatisfy { $0.isUppercase || $0 == "_" }) { meanings.insert(String(name), at: 0) }
+            // FETCH_HEAD and the like are read before any ref of the same name.
+            if name.hasSuffix("_HEAD"), name.allSatisfy({ $0.isUppercase || $0 == "_" }) { meanings.insert(String(name), at: 0) }
             if name.count >= 4, name.allSatisfy(\.isHexDigit),
                 let out = try? git(["rev-parse", "--disambiguate=\(name.lowercased())"]), !out.isEmpty
             {
