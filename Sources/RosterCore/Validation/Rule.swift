@@ -5,9 +5,10 @@
 /// them on an org while its data is in cache, spreading orgs over the cores. Rules that compare
 /// records with each other look at the whole snapshot.
 public struct Rule: Sendable {
+    /// The rule's function as written; the validator gives it a report that carries the id.
     public enum Check: Sendable {
-        case eachOrg(@Sendable (OrgFile, ValidationContext) -> [Finding])
-        case whole(@Sendable (ValidationContext) -> [Finding])
+        case eachOrg(@Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)
+        case whole(@Sendable (ValidationContext, inout RuleReport) -> Void)
     }
 
     public let id: String
@@ -18,29 +19,23 @@ public struct Rule: Sendable {
     public init(_ id: String, _ summary: String, eachOrg check: @escaping @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void) {
         self.id = id
         self.summary = summary
-        self.check = .eachOrg { org, context in
-            var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
-            check(org, context, &report)
-            return report.findings
-        }
+        self.check = .eachOrg(check)
     }
 
     /// A rule over the whole snapshot; `check` reports through a ``RuleReport`` that carries `id`.
     public init(_ id: String, _ summary: String, _ check: @escaping @Sendable (ValidationContext, inout RuleReport) -> Void) {
         self.id = id
         self.summary = summary
-        self.check = .whole { context in
-            var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
-            check(context, &report)
-            return report.findings
-        }
+        self.check = .whole(check)
     }
 
     /// Runs the rule on a snapshot alone (tests use this to exercise one rule).
     public func run(_ context: ValidationContext) -> [Finding] {
+        var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
         switch check {
-        case .eachOrg(let f): context.snapshot.orgs.flatMap { f($0, context) }
-        case .whole(let f): f(context)
+        case .eachOrg(let f): for org in context.snapshot.orgs { f(org, context, &report) }
+        case .whole(let f): f(context, &report)
         }
+        return report.findings
     }
 }

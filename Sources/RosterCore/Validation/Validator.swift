@@ -9,22 +9,31 @@ public enum Validator {
     /// The per-org rules of ``rules``, in order, run on one org and its bytes, their findings
     /// placed in those bytes (see ``RecordStore/load(root:cache:keepSources:fingerprints:validating:)``).
     static func orgCheck(_ context: ValidationContext) -> RecordStore.OrgCheck {
-        let orgRules = perOrgRules
         return { org, bytes in
-            var out: [Finding] = []
-            for rule in orgRules { out += rule(org, context) }
+            let out = checkOrg(org, context)
             return out.isEmpty ? out : FindingLocator.resolve(out, in: bytes, of: org.path)
         }
     }
 
-    /// The checks of the per-org rules of ``rules``, in order.
-    static let perOrgRules: [@Sendable (OrgFile, ValidationContext) -> [Finding]] = rules.compactMap { rule in
-        if case .eachOrg(let f) = rule.check { return f }
+    /// The findings of every per-org rule of ``rules`` on `org`, in order.
+    static func checkOrg(_ org: OrgFile, _ context: ValidationContext) -> [Finding] {
+        var out: [Finding] = []
+        for rule in perOrgRules {
+            var report = RuleReport(rule: rule.id, errorsOnly: context.options.errorsOnly)
+            rule.check(org, context, &report)
+            out += report.findings
+        }
+        return out
+    }
+
+    /// The per-org rules of ``rules``, in order, each with its id.
+    static let perOrgRules: [(id: String, check: @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)] = rules.compactMap { rule in
+        if case .eachOrg(let f) = rule.check { return (rule.id, f) }
         return nil
     }
 
     /// The rules across records of ``rules``, in order, each with its id.
-    static let wholeRules: [(id: String, check: @Sendable (ValidationContext) -> [Finding])] = rules.compactMap { rule in
+    static let wholeRules: [(id: String, check: @Sendable (ValidationContext, inout RuleReport) -> Void)] = rules.compactMap { rule in
         if case .whole(let f) = rule.check { return (rule.id, f) }
         return nil
     }
@@ -52,7 +61,6 @@ public enum Validator {
         // the org chunks would have two cores bump the reference counts of the same strings.
         // A file with load errors (a dropped member, a field of the wrong type) is checked for
         // structure only: its per-org rules would mostly repeat the load error in other words.
-        let orgRules = perOrgRules
         let structurallyBroken = Set(snapshot.loadFindings.filter { $0.severity == .error }.map(\.path))
         // After a load that validated as it read (same options, every org), the per-org findings
         // are there already, placed.
@@ -61,21 +69,23 @@ public enum Validator {
         }
         let orgFindings = parallelMap(Array(snapshot.orgs.indices), chunkSize: 256) { i -> (findings: [Finding], remembered: Bool) in
             let org = context.snapshot.orgs[i]
-            var out: [Finding] = []
             if !structurallyBroken.isEmpty && structurallyBroken.contains(org.path) || orgPaths.map({ !$0.contains(org.path) }) == true {
-                return (out, false)
+                return ([], false)
             }
             if let known = checked?[i] { return (known, false) }
             if let known = memo?.findings(org.path, bytes: context.snapshot.sources[org.path]) { return (known, true) }
-            for rule in orgRules { out += rule(org, context) }
-            return (out, false)
+            return (checkOrg(org, context), false)
         }
         // The rules across records, each a job for whichever core is free, the heaviest (the
         // member index of user-single-org) first: in two fixed groups, the group of the many
         // smaller rules ran on alone for a quarter of a second at 100,000 orgs.
         let heaviest = wholeRules.firstIndex { $0.id == InvariantRules.userSingleOrgID }
         let order = wholeRules.indices.sorted { ($0 == heaviest ? 0 : 1, $0) < ($1 == heaviest ? 0 : 1, $1) }
-        let ran = parallelMap(order, chunkSize: 1) { wholeRules[$0].check(context) }
+        let ran = parallelMap(order, chunkSize: 1) { k in
+            var report = RuleReport(rule: wholeRules[k].id, errorsOnly: options.errorsOnly)
+            wholeRules[k].check(context, &report)
+            return report.findings
+        }
         var wholeFindings = [[Finding]](repeating: [], count: wholeRules.count)
         for (k, findings) in zip(order, ran) { wholeFindings[k] = findings }
         guard let memo else {
