@@ -45,6 +45,14 @@ public struct FNV1a: Sendable {
         add(separator: 0xfe)
     }
 
+    /// A number, as its eight bytes.
+    public mutating func add(_ number: UInt64) {
+        value ^= number
+        value = value &* 0x100_0000_01b3
+        value ^= value >> 29
+        add(separator: 0xfd)
+    }
+
     mutating func add(separator: UInt8) {
         value ^= UInt64(separator)
         value = value &* 0x100_0000_01b3

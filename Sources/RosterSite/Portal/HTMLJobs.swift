@@ -95,7 +95,7 @@ extension PortalBuilder {
         let names = m.orgNames, statuses = m.orgStatus, blockers = m.orgBlockers, today = m.today
         return parallelMap(Array(shares.indices), chunkSize: 64) { i -> String in
             var key = baseKey
-            key.add(String(fingerprints[i] ?? 0))
+            key.add(fingerprints[i] ?? 0)
             // Each link lent in place: a copy of each of 270,000, the loop variable, cost a
             // reference count per field.
             shares[i].record.consumers.forEachLent { _, link in
@@ -166,12 +166,11 @@ extension PortalBuilder {
             fingerprint = known ?? m.snapshot.fingerprint(org.path)
         }
         guard let fingerprint else { return nil }
-        h.add(String(fingerprint))
+        h.add(fingerprint)
         // Part by part, as the shares' keys: no string is made for a link, and each is read
         // in place.
         tables.sharesOfOrg[org.record.id]?.forEachLent { _, s in
-            h.add(s.pointee.share.id)
-            h.add(s.pointee.share.name)
+            h.add(s.pointee.share.digest)
             h.add(s.pointee.link.since)
             h.add(s.pointee.link.until ?? "")
         }
