@@ -135,7 +135,15 @@ public struct SiteOutput: Sendable {
         // An empty folder holds no link or file in the way: a full build skips a stat for each
         // of its 30,000 paths (each failed at the first missing folder, on one thread).
         guard !Self.holdsNothing(fd) else { return Targets(folders: sorted, existing: []) }
-        let folderKinds = Self.kinds(sorted, in: fd)
+        // The folders read whole for both checks, listed side by side: at 100,000 orgs `orgs/`
+        // (for the folders) and `api/orgs/` (for the files) hold 100,000 entries each, and were
+        // read one after the other on one core.
+        var whole = Self.foldersReadWhole(sorted)
+        if files {
+            for folder in Self.foldersReadWhole(paths) where !whole.contains(where: { Self.same($0, folder) }) { whole.append(folder) }
+        }
+        let listed = Self.listings(whole, in: fd)
+        let folderKinds = Self.kinds(sorted, in: fd, listed: listed)
         if let wrong = Self.firstMismatch(sorted, folderKinds, expected: S_IFDIR) {
             throw Failure(
                 path: wrong.path,
@@ -144,7 +152,7 @@ public struct SiteOutput: Sendable {
         // Folders that are there are not made again (a `mkdirat` that fails for each of 10,000).
         let missing = zip(sorted, folderKinds).compactMap { $1 == nil ? $0 : nil }
         guard files else { return Targets(folders: missing, existing: []) }
-        let fileKinds = Self.kinds(paths, in: fd)
+        let fileKinds = Self.kinds(paths, in: fd, listed: listed)
         if let wrong = Self.firstMismatch(paths, fileKinds, expected: S_IFREG) {
             throw Failure(
                 path: wrong.path,
@@ -155,14 +163,10 @@ public struct SiteOutput: Sendable {
 
     /// The kind (`S_IFMT` bits) of what each of `paths` names in the folder `fd`, a link not
     /// followed; nil where nothing is. A folder that holds many of the paths (`orgs/`, `api/orgs/`)
-    /// is read once, the kinds taken from its entries, instead of a `fstatat` a path (20,000 of
-    /// the 31,000 of a site of 10,000 orgs); the others, and an entry of unknown kind, are
-    /// looked at one by one.
-    static func kinds(_ paths: [String], in fd: Int32) -> [mode_t?] {
-        var listings: [(folder: String, table: NameTable<mode_t>)] = []
-        for folder in foldersReadWhole(paths) {
-            if let listing = Self.listing(String(folder), in: fd) { listings.append((String(folder), listing)) }
-        }
+    /// is read once (its listing in `listings`, see ``foldersReadWhole(_:)``), the kinds taken
+    /// from its entries, instead of a `fstatat` a path (20,000 of the 31,000 of a site of 10,000
+    /// orgs); the others, and an entry of unknown kind, are looked at one by one.
+    static func kinds(_ paths: [String], in fd: Int32, listed listings: [(folder: String, table: NameTable<mode_t>)]) -> [mode_t?] {
         // The listings are lent, never copied: a copy of a table for each path (the folder
         // changes from path to path, each org's page then its JSON) was a reference count that
         // both cores bumped on the same table, 70 ms at 100,000 orgs.
@@ -250,6 +254,11 @@ public struct SiteOutput: Sendable {
     /// The kinds of the entries of `folder` in `fd` by name (0: the file system did not say);
     /// nil when it cannot be opened as a folder (it is missing, a link, a file) or read to the
     /// end, and its paths are then looked at one by one.
+    /// The listings of `folders` that can be read, each on a core of its own.
+    static func listings(_ folders: [Substring], in fd: Int32) -> [(folder: String, table: NameTable<mode_t>)] {
+        parallelMap(folders, chunkSize: 1) { folder in listing(String(folder), in: fd).map { (String(folder), $0) } }.compactMap { $0 }
+    }
+
     static func listing(_ folder: String, in fd: Int32) -> NameTable<mode_t>? {
         let opened = folder.isEmpty ? dup(fd) : openat(fd, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard opened >= 0 else { return nil }
