@@ -97,16 +97,17 @@ import Testing
         let project = try synthetic(orgs: 2_345)
         let m = PortalModel(
             snapshot: RecordStore.load(root: project.root.path), docs: DocsSite(pages: []), history: GitHistory(commits: [], head: nil))
-        let entries = Dictionary(uniqueKeysWithValues: OrgsIndex.postings(m.orgsByName).map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
-        let expected = m.orgsByName.indices.filter { n in OrgsIndex.words(m.orgsByName[n].record).contains { $0.hasPrefix("1") } }
+        let entries = Dictionary(
+            uniqueKeysWithValues: OrgsIndex.postings(m.snapshot.orgs, order: m.orgOrder).map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
+        let expected = m.orgOrder.indices.filter { n in OrgsIndex.words(m.snapshot.orgs[m.orgOrder[n]].record).contains { $0.hasPrefix("1") } }
         #expect(expected.count > PrefixLists.limit)
         #expect(entries["1*"] == "\"1*\":\"\(PostingList.encode(expected, total: 2_345))\"")
         #expect(entries["23*"] == nil)
         // The words are gathered in parts merged in order: however many parts, the same entries.
-        let one = OrgsIndex.postings(m.orgsByName, parts: 1)
+        let one = OrgsIndex.postings(m.snapshot.orgs, order: m.orgOrder, parts: 1)
         #expect(one.map(\.0) == one.map(\.0).sorted(by: SearchTokens.less))
         for parts in [2, 3, 8] {
-            let split = OrgsIndex.postings(m.orgsByName, parts: parts)
+            let split = OrgsIndex.postings(m.snapshot.orgs, order: m.orgOrder, parts: parts)
             #expect(split.map(\.0) == one.map(\.0) && split.map(\.1) == one.map(\.1), "\(parts) parts")
         }
     }

@@ -44,7 +44,7 @@ extension PortalBuilder {
             jobs.append(Job(path: "registrations/" + ListPages.file(n), key: nil) { page(Pages.registrations(m, page: n), "registrations") })
         }
         jobs += OrgsIndexFiles.jobs(OrgsIndex(m))
-        let orgPages = ListPages(total: m.orgsByName.count)
+        let orgPages = ListPages(total: m.orgOrder.count)
         var listed = baseKey
         listed.add(String(orgPages.total))
         for status in OrgStatus.allCases { listed.add(String(m.statusCounts[status] ?? 0)) }

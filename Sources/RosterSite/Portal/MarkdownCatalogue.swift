@@ -49,8 +49,8 @@ enum MarkdownCatalogue {
 
     static func orgs(_ m: PortalModel) -> String {
         var out = "# Consumer orgs\n\n| org | status | teams | users | shares | created |\n|---|---|---:|---:|---:|---|\n"
-        for file in m.orgsByName {
-            let o = file.record
+        for i in m.orgOrder {
+            let o = m.snapshot.orgs[i].record
             out +=
                 "| [\(cell(o.name))](\(link(o.id)).md) | \(Labels.status(o.status)) | \(o.teams.count) | \(o.userCount) | \((m.sharesOfOrg[o.id] ?? []).count) | \(day(o.createdAt)) |\n"
         }

@@ -30,27 +30,27 @@ struct OrgsIndex: Sendable {
     var statuses: [(status: OrgStatus, count: Int, list: String)] = []
 
     init(_ m: PortalModel) {
-        let orgs = m.orgsByName
-        total = orgs.count
+        let orgs = m.snapshot.orgs, order = m.orgOrder
+        total = order.count
         // The model's tables taken out once, and each org read in place: through `m` and
         // `orgs[k]` on every core, each use copied a table or a record, a reference count per
         // field, on objects both threads count.
         let sharesOfOrg = m.sharesOfOrg, activeUsers = m.activeUsers
-        let runs = stride(from: 0, to: orgs.count, by: 512).map { $0..<min(orgs.count, $0 + 512) }
+        let runs = stride(from: 0, to: order.count, by: 512).map { $0..<min(order.count, $0 + 512) }
         let encoded = parallelMap(runs, chunkSize: 1) { run in
             orgs.withUnsafeBufferPointer { orgs in
                 run.map { k in
-                    let org = orgs.baseAddress! + k
+                    let org = orgs.baseAddress! + order[k]
                     return Self.row(org, shares: sharesOfOrg[org.pointee.record.id] ?? [], users: activeUsers[org.pointee.record.id])
                 }
             }
         }.flatMap { $0 }
         rows = Self.cut(encoded.indices.map { (String($0), encoded[$0]) }, open: 0x5B, close: 0x5D, limit: Self.rowsPerPiece)
             .map { (Int($0.first)!, $0.json) }
-        terms = Self.cut(Self.postings(orgs), open: 0x7B, close: 0x7D, limit: .max)
+        terms = Self.cut(Self.postings(orgs, order: order), open: 0x7B, close: 0x7D, limit: .max)
         var byStatus: [OrgStatus: [Int]] = [:]
         // By index: an org copied as the loop variable costs a reference count per field.
-        for n in orgs.indices { byStatus[orgs[n].record.status, default: []].append(n) }
+        for n in order.indices { byStatus[orgs[order[n]].record.status, default: []].append(n) }
         statuses = OrgStatus.allCases.sorted { $0.rawValue < $1.rawValue }.map { s in
             (s, byStatus[s]?.count ?? 0, PostingList.encode(byStatus[s] ?? [], total: total))
         }
@@ -101,7 +101,8 @@ struct OrgsIndex: Sendable {
     }
 
     /// `"word":"list"` entries, in word order.
-    static func postings(_ orgs: [OrgFile], parts: Int = max(1, min(8, ParallelJobs.defaultWorkers))) -> [(String, [UInt8])] {
+    /// Orgs are numbered by their place in `order` (places in `orgs`).
+    static func postings(_ orgs: [OrgFile], order: [Int], parts: Int = max(1, min(8, ParallelJobs.defaultWorkers))) -> [(String, [UInt8])] {
         // Each run of consecutive orgs gathers the lists of its words on a core of its own (an
         // org is added once to a word's list, however often the word occurs in it), in a table
         // for each part of the words (by a hash of their bytes); each part then joins the runs'
@@ -109,14 +110,14 @@ struct OrgsIndex: Sendable {
         // its own; the sorted parts are merged. One table for every org, filled on one thread,
         // held up the whole build for 40 ms at 10,000 orgs; the runs joined on one thread
         // took 130 ms at 100,000; the words of every org at once held 50 MB.
-        let runs = stride(from: 0, to: orgs.count, by: 2048).map { $0..<min(orgs.count, $0 + 2048) }
+        let runs = stride(from: 0, to: order.count, by: 2048).map { $0..<min(order.count, $0 + 2048) }
         let partial = parallelMap(runs, chunkSize: 1) { run -> [[String: [Int]]] in
             var lists = [[String: [Int]]](repeating: [:], count: parts)
             var scratch: [UInt8] = []
             scratch.reserveCapacity(64)
             orgs.withUnsafeBufferPointer { orgs in
                 for k in run {
-                    eachWord(orgs.baseAddress! + k, scratch: &scratch) { word in
+                    eachWord(orgs.baseAddress! + order[k], scratch: &scratch) { word in
                         lists[part(of: word, parts)][word, default: []].appendUnlessLast(k)
                     }
                 }
@@ -146,7 +147,7 @@ struct OrgsIndex: Sendable {
             heads[p] += 1
         }
         let entries = PrefixLists.merged(sorted, PrefixLists.prefixes(sorted))
-        let total = orgs.count, found = lists
+        let total = order.count, found = lists
         return parallelMap(entries, chunkSize: 1024) { entry -> (String, [UInt8]) in
             let list: [Int]
             switch entry {
