@@ -14,6 +14,8 @@ struct BuildState {
     var header = BuildManifest.Header()
     var remembered: BuildManifest?
     var previous: BuildManifest?
+    /// The orgs the last build into this folder found clean (``CleanOrgs``), for `roster build`.
+    var earlierClean: CleanOrgs?
 
     /// Reading and validating.
     var snapshot: Snapshot?

@@ -28,7 +28,10 @@ extension PortalBuilder {
             generator: generator, format: options.format.rawValue, head: head, today: options.today.description, inputs: inputs)
         s.remembered = session?.lastManifest()
         s.previous = s.remembered
-        guard s.remembered == nil, let file = ManifestFile.read(s.output) else { return .proceed }
+        guard s.remembered == nil, let file = ManifestFile.read(s.output) else {
+            if session == nil { s.earlierClean = s.output.cleanOrgs() }
+            return .proceed
+        }
         let was = file.header
         if session == nil, was.generator == s.header.generator, was.format == s.header.format, was.head == s.header.head, was.today == s.header.today,
             !was.inputs.digest.isEmpty, s.header.inputs.unchanged(since: was.inputs, root: options.root), file.allExist(in: s.output)
@@ -38,7 +41,9 @@ extension PortalBuilder {
             file.restamp(s.header.inputs, output: s.output)
             return .finish
         }
-        s.previous = file.parsed()
+        // Both read on one core each (at 100,000 orgs 50 ms each, one after the other).
+        let output = s.output
+        (s.earlierClean, s.previous) = concurrently({ session == nil ? output.cleanOrgs() : nil }, { file.parsed() })
         return .proceed
     }
 
@@ -52,7 +57,7 @@ extension PortalBuilder {
         // The orgs the last build into this folder found clean are not checked again in the
         // same bytes (the preview remembers findings by file instead).
         let clean =
-            options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.output.cleanOrgs(), keepsRecords: options.keepsRecords) : nil
+            options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.earlierClean, keepsRecords: options.keepsRecords) : nil
         var snapshot = RecordStore.load(
             root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true,
             validating: options.session == nil ? validation : nil, clean: clean)
