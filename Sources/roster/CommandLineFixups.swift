@@ -12,7 +12,7 @@ enum CommandLineFixups {
         var verbs: [String]
 
         var message: String {
-            if let guess = Suggestion.closest(to: word, in: verbs) {
+            if let guess = Suggestion.closestVerb(to: word, in: verbs) {
                 return "'\(word)' is not a \(command) command; did you mean '\(guess)'?\nSee '\(command) --help'."
             }
             return "'\(word)' is not a \(command) command; the commands are: \(verbs.joined(separator: ", "))\nSee '\(command) --help'."

@@ -15,6 +15,10 @@ import Testing
         #expect(nested.status == 64)
         #expect(nested.stderr.contains("'creat' is not a roster org command; did you mean 'create'?"), "\(nested.stderr)")
         #expect(!nested.stderr.contains("unexpected arguments"))
+        // A shortened verb suggests the verb it begins, not a short one a few edits away.
+        let short = try roster(["org", "dis", "acme-logistics"], in: repo)
+        #expect(short.status == 64)
+        #expect(short.stderr.contains("'dis' is not a roster org command; did you mean 'disable'?"), "\(short.stderr)")
         let far = try roster(["org", "zzzzzzzz"], in: repo)
         #expect(far.status == 64)
         #expect(far.stderr.contains("the commands are: list, show, create, rename"), "\(far.stderr)")
