@@ -86,3 +86,35 @@ import Testing
         #expect(try snapshot(repo) == before)
     }
 }
+
+/// Colour on a terminal, and none when the user set NO_COLOR (https://no-color.org): roster
+/// coloured `org list` and `validate` on a terminal whatever NO_COLOR said.
+@Suite struct NoColourTests {
+    /// `roster org list` run on a pseudo-terminal (util-linux `script`), with the environment.
+    func onATerminal(_ environment: [String: String]) throws -> String {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "'\(rosterBinary.path)' org list --root '\(repo.path)'", "/dev/null"]
+        p.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }.merging(environment) { $1 }
+        p.environment?["NO_COLOR"] = environment["NO_COLOR"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aTerminalGetsColourUnlessNoColorIsSet() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux script is needed")
+        let coloured = try onATerminal([:])
+        #expect(coloured.contains("\u{1B}["), "\(coloured)")
+        let plain = try onATerminal(["NO_COLOR": "1"])
+        #expect(plain.contains("acme"), "\(plain)")
+        #expect(!plain.contains("\u{1B}["), "\(plain)")
+    }
+}

@@ -26,8 +26,9 @@ func printValueLine(_ line: String) {
     print(TerminalText.escape(line))
 }
 
-/// True when standard output is a terminal, so colour is welcome.
-var stdoutIsTerminal: Bool { isatty(1) == 1 }
+/// True when standard output is a terminal, so colour is welcome, and the user did not turn
+/// colour off with `NO_COLOR` (set and not empty, as https://no-color.org asks).
+var stdoutIsTerminal: Bool { isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
 /// Ends the process at once, skipping the release of large in-memory snapshots.
 func exitNow(_ code: Int32) -> Never {
