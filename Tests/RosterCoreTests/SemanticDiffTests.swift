@@ -5,6 +5,18 @@ import Testing
 /// The domain events between two versions of an org, in process: what `roster diff`, `check`
 /// and `notify` are built on.
 @Suite struct SemanticDiffTests {
+    /// The pull-request comment's count said "(3 orgs, 1 members, 1 shares)".
+    @Test func theMarkdownCountsAgreeWithTheirNumbers() {
+        let org = "data/orgs/acme.json"
+        let events = [
+            ChangeEvent(.orgCreated, path: org, org: "acme"), ChangeEvent(.orgDisabled, path: "data/orgs/b.json", org: "b"),
+            ChangeEvent(.memberInvited, path: org, org: "acme", email: "a@acme.example"),
+            ChangeEvent(.shareLinked, path: "data/shares/s.json", org: "acme", share: "s"),
+        ]
+        #expect(DiffReport.countSummary(events) == "2 orgs, 1 member, 1 share")
+        #expect(DiffReport.countSummary(Array(events.prefix(1))) == "1 org")
+    }
+
     static let path = "data/orgs/acme.json"
 
     /// The base fixture's acme: enabled; ann (super admin, active), bob (invited); teams

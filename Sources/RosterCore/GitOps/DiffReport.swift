@@ -19,6 +19,12 @@ public enum DiffReport {
         groups.map { g in (g, events.filter { $0.kind.group == g }.count) }.filter { $0.count > 0 }
     }
 
+    /// The events counted by group for people, each noun agreeing with its number:
+    /// `3 orgs, 1 member, 1 share` (the groups' names are plural: "1 shares" read wrong).
+    static func countSummary(_ events: [ChangeEvent]) -> String {
+        counts(events).map { Plural.count($0.count, String($0.group.dropLast())) }.joined(separator: ", ")
+    }
+
     /// One line per event; record text in a summary is shown with its control characters
     /// escaped, so it cannot break a line or start one.
     static func text(_ c: Comparison) -> String {
@@ -43,8 +49,7 @@ public enum DiffReport {
         let cell = MarkdownText.cell
         let labels = "\(MarkdownText.inline(c.baseLabel)) → \(MarkdownText.inline(c.headLabel))"
         guard !c.events.isEmpty else { return "**roster**: no changes to records (\(labels)).\n" }
-        let summary = counts(c.events).map { "\($0.count) \($0.group)" }.joined(separator: ", ")
-        var out = "**roster**: \(Plural.count(c.events.count, "change")) (\(summary)), \(labels).\n"
+        var out = "**roster**: \(Plural.count(c.events.count, "change")) (\(countSummary(c.events))), \(labels).\n"
         for group in groups {
             let events = c.events.filter { $0.kind.group == group }
             guard !events.isEmpty else { continue }
