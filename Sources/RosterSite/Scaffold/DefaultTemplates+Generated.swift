@@ -418,6 +418,10 @@ th, td { text-align: left; padding: 0.55rem 0.75rem; border-bottom: 1px solid va
 thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); background: var(--soft); position: sticky; top: 0; }
 tbody tr:hover { background: var(--soft); }
 tbody th { font-weight: 600; }
+tbody th .meta { font-weight: 400; }
+/* A 64-character name, or a command that holds its id, breaks inside its cell rather than
+   pushing the next columns (the registration queue's commands) out of sight. */
+tbody th a, td code, .team { overflow-wrap: anywhere; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 time { white-space: nowrap; }
 .share-names { color: var(--muted); font-size: 0.85em; }
@@ -440,7 +444,7 @@ table[aria-busy="true"] tbody { opacity: 0.55; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
 .teams { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
-.team { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.9rem 1.1rem; }
+.team { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.9rem 1.1rem; min-width: 0; }
 .team ul { margin: 0.5rem 0 0; padding-left: 1.1rem; }
 .email { color: var(--muted); font-size: 0.9em; }
 .history { padding-left: 1.25rem; }
@@ -489,6 +493,14 @@ table[aria-busy="true"] tbody { opacity: 0.55; }
   .facts dd { margin-bottom: 0.5rem; }
 }
 @media print {
+  /* Paper is white whatever the screen's scheme: a browser in dark mode printed the dark
+     palette's light greys and near-black boxes on white. */
+  :root {
+    --bg: #ffffff; --fg: #000000; --muted: #4b535d; --line: #b8c0c8; --soft: #f6f8fa;
+    --accent: #000000; --accent-fg: #ffffff;
+    --ok: #116329; --ok-bg: #dafbe1; --warn: #7d4e00; --warn-bg: #fff1c2;
+    --bad: #a40e26; --bad-bg: #ffe4e8; --off: #4b535d; --off-bg: #eaeef2;
+  }
   .site-header nav, .filters, .pagination, .skip, .doc-nav, .toc, .button { display: none; }
   body { font-size: 11pt; color: #000; background: #fff; }
   a { color: #000; }
@@ -709,6 +721,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <section aria-labelledby="pending">
   <h2 id="pending">Pending registrations</h2>
   {{#hasPending}}
+  <div class="table-scroll">
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Requested by</th><th scope="col">Requested</th></tr></thead>
     <tbody>
@@ -717,6 +730,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
       {{/pending}}
     </tbody>
   </table>
+  </div>
   {{#hasMorePending}}
   <p><a href="registrations/index.html">{{morePending}} more in the registration queue</a></p>
   {{/hasMorePending}}
@@ -812,7 +826,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   <div class="table-scroll">
   <table>
     <thead><tr><th scope="col">App</th><th scope="col">Team</th><th scope="col">Who can use it</th><th scope="col">Shares</th><th scope="col">Created</th></tr></thead>
-    <tbody>{{#apps}}<tr><th scope="row">{{name}} <code>{{id}}</code>{{#inactive}} <span class="badge">inactive</span>{{/inactive}}{{#description}}<br><span class="meta">{{description}}</span>{{/description}}</th><td>{{team}}</td><td>{{audience}}: {{users}}</td><td>{{shares}}</td><td><time>{{createdAt}}</time> by {{createdBy}}</td></tr>{{/apps}}</tbody>
+    <tbody>{{#apps}}<tr><th scope="row">{{name}} <code>{{id}}</code>{{#inactive}} <span class="badge">inactive</span>{{/inactive}}{{#description}}<br><span class="meta">{{description}}</span>{{/description}}</th><td data-label="Team">{{team}}</td><td data-label="Who can use it">{{audience}}: {{users}}</td><td data-label="Shares">{{shares}}</td><td data-label="Created"><time>{{createdAt}}</time> by {{createdBy}}</td></tr>{{/apps}}</tbody>
   </table>
   </div>
 </section>{{/hasApps}}
@@ -948,11 +962,13 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <section aria-labelledby="queue">
   <h2 id="queue">Waiting for a decision</h2>
   {{#hasPending}}
+  <div class="table-scroll">
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Requested by</th><th scope="col">Requested</th><th scope="col">Decide with</th></tr></thead>
     <tbody>{{#pending}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Requested by">{{requestedBy}}</td><td data-label="Requested"><time>{{requestedAt}}</time></td>
       <td data-label="Decide with"><code>roster org approve {{id}}</code> or <code>roster org reject {{id}} --reason '...'</code></td></tr>{{/pending}}</tbody>
   </table>
+  </div>
   {{#paged}}
   <p class="shown">Requests {{first}}–{{last}} of {{total}}, oldest first.</p>
   {{> partials/pages}}
@@ -964,10 +980,12 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
 <section aria-labelledby="decided">
   <h2 id="decided">Recent decisions</h2>
   {{#hasDecided}}
+  <div class="table-scroll">
   <table>
     <thead><tr><th scope="col">Org</th><th scope="col">Decision</th><th scope="col">By</th><th scope="col">On</th><th scope="col">Reason</th></tr></thead>
     <tbody>{{#decided}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td data-label="Decision"><span class="badge badge-{{decision}}">{{decisionLabel}}</span></td><td data-label="By">{{decidedBy}}</td><td data-label="On"><time>{{decidedAt}}</time></td><td data-label="Reason">{{reason}}</td></tr>{{/decided}}</tbody>
   </table>
+  </div>
   {{/hasDecided}}
   {{^hasDecided}}<p class="empty">No decision yet.</p>{{/hasDecided}}
 </section>

@@ -13,6 +13,9 @@ struct Browser {
         case wait(String)
         case eval(String)
         case screenshot(URL)
+        /// From now on the page is shown as on `media` ("print", or "" for the screen) with
+        /// `prefers-color-scheme` set to `scheme`.
+        case emulate(media: String, scheme: String)
 
         var json: [String: Any] {
             switch self {
@@ -21,6 +24,7 @@ struct Browser {
             case .wait(let expression): ["wait": expression]
             case .eval(let expression): ["eval": expression]
             case .screenshot(let file): ["screenshot": file.path]
+            case .emulate(let media, let scheme): ["media": media, "scheme": scheme]
             }
         }
     }

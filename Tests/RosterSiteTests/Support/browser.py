@@ -5,6 +5,7 @@ and bench/orgs-page.sh. Usage: browser.py SCRIPT.json, where the JSON is a list 
   {"wait": EXPR}                                poll EXPR in the page until it is true (10 s)
   {"eval": EXPR}                                evaluate EXPR (awaiting a promise), record its value
   {"screenshot": PATH}                          save a PNG of the viewport
+  {"media": "print"|"", "scheme": "dark"|"light"}  emulate a media type and colour scheme
 Prints one JSON list: the value of each "eval" step, in order. Exit 1 with a message on failure."""
 import base64, fcntl, json, os, subprocess, sys, tempfile, time
 
@@ -108,6 +109,8 @@ def main():
                 browser.wait(step["wait"])
             elif "eval" in step:
                 values.append(browser.evaluate(step["eval"]))
+            elif "media" in step:
+                browser.send("Emulation.setEmulatedMedia", {"media": step["media"], "features": [{"name": "prefers-color-scheme", "value": step.get("scheme", "light")}]})
             elif "screenshot" in step:
                 png = browser.send("Page.captureScreenshot", {"format": "png"})["data"]
                 open(step["screenshot"], "wb").write(base64.b64decode(png))
