@@ -244,6 +244,24 @@ import Testing
         #expect(mismatches == [])
     }
 
+    /// The reason of a refusal names who may make the change: another org's super admin who
+    /// renames an org is told it is the provider's (it said the org's own super admins may,
+    /// who may not either); one who invites into it, that its own super admins may.
+    @Test func aRefusalSaysWhoMayMakeTheChange() throws {
+        let repo = try Self.makeRepo()
+        try Self.edit(repo, "data/orgs/acme.json") { $0["name"] = "Acme Renamed" }
+        let rename = try repo.run(["check", "--base", "HEAD", "--actor", "olga@other.example"])
+        #expect(rename.status == 1)
+        #expect(rename.stdout.contains("/name is the provider's: only a provider admin may change it"), "\(rename.stdout)")
+        try repo.git("checkout", "-q", "--", ".")
+        try Self.addMember(repo, invitedBy: "olga@other.example")
+        let invite = try repo.run(["check", "--base", "HEAD", "--actor", "olga@other.example"])
+        #expect(invite.status == 1)
+        #expect(
+            invite.stdout.contains("only the org's own super admins (members, teams and apps) and a provider admin may change /members"),
+            "\(invite.stdout)")
+    }
+
     /// A disabled org's users cannot connect (Amplify): its super admin's invitation and its
     /// invitee's acceptance are refused by pull request too; once a provider admin has enabled
     /// the org again in the base, both pass; another org's super admin is not concerned.

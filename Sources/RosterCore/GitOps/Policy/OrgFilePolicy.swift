@@ -18,7 +18,12 @@ struct OrgFilePolicy {
     /// Why the change is refused (rule, reason), or nil when it is allowed.
     func refusal(_ change: FieldChange, standing: ActorStanding) -> (rule: String, reason: String)? {
         guard let membership else {
-            return (standing.rule, "only the org's own super admins (members and teams) and a provider admin may change this org")
+            // The reason names who may make this change: an org-level field is the provider's
+            // alone (saying its super admins may have sent the author to one who may not).
+            guard case .key(let top)? = change.steps.first, ["members", "teams", "apps"].contains(top) else {
+                return (standing.rule, "\(change.location) is the provider's: only a provider admin may change it")
+            }
+            return (standing.rule, "only the org's own super admins (members, teams and apps) and a provider admin may change /\(top)")
         }
         // Amplify: "in a disabled state no user from this organization will be able to connect",
         // nor after the org's end date. An inactive org's own users change nothing of it, not
