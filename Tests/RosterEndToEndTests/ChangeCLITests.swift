@@ -119,7 +119,7 @@ import RosterCore
         try Data("[{\"op\": \"org.create\", \"nme\": \"Initech\"}]".utf8).write(to: file)
         let typo = try roster(["apply", file.path], in: repo)
         #expect(typo.status == 1)
-        #expect(typo.stderr.contains("batch.json:1:23: operation 1 (org.create): unknown field \"nme\""))
+        #expect(typo.stderr.contains("batch.json:1:23: error: operation 1 (org.create): unknown field \"nme\""))
     }
 
     @Test func aHeldLockMakesASecondRunWaitThenFailNamingTheHolder() throws {

@@ -5,7 +5,8 @@ public enum BatchReader {
         public var line: Int
         public var column: Int
         public var message: String
-        public var description: String { "\(line):\(column): \(message)" }
+        /// `LINE:COLUMN: error: MESSAGE`, as `roster validate` writes a finding after its file.
+        public var description: String { "\(line):\(column): error: \(message)" }
     }
 
     public static func operations(from bytes: [UInt8]) throws(Failure) -> [Change] {
