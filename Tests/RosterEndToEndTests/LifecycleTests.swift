@@ -104,7 +104,7 @@ import Testing
         let dry = try repo.run(["settings", "set", "registration.autoApprove", "true", "--dry-run"])
         #expect(dry.status == 0 && dry.stdout.contains("+    \"autoApprove\": true"))
         let typo = try repo.run(["settings", "set", "registration.autoAprove", "true"])
-        #expect(typo.status == 64 && typo.stderr.contains("did you mean \"registration.autoApprove\""))
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean \"registration.autoApprove\"? The keys are registration.enabled"))
         let bad = try repo.run(["settings", "set", "invitations.expireAfterDays", "forever"])
         #expect(bad.status == 1 && bad.stderr.contains("a whole number of days from 1 to 365"))
         #expect(try snapshot(repo.url) == before)

@@ -97,10 +97,14 @@ public enum SettingKey: String, Sendable, CaseIterable {
         }
     }
 
-    /// "there is no setting ...; did you mean ...?"
+    /// "there is no setting "X"; did you mean "Y"? The keys are ..." (the guess, when there is one,
+    /// ends its own sentence: "?;" read as a slip).
     public static func unknown(_ key: String) -> String {
-        let guess = ObjectReader.closest(to: key, in: allCases.map(\.rawValue)).map { "; did you mean \"\($0)\"?" } ?? ""
-        return "there is no setting \"\(key)\"\(guess); the keys are \(allCases.map(\.rawValue).joined(separator: ", "))"
+        let keys = allCases.map(\.rawValue).joined(separator: ", ")
+        guard let guess = ObjectReader.closest(to: key, in: allCases.map(\.rawValue)) else {
+            return "there is no setting \"\(key)\"; the keys are \(keys)"
+        }
+        return "there is no setting \"\(key)\"; did you mean \"\(guess)\"? The keys are \(keys)"
     }
 
     static func isWebURL(_ text: String) -> Bool {
