@@ -27,6 +27,8 @@ enum Pages {
                         let kind = file.hasPrefix(Snapshot.orgsDirectory) ? "orgs" : "shares"
                         return ["label": .string(id), "href": .string(exists && file != Snapshot.marketplacePath ? "\(kind)/\(id)/index.html" : "")]
                     }),
+                // A commit of many records names five and counts the rest.
+                "more": .string(c.files.count > 5 ? "and \(c.files.count - 5) more" : ""),
             ]
         }
         return PageContext.page(

@@ -743,7 +743,7 @@ The access of {{org}} to {{share}} on {{provider}} has ended. Apps of your teams
   <ol class="history">
     {{#recent}}
     <li><time>{{date}}</time> <span class="subject">{{subject}}</span> <span class="meta">{{author}} · <code>{{hash}}</code></span>
-      <span class="files">{{#files}}{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}} {{/files}}</span></li>
+      <span class="files">{{#files}}{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}} {{/files}}{{#more}}<span class="meta">{{more}}</span>{{/more}}</span></li>
     {{/recent}}
   </ol>
   {{/hasRecent}}
