@@ -78,8 +78,9 @@ enum ReferenceRules {
     }
 
     static func shareConsumerUnknown(_ c: ValidationContext, _ report: inout RuleReport) {
+        let known = c.knownOrgIDs()
         for share in c.snapshot.shares {
-            for (i, link) in share.record.consumers.enumerated() where !c.knownOrgIDs.contains(link.org) {
+            for (i, link) in share.record.consumers.enumerated() where !known.contains(link.org) {
                 report.error(
                     share.path, "/consumers/\(i)/org",
                     "consumer \(Quote.value(link.org)) is not an org (no \(Quote.bare(Snapshot.orgPath(link.org))))")
