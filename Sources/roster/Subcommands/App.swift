@@ -7,8 +7,8 @@ extension Roster {
             commandName: "app",
             abstract: "Create and delete the apps a team shares, and the shares they use.",
             discussion: """
-                An app belongs to a team of an org: every member of the team (or of the org, with \\
-                --visibility org) can use it and its credentials. No secret is ever written here: the \\
+                An app belongs to a team of an org: every member of the team (or of the org, with \
+                --visibility org) can use it and its credentials. No secret is ever written here: the \
                 credentials live in the gateway, keyed by the org's id and the app's id.
                 """,
             subcommands: [Create.self, Delete.self, AddShare.self, RemoveShare.self]
@@ -19,7 +19,7 @@ extension Roster {
                 commandName: "create",
                 abstract: "Create an app for a team; it may use shares the org consumes today.",
                 discussion: """
-                    Records who created it (--actor) and when. A super admin of the org, or a member of \\
+                    Records who created it (--actor) and when. A super admin of the org, or a member of \
                     the team, may propose it by pull request.
 
                     Example: roster app create initech "TPS dashboard" --team tps-reports --share weather-daily

@@ -7,8 +7,8 @@ extension Roster.Org {
             commandName: "set-until",
             abstract: "Set or clear the end of an org's contract (its until date).",
             discussion: """
-                From that day on the org is expired: it counts as inactive, its users cannot connect, \\
-                `roster validate` warns 30 days ahead (org-expiring) and reports it afterwards \\
+                From that day on the org is expired: it counts as inactive, its users cannot connect, \
+                `roster validate` warns 30 days ahead (org-expiring) and reports it afterwards \
                 (org-expired), and `roster notify` e-mails its super admins. `none` clears the date.
 
                 Examples:
