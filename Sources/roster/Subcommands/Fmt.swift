@@ -17,6 +17,10 @@ extension Roster {
                 is never rewritten: fix it first (`roster validate` says where). A symbolic link \
                 under data/, content/ or site-templates/ makes fmt write nothing. fmt takes the same \
                 lock as the verbs that change records.
+
+                Examples:
+                  roster fmt --check   # CI: list files not in canonical form; exit 1 if any
+                  roster fmt           # rewrite them: "formatted data/orgs/initech.json"
                 """
         )
 

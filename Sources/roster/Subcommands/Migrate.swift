@@ -12,6 +12,9 @@ extension Roster {
                 Files with a newer schemaVersion than this roster understands are refused: upgrade roster. \
                 Nothing is written when any file has an error (a symbolic link under data/, content/ \
                 or site-templates/ is one). migrate takes the same lock as the verbs that change records.
+
+                Example:
+                  roster migrate   # rewrites each old file; "nothing to migrate" when none is
                 """
         )
 
