@@ -54,7 +54,15 @@ extension Roster {
             static let configuration = CommandConfiguration(
                 commandName: "disable",
                 abstract: "Disable an org: its users can no longer connect.",
-                discussion: "Members, teams and share links are kept, so enabling restores access as it was. Records who and when (--actor).")
+                discussion: """
+                    Members, teams and share links are kept, so enabling restores access as it was. \
+                    Records who and when (--actor). Refused for an org that is already disabled and \
+                    for a pending or rejected registration (approve or reject a pending one).
+
+                    Examples:
+                      roster org disable initech --dry-run   # who loses access, and a diff
+                      roster org disable initech             # undo: roster org enable initech
+                    """)
             @Argument(help: "The org's id.") var org: String
             @OptionGroup var options: ChangeOptions
             func run() throws { try runChange([.orgDisable(org: org)], options) }
@@ -103,7 +111,15 @@ extension Roster {
             static let configuration = CommandConfiguration(
                 commandName: "approve",
                 abstract: "Approve a pending registration: the org is enabled, its requester super admin.",
-                discussion: "--name corrects the org's name on the way. Records who and when (--actor).")
+                discussion: """
+                    --name corrects the org's name on the way. Records who and when (--actor). Refused \
+                    for an org that is not pending: `roster org list --status pending` lists them.
+
+                    Examples:
+                      roster org approve vandelay-imports   # enabled, Art Vandelay its super admin
+                      # the same, and the org is renamed on the way:
+                      roster org approve vandelay-imports --name "Vandelay Industries"
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Option(help: "A corrected name for the org.") var name: String?
             @OptionGroup var options: ChangeOptions
