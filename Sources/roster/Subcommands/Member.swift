@@ -61,7 +61,18 @@ extension Roster {
 
         struct Edit: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "edit", abstract: "Change a member's first or last name, or their git-host handle.")
+                commandName: "edit", abstract: "Change a member's first or last name, or their git-host handle.",
+                discussion: """
+                    Only the fields given change; the e-mail, role and teams stay (`member set-role` \
+                    changes the role). Refused with none of --first, --last and --handle, and for an \
+                    e-mail that is not a member of the org.
+
+                    Examples:
+                      # Peter's last name:
+                      roster member edit initech peter.gibbons@initech.example --last Gibbons-Ruiz
+                      # his login on the git host, so `roster check --actor @pgibbons` knows him:
+                      roster member edit initech peter.gibbons@initech.example --handle pgibbons
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The member's e-mail.") var email: String
             @Option(help: "New first name.") var first: String?

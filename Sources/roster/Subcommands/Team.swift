@@ -22,7 +22,16 @@ extension Roster {
         }
 
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a team (never the default team).")
+            static let configuration = CommandConfiguration(
+                commandName: "delete", abstract: "Delete a team (never the default team).",
+                discussion: """
+                    Its members stay in the org and in its other teams. Refused for the default team \
+                    and for a team that owns an app: delete the app first.
+
+                    Examples:
+                      roster team delete acme-logistics billing   # its 2 members stay in the org
+                      roster team delete initech tps-reports      # refused: it owns tps-dashboard
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @OptionGroup var options: ChangeOptions
@@ -30,7 +39,16 @@ extension Roster {
         }
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a member of the org to a team.")
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Add a member of the org to a team.",
+                discussion: """
+                    Refused for an e-mail that is not a member of the org (`roster member invite` \
+                    makes one) or is in the team already.
+
+                    Example:
+                      # Milton joins the TPS reports team:
+                      roster team add initech tps-reports milton.waddams@initech.example
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @Argument(help: "The member's e-mail.") var email: String
@@ -39,7 +57,16 @@ extension Roster {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a member from a team (they stay in the org).")
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Remove a member from a team (they stay in the org).",
+                discussion: """
+                    They stay in the org's other teams too; `roster member remove` takes them out of \
+                    the org. Refused when they are not in the team.
+
+                    Example:
+                      # Peter leaves TPS reports; he stays in initech and its team "everyone":
+                      roster team remove initech tps-reports peter.gibbons@initech.example
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The team's id.") var team: String
             @Argument(help: "The member's e-mail.") var email: String
