@@ -22,7 +22,18 @@ extension Roster {
         }
 
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a share; prints the orgs that lose access.")
+            static let configuration = CommandConfiguration(
+                commandName: "delete", abstract: "Delete a share; prints the orgs that lose access.",
+                discussion: """
+                    Also takes the share out of every app that uses it. No confirmation is asked: try \
+                    it with --dry-run first. In a pull request, `roster check` refuses removing more \
+                    than guards.maxRemovalFraction of a share's consumers (and more than one) unless \
+                    --allow-mass-removal.
+
+                    Examples:
+                      roster share delete claims-api --dry-run   # who loses access, and a diff
+                      roster share delete claims-api             # 2 orgs and an app lose it
+                    """)
             @Argument(help: "The share's id.") var share: String
             @OptionGroup var options: ChangeOptions
             func run() throws { try runChange([.shareDelete(share: share)], options) }
@@ -68,7 +79,17 @@ extension Roster {
         }
 
         struct RemoveOrg: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "remove-org", abstract: "End an org's access to a share.")
+            static let configuration = CommandConfiguration(
+                commandName: "remove-org", abstract: "End an org's access to a share.",
+                discussion: """
+                    At once, and the org's apps stop using the share. Refused when the org does not \
+                    consume it. In a pull request, `roster check` refuses removing more than \
+                    guards.maxRemovalFraction of a share's consumers (and more than one) unless \
+                    --allow-mass-removal.
+
+                    Example:
+                      roster share remove-org weather-daily initech   # tps-dashboard loses it too
+                    """)
             @Argument(help: "The share's id.") var share: String
             @Argument(help: "The org's id.") var org: String
             @OptionGroup var options: ChangeOptions
