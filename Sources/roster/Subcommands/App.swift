@@ -41,7 +41,14 @@ extension Roster {
 
         struct Delete: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "delete", abstract: "Delete an app (remove its credentials from the gateway too).")
+                commandName: "delete", abstract: "Delete an app (remove its credentials from the gateway too).",
+                discussion: """
+                    Its team and the org's shares stay. roster keeps no secret, so it cannot revoke \
+                    the app's credentials: the gateway must. Refused for an app the org does not have.
+
+                    Example:
+                      roster app delete initech tps-dashboard   # the gateway must revoke its keys
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The app's id.") var app: String
             @OptionGroup var options: ChangeOptions
@@ -49,7 +56,16 @@ extension Roster {
         }
 
         struct AddShare: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add-share", abstract: "Let an app use a share the org consumes.")
+            static let configuration = CommandConfiguration(
+                commandName: "add-share", abstract: "Let an app use a share the org consumes.",
+                discussion: """
+                    Refused for a share the org does not consume: a provider admin links it first \
+                    (`roster share add-org`).
+
+                    Example:
+                      # skynet-maps may use weather-daily too, which cyberdyne-systems consumes:
+                      roster app add-share cyberdyne-systems skynet-maps weather-daily
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The app's id.") var app: String
             @Argument(help: "The share's id.") var share: String
@@ -58,7 +74,14 @@ extension Roster {
         }
 
         struct RemoveShare: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "remove-share", abstract: "Stop an app from using a share.")
+            static let configuration = CommandConfiguration(
+                commandName: "remove-share", abstract: "Stop an app from using a share.",
+                discussion: """
+                    The org keeps consuming the share. Refused when the app does not use it.
+
+                    Example:
+                      roster app remove-share initech tps-dashboard weather-daily
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The app's id.") var app: String
             @Argument(help: "The share's id.") var share: String
