@@ -18,6 +18,10 @@ extension Roster {
 
                 Operations run in order on the same in-memory state; if one is refused, nothing is \
                 written and the message names the operation's number (the first is 1). Use - to read standard input.
+
+                Example:
+                  # approve the pending Vandelay Imports, the batch read from standard input:
+                  echo '[{"op": "org.approve", "org": "vandelay-imports"}]' | roster apply -
                 """)
 
         @Argument(help: "The batch file, or - for standard input.") var file: String

@@ -10,7 +10,15 @@ extension Roster {
         )
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print every setting's effective value and its default.")
+            static let configuration = CommandConfiguration(
+                commandName: "show", abstract: "Print every setting's effective value and its default.",
+                discussion: """
+                    A key data/marketplace.json leaves out has its default; `roster settings set` \
+                    changes one.
+
+                    Example:
+                      roster settings show   # e.g. invitations.expireAfterDays  365  (default: 14)
+                    """)
             @OptionGroup var root: RootOptions
 
             func run() throws {

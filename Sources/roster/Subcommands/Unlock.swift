@@ -13,7 +13,12 @@ extension Roster {
                 completes a change that was interrupted after its commit point, or discards the \
                 temporary files of one interrupted before it, so every file is wholly old or wholly new. \
                 A journal (.roster-journal) that names anything but the record files a change writes \
-                is refused, with nothing moved or deleted: inspect it and remove it by hand.
+                is refused, with nothing moved or deleted: inspect it and remove it by hand. Without \
+                --force, unlock refuses (exit 1) a lock whose holder still runs or runs on another host.
+
+                Examples:
+                  roster unlock           # clear a dead run's lock; finish or undo its change
+                  roster unlock --force   # any lock: make sure its holder is really gone first
                 """)
 
         @OptionGroup var root: RootOptions
