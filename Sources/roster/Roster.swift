@@ -13,6 +13,14 @@ struct Roster: AsyncParsableCommand {
             (notify), renders the read-only admin portal (build, serve), and tells the systems that \
             enforce access who may connect (export, sync).
 
+            Quick start, in a repository that holds data/ (`roster init` makes one):
+              roster validate                  # every problem, as path:line:column: ...
+              roster build                     # the portal: open _site/index.html
+              roster serve                     # live preview on http://127.0.0.1:8000/
+              roster org create "Pied Piper"   # a change: validated first, then written
+              roster diff                      # what the working tree changes, as events
+              roster check --base HEAD --actor ana.ruiz@meridian.example   # CI's gate
+
             Exit codes: 0 success, 1 refused or invalid (the reason is printed), 64 bad usage \
             (diff --exit-code and sync also use 2: there are changes).
             """,
