@@ -40,7 +40,7 @@ extension Roster {
             static let configuration = CommandConfiguration(
                 commandName: "remove",
                 abstract: "Remove a member from an org and from all its teams.",
-                discussion: "The last super admin cannot be removed. Example: roster member remove initech milton@example-corp.example")
+                discussion: "The last super admin cannot be removed. Example: roster member remove initech milton.waddams@initech.example")
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The member's e-mail.") var email: String
             @OptionGroup var options: ChangeOptions
@@ -51,7 +51,11 @@ extension Roster {
             static let configuration = CommandConfiguration(
                 commandName: "set-role",
                 abstract: "Change a member's role.",
-                discussion: "The last super admin cannot be demoted. Example: roster member set-role initech peter@example-corp.example super-admin")
+                discussion: """
+                    The last super admin cannot be demoted.
+
+                    Example: roster member set-role initech peter.gibbons@initech.example super-admin
+                    """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The member's e-mail.") var email: String
             @Argument(help: "super-admin or team-member.") var role: Role
@@ -90,7 +94,7 @@ extension Roster {
                     The way out of an expired invitation (rule invitation-expired), besides `member remove`. \
                     Once merged, `roster notify` sends the new invitation e-mail.
 
-                    Example: roster member resend initech peter@initech.example
+                    Example: roster member resend initech nina.brown@initech.example
                     """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The invitee's e-mail.") var email: String
@@ -106,7 +110,7 @@ extension Roster {
                     The invitee runs it in a pull request of their own; `roster check --actor @LOGIN` allows \
                     exactly this change of their own entry. Refused once the invitation expired.
 
-                    Example: roster member activate initech peter@initech.example
+                    Example: roster member activate initech nina.brown@initech.example
                     """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The member's e-mail.") var email: String

@@ -44,7 +44,7 @@ extension Roster {
             static let configuration = CommandConfiguration(
                 commandName: "enable",
                 abstract: "Enable a disabled org: its users can connect again.",
-                discussion: "Records who and when (--actor). Example: roster org enable acme --actor ana@provider.example")
+                discussion: "Records who and when (--actor). Example: roster org enable umbrella-research --actor ana.ruiz@meridian.example")
             @Argument(help: "The org's id.") var org: String
             @OptionGroup var options: ChangeOptions
             func run() throws { try runChange([.orgEnable(org: org)], options) }
