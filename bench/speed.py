@@ -58,11 +58,17 @@ def toggle_org(root, i):
 
 
 def roster_rows(n):
-    root = f"{scratch}/{n}"
     reps = runs_100k if n >= 100000 else runs
     outs = {name: f"{scratch}/out-{n}-{name}" for name, _ in binaries}
+    # A copy of the records for each binary: the records a build keeps in .roster-cache/ are
+    # for the binary that kept them, so with one root the two binaries threw away each other's.
+    roots = {name: f"{scratch}/{n}-{name}" for name, _ in binaries}
+    for name, _ in binaries:
+        shutil.rmtree(roots[name], ignore_errors=True)
+        subprocess.run(["cp", "-a", f"{scratch}/{n}", roots[name]], check=True)
     for i in range(reps):
         for name, exe in binaries:  # alternating A and B, so both see the same load
+            root = roots[name]
             # A first build (a fresh clone, CI): no output, no records kept from an earlier build.
             shutil.rmtree(outs[name], ignore_errors=True)
             shutil.rmtree(f"{root}/.roster-cache", ignore_errors=True)
@@ -73,11 +79,14 @@ def roster_rows(n):
             record("validate", n, name, timed([exe, "validate", "--root", root]))
     for i in range(reps):
         for name, exe in binaries:
-            record("no-op rebuild", n, name, timed([exe, "build", "-q", "--root", root, "--out", outs[name]]))
+            record("no-op rebuild", n, name, timed([exe, "build", "-q", "--root", roots[name], "--out", outs[name]]))
     for i in range(reps):
-        toggle_org(root, i)
+        for name, _ in binaries:
+            toggle_org(roots[name], i)
         for name, exe in binaries:
-            record("one org changed (CLI)", n, name, timed([exe, "build", "-q", "--root", root, "--out", outs[name]]))
+            record("one org changed (CLI)", n, name, timed([exe, "build", "-q", "--root", roots[name], "--out", outs[name]]))
+    for name, _ in binaries:
+        shutil.rmtree(roots[name], ignore_errors=True)
     return outs
 
 
