@@ -5,8 +5,7 @@ public enum BatchReader {
         public var line: Int
         public var column: Int
         public var message: String
-        /// `LINE:COLUMN: error: MESSAGE`, as `roster validate` writes a finding after its file.
-        public var description: String { "\(line):\(column): error: \(message)" }
+        public var description: String { "\(line):\(column): \(message)" }
     }
 
     public static func operations(from bytes: [UInt8]) throws(Failure) -> [Change] {

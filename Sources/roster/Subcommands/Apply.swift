@@ -47,7 +47,8 @@ extension Roster {
             do {
                 operations = try BatchReader.operations(from: bytes)
             } catch {
-                printError(TerminalText.escape("\(file == "-" ? "<stdin>" : file):\(error)"))
+                // FILE:LINE:COLUMN: error: MESSAGE, as `roster validate` writes a finding.
+                printError(TerminalText.escape("\(file == "-" ? "<stdin>" : file):\(error.line):\(error.column): error: \(error.message)"))
                 throw ExitCode(1)
             }
             try runChange(operations, options)
