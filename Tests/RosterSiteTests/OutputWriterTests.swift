@@ -202,6 +202,26 @@ import RosterCore
         #expect(linked?.reason.contains("a symbolic link") == true)
     }
 
+    /// A folder read whole is listed before the folders on its way are checked: a link on the
+    /// way (`api` pointing outside the output folder) is not followed, so nothing outside is
+    /// read, and the build refuses the link as before. (Opened as one path with O_NOFOLLOW, only
+    /// its last component was guarded, and the outside folder's entries were read.)
+    @Test func aFolderListingDoesNotFollowALinkOnItsWay() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("roster-listing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let outside = base.appendingPathComponent("outside/orgs"), site = base.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("shares/feed"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: outside.appendingPathComponent("secret.json"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.appendingPathComponent("api").path, withDestinationPath: outside.deletingLastPathComponent().path)
+        let fd = open(site.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { close(fd) }
+        #expect(SiteOutput.listing("api/orgs", in: fd)?.count == nil, "the folder behind the link was read")
+        #expect(SiteOutput.listing("shares", in: fd)?.value("feed"[...]) == S_IFDIR)
+        #expect(FileAccess.openFolder(in: fd, "api/orgs") == nil)
+    }
+
     /// A folder whose outputs take turns with those of other folders (each org's page, then its
     /// JSON) is read whole all the same; a folder met only in short runs among many is not, and
     /// two spellings of the same text are two folders.

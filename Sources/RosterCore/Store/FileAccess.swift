@@ -110,6 +110,21 @@ public enum FileAccess {
     }
 
     /// Opens the folder `name` inside `parent`, never through a link.
+    /// Opens the folder `relative` (slash-separated) under the open folder `parent`, one
+    /// component at a time, refusing a symbolic link at any step; nil when it cannot be opened
+    /// so. (`O_NOFOLLOW` on the whole path guards only its last component.) The caller closes
+    /// the descriptor.
+    public static func openFolder(in parent: Int32, _ relative: String) -> Int32? {
+        var fd = parent
+        for part in relative.split(separator: "/") {
+            let next = openStep(fd, String(part))
+            if fd != parent { close(fd) }
+            guard case .success(let child) = next else { return nil }
+            fd = child
+        }
+        return fd == parent ? dup(parent) : fd
+    }
+
     static func openStep(_ parent: Int32, _ name: String) -> Result<Int32, ReadError> {
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if fd >= 0 { return .success(fd) }

@@ -259,9 +259,11 @@ public struct SiteOutput: Sendable {
         parallelMap(folders, chunkSize: 1) { folder in listing(String(folder), in: fd).map { (String(folder), $0) } }.compactMap { $0 }
     }
 
+    /// The entries of `folder` (under the open folder `fd`) with their kinds; nil when it
+    /// cannot be read, or a link stands anywhere on its way: the listings are taken before the
+    /// folders on their way are checked, and nothing outside the output folder is read.
     static func listing(_ folder: String, in fd: Int32) -> NameTable<mode_t>? {
-        let opened = folder.isEmpty ? dup(fd) : openat(fd, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard opened >= 0 else { return nil }
+        guard let opened = folder.isEmpty ? dup(fd) : FileAccess.openFolder(in: fd, folder), opened >= 0 else { return nil }
         guard let dir = fdopendir(opened) else {
             close(opened)
             return nil
