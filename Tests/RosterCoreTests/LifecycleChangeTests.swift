@@ -140,7 +140,9 @@ import Testing
         #expect(try org(unlinked).apps.first?.shares == [])
         let deleted = try t.plan([.appDelete(org: "acme", app: "ops-dashboard")], on: p.snapshot)
         #expect(try org(deleted).apps.isEmpty)
-        #expect(try t.refusal([.teamDelete(org: "acme", team: "ops")], on: p.snapshot)?.contains("owns app ops-dashboard") == true)
+        #expect(
+            try t.refusal([.teamDelete(org: "acme", team: "ops")], on: p.snapshot)?.contains(
+                "owns app ops-dashboard; delete it first (`roster app delete acme ops-dashboard`)") == true)
     }
 
     @Test func appRefusals() throws {

@@ -27,7 +27,8 @@ extension ChangeEngine {
         let apps = snapshot.orgs[i].record.apps.filter { $0.team == team }.map(\.id)
         guard apps.isEmpty else {
             throw ChangeRefusal(
-                "team \(team) of \(org) owns \(Plural.word(apps.count, "app")) \(apps.joined(separator: ", ")); delete \(apps.count == 1 ? "it" : "them") first (`roster app delete \(org) APP`)"
+                "team \(team) of \(org) owns \(Plural.word(apps.count, "app")) \(apps.joined(separator: ", ")); delete \(apps.count == 1 ? "it" : "them") first ("
+                    + apps.map { "`roster app delete \(org) \($0)`" }.joined(separator: ", ") + ")"
             )
         }
         try updateOrg(i) { $0.teams.remove(at: t) }
