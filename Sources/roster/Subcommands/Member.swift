@@ -20,7 +20,9 @@ extension Roster {
                     the settings' invitations.expireAfterDays, default 14). Once merged, `roster notify` \
                     e-mails the invitee how to accept.
 
-                    Example: roster member invite initech peter@initech.example --first Peter --last Gibbons --role team-member --team tps-reports
+                    Example:
+                      roster member invite initech peter@initech.example \\
+                        --first Peter --last Gibbons --role team-member --team tps-reports
                     """)
             @Argument(help: "The org's id.") var org: String
             @Argument(help: "The user's e-mail.") var email: String

@@ -94,7 +94,9 @@ extension Roster {
                     org whose only member is the requester, or, with auto-approve on, an enabled org \
                     with the requester as super admin.
 
-                    Example: roster org register "Vandelay Imports" --email art@vandelay.example --first Art --last Vandelay
+                    Example (vandelay-imports exists in the demo; pick another name):
+                      roster org register "Kramerica Industries" \\
+                        --email cosmo@kramerica.example --first Cosmo --last Kramer
                     """)
             @Argument(help: "The org's name.") var name: String
             @Option(help: "The org's id; default: derived from the name.") var id: String?

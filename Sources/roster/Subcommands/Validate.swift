@@ -19,6 +19,7 @@ extension Roster {
                 Examples:
                   roster validate
                   roster validate --format github        # annotations in a GitHub Actions log
+                  # the errors alone, as JSON:
                   roster validate --format json | jq '.[] | select(.severity == "error")'
                 """
         )
