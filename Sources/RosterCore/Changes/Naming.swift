@@ -2,22 +2,32 @@ import Foundation
 
 /// Ids derived from names, and the name checks every path shares with validation.
 enum Naming {
-    /// A readable id from a name: "Acme Logistics GmbH" -> "acme-logistics-gmbh".
+    /// A readable id from a name: "Acme Logistics GmbH" -> "acme-logistics-gmbh",
+    /// "Ørsted Søhne" -> "orsted-sohne". Accents are dropped, and the Latin letters that carry
+    /// no accent to drop are spelled out (``spelledOut``): "Ø" left "rsted".
     static func slug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var out = ""
         var dash = false
         for scalar in folded.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                if dash, !out.isEmpty { out.append("-") }
-                out.unicodeScalars.append(scalar)
-                dash = false
-            } else {
-                dash = true
+            let letters = spelledOut[scalar].map { Array($0.unicodeScalars) } ?? [scalar]
+            for letter in letters {
+                if (letter >= "a" && letter <= "z") || (letter >= "0" && letter <= "9") {
+                    if dash, !out.isEmpty { out.append("-") }
+                    out.unicodeScalars.append(letter)
+                    dash = false
+                } else {
+                    dash = true
+                }
             }
         }
         return String(out.prefix(63)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
+
+    /// Lower-case Latin letters that do not decompose into a letter and an accent, in ASCII.
+    static let spelledOut: [Unicode.Scalar: String] = [
+        "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ŋ": "n", "ħ": "h", "ŧ": "t", "ß": "ss",
+    ]
 
     /// The id to use: the given one (checked) or one derived from the name.
     static func id(_ given: String?, from name: String, what: String) throws(ChangeRefusal) -> String {
