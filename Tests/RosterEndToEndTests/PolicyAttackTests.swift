@@ -325,11 +325,8 @@ import Testing
             try repo.git("checkout", "-q", "--", ".")
             try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["expiresAt"] = expires }
             try repo.commit("bob's invitation expires at \(expires)")
-            let verb = try repo.run(["member", "activate", "acme", "bob@acme.example"], actor: "bob@acme.example")
+            let (run, verb) = try PolicyTests.acceptBobsInvitation(repo)
             #expect((verb.status != 0) == refused, "\(expires): \(verb.stderr)")
-            try repo.git("checkout", "-q", "--", ".")
-            try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
-            let run = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
             #expect((run.status == 1) == refused, "\(expires): \(run.stdout)")
             #expect(run.stdout.contains("[invitation-expired]") == refused, "\(expires): \(run.stdout)")
         }

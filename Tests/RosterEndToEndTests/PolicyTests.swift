@@ -314,6 +314,18 @@ import Testing
         }
     }
 
+    /// Bob accepts his invitation both ways, from the committed base: by pull request
+    /// (`roster check --actor bob`) and by `roster member activate`, the working tree put back
+    /// after each. The two must judge an invitation's expiry alike.
+    static func acceptBobsInvitation(_ repo: Repo) throws -> (check: RosterRun, verb: RosterRun) {
+        try editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
+        let check = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
+        try repo.git("checkout", "-q", "--", ".")
+        let verb = try repo.run(["member", "activate", "acme", "bob@acme.example"], actor: "bob@acme.example")
+        try repo.git("checkout", "-q", "--", ".")
+        return (check, verb)
+    }
+
     /// An invitation written before invitations expired (no `expiresAt`) expires
     /// `invitations.expireAfterDays` after it was sent: accepted by pull request or by
     /// `roster member activate` later than that, it is refused; within it, allowed.
@@ -323,11 +335,8 @@ import Testing
             try repo.git("checkout", "-q", "--", ".")
             try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["invitedAt"] = sent }
             try repo.commit("bob invited at \(sent), before invitations expired")
-            try Self.editMember(repo, org: "acme", email: "bob@acme.example") { $0["state"] = "active" }
-            let run = try repo.run(["check", "--base", "HEAD", "--actor", "bob@acme.example"])
+            let (run, verb) = try Self.acceptBobsInvitation(repo)
             #expect(run.stdout.contains("[invitation-expired]") == refused, "\(sent): \(run.stdout)")
-            try repo.git("checkout", "-q", "--", ".")
-            let verb = try repo.run(["member", "activate", "acme", "bob@acme.example"])
             #expect((verb.status != 0) == refused, "\(sent): \(verb.stderr)")
             if refused { #expect(verb.stderr.contains("expired at 2026-11-22T09:00:00Z"), "\(verb.stderr)") }
         }
