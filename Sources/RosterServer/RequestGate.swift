@@ -98,6 +98,20 @@ public enum RequestGate {
         return hostAllowed(String(origin.dropFirst(7)), boundHost: boundHost, port: port)
     }
 
+    /// Whether a browser may load this request into a page, from its Fetch Metadata headers
+    /// (`Sec-Fetch-Site`, `-Mode`, `-Dest`). The Host check does not see a page of another
+    /// site that loads the preview's files: the browser names the preview itself. The portal's
+    /// `search/*.js` files call a global function with the records (org and people's names), so
+    /// `<script src="http://127.0.0.1:8000/search/rows-0.js">` on any site the user visits would
+    /// read them. A page of another site (or of another port of localhost: same-site) may only
+    /// open the preview in a window or frame, which it cannot read. A request without these
+    /// headers (curl, an older browser) is allowed; the `Cross-Origin-Resource-Policy` of every
+    /// answer covers browsers that block by that instead.
+    public static func fetchAllowed(site: String?, mode: String?, destination: String?) -> Bool {
+        guard let site = site?.lowercased(), site == "cross-site" || site == "same-site" else { return true }
+        return mode?.lowercased() == "navigate" && !["object", "embed"].contains(destination?.lowercased() ?? "")
+    }
+
     public static func contentType(_ path: String) -> String {
         switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
         case "html": "text/html; charset=utf-8"

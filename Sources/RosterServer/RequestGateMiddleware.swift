@@ -3,8 +3,10 @@ import Hummingbird
 /// The ``RequestGate`` in front of every route and file: the request must name this server
 /// (Host header and absolute-form target, against DNS rebinding) and use GET or HEAD. Paths
 /// are checked where files are read (``OutputFolderMiddleware``): a refused path is answered
-/// with the same 404 page as a missing file. Every answer, refusals included, is `no-store`
-/// (pages change with each save) and `nosniff`.
+/// with the same 404 page as a missing file. A browser's request from a page of another site
+/// that is not a navigation is refused (``RequestGate/fetchAllowed(site:mode:destination:)``).
+/// Every answer, refusals included, is `no-store` (pages change with each save), `nosniff`
+/// and `Cross-Origin-Resource-Policy: same-origin` (no other site's page may embed it).
 struct RequestGateMiddleware<Context: RequestContext>: RouterMiddleware {
     let address: ServerAddress
 
@@ -12,6 +14,7 @@ struct RequestGateMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await decide(request, context: context, next: next)
         response.headers[.cacheControl] = "no-store"
         response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.crossOriginResourcePolicy] = "same-origin"
         return response
     }
 
@@ -28,6 +31,11 @@ struct RequestGateMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = Self.text(.methodNotAllowed, "roster serve answers GET and HEAD only\n")
             response.headers[.allow] = "GET, HEAD"
             return response
+        }
+        let fetch = { (name: String) in request.headers.first { $0.name.canonicalName == name }?.value }
+        guard RequestGate.fetchAllowed(site: fetch("sec-fetch-site"), mode: fetch("sec-fetch-mode"), destination: fetch("sec-fetch-dest"))
+        else {
+            return Self.text(.forbidden, "another site's page may link to this preview, not load its files\n")
         }
         return try await next(request, context)
     }

@@ -34,4 +34,32 @@ extension ServeTests {
         #expect(try Self.request(server.port, "/", host: own, extra: "host: \(own)\r\n").status == 400)
         #expect(try Self.request(server.port, "/", host: own).status == 200)
     }
+
+    /// A page on any site the user visits can put `<script src>` of the preview's files in
+    /// itself: the browser sends the preview's own Host, and the search index files call a
+    /// global function with the records. Fetch Metadata tells such a load from a page of the
+    /// preview; a link to the preview (a navigation) still opens it.
+    @Test func aPageOfAnotherSiteCannotLoadThePreviewsFiles() throws {
+        let server = try Server()
+        func load(_ target: String, site: String, mode: String, dest: String) throws -> Reply {
+            try Self.request(server.port, target, extra: "Sec-Fetch-Site: \(site)\r\nSec-Fetch-Mode: \(mode)\r\nSec-Fetch-Dest: \(dest)\r\n")
+        }
+        let own = try load("/search/rows-0.js", site: "same-origin", mode: "no-cors", dest: "script")
+        #expect(own.status == 200)
+        #expect(own.body.contains("Acme"), "the preview's own page loads its index")
+        for site in ["cross-site", "same-site", "Cross-Site"] {
+            for (target, dest) in [("/search/rows-0.js", "script"), ("/api/orgs.json", "empty"), ("/orgs/acme/", "iframe")] {
+                let mode = dest == "iframe" ? "no-cors" : dest == "empty" ? "cors" : "no-cors"
+                let reply = try load(target, site: site, mode: mode, dest: dest)
+                #expect(reply.status == 403, "\(site) \(target): \(reply.status)")
+                #expect(!reply.body.contains("Acme"), "\(site) \(target) leaked the records")
+            }
+            #expect(try load("/orgs/acme/", site: site, mode: "navigate", dest: "object").status == 403)
+            #expect(try load("/orgs/acme/", site: site, mode: "navigate", dest: "document").status == 200, "a link from another site opens")
+        }
+        #expect(try load("/", site: "none", mode: "navigate", dest: "document").status == 200, "typed in the address bar")
+        let plain = try Self.request(server.port, "/search/rows-0.js")
+        #expect(plain.status == 200, "a client without Fetch Metadata (curl)")
+        #expect(plain.headers.lowercased().contains("cross-origin-resource-policy: same-origin"))
+    }
 }

@@ -48,4 +48,16 @@ import Testing
         #expect(decide(["127.0.0.1:8000"], "http://127.0.0.1:8000") == .allowed)
         #expect(decide(["evil.example"], "http://127.0.0.1:8000/") == .misdirected)
     }
+
+    @Test func pagesOfOtherSitesMayOnlyNavigate() {
+        #expect(RequestGate.fetchAllowed(site: nil, mode: nil, destination: nil))
+        #expect(RequestGate.fetchAllowed(site: "same-origin", mode: "no-cors", destination: "script"))
+        #expect(RequestGate.fetchAllowed(site: "none", mode: "navigate", destination: "document"))
+        #expect(RequestGate.fetchAllowed(site: "cross-site", mode: "navigate", destination: "document"))
+        #expect(!RequestGate.fetchAllowed(site: "cross-site", mode: "no-cors", destination: "script"))
+        #expect(!RequestGate.fetchAllowed(site: "same-site", mode: "no-cors", destination: "script"))
+        #expect(!RequestGate.fetchAllowed(site: "CROSS-SITE", mode: "cors", destination: "empty"))
+        #expect(!RequestGate.fetchAllowed(site: "cross-site", mode: nil, destination: nil))
+        #expect(!RequestGate.fetchAllowed(site: "cross-site", mode: "navigate", destination: "embed"))
+    }
 }
