@@ -153,4 +153,35 @@ import Testing
         #expect(asset.status == 404)
         #expect(!asset.body.contains(Project.secret))
     }
+
+    /// `roster init DIR` in a folder that holds a link where the scaffold goes wrote the
+    /// records and templates through it, outside DIR (and left a repository every other verb
+    /// refuses). A link in a file's place, even one pointing nowhere, is not replaced either.
+    @Test(arguments: ["data", "site-templates", "content", "data/orgs", "data/marketplace.json"])
+    func initWritesNothingThroughALink(_ path: String) throws {
+        let dir = scratch.appendingPathComponent("roster-init-\(UUID().uuidString)")
+        let outside = scratch.appendingPathComponent("roster-outside-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        if path == "data" { try FileManager.default.removeItem(at: dir.appendingPathComponent("data")) }
+        let target = path.hasSuffix(".json") ? outside.appendingPathComponent("settings.json").path : outside.path
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(path).path, withDestinationPath: target)
+        // Listed, not read: a snapshot would follow the link.
+        func listing() throws -> [String] {
+            try ["", "data"].flatMap { folder in
+                try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(folder).path).map { folder + "/" + $0 }.sorted()
+            }
+        }
+        let before = try listing()
+        let run = try roster(["init", dir.path])
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stderr.contains(path), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "written outside DIR")
+        #expect(try listing() == before)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent(path).path) == target)
+    }
 }
