@@ -273,4 +273,44 @@ import Testing
         #expect(server.process.terminationStatus == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [])
     }
+
+    /// The preview's temporary folder had a name anyone could guess (`roster-serve-<pid>` in
+    /// /dev/shm or /tmp, shared by every user): a link planted there made the build write the
+    /// portal through it, and the files stayed behind. The folder is now made anew, private.
+    @Test func theTemporaryFolderIsNewAndNeverALinkPlantedForIt() throws {
+        let scratch = scratch.appendingPathComponent("roster-serve-tmp-\(UUID().uuidString)")
+        let outside = scratch.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("site-templates"), to: repo.appendingPathComponent("site-templates"))
+        // The shell plants the link at the name of its own pid, then becomes roster.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", #"ln -s "$1" "$TMPDIR/roster-serve-$$" && exec "$0" serve --root "$2" --port 0"#, rosterBinary.path, outside.path, repo.path,
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }.merging(["TMPDIR": scratch.path]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("serving "), Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let folder = text.split(separator: " ").first { $0.contains("roster-serve-") }.map(String.init) ?? ""
+        #expect(text.contains("serving "), "\(text)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [], "the build wrote through the link")
+        var info = stat()
+        #expect(lstat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR && (info.st_mode & 0o077) == 0, "\(folder)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [])
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
 }

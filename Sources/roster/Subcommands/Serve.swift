@@ -52,7 +52,11 @@ extension Roster {
                     throw ExitCode(1)
                 }
             } else {
-                output = Self.scratchFolder() + "/roster-serve-\(getpid())"
+                guard let made = Self.makeFolder(in: Self.scratchFolder()) else {
+                    printError("roster: cannot make a temporary folder in \(Self.scratchFolder()): \(String(cString: strerror(errno))); pass --out")
+                    throw ExitCode(1)
+                }
+                output = made
             }
             // The temporary folder goes away however the server ends, a failed start included.
             defer { if out == nil { try? FileManager.default.removeItem(atPath: output) } }
@@ -74,6 +78,14 @@ extension Roster {
 }
 
 extension Roster.Serve {
+    /// A new folder of the preview's own in `parent` (mkdtemp: a name no one chose before, mode
+    /// 0700). /dev/shm and /tmp are shared: a name another user can guess (it was the pid) may
+    /// be theirs already, a folder whose pages they rewrite or a link the build wrote through.
+    static func makeFolder(in parent: String) -> String? {
+        var template = Array((parent + "/roster-serve-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
+    }
+
     /// Where the preview builds when no --out is given: in memory (/dev/shm) when the system
     /// has it with room to spare (a container's may hold 64 MB; 10,000 orgs make 200 MB) and
     /// TMPDIR names no other place, as `hugo server` renders to memory. Creating 21,000 files
