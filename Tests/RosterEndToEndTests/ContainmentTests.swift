@@ -69,6 +69,31 @@ import Testing
         }
     }
 
+    /// A journal of roster's form whose temporary is a link (or a folder) placed by hand:
+    /// replaying it put the link where the record was, so the record's bytes were gone and
+    /// `data/` held a link to a file outside the repository. Refused, nothing moved.
+    @Test(arguments: [true, false]) func aJournalWhoseTemporaryIsALinkIsRefusedAndNothingMoves(_ link: Bool) throws {
+        let setting = try Setting()
+        let temp = setting.repo.appendingPathComponent("data/orgs/.roster-tmp-4242-acme.json")
+        if link {
+            try FileManager.default.createSymbolicLink(atPath: temp.path, withDestinationPath: setting.outside.appendingPathComponent("victim").path)
+        } else {
+            try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: false)
+        }
+        try setting.journal(#"[{"path": "data/orgs/acme.json", "temp": "data/orgs/.roster-tmp-4242-acme.json"}]"#)
+        let acme = try Data(contentsOf: setting.repo.appendingPathComponent("data/orgs/acme.json"))
+        let outsideBefore = try snapshot(setting.outside)
+        for args in [["org", "create", "Initech"], ["unlock"], ["fmt"]] {
+            let run = try roster(args, in: setting.repo)
+            #expect(run.status == 1, "\(args): \(run.stdout) \(run.stderr)")
+            #expect(run.stderr.contains("not a regular file") && run.stderr.contains("remove it by hand"), "\(args): \(run.stderr)")
+            var info = stat()
+            #expect(lstat(setting.repo.appendingPathComponent("data/orgs/acme.json").path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG)
+            #expect(try Data(contentsOf: setting.repo.appendingPathComponent("data/orgs/acme.json")) == acme, "\(args): the record is kept")
+            #expect(try snapshot(setting.outside) == outsideBefore)
+        }
+    }
+
     /// Removing the bad journal by hand, as the message says, lets changes go on.
     @Test func afterTheJournalIsRemovedChangesGoOn() throws {
         let setting = try Setting()

@@ -93,6 +93,20 @@ public enum Transaction {
         }
     }
 
+    /// Refuses a journal whose temporary is there but is not a regular file: roster writes
+    /// each one anew, so a link (or a folder) there was placed by hand, and renaming it would put
+    /// a link where a record was (a missing one was renamed by the interrupted run).
+    static func checkTemporaries(_ steps: [Step], root: String) throws(Failure) {
+        for step in steps {
+            guard let temp = step.temp else { continue }
+            var info = stat()
+            if lstat(root + "/" + temp, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+                throw .badJournal(
+                    "names the temporary \(JournalReader.quoted(temp)) for \(step.path), which is not a regular file (a symbolic link or a folder)")
+            }
+        }
+    }
+
     static func carryOut(_ steps: [Step], root: String) throws(Failure) {
         var directories = Set<String>()
         for step in steps {
@@ -127,6 +141,7 @@ public enum Transaction {
         if isPending(root: root) {
             let steps = try JournalReader.steps(FileAccess.read(root + "/" + journalName))
             try checkFolders(steps.map(\.path), root: root)
+            try checkTemporaries(steps, root: root)
             try carryOut(steps, root: root)
             done.append("completed an interrupted change of \(Plural.count(steps.count, "file"))")
         }
