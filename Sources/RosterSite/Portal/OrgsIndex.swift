@@ -82,14 +82,16 @@ struct OrgsIndex: Sendable {
     static func words(_ org: OrgRecord) -> [String] {
         var found = Set<String>(minimumCapacity: 64)
         var scratch: [UInt8] = []
-        withUnsafePointer(to: OrgFile(path: "", record: org)) { eachWord($0, scratch: &scratch) { found.insert($0) } }
+        withUnsafePointer(to: OrgFile(path: "", record: org)) {
+            eachWord($0, scratch: &scratch) { found.insert(String(decoding: $0, as: UTF8.self)) }
+        }
         return Array(found)
     }
 
-    /// Calls `body` with each word of the org's name, id, team names and members' names, a
-    /// word as often as it occurs; `scratch` is a buffer reused from call to call.
+    /// Calls `body` with the bytes of each word of the org's name, id, team names and members'
+    /// names, a word as often as it occurs; `scratch` is a buffer reused from call to call.
     /// The org is read through a pointer (see ``row(_:shares:users:)``).
-    static func eachWord(_ org: UnsafePointer<OrgFile>, scratch: inout [UInt8], _ body: (String) -> Void) {
+    static func eachWord(_ org: UnsafePointer<OrgFile>, scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
         SearchTokens.eachWord(org.pointee.record.name, scratch: &scratch, body)
         SearchTokens.eachWord(org.pointee.record.id, scratch: &scratch, body)
         org.pointee.record.teams.forEachLent { _, team in SearchTokens.eachWord(team.pointee.name, scratch: &scratch, body) }
@@ -111,25 +113,24 @@ struct OrgsIndex: Sendable {
         // held up the whole build for 40 ms at 10,000 orgs; the runs joined on one thread
         // took 130 ms at 100,000; the words of every org at once held 50 MB.
         let runs = stride(from: 0, to: order.count, by: 2048).map { $0..<min(order.count, $0 + 2048) }
-        let partial = parallelMap(runs, chunkSize: 1) { run -> [[String: [Int]]] in
-            var lists = [[String: [Int]]](repeating: [:], count: parts)
+        let partial = parallelMap(runs, chunkSize: 1) { run -> [WordLists] in
+            var lists = [WordLists](repeating: WordLists(), count: parts)
             var scratch: [UInt8] = []
             scratch.reserveCapacity(64)
             orgs.withUnsafeBufferPointer { orgs in
                 for k in run {
                     eachWord(orgs.baseAddress! + order[k], scratch: &scratch) { word in
-                        lists[part(of: word, parts)][word, default: []].appendUnlessLast(k)
+                        let hash = NameTable<Bool>.hash(word)
+                        lists[part(of: hash, parts)].add(word, hash: hash, org: k)
                     }
                 }
             }
             return lists
         }
         let sortedParts = parallelMap(Array(0..<parts), chunkSize: 1) { p -> [(word: String, list: [Int])] in
-            var orgsOf = partial.first?[p] ?? [:]
-            for lists in partial.dropFirst() {
-                for (word, list) in lists[p] { orgsOf[word, default: []].append(contentsOf: list) }
-            }
-            return orgsOf.sorted { SearchTokens.less($0.key, $1.key) }.map { ($0.key, $0.value) }
+            var all = WordLists()
+            for lists in partial { all.join(lists[p]) }
+            return all.sorted()
         }
         var sorted: [String] = [], lists: [[Int]] = []
         sorted.reserveCapacity(sortedParts.reduce(0) { $0 + $1.count })
@@ -163,16 +164,11 @@ struct OrgsIndex: Sendable {
         }
     }
 
-    /// Which of `parts` parts of the words `word` is in: FNV-1a of its bytes (any split gives
-    /// the same index; this one is the same in every run).
-    static func part(of word: String, _ parts: Int) -> Int {
-        guard parts > 1 else { return 0 }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return Int(h % UInt64(parts))
+    /// Which of `parts` parts of the words a word whose ``NameTable/hash(_:)`` is `hash` is in:
+    /// its high half (the low bits pick the word's slot in its part's table, which would then
+    /// use only the slots of one remainder).
+    static func part(of hash: UInt64, _ parts: Int) -> Int {
+        Int((hash >> 32) % UInt64(parts))
     }
 
     /// Entries joined into pieces of about ``pieceTarget`` bytes (at most `limit` entries),
@@ -194,12 +190,5 @@ struct OrgsIndex: Sendable {
         }
         flush()
         return pieces
-    }
-}
-
-extension Array where Element == Int {
-    /// Appends `k` unless it is the last element already (an org's word met again).
-    fileprivate mutating func appendUnlessLast(_ k: Int) {
-        if last != k { append(k) }
     }
 }

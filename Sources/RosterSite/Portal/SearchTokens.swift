@@ -28,31 +28,33 @@ enum SearchTokens {
     static func asciiWords(_ text: String) -> [String] {
         var out: [String] = []
         var scratch: [UInt8] = []
-        eachASCIIWord(text, scratch: &scratch) { out.append($0) }
+        eachWord(text, scratch: &scratch) { (word: UnsafeRawBufferPointer) in out.append(String(decoding: word, as: UTF8.self)) }
         return out
     }
 
     /// Calls `body` with each word of `text`; `scratch` is a buffer reused from call to call
     /// (the orgs index splits two dozen texts of each of 100,000 orgs).
     static func eachWord(_ text: String, scratch: inout [UInt8], _ body: (String) -> Void) {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            eachASCIIWord(text, scratch: &scratch, body)
-        } else {
-            for word in words(text) { body(word) }
-        }
+        eachWord(text, scratch: &scratch) { (word: UnsafeRawBufferPointer) in body(String(decoding: word, as: UTF8.self)) }
     }
 
-    static func eachASCIIWord(_ text: String, scratch current: inout [UInt8], _ body: (String) -> Void) {
+    /// The same, each word handed over as its UTF-8 bytes (valid only during the call): the
+    /// orgs index looks words up by their bytes, and most are met again, so no String is made.
+    static func eachWord(_ text: String, scratch current: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for var word in words(text) { word.withUTF8 { body(UnsafeRawBufferPointer($0)) } }
+            return
+        }
         current.removeAll(keepingCapacity: true)
         for byte in text.utf8 {
             switch byte {
             case 0x30...0x39, 0x61...0x7A: current.append(byte)
             case 0x41...0x5A: current.append(byte + 0x20)
             default:
-                if !current.isEmpty { body(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+                if !current.isEmpty { current.withUnsafeBytes(body); current.removeAll(keepingCapacity: true) }
             }
         }
-        if !current.isEmpty { body(String(decoding: current, as: UTF8.self)) }
+        if !current.isEmpty { current.withUnsafeBytes(body) }
     }
 
     /// JavaScript compares strings by UTF-16 code units; the shards are cut in that order so
@@ -63,16 +65,17 @@ enum SearchTokens {
     /// the 200,000 words of 100,000 orgs in 64 ms on one thread.)
     static func less(_ a: String, _ b: String) -> Bool {
         var x = a, y = b
-        let order = x.withUTF8 { x in
-            y.withUTF8 { y -> Bool? in
-                let n = min(x.count, y.count)
-                var i = 0
-                while i < n && x[i] == y[i] { i += 1 }
-                if i == n { return x.count < y.count }
-                if x[i] >= 0xEE && y[i] >= 0xEE { return nil }
-                return x[i] < y[i]
-            }
-        }
+        let order = x.withUTF8 { x in y.withUTF8 { y in less(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) } }
         return order ?? a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    /// The order of two words by their UTF-8 bytes; nil when only UTF-16 can tell (see above).
+    static func less(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool? {
+        let n = min(x.count, y.count)
+        var i = 0
+        while i < n && x[i] == y[i] { i += 1 }
+        if i == n { return x.count < y.count }
+        if x[i] >= 0xEE && y[i] >= 0xEE { return nil }
+        return x[i] < y[i]
     }
 }
