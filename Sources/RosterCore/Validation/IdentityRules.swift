@@ -1,7 +1,7 @@
 /// Ids, names, e-mails, dates: each value on its own.
 enum IdentityRules {
     static let all: [Rule] = [
-        Rule("id-format", "org, share, team and app ids match \(Limits.idPattern)", idFormat),
+        Rule("id-format", "org, share, team and app ids match \(Limits.idPattern)", eachOrg: idFormat, rest: shareIDFormat),
         Rule("org-name", "org names have 3 to 64 characters after trimming", eachOrg: orgName),
         Rule("org-name-unique", "no two orgs share a name, ignoring case and Unicode normalization", orgNameUnique),
         Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
@@ -12,24 +12,27 @@ enum IdentityRules {
         Rule(
             "timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps",
             eachOrg: timestampFormat),
-        Rule("date-format", "share access since/until and an org's until are YYYY-MM-DD dates, until not before since", dateFormat),
+        Rule(
+            "date-format", "share access since/until and an org's until are YYYY-MM-DD dates, until not before since", eachOrg: orgDateFormat,
+            rest: dateFormat),
     ]
 
-    static func idFormat(_ c: ValidationContext, _ report: inout RuleReport) {
-        // The pointer is made only for a finding: 40,000 team ids are checked per validation.
-        func check(_ id: String, _ path: String, _ pointer: @autoclosure () -> String, _ what: String) {
-            if !Formats.isValidID(id) {
-                report.error(
-                    path, pointer(),
-                    "\(what) id \(Quote.value(id)) must match \(Limits.idPattern): lower-case letters, digits and '-', at most 63 characters")
-            }
-        }
-        for org in c.snapshot.orgs {
-            check(org.record.id, org.path, "/id", "org")
-            org.record.teams.forEachLent { t, team in check(team.pointee.id, org.path, "/teams/\(t)/id", "team") }
-            org.record.apps.forEachLent { a, app in check(app.pointee.id, org.path, "/apps/\(a)/id", "app") }
-        }
-        for share in c.snapshot.shares { check(share.record.id, share.path, "/id", "share") }
+    /// The pointer is made only for a finding: 40,000 team ids are checked per validation.
+    static func idFormat(_ id: String, _ path: String, _ pointer: @autoclosure () -> String, _ what: String, _ report: inout RuleReport) {
+        guard !Formats.isValidID(id) else { return }
+        report.error(
+            path, pointer(), "\(what) id \(Quote.value(id)) must match \(Limits.idPattern): lower-case letters, digits and '-', at most 63 characters"
+        )
+    }
+
+    static func idFormat(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
+        idFormat(org.record.id, org.path, "/id", "org", &report)
+        org.record.teams.forEachLent { t, team in idFormat(team.pointee.id, org.path, "/teams/\(t)/id", "team", &report) }
+        org.record.apps.forEachLent { a, app in idFormat(app.pointee.id, org.path, "/apps/\(a)/id", "app", &report) }
+    }
+
+    static func shareIDFormat(_ c: ValidationContext, _ report: inout RuleReport) {
+        for share in c.snapshot.shares { idFormat(share.record.id, share.path, "/id", "share", &report) }
     }
 
     static func nameLength(
@@ -152,11 +155,12 @@ enum IdentityRules {
         org.record.apps.forEachLent { a, app in check(app.pointee.createdAt, org.path, "/apps/\(a)/createdAt") }
     }
 
+    static func orgDateFormat(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
+        guard let until = org.record.until, Formats.date(until) == nil else { return }
+        report.error(org.path, "/until", "until \(Quote.value(until)) is not a date such as 2027-06-30")
+    }
+
     static func dateFormat(_ c: ValidationContext, _ report: inout RuleReport) {
-        for org in c.snapshot.orgs {
-            guard let until = org.record.until, Formats.date(until) == nil else { continue }
-            report.error(org.path, "/until", "until \(Quote.value(until)) is not a date such as 2027-06-30")
-        }
         for share in c.snapshot.shares {
             for (i, link) in share.record.consumers.enumerated() {
                 let since = Formats.date(link.since)

@@ -9,6 +9,10 @@ public struct Rule: Sendable {
     public enum Check: Sendable {
         case eachOrg(@Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)
         case whole(@Sendable (ValidationContext, inout RuleReport) -> Void)
+        /// A rule with a part for each org, run with the per-org rules, and a part for the
+        /// records that are not orgs (shares, settings), run with the rules across records.
+        case split(
+            eachOrg: @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void, rest: @Sendable (ValidationContext, inout RuleReport) -> Void)
     }
 
     public let id: String
@@ -29,12 +33,27 @@ public struct Rule: Sendable {
         self.check = .whole(check)
     }
 
+    /// A rule with a part for each org and a part for the rest of the snapshot (see
+    /// ``Check/split(eachOrg:rest:)``): a value of an org checked there, with the org's other
+    /// rules, while the org is in cache (and, in a rebuild, only for an org that changed).
+    public init(
+        _ id: String, _ summary: String, eachOrg check: @escaping @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void,
+        rest: @escaping @Sendable (ValidationContext, inout RuleReport) -> Void
+    ) {
+        self.id = id
+        self.summary = summary
+        self.check = .split(eachOrg: check, rest: rest)
+    }
+
     /// Runs the rule on a snapshot alone (tests use this to exercise one rule).
     public func run(_ context: ValidationContext) -> [Finding] {
         var report = RuleReport(rule: id, errorsOnly: context.options.errorsOnly)
         switch check {
         case .eachOrg(let f): for org in context.snapshot.orgs { f(org, context, &report) }
         case .whole(let f): f(context, &report)
+        case .split(let each, let rest):
+            for org in context.snapshot.orgs { each(org, context, &report) }
+            rest(context, &report)
         }
         return report.findings
     }

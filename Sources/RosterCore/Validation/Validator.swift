@@ -26,16 +26,22 @@ public enum Validator {
         return out
     }
 
-    /// The per-org rules of ``rules``, in order, each with its id.
+    /// The per-org rules of ``rules`` and the per-org parts of its split rules, in order, each
+    /// with its id.
     static let perOrgRules: [(id: String, check: @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)] = rules.compactMap { rule in
-        if case .eachOrg(let f) = rule.check { return (rule.id, f) }
-        return nil
+        switch rule.check {
+        case .eachOrg(let f), .split(let f, _): (rule.id, f)
+        case .whole: nil
+        }
     }
 
-    /// The rules across records of ``rules``, in order, each with its id.
+    /// The rules across records of ``rules`` and the other parts of its split rules, in order,
+    /// each with its id.
     static let wholeRules: [(id: String, check: @Sendable (ValidationContext, inout RuleReport) -> Void)] = rules.compactMap { rule in
-        if case .whole(let f) = rule.check { return (rule.id, f) }
-        return nil
+        switch rule.check {
+        case .whole(let f), .split(_, let f): (rule.id, f)
+        case .eachOrg: nil
+        }
     }
 
     /// Rule ids the loader reports while reading files.
