@@ -144,6 +144,52 @@ import Testing
         #expect(try snapshot(repo) == before)
     }
 
+    /// The other order: an export's folder given to the portal afterwards. A build leaves the
+    /// files it did not write, so it would have published access.json with the portal.
+    @Test func aPortalBuildRefusesAFolderHoldingAnExport() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        let run = try roster(["build", "--out", out.path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("holds files of roster export or roster notify (access.json, scim)"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["access.json", "scim"])
+    }
+
+    /// The preview's --out too (it serves only what it built, but the folder is the user's).
+    @Test func thePreviewRefusesAFolderHoldingAnExport() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try roster(["export", "--out", out.path], in: repo).status == 0)
+        let (process, _, err) = try startRoster(["serve", "--out", out.path, "--port", "0"], in: repo)
+        // A preview that started would serve until stopped: that is the failure, not a hang.
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("holds files of roster export or roster notify (access.json, scim)"), "\(stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["access.json", "scim"])
+    }
+
+    @Test func aPortalBuildRefusesAnOutbox() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("To: ada@acme.example\r\n".utf8).write(to: out.appendingPathComponent("org-approved-acme-0a1b.eml"))
+        let run = try roster(["build", "--out", out.path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("org-approved-acme-0a1b.eml"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+
     @Test func aPortalOutputFolderElsewhereIsRefused() throws {
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }

@@ -31,6 +31,29 @@ public enum OutputFolder {
         return nil
     }
 
+    /// The ledger of sent messages in `roster notify`'s outbox (`Outbox.ledgerName`).
+    public static let outboxLedger = "sent.log"
+
+    /// Why a portal build may not write into `output`, which holds what `roster export` or
+    /// `roster notify` wrote there (full e-mails: `access.json`, `scim/`, an outbox's `sent.log`
+    /// or `.eml` files, at its top), or nil. Those refuse a folder a build wrote; this is the other order:
+    /// `export --out public`, then `build --out public`, would publish the export with the
+    /// portal (a build leaves files it did not write, and removes only its own).
+    public static func heldPrivateFiles(output: String) -> String? {
+        guard let dir = opendir(output) else { return nil }
+        defer { closedir(dir) }
+        var held: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if AccessExport.paths.contains(name) || name == "scim" || name == outboxLedger || name.hasSuffix(".eml") { held.append(name) }
+        }
+        guard !held.isEmpty else { return nil }
+        let shown =
+            held.sorted().prefix(3).map { TerminalText.escape($0) }.joined(separator: ", ") + (held.count > 3 ? " and \(held.count - 3) more" : "")
+        return
+            "the output folder holds files of roster export or roster notify (\(shown)), with full e-mails, which the portal would then publish; pass a folder of the portal's own, such as --out _site"
+    }
+
     /// The real path of the longest existing prefix of `path`, with the rest appended.
     static func resolved(_ path: String) -> String {
         var head = path, tail: [Substring] = []

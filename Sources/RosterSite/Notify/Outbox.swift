@@ -10,7 +10,7 @@ import RosterCore
 /// ``EmailMessage/fileName`` (template, validated id, hexadecimal digits) are written here.
 public struct Outbox: Sendable {
     public let directory: String
-    public static let ledgerName = "sent.log"
+    public static let ledgerName = OutputFolder.outboxLedger
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String

@@ -11,8 +11,10 @@ extension Roster {
             discussion: """
                 Validates the records first: with an error, nothing is built. A symbolic link under \
                 data/, content/ or site-templates/, a docs page whose name is not a plain slug, or a link \
-                inside the output folder is refused too; every check comes before the first write, so \
-                a refused build changes no file in the output folder. Then renders, from \
+                inside the output folder is refused too, as is an output folder that holds files of \
+                roster export or roster notify (access.json, scim/, sent.log, .eml: full e-mails the \
+                portal would publish); every check comes before the first write, so a refused build \
+                changes no file in the output folder. Then renders, from \
                 site-templates/ (Mustache) and content/ (Markdown through cmark):
 
                   index.html, orgs/index.html (and orgs/page-N.html, 100 orgs a page),
@@ -54,7 +56,7 @@ extension Roster {
         func run() throws {
             let started = Date()
             let output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
-            if let refusal = OutputFolder.refusal(root: root.path, output: output) {
+            if let refusal = OutputFolder.refusal(root: root.path, output: output) ?? OutputFolder.heldPrivateFiles(output: output) {
                 printError("roster: refused: \(refusal); nothing was written")
                 throw ExitCode(1)
             }

@@ -47,7 +47,7 @@ extension Roster {
             let output: String
             if let out {
                 output = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: root.path + "/")).standardizedFileURL.path
-                if let refusal = OutputFolder.refusal(root: root.path, output: output) {
+                if let refusal = OutputFolder.refusal(root: root.path, output: output) ?? OutputFolder.heldPrivateFiles(output: output) {
                     printError("roster: refused: \(refusal)")
                     throw ExitCode(1)
                 }
