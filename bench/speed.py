@@ -6,7 +6,7 @@ import json, os, resource, shutil, statistics, subprocess, sys, time
 roster, before, scratch, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(n) for n in sys.argv[4:]]
 binaries = [("roster", roster)] + ([("before", before)] if before else [])
 runs = int(os.environ.get("RUNS", "5"))
-runs_100k = int(os.environ.get("RUNS_100K", "2"))
+runs_100k = int(os.environ.get("RUNS_100K", "3"))
 # The diffs last tens of milliseconds, where one run's noise (another process, a page fault
 # storm) moves a median of five by a fifth: they are run more often.
 diff_runs = int(os.environ.get("DIFF_RUNS", str(max(runs, 25))))

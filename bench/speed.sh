@@ -8,7 +8,7 @@
 # Prints min / median / max (wall seconds, and user+system CPU) and `uptime` before and after.
 # Data: DATA_1000, DATA_10000, DATA_100000 (roster-synth N orgs x 10 members, N/10 shares;
 # made in the scratch folder when not given or missing). They are copied, never changed.
-# Usage: [BEFORE=old-roster] [SIZES="1000 10000 100000"] [RUNS=5] [RUNS_100K=2] [DIFF_RUNS=25] bench/speed.sh
+# Usage: [BEFORE=old-roster] [SIZES="1000 10000 100000"] [RUNS=5] [RUNS_100K=3] [DIFF_RUNS=25] bench/speed.sh
 # About ten minutes on two cores at the default sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
