@@ -13,4 +13,29 @@ import Testing
             #expect(!Formats.isValidID(invalid), "\(invalid)")
         }
     }
+
+    /// `text-control`: every C0 and C1 control, DEL, U+2028 and U+2029 is found, wherever it
+    /// stands; the characters next to those ranges are text.
+    @Test func controlCharactersAreFoundAndTheirNeighboursAreText() {
+        let controls = Array(0x00...0x1F) + Array(0x7F...0x9F) + [0x2028, 0x2029]
+        for value in controls {
+            let c = Character(Unicode.Scalar(UInt32(value))!)
+            for text in [String(c), "A\(c)", "\(c)B", "Zoë \(c) 😀", "日本\(c)"] {
+                #expect(Formats.firstControlCharacter(text)?.value == UInt32(value), "U+\(String(value, radix: 16)) in \(text.debugDescription)")
+            }
+        }
+        // Characters whose UTF-8 shares bytes with a control's: C4 80, E2 82 80, E2 84 A8, E1 80 A8...
+        let neighbours = [
+            "", " ", "Acme ~", "\u{A0}\u{A1}", "\u{100}\u{180}\u{2080}\u{2128}\u{1028}\u{3028}\u{F028}", "\u{2027}\u{202A}\u{202F}\u{2030}",
+            "Ölander", "😀", "\u{E000}", "\u{10FFFF}",
+        ]
+        for text in neighbours {
+            #expect(Formats.firstControlCharacter(text) == nil, "\(text.debugDescription)")
+        }
+        // The first of several is named: CR before LF.
+        #expect(Formats.firstControlCharacter("Newco\r\nBcc: evil@x") == "\r")
+        #expect(Formats.describeControl("\n") == "U+000A (line feed)")
+        #expect(Formats.describeControl("\u{2028}") == "U+2028 (line separator)")
+        #expect(Formats.describeControl("\u{1}") == "U+0001 (a control character)")
+    }
 }

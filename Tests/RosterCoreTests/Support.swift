@@ -94,7 +94,8 @@ func compact(_ f: Finding) -> String {
 
 /// `path:line:column: severity [rule] message`: a finding with its whole wording, as the rule
 /// fixtures pin it, so a message that stops saying how to fix the problem fails a test. A line
-/// break in a message is written `\n`, one finding per line.
+/// break in a message is written `\n`, and every other hidden character escaped as a terminal
+/// shows it (`\r`, `\u{1B}`), one finding per line.
 func pinned(_ f: Finding) -> String {
-    compact(f) + " " + f.message.replacingOccurrences(of: "\n", with: "\\n")
+    compact(f) + " " + TerminalText.escape(f.message)
 }

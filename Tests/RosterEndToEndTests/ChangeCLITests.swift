@@ -42,6 +42,40 @@ import RosterCore
         #expect(try snapshot(repo) == before)
     }
 
+    /// A name is one line of text: a verb refuses a control character or a line separator in
+    /// one (`text-control`) before it writes anything, and says which field and character.
+    @Test func aNameWithAControlCharacterIsRefusedAndChangesNoFile() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let before = try snapshot(repo)
+        let invite = try roster(
+            ["member", "invite", "acme", "x@acme.example", "--first", "A\nB", "--last", "C", "--role", "team-member"], in: repo)
+        #expect(invite.status == 1)
+        #expect(invite.stderr.hasPrefix("roster: refused: the result would not be valid:\n  data/orgs/acme.json:"), "\(invite.stderr)")
+        #expect(
+            invite.stderr.hasSuffix(
+                #": error: firstName "A\nB" of x@acme.example contains U+000A (line feed); names and other record text are one line without control characters [text-control]"#
+                    + "\n"), "\(invite.stderr)")
+        #expect(invite.stderr.split(separator: "\n").count == 2, "the name is shown escaped: \(invite.stderr)")
+        let apply = #"[{"op": "org.create", "name": "Line\u2028Break"}]"#
+        let refusals: [(arguments: [String], input: String?, character: String)] = [
+            (["org", "register", "Newco\r\nBcc: evil@x.example", "--email", "n@newco.example", "--first", "N", "--last", "C"], nil, "U+000D"),
+            (["team", "create", "acme", "Ops\u{1B}[2J"], nil, "U+001B"),
+            (["app", "create", "acme", "Dash\u{85}board", "--team", "ops"], nil, "U+0085"),
+            (["member", "edit", "acme", "bob@acme.example", "--last", "B\u{7F}B"], nil, "U+007F"),
+            (["org", "rename", "acme", "Acme\u{9F}"], nil, "U+009F"),
+            (["org", "reject", "beta", "--reason", "Spam\u{2029}spam"], nil, "U+2029"),
+            (["share", "create", "News", "--description", "a\tb"], nil, "U+0009"),
+            (["apply", "-"], apply, "U+2028"),
+        ]
+        for r in refusals {
+            let run = try roster(r.arguments, in: repo, input: r.input.map { Data($0.utf8) })
+            #expect(run.status == 1, "\(r.arguments): \(run.stderr)")
+            #expect(run.stderr.contains(" contains \(r.character) ") && run.stderr.contains("[text-control]"), "\(r.arguments): \(run.stderr)")
+        }
+        #expect(try snapshot(repo) == before)
+    }
+
     @Test func badUsageExitsWith64AndChangesNoFile() throws {
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }

@@ -7,19 +7,22 @@ import Testing
 @Suite(.serialized) struct EmailHeaderTests {
     typealias Repo = GitOpsTests.Repo
 
-    /// First and last names an attacker or an unusual user could give.
+    /// First and last names an attacker or an unusual user could give. A control character or
+    /// a line separator never reaches a message (`text-control` refuses the head; see
+    /// ``aNameWithALineBreakSendsNothing()``, and EmailHeaderUnitTests for the header's own
+    /// escaping): these try the address syntax, encoded-words and invisible characters instead.
     static let names: [(String, String)] = [
         ("attacker@evil.example, Victim", "Doe"),
         ("\"quoted\"", "\\back\\slash"),
         ("Zoë", "Ölander"),
         ("=?utf-8?q?x?=", "=?UTF-8?B?QWRtaW4=?="),
         ("<a@b.example>", "Smith"),
-        ("Eve\r\nBcc: x@evil.example", "Cc: y@evil.example\n"),
+        ("Eve Bcc: x@evil.example", "Cc: y@evil.example;"),
         (String(repeating: "Abe ", count: 24) + "Abe", String(repeating: "Lincoln-", count: 11) + "Lincoln"),
         (String(repeating: "ë", count: 100), String(repeating: "😀", count: 100)),
         ("Ζωή", "Παπαδοπούλου-Καραγιαννοπούλου Αλεξανδροπούλου"),
         ("😀 Grin", "O'Brien"),
-        ("tab\there", "nul\u{0}and\u{7F}del\u{85}nel"),
+        ("nbsp\u{A0}here", "bidi\u{202E}and\u{200B}zero-width"),
     ]
 
     /// Checks every .eml in an outbox; prints one JSON list of problems.
@@ -44,7 +47,7 @@ import Testing
             if extra: problems.append(f"{name}: unexpected headers {sorted(extra)}")
             if any(d for d in (m.defects or [])): problems.append(f"{name}: defects {m.defects}")
             subject = str(m["Subject"])
-            if "Sam  Bcc: boss@evil.example Zoë invited you" not in subject or re.search("[\r\n]", subject):
+            if "Sam Bcc: boss@evil.example Zoë invited you" not in subject or re.search("[\r\n]", subject):
                 problems.append(f"{name}: subject {subject!r}")
             to = m["To"]
             addresses = [a.addr_spec for a in to.addresses]
@@ -79,10 +82,10 @@ import Testing
 
     /// Adds an org whose invited members carry `names`, written by hand (as a pull request
     /// could), and returns e-mail -> "first last".
-    static func addOrg(_ repo: Repo, names: [(String, String)]) throws -> [String: String] {
+    static func addOrg(_ repo: Repo, names: [(String, String)], inviter: String = "Sam Bcc: boss@evil.example") throws -> [String: String] {
         var members: [[String: Any]] = [
             [
-                "email": "sam@names.example", "firstName": "Sam\r\nBcc: boss@evil.example", "lastName": "Zoë", "role": "super-admin",
+                "email": "sam@names.example", "firstName": inviter, "lastName": "Zoë", "role": "super-admin",
                 "state": "active", "invitedAt": "2026-11-01T09:00:00Z", "invitedBy": "admin@provider.example",
             ]
         ]
@@ -117,5 +120,18 @@ import Testing
         try Data(Self.checker.utf8).write(to: script)
         let problems = try Self.python([script.path, outbox.path, expectations.path])
         #expect(problems.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    /// A name with CR LF (a header it would smuggle) fails validation of the head commit, and
+    /// `roster notify` sends nothing for it.
+    @Test func aNameWithALineBreakSendsNothing() throws {
+        let repo = try Repo()
+        _ = try Self.addOrg(repo, names: [("Eve", "Doe")], inviter: "Sam\r\nBcc: boss@evil.example")
+        let outbox = repo.url.appendingPathComponent("outbox")
+        let run = try repo.run(["notify", "--base", "HEAD~1", "--outbox", outbox.path])
+        #expect(run.status != 0)
+        #expect(run.stdout.contains("[text-control]") || run.stderr.contains("[text-control]"), "\(run.stdout)\(run.stderr)")
+        let sent = (try? FileManager.default.contentsOfDirectory(atPath: outbox.path)) ?? []
+        #expect(!sent.contains { $0.hasSuffix(".eml") }, "\(sent)")
     }
 }

@@ -11,6 +11,12 @@ import Testing
     static let inMarkdown = #"Evil\\r\\n\| x \|\`\`\`\\n::error file=x::pwned\\u{1B}\[31m\\u{202E}RED"#
     /// How a terminal shows it: one line, control characters visible.
     static let inTerminal = #"Evil\r\n| x |```\n::error file=x::pwned\u{1B}[31m\u{202E}RED"#
+    /// What a name may hold (`text-control` refuses control characters and line separators in
+    /// names): a table cell, a code fence, a workflow command, a right-to-left override and a
+    /// zero width space, on one line.
+    static let hostileLine = "Evil | x |```::error file=x::pwned\u{202E}RED\u{200B}"
+    /// How Markdown shows it.
+    static let lineInMarkdown = #"Evil \| x \|\`\`\`::error file=x::pwned\\u{202E}RED\\u{200B}"#
 
     /// `text` as a JSON string literal, quotes included.
     static func json(_ text: String) throws -> String {
@@ -26,7 +32,7 @@ import Testing
     }
 
     /// Gives the org, a member, a team and the share hostile names.
-    static func plantHostileNames(_ root: URL, description: String = "A feed.") throws {
+    static func plantHostileNames(_ root: URL, _ hostile: String = hostile, description: String = "A feed.") throws {
         let h = try json(hostile)
         try edit(root, "data/orgs/acme.json", #""name": "Acme""#, #""name": \#(h)"#)
         try edit(root, "data/orgs/acme.json", #""firstName": "Bob""#, #""firstName": \#(h)"#)
@@ -105,8 +111,17 @@ import Testing
     @Test func markdownCatalogueKeepsRecordTextInItsCell() throws {
         let root = try copy()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.plantHostileNames(root, description: "1. " + Self.hostile)
         let out = root.appendingPathComponent("catalogue")
+        // Line breaks and control characters never reach the catalogue: the build refuses them.
+        try Self.plantHostileNames(root)
+        let refused = try roster(["build", "--root", root.path, "--format", "markdown", "--out", out.path, "--quiet"])
+        #expect(refused.status == 1)
+        #expect((refused.stdout + refused.stderr).contains("[text-control]"), "\(refused.stderr)")
+        Self.expectInert(refused.stdout + refused.stderr, "build refusing")
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("data"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("base/data"), to: root.appendingPathComponent("data"))
+        try Self.plantHostileNames(root, Self.hostileLine, description: "1. " + Self.hostileLine)
         let run = try roster(["build", "--root", root.path, "--format", "markdown", "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         var pages: [String: String] = [:]
@@ -119,13 +134,13 @@ import Testing
             Self.expectInert(text, file)
         }
         let org = try #require(pages["orgs/acme.md"])
-        #expect(org.hasPrefix("# \(Self.inMarkdown)\n"))
-        #expect(org.contains("| \(Self.inMarkdown) Baker | b•••@acme.example | Team member | Invited |"), "\(org)")
-        #expect(org.contains("| \(Self.inMarkdown) | b•••@acme.example |"))
+        #expect(org.hasPrefix("# \(Self.lineInMarkdown)\n"), "\(org)")
+        #expect(org.contains("| \(Self.lineInMarkdown) Baker | b•••@acme.example | Team member | Invited |"), "\(org)")
+        #expect(org.contains("| \(Self.lineInMarkdown) | b•••@acme.example |"))
         let share = try #require(pages["shares/feed.md"])
         // The description starts a line: "1." would open a list, without the escape.
-        #expect(share.contains("\n\n1\\. \(Self.inMarkdown)\n\n"), "\(share)")
-        #expect(share.contains("| [\(Self.inMarkdown)](../orgs/acme.md) | 2025-02-01 | 2027-01-31 |"))
+        #expect(share.contains("\n\n1\\. \(Self.lineInMarkdown)\n\n"), "\(share)")
+        #expect(share.contains("| [\(Self.lineInMarkdown)](../orgs/acme.md) | 2025-02-01 | 2027-01-31 |"))
     }
 
     @Test func validateShowsHiddenCharactersEscapedInTextAndAnnotations() throws {
@@ -177,10 +192,17 @@ import Testing
             refused.stderr == "roster: refused: deleting acme needs --confirm with its exact name: --confirm \"\(Self.inTerminal)\"\n",
             "\(refused.stderr)")
         Self.expectInert(refused.stderr, "org delete")
-        // A dry run prints the file's diff: canonical JSON escapes ESC but not C1 or bidi characters.
-        let dry = try roster(["org", "rename", "acme", "Evil\u{85}\u{202E}Corp", "--dry-run", "--root", root.path])
+        // A verb refuses a control character in a name (text-control), and shows it escaped.
+        let clean = try copy()
+        defer { try? FileManager.default.removeItem(at: clean) }
+        let c1 = try roster(["org", "rename", "acme", "Evil\u{85}\u{202E}Corp", "--dry-run", "--root", clean.path])
+        #expect(c1.status == 1)
+        #expect(c1.stderr.contains(#"org name "Evil\u{85}\u{202E}Corp" contains U+0085 (next line);"#), "\(c1.stderr)")
+        Self.expectInert(c1.stderr, "org rename refusing")
+        // A dry run prints the file's diff: canonical JSON does not escape bidi characters.
+        let dry = try roster(["org", "rename", "acme", "Evil\u{202E}Corp", "--dry-run", "--root", clean.path])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains(#"+  "name": "Evil\u{85}\u{202E}Corp","#), "\(dry.stdout)")
+        #expect(dry.stdout.contains(#"+  "name": "Evil\u{202E}Corp","#), "\(dry.stdout)")
         Self.expectInert(dry.stdout, "org rename --dry-run")
     }
 }

@@ -320,23 +320,36 @@ import Testing
         #expect(again.status == 0, "\(again.stdout)")
     }
 
-    /// Org and team names reach the plan's lines; a control character or a bidi override in one
-    /// is shown escaped, so a record cannot recolour the terminal or forge a line of the plan.
+    /// Org and team names reach the plan's lines. A control character in one stops the sync
+    /// before any plan (`text-control`); what a name may hold that a terminal hides or reorders
+    /// (a bidi override or isolate, a zero width space) is shown escaped, so a record cannot
+    /// recolour the terminal, reorder a line of the plan or forge one.
     @Test func namesInThePlanAreEscapedForTheTerminal() async throws {
         let server = try await SCIMServer()
         defer { server.stop() }
         let repo = try demo()
         defer { try? FileManager.default.removeItem(at: repo) }
         let file = repo.appendingPathComponent("data/orgs/acme-logistics.json")
-        let text = try String(contentsOf: file, encoding: .utf8)
-            .replacingOccurrences(of: "\"name\": \"Acme Logistics\"", with: "\"name\": \"Acme\\u001b[2J\\nPlan: 0 to create\\u202e\"")
-            .replacingOccurrences(of: "\"name\": \"Billing\"", with: "\"name\": \"Bill\\u001b]8;;x\\u0007ing\"")
-        try Data(text.utf8).write(to: file)
+        let original = try String(contentsOf: file, encoding: .utf8)
+        func name(_ org: String, _ team: String) throws {
+            let text = original.replacingOccurrences(of: "\"name\": \"Acme Logistics\"", with: "\"name\": \"\(org)\"")
+                .replacingOccurrences(of: "\"name\": \"Billing\"", with: "\"name\": \"\(team)\"")
+            try Data(text.utf8).write(to: file)
+        }
+        try name("Acme\\u001b[2J\\nPlan: 0 to create\\u202e", "Bill\\u001b]8;;x\\u0007ing")
+        let refused = try sync(server, repo)
+        let said = refused.stdout + refused.stderr
+        #expect(refused.status == 1, "\(said)")
+        #expect(said.contains("[text-control]"), "\(said)")
+        #expect(!said.components(separatedBy: "\n").contains { $0.hasPrefix("Plan:") }, "\(said)")
+        #expect(!said.contains("\u{1B}") && !said.contains("\u{202E}") && !said.contains("\u{7}"))
+
+        try name("Acme\\u202e Plan: 0 to create\\u200b", "Bill\\u2066ing")
         let plan = try sync(server, repo)
         #expect(plan.status == 2, "\(plan.stderr)")
-        #expect(plan.stdout.contains(#"Acme\u{1B}[2J\nPlan: 0 to create\u{202E}"#), "\(plan.stdout)")
-        #expect(plan.stdout.contains(#"Bill\u{1B}]8;;x\u{7}ing"#), "\(plan.stdout)")
-        #expect(!plan.stdout.contains("\u{1B}") && !plan.stdout.contains("\u{202E}") && !plan.stdout.contains("\u{7}"))
+        #expect(plan.stdout.contains(#"Acme\u{202E} Plan: 0 to create\u{200B}"#), "\(plan.stdout)")
+        #expect(plan.stdout.contains(#"Bill\u{2066}ing"#), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("\u{202E}") && !plan.stdout.contains("\u{200B}") && !plan.stdout.contains("\u{2066}"))
         #expect(plan.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("Plan:") }.count == 1)
     }
 }

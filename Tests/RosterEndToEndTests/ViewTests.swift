@@ -39,7 +39,12 @@ import Testing
         let repo = try copy()
         defer { try? FileManager.default.removeItem(at: repo) }
         for name in ["Org 10", "Org 2", "Org 1"] { #expect(try roster(["org", "create", name], in: repo).status == 0) }
-        #expect(try roster(["org", "rename", "org-1", "Org 1\u{1B}[2J"], in: repo).status == 0)
+        // Written by hand, as a pull request could: `org rename` refuses it (text-control), but
+        // the views read the files as they are.
+        let file = repo.appendingPathComponent("data/orgs/org-1.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(#""name": "Org 1","#))
+        try Data(text.replacingOccurrences(of: #""name": "Org 1","#, with: #""name": "Org 1\u001b[2J","#).utf8).write(to: file)
         let names = try roster(["org", "list"], in: repo).stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) }
         #expect(names == ["Acme  ", "Beta C", "Org 1\\", "Org 2 ", "Org 10"], "\(names)")
         let shown = try roster(["org", "show", "org-1"], in: repo).stdout

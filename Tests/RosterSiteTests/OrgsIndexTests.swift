@@ -33,7 +33,12 @@ import Testing
 
     @Test func recordTextCannotEndAStringOrAScriptInAPiece() throws {
         let project = try SiteProject()
-        let hostile = #"</script><script>alert(1)</script> & \" \u2028 \u2029 x"#
+        // U+2028 and U+2029, which end a line in a script, no longer reach a build (text-control
+        // refuses them in names), so the writer's escape of them is checked on its own.
+        let hostile = #"</script><script>alert(1)</script> & \" x"#
+        var separators: [UInt8] = []
+        JSONWriter.writeString("\u{2028}\u{2029}", htmlSafe: true, into: &separators)
+        #expect(String(decoding: separators, as: UTF8.self) == #""\u2028\u2029""#)
         try project.write(
             "data/orgs/acme.json",
             try project.read("data/orgs/acme.json").replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"\(hostile)\""))
@@ -44,7 +49,7 @@ import Testing
             for raw in ["<", ">", "&", "\u{2028}", "\u{2029}"] { #expect(!text.contains(raw), "\(path) holds \(raw.debugDescription)") }
         }
         #expect(
-            pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" \u2028 \u2029 x"#)
+            pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" x"#)
                 == true)
     }
 

@@ -10,6 +10,9 @@ enum IdentityRules {
         Rule("email-format", "member e-mails are valid addresses, in lower case", eachOrg: emailFormat),
         Rule("member-name", "members have a first and a last name", eachOrg: memberName),
         Rule(
+            "text-control", "names, descriptions, reasons and titles hold no control character (U+0000-U+001F, U+007F-U+009F), U+2028 or U+2029",
+            eachOrg: textControl, rest: textControlRest),
+        Rule(
             "timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps",
             eachOrg: timestampFormat),
         Rule(
@@ -131,6 +134,52 @@ enum IdentityRules {
             check(m.pointee.firstName, "firstName", i, m.pointee.email)
             check(m.pointee.lastName, "lastName", i, m.pointee.email)
         }
+    }
+
+    /// Reports `value` when it holds a control character or a line separator: each sink of a
+    /// name (an e-mail header, a terminal, a CI log) that forgot to escape one would be an
+    /// injection. `what` names the field (`firstName "A\nB" of bob@acme.example`), and is made
+    /// only for a finding.
+    static func controlFree(
+        _ report: inout RuleReport, _ value: String?, _ path: String, _ pointer: @autoclosure () -> String, _ what: (String) -> String
+    ) {
+        guard let value, let scalar = Formats.firstControlCharacter(value) else { return }
+        report.error(
+            path, pointer(),
+            "\(what(Quote.value(value))) contains \(Formats.describeControl(scalar)); names and other record text are one line without control characters"
+        )
+    }
+
+    static func textControl(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
+        controlFree(&report, org.record.name, org.path, "/name") { "org name \($0)" }
+        controlFree(&report, org.record.registration?.reason, org.path, "/registration/reason") {
+            "registration reason \($0) of \(Quote.bare(org.record.id))"
+        }
+        org.record.members.forEachLent { i, m in
+            controlFree(&report, m.pointee.firstName, org.path, "/members/\(i)/firstName") { "firstName \($0) of \(Quote.bare(m.pointee.email))" }
+            controlFree(&report, m.pointee.lastName, org.path, "/members/\(i)/lastName") { "lastName \($0) of \(Quote.bare(m.pointee.email))" }
+        }
+        org.record.teams.forEachLent { t, team in
+            controlFree(&report, team.pointee.name, org.path, "/teams/\(t)/name") { "name \($0) of team \(Quote.bare(team.pointee.id))" }
+        }
+        org.record.apps.forEachLent { a, app in
+            controlFree(&report, app.pointee.name, org.path, "/apps/\(a)/name") { "name \($0) of app \(Quote.bare(app.pointee.id))" }
+            controlFree(&report, app.pointee.description, org.path, "/apps/\(a)/description") {
+                "description \($0) of app \(Quote.bare(app.pointee.id))"
+            }
+        }
+    }
+
+    /// The shares and the settings: what ``textControl(_:_:_:)`` checks in orgs.
+    static func textControlRest(_ c: ValidationContext, _ report: inout RuleReport) {
+        for share in c.snapshot.shares {
+            controlFree(&report, share.record.name, share.path, "/name") { "share name \($0)" }
+            controlFree(&report, share.record.description, share.path, "/description") { "description \($0) of share \(Quote.bare(share.record.id))" }
+        }
+        guard let m = c.snapshot.marketplace else { return }
+        let path = Snapshot.marketplacePath
+        controlFree(&report, m.providerName, path, "/provider/name") { "provider name \($0)" }
+        controlFree(&report, m.portal.title, path, "/portal/title") { "portal title \($0)" }
     }
 
     static func timestampFormat(_ org: OrgFile, _: ValidationContext, _ report: inout RuleReport) {
