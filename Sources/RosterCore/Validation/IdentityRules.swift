@@ -7,7 +7,10 @@ enum IdentityRules {
         Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
         Rule("share-name-unique", "no two shares share a name, ignoring case", shareNameUnique),
         Rule("team-name", "team names have 2 to 100 characters after trimming", eachOrg: teamName),
-        Rule("email-format", "member e-mails are valid addresses, in lower case", eachOrg: emailFormat),
+        Rule(
+            "email-format",
+            "member e-mails are valid addresses, in lower case; who invited, requested, decided, changed a status or created an app is an e-mail",
+            eachOrg: emailFormat),
         Rule("member-name", "members have a first and a last name", eachOrg: memberName),
         Rule(
             "text-control", "names, descriptions, reasons and titles hold no control character (U+0000-U+001F, U+007F-U+009F), U+2028 or U+2029",
@@ -119,6 +122,21 @@ enum IdentityRules {
                 report.error(
                     org.path, "/registration/requestedBy",
                     "requestedBy \(Quote.value(r.requestedBy)) is not a valid e-mail address")
+            }
+            // Who decided, changed the status or created an app: the actor's e-mail the verb
+            // wrote (a decision may be the setting's, "auto-approve"). Unchecked, a hand edit put
+            // any text there, line breaks included, for the pages and the PR comment to show.
+            if let by = org.record.registration?.decidedBy, by != Registration.autoApprover, !Formats.isValidEmail(by) {
+                report.error(
+                    org.path, "/registration/decidedBy",
+                    "decidedBy \(Quote.value(by)) is not a valid e-mail address (nor \"\(Registration.autoApprover)\")")
+            }
+            if let by = org.record.statusChangedBy, !Formats.isValidEmail(by) {
+                report.error(org.path, "/statusChangedBy", "statusChangedBy \(Quote.value(by)) is not a valid e-mail address")
+            }
+            org.record.apps.forEachLent { a, app in
+                guard !Formats.isValidEmail(app.pointee.createdBy) else { return }
+                report.error(org.path, "/apps/\(a)/createdBy", "createdBy \(Quote.value(app.pointee.createdBy)) is not a valid e-mail address")
             }
         }
     }
