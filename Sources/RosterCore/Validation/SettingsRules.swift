@@ -51,8 +51,13 @@ enum SettingsRules {
     static func settingsURL(_ c: ValidationContext, _ report: inout RuleReport) {
         guard let p = c.snapshot.marketplace?.portal else { return }
         for (field, value) in [("baseURL", p.baseURL), ("editURL", p.editURL)] {
-            guard let value, !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(" ") else { continue }
-            report.error(path, "/portal/\(field)", "\(field) \(Quote.value(value)) must be an http:// or https:// URL")
+            // No space, and no control character (a line break in a URL printed in an e-mail
+            // or a PR comment starts a line of its own).
+            guard let value,
+                !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(" ") || Formats.firstControlCharacter(value) != nil
+            else { continue }
+            report.error(
+                path, "/portal/\(field)", "\(field) \(Quote.value(value)) must be an http:// or https:// URL, without spaces or control characters")
         }
     }
 }
