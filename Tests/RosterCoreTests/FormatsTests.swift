@@ -38,4 +38,18 @@ import Testing
         #expect(Formats.describeControl("\u{2028}") == "U+2028 (line separator)")
         #expect(Formats.describeControl("\u{1}") == "U+0001 (a control character)")
     }
+
+    /// What a reader cannot tell apart is one name: invisible characters, runs of spaces and
+    /// compatibility forms do not make a second "Acme Corp".
+    @Test func namesThatLookTheSameHaveOneKey() {
+        let key = Formats.nameKey("Acme Corp")
+        for lookalike in [
+            "Ac\u{200B}me Corp", "\u{202E}Acme Corp", "Acme\u{2060} Corp\u{FEFF}", "Acme  Corp", " acme \t corp ", "Acme\u{A0}Corp",
+            "Acme\u{3000}\u{200B} Corp", "ＡＣＭＥ Corp",
+        ] {
+            #expect(Formats.nameKey(lookalike) == key, "\(lookalike.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(Formats.nameKey("Acme Korp") != key)
+        #expect(Formats.nameKey("Zoë  Ops") == "zoë ops")
+    }
 }

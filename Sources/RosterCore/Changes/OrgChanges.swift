@@ -4,7 +4,8 @@ extension ChangeEngine {
         try Naming.checkLength(name, Limits.orgName, what: "org")
         let key = Formats.nameKey(name)
         if let other = snapshot.orgs.first(where: { $0.record.id != id && Formats.nameKey($0.record.name) == key }) {
-            throw ChangeRefusal("the name \"\(name)\" is already used by org \(other.record.id) (names are compared ignoring case)")
+            throw ChangeRefusal(
+                "the name \"\(name)\" is already used by org \(other.record.id) (names are compared ignoring case, spacing and invisible characters)")
         }
     }
 

@@ -7,7 +7,9 @@ extension ChangeEngine {
         }
         try Naming.checkLength(name, Limits.shareName, what: "share")
         if let other = snapshot.shares.first(where: { Formats.nameKey($0.record.name) == Formats.nameKey(name) }) {
-            throw ChangeRefusal("the name \"\(name)\" is already used by share \(other.record.id) (names are compared ignoring case)")
+            throw ChangeRefusal(
+                "the name \"\(name)\" is already used by share \(other.record.id) (names are compared ignoring case, spacing and invisible characters)"
+            )
         }
         insertShare(ShareRecord(id: id, name: name.trimmingCharacters(in: .whitespaces), description: description ?? ""))
     }

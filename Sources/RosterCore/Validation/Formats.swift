@@ -91,7 +91,11 @@ public enum Formats {
         }
     }
 
-    /// The key under which two names count as the same: trimmed, NFKC-normalized, lower-cased.
+    /// The key under which two names count as the same: what a reader cannot tell apart is one
+    /// name. Trimmed, runs of white space as one space (a page shows them so), NFKC-normalized
+    /// (a no-break space is a space, `ﬁ` is `fi`), lower-cased, and without the characters that
+    /// show nothing (zero width space and joiners, bidi controls, the byte order mark, variation
+    /// selectors): "Ac\u{200B}me" or "Acme  Corp" would otherwise pass for a second "Acme Corp".
     public static func nameKey(_ name: String) -> String {
         if let ascii = trimmedASCII(name) {
             // Lower-cased byte by byte: the Unicode-aware lowercased() cost microseconds a name.
@@ -100,13 +104,30 @@ public enum Formats {
             return String(unsafeUninitializedCapacity: u.count) { out in
                 var k = 0
                 for b in u {
-                    out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    if isSpace(b) {
+                        // Trimmed already: a space here is followed by more name.
+                        if k > 0 && out[k - 1] == 0x20 { continue }
+                        out[k] = 0x20
+                    } else {
+                        out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    }
                     k += 1
                 }
                 return k
             }
         }
-        return name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCompatibilityMapping.lowercased()
+        var visible = String.UnicodeScalarView()
+        var space = false
+        for scalar in name.precomposedStringWithCompatibilityMapping.unicodeScalars where !scalar.properties.isDefaultIgnorableCodePoint {
+            if scalar.properties.isWhitespace {
+                space = !visible.isEmpty
+                continue
+            }
+            if space { visible.append(" ") }
+            space = false
+            visible.append(scalar)
+        }
+        return String(visible).lowercased()
     }
 
     /// The first character of `text` that has no place in a line of human text: a C0 control
@@ -156,10 +177,12 @@ public enum Formats {
     }
 
     /// The fast path for the common case: an ASCII name, trimmed without Foundation.
+    /// An ASCII space, tab or line break.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
     static func trimmedASCII(_ s: String) -> Substring? {
         let u = s.utf8
         guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
         guard let first = u.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = u.lastIndex(where: { !isSpace($0) })!
         return s[first...last]

@@ -3,9 +3,13 @@ enum IdentityRules {
     static let all: [Rule] = [
         Rule("id-format", "org, share, team and app ids match \(Limits.idPattern)", eachOrg: idFormat, rest: shareIDFormat),
         Rule("org-name", "org names have 3 to 64 characters after trimming", eachOrg: orgName),
-        Rule("org-name-unique", "no two orgs share a name, ignoring case and Unicode normalization", orgNameUnique),
+        Rule(
+            "org-name-unique", "no two orgs share a name, ignoring case, spacing, invisible characters and Unicode compatibility forms", orgNameUnique
+        ),
         Rule("share-name", "share names have 3 to 64 characters after trimming", shareName),
-        Rule("share-name-unique", "no two shares share a name, ignoring case", shareNameUnique),
+        Rule(
+            "share-name-unique", "no two shares share a name, ignoring case, spacing, invisible characters and Unicode compatibility forms",
+            shareNameUnique),
         Rule("team-name", "team names have 2 to 100 characters after trimming", eachOrg: teamName),
         Rule(
             "email-format",
@@ -78,7 +82,7 @@ enum IdentityRules {
             if let first = firstByKey[key] {
                 report.error(
                     path, "/name",
-                    "\(what) name \(Quote.value(name)) is already used by \(Quote.bare(item(first).path)) (names are compared ignoring case)"
+                    "\(what) name \(Quote.value(name)) is already used by \(Quote.bare(item(first).path)) (names are compared ignoring case, spacing and invisible characters)"
                 )
             } else {
                 firstByKey[key] = k
