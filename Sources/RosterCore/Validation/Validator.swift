@@ -15,10 +15,13 @@ public enum Validator {
         }
     }
 
-    /// The findings of every per-org rule of ``rules`` on `org`, in order.
-    static func checkOrg(_ org: OrgFile, _ context: ValidationContext) -> [Finding] {
+    /// The findings of every per-org rule of ``rules`` (or of `rules`) on `org`, in order.
+    static func checkOrg(
+        _ org: OrgFile, _ context: ValidationContext,
+        rules: [(id: String, check: @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)] = perOrgRules
+    ) -> [Finding] {
         var out: [Finding] = []
-        for rule in perOrgRules {
+        for rule in rules {
             var report = RuleReport(rule: rule.id, errorsOnly: context.options.errorsOnly)
             rule.check(org, context, &report)
             out += report.findings
@@ -33,6 +36,13 @@ public enum Validator {
         case .eachOrg(let f), .split(let f, _): (rule.id, f)
         case .whole: nil
         }
+    }
+
+    /// The per-org parts of the split rules of ``rules``: each checks a value on its own (the
+    /// form of an id, a handle, a date), so they run on an org with load errors too.
+    static let splitOrgParts: [(id: String, check: @Sendable (OrgFile, ValidationContext, inout RuleReport) -> Void)] = rules.compactMap { rule in
+        if case .split(let f, _) = rule.check { return (rule.id, f) }
+        return nil
     }
 
     /// The rules across records of ``rules`` and the other parts of its split rules, in order,
@@ -67,6 +77,8 @@ public enum Validator {
         // the org chunks would have two cores bump the reference counts of the same strings.
         // A file with load errors (a dropped member, a field of the wrong type) is checked for
         // structure only: its per-org rules would mostly repeat the load error in other words.
+        // The per-org parts of split rules still check its values' own form (an id such as
+        // `../../x` is reported as id-format, whatever else is wrong with the file).
         let structurallyBroken = Set(snapshot.loadFindings.filter { $0.severity == .error }.map(\.path))
         // After a load that validated as it read (same options, every org), the per-org findings
         // are there already, placed.
@@ -75,9 +87,8 @@ public enum Validator {
         }
         let orgFindings = parallelMap(Array(snapshot.orgs.indices), chunkSize: 256) { i -> (findings: [Finding], remembered: Bool) in
             let org = context.snapshot.orgs[i]
-            if !structurallyBroken.isEmpty && structurallyBroken.contains(org.path) || orgPaths.map({ !$0.contains(org.path) }) == true {
-                return ([], false)
-            }
+            if orgPaths.map({ !$0.contains(org.path) }) == true { return ([], false) }
+            if !structurallyBroken.isEmpty && structurallyBroken.contains(org.path) { return (checkOrg(org, context, rules: splitOrgParts), false) }
             if let known = checked?[i] { return (known, false) }
             if let known = memo?.findings(org.path, bytes: context.snapshot.sources[org.path]) { return (known, true) }
             return (checkOrg(org, context), false)
