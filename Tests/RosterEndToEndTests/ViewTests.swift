@@ -64,6 +64,8 @@ import Testing
             "Note:         still linked to 1 share, which its users cannot use while it is disabled",
             "Users:        1 active, 1 invited", "Teams (2):", "Members (2):", "Shares (1):",
             "roster org enable acme",
+            // How to end what the note is about, beside how to enable it again.
+            "roster share remove-org SHARE-ID acme",
         ] {
             #expect(run.stdout.contains(line), "\(line)\n\(run.stdout)")
         }

@@ -19,8 +19,11 @@ public enum HowTo {
             out.append(("Disable it (users can no longer connect)", "roster org disable \(id)"))
             out.append(("Invite a member", "roster member invite \(id) EMAIL --first FIRST --last LAST --role team-member"))
             out.append(("Give it access to a share", "roster share add-org SHARE-ID \(id)"))
+            out.append(("End its access to a share", "roster share remove-org SHARE-ID \(id)"))
         case .disabled:
             out.append(("Enable it again", "roster org enable \(id)"))
+            // What `validate` warns about (disabled-org-shared) until it is done.
+            out.append(("End its access to a share", "roster share remove-org SHARE-ID \(id)"))
         case .rejected:
             break
         }
