@@ -158,6 +158,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["access.json", "scim"])
     }
 
+    /// The export in a folder inside the one given to the portal: a static host publishes the
+    /// whole folder, `private/access.json` included.
+    @Test func aPortalBuildRefusesAFolderHoldingAnExportInside() throws {
+        let repo = try copy()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try roster(["export", "--out", out.appendingPathComponent("private").path], in: repo).status == 0)
+        let run = try roster(["build", "--out", out.path], in: repo)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("holds files of roster export or roster notify (private/access.json, private/scim)"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["private"])
+    }
+
     /// The preview's --out too (it serves only what it built, but the folder is the user's).
     @Test func thePreviewRefusesAFolderHoldingAnExport() throws {
         let repo = try copy()

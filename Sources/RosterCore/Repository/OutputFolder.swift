@@ -36,22 +36,51 @@ public enum OutputFolder {
 
     /// Why a portal build may not write into `output`, which holds what `roster export` or
     /// `roster notify` wrote there (full e-mails: `access.json`, `scim/`, an outbox's `sent.log`
-    /// or `.eml` files, at its top), or nil. Those refuse a folder a build wrote; this is the other order:
+    /// or `.eml` files), or nil. Those refuse a folder a build wrote; this is the other order:
     /// `export --out public`, then `build --out public`, would publish the export with the
-    /// portal (a build leaves files it did not write, and removes only its own).
+    /// portal (a build leaves files it did not write, and removes only its own). A folder no
+    /// build wrote yet (no `.roster-build.json`) is looked at whole, not only at its top: the
+    /// export in `public/private/` was published as well. Once a build wrote the folder, export
+    /// and notify refuse it and every folder inside it, so its top suffices (a walk of 100,000
+    /// org folders on each rebuild would not).
     public static func heldPrivateFiles(output: String) -> String? {
-        guard let dir = opendir(output) else { return nil }
-        defer { closedir(dir) }
+        let top = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        let built = faccessat(top, ExportDestination.portalManifest, F_OK, AT_SYMLINK_NOFOLLOW) == 0
         var held: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if AccessExport.paths.contains(name) || name == "scim" || name == outboxLedger || name.hasSuffix(".eml") { held.append(name) }
-        }
+        collectPrivateFiles(top, prefix: "", descend: !built, into: &held)
         guard !held.isEmpty else { return nil }
         let shown =
             held.sorted().prefix(3).map { TerminalText.escape($0) }.joined(separator: ", ") + (held.count > 3 ? " and \(held.count - 3) more" : "")
         return
             "the output folder holds files of roster export or roster notify (\(shown)), with full e-mails, which the portal would then publish; pass a folder of the portal's own, such as --out _site"
+    }
+
+    /// Adds to `held` the names in the folder `fd` (which it closes) that export or notify
+    /// write, with `prefix`; with `descend`, the same for each folder in it, never through a
+    /// symbolic link.
+    static func collectPrivateFiles(_ fd: Int32, prefix: String, descend: Bool, into held: inout [String]) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        // A folder is opened by its bytes: a name that is not UTF-8 reads with U+FFFD.
+        var folders: [(bytes: [CChar], name: String)] = []
+        while let entry = readdir(dir) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name = String(decoding: bytes, as: UTF8.self)
+            if name == "." || name == ".." { continue }
+            if AccessExport.paths.contains(name) || name == "scim" || name == outboxLedger || name.hasSuffix(".eml") {
+                held.append(prefix + name)
+            } else if descend, entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                folders.append((bytes.map { CChar(bitPattern: $0) } + [0], name))
+            }
+        }
+        for folder in folders {
+            let sub = openat(dirfd(dir), folder.bytes, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if sub >= 0 { collectPrivateFiles(sub, prefix: prefix + folder.name + "/", descend: true, into: &held) }
+        }
     }
 
     /// The real path of the longest existing prefix of `path`, with the rest appended.
