@@ -52,4 +52,14 @@ import Testing
         #expect(Formats.nameKey("Acme Korp") != key)
         #expect(Formats.nameKey("Zoë  Ops") == "zoë ops")
     }
+
+    /// The Hangul fillers and the blank Braille pattern show as a blank the width of a letter,
+    /// not as nothing: "Acme\u{3164}Corp" reads as "Acme Corp", not as "AcmeCorp".
+    @Test func blanksThatAreNotWhiteSpaceAreSpaces() {
+        for blank in ["\u{3164}", "\u{FFA0}", "\u{115F}", "\u{1160}", "\u{2800}"] {
+            #expect(Formats.nameKey("Acme\(blank)Corp") == "acme corp", "\(blank.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(Formats.nameKey("\(blank)Acme Corp\(blank)") == "acme corp")
+        }
+        #expect(Formats.nameKey("AcmeCorp") == "acmecorp")
+    }
 }

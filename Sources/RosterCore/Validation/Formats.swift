@@ -95,7 +95,9 @@ public enum Formats {
     /// name. Trimmed, runs of white space as one space (a page shows them so), NFKC-normalized
     /// (a no-break space is a space, `ﬁ` is `fi`), lower-cased, and without the characters that
     /// show nothing (zero width space and joiners, bidi controls, the byte order mark, variation
-    /// selectors): "Ac\u{200B}me" or "Acme  Corp" would otherwise pass for a second "Acme Corp".
+    /// selectors), reading as a space the Hangul fillers and the blank Braille pattern, which
+    /// show a blank: "Ac\u{200B}me", "Acme  Corp" or "Acme\u{3164}Corp" would otherwise pass for
+    /// a second "Acme Corp".
     public static func nameKey(_ name: String) -> String {
         if let ascii = trimmedASCII(name) {
             // Lower-cased byte by byte: the Unicode-aware lowercased() cost microseconds a name.
@@ -118,8 +120,9 @@ public enum Formats {
         }
         var visible = String.UnicodeScalarView()
         var space = false
-        for scalar in name.precomposedStringWithCompatibilityMapping.unicodeScalars where !scalar.properties.isDefaultIgnorableCodePoint {
-            if scalar.properties.isWhitespace {
+        for scalar in name.precomposedStringWithCompatibilityMapping.unicodeScalars
+        where !scalar.properties.isDefaultIgnorableCodePoint || isBlank(scalar) {
+            if scalar.properties.isWhitespace || isBlank(scalar) {
                 space = !visible.isEmpty
                 continue
             }
@@ -128,6 +131,16 @@ public enum Formats {
             visible.append(scalar)
         }
         return String(visible).lowercased()
+    }
+
+    /// A character that is not white space but shows as a blank the width of a letter: the
+    /// Hangul fillers (default ignorable, yet drawn: "Acme\u{3164}Corp" reads "Acme Corp") and
+    /// the blank Braille pattern. The name key reads them as a space.
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0: true
+        default: false
+        }
     }
 
     /// The first character of `text` that has no place in a line of human text: a C0 control
