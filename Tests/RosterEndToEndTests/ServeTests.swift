@@ -24,6 +24,15 @@ import Testing
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
+            let text = Self.outputUntilServing(output)
+            guard let range = text.range(of: #"127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else {
+                throw CocoaError(.featureUnsupported)
+            }
+            port = Int(text[range].dropFirst(10).dropLast())!
+        }
+
+        /// What the preview printed until it said it serves (30 s at most, or until it exits).
+        static func outputUntilServing(_ output: Pipe) -> String {
             var text = ""
             let deadline = Date().addingTimeInterval(30)
             while !text.contains("serving "), Date() < deadline {
@@ -31,10 +40,7 @@ import Testing
                 if chunk.isEmpty { break }
                 text += String(decoding: chunk, as: UTF8.self)
             }
-            guard let range = text.range(of: #"127\.0\.0\.1:(\d+)/"#, options: .regularExpression) else {
-                throw CocoaError(.featureUnsupported)
-            }
-            port = Int(text[range].dropFirst(10).dropLast())!
+            return text
         }
 
         deinit {
@@ -296,13 +302,7 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !text.contains("serving "), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = Server.outputUntilServing(output)
         let folder = text.split(separator: " ").first { $0.contains("roster-serve-") }.map(String.init) ?? ""
         #expect(text.contains("serving "), "\(text)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [], "the build wrote through the link")
