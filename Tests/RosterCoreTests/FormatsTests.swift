@@ -14,10 +14,11 @@ import Testing
         }
     }
 
-    /// `text-control`: every C0 and C1 control, DEL, U+2028 and U+2029 is found, wherever it
-    /// stands; the characters next to those ranges are text.
+    /// `text-control`: every C0 and C1 control, DEL, U+2028 and U+2029, and the bidi
+    /// embeddings, overrides and isolates, is found, wherever it stands; the characters next to
+    /// those ranges are text, and so are the directional marks a right-to-left name may need.
     @Test func controlCharactersAreFoundAndTheirNeighboursAreText() {
-        let controls = Array(0x00...0x1F) + Array(0x7F...0x9F) + [0x2028, 0x2029]
+        let controls = Array(0x00...0x1F) + Array(0x7F...0x9F) + [0x2028, 0x2029] + Array(0x202A...0x202E) + Array(0x2066...0x2069)
         for value in controls {
             let c = Character(Unicode.Scalar(UInt32(value))!)
             for text in [String(c), "A\(c)", "\(c)B", "Zoë \(c) 😀", "日本\(c)"] {
@@ -26,7 +27,9 @@ import Testing
         }
         // Characters whose UTF-8 shares bytes with a control's: C4 80, E2 82 80, E2 84 A8, E1 80 A8...
         let neighbours = [
-            "", " ", "Acme ~", "\u{A0}\u{A1}", "\u{100}\u{180}\u{2080}\u{2128}\u{1028}\u{3028}\u{F028}", "\u{2027}\u{202A}\u{202F}\u{2030}",
+            "", " ", "Acme ~", "\u{A0}\u{A1}", "\u{100}\u{180}\u{2080}\u{2128}\u{1028}\u{3028}\u{F028}",
+            "\u{2027}\u{202F}\u{2030}\u{2065}\u{206A}\u{2060}",
+            "\u{200E}\u{200F}\u{61C}", "שלום\u{200F} עולם",
             "Ölander", "😀", "\u{E000}", "\u{10FFFF}",
         ]
         for text in neighbours {
@@ -37,6 +40,8 @@ import Testing
         #expect(Formats.describeControl("\n") == "U+000A (line feed)")
         #expect(Formats.describeControl("\u{2028}") == "U+2028 (line separator)")
         #expect(Formats.describeControl("\u{1}") == "U+0001 (a control character)")
+        #expect(Formats.describeControl("\u{202E}") == "U+202E (right-to-left override)")
+        #expect(Formats.firstControlCharacter("\u{202E}emca")?.value == 0x202E)
     }
 
     /// What a reader cannot tell apart is one name: invisible characters, runs of spaces and

@@ -54,7 +54,7 @@ import RosterCore
         #expect(invite.stderr.hasPrefix("roster: refused: the result would not be valid:\n  data/orgs/acme.json:"), "\(invite.stderr)")
         #expect(
             invite.stderr.hasSuffix(
-                #": error: firstName "A\nB" of x@acme.example contains U+000A (line feed); names and other record text are one line without control characters [text-control]"#
+                #": error: firstName "A\nB" of x@acme.example contains U+000A (line feed); names and other record text are one line without control or direction-override characters [text-control]"#
                     + "\n"), "\(invite.stderr)")
         #expect(invite.stderr.split(separator: "\n").count == 2, "the name is shown escaped: \(invite.stderr)")
         let apply = #"[{"op": "org.create", "name": "Line\u2028Break"}]"#

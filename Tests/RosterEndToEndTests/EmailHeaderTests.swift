@@ -22,7 +22,7 @@ import Testing
         (String(repeating: "ë", count: 100), String(repeating: "😀", count: 100)),
         ("Ζωή", "Παπαδοπούλου-Καραγιαννοπούλου Αλεξανδροπούλου"),
         ("😀 Grin", "O'Brien"),
-        ("nbsp\u{A0}here", "bidi\u{202E}and\u{200B}zero-width"),
+        ("nbsp\u{A0}here", "bidi\u{200F}and\u{200B}zero-width"),
     ]
 
     /// Checks every .eml in an outbox; prints one JSON list of problems.

@@ -14,9 +14,9 @@ import Testing
     /// What a name may hold (`text-control` refuses control characters and line separators in
     /// names): a table cell, a code fence, a workflow command, a right-to-left override and a
     /// zero width space, on one line.
-    static let hostileLine = "Evil | x |```::error file=x::pwned\u{202E}RED\u{200B}"
+    static let hostileLine = "Evil | x |```::error file=x::pwned\u{200F}RED\u{200B}"
     /// How Markdown shows it.
-    static let lineInMarkdown = #"Evil \| x \|\`\`\`::error file=x::pwned\\u{202E}RED\\u{200B}"#
+    static let lineInMarkdown = #"Evil \| x \|\`\`\`::error file=x::pwned\\u{200F}RED\\u{200B}"#
 
     /// `text` as a JSON string literal, quotes included.
     static func json(_ text: String) throws -> String {
@@ -199,10 +199,15 @@ import Testing
         #expect(c1.status == 1)
         #expect(c1.stderr.contains(#"org name "Evil\u{85}\u{202E}Corp" contains U+0085 (next line);"#), "\(c1.stderr)")
         Self.expectInert(c1.stderr, "org rename refusing")
+        // A right-to-left override would show "\u{202E}emca" as "acme": refused as well.
+        let rlo = try roster(["org", "rename", "acme", "\u{202E}emca", "--dry-run", "--root", clean.path])
+        #expect(rlo.status == 1)
+        #expect(rlo.stderr.contains(#"contains U+202E (right-to-left override);"#), "\(rlo.stderr)")
+        Self.expectInert(rlo.stderr, "org rename refusing an override")
         // A dry run prints the file's diff: canonical JSON does not escape bidi characters.
-        let dry = try roster(["org", "rename", "acme", "Evil\u{202E}Corp", "--dry-run", "--root", clean.path])
+        let dry = try roster(["org", "rename", "acme", "Evil\u{200F}Corp", "--dry-run", "--root", clean.path])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains(#"+  "name": "Evil\u{202E}Corp","#), "\(dry.stdout)")
+        #expect(dry.stdout.contains(#"+  "name": "Evil\u{200F}Corp","#), "\(dry.stdout)")
         Self.expectInert(dry.stdout, "org rename --dry-run")
     }
 }

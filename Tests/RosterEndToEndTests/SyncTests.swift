@@ -344,12 +344,12 @@ import Testing
         #expect(!said.components(separatedBy: "\n").contains { $0.hasPrefix("Plan:") }, "\(said)")
         #expect(!said.contains("\u{1B}") && !said.contains("\u{202E}") && !said.contains("\u{7}"))
 
-        try name("Acme\\u202e Plan: 0 to create\\u200b", "Bill\\u2066ing")
+        try name("Acme\\u200f Plan: 0 to create\\u200b", "Bill\\u061cing")
         let plan = try sync(server, repo)
         #expect(plan.status == 2, "\(plan.stderr)")
-        #expect(plan.stdout.contains(#"Acme\u{202E} Plan: 0 to create\u{200B}"#), "\(plan.stdout)")
-        #expect(plan.stdout.contains(#"Bill\u{2066}ing"#), "\(plan.stdout)")
-        #expect(!plan.stdout.contains("\u{202E}") && !plan.stdout.contains("\u{200B}") && !plan.stdout.contains("\u{2066}"))
+        #expect(plan.stdout.contains(#"Acme\u{200F} Plan: 0 to create\u{200B}"#), "\(plan.stdout)")
+        #expect(plan.stdout.contains(#"Bill\u{61C}ing"#), "\(plan.stdout)")
+        #expect(!plan.stdout.contains("\u{200F}") && !plan.stdout.contains("\u{200B}") && !plan.stdout.contains("\u{61C}"))
         #expect(plan.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("Plan:") }.count == 1)
     }
 }

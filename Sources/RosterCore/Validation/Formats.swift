@@ -144,13 +144,17 @@ public enum Formats {
     }
 
     /// The first character of `text` that has no place in a line of human text: a C0 control
-    /// (U+0000-U+001F: NUL, tab, CR, LF, ESC...), DEL and the C1 controls (U+007F-U+009F), or
-    /// the line and paragraph separators U+2028 and U+2029; nil when there is none.
+    /// (U+0000-U+001F: NUL, tab, CR, LF, ESC...), DEL and the C1 controls (U+007F-U+009F), the
+    /// line and paragraph separators U+2028 and U+2029, or a bidi embedding, override or
+    /// isolate (U+202A-U+202E, U+2066-U+2069), which reorders what follows it on the screen:
+    /// "\u{202E}emca" shows as "acme"; nil when there is none. (The marks U+200E, U+200F and
+    /// U+061C, which right-to-left names may need, stay.)
     /// A loop over the UTF-8 bytes in place, without allocation: it runs on every name of a
-    /// million members. Printable ASCII costs one comparison a byte; C1 is `C2 80`-`C2 9F` and
-    /// the separators are `E2 80 A8` and `E2 80 A9`.
+    /// million members. Printable ASCII costs one comparison a byte; C1 is `C2 80`-`C2 9F`, the
+    /// separators and the embeddings and overrides `E2 80 A8`-`E2 80 AE`, the isolates
+    /// `E2 81 A6`-`E2 81 A9`.
     public static func firstControlCharacter(_ text: String) -> Unicode.Scalar? {
-        // 0: elsewhere; 1: after C2; 2: after E2; 3: after E2 80.
+        // 0: elsewhere; 1: after C2; 2: after E2; 3: after E2 80; 4: after E2 81.
         var state = 0
         for b in text.utf8 {
             if b &- 0x20 < 0x5F {
@@ -159,10 +163,11 @@ public enum Formats {
             }
             switch state {
             case 1 where b < 0xA0: return Unicode.Scalar(b)
-            case 2 where b == 0x80:
-                state = 3
+            case 2 where b == 0x80 || b == 0x81:
+                state = b == 0x80 ? 3 : 4
                 continue
-            case 3 where b == 0xA8 || b == 0xA9: return b == 0xA8 ? "\u{2028}" : "\u{2029}"
+            case 3 where b >= 0xA8 && b <= 0xAE: return Unicode.Scalar(0x2000 + UInt32(b - 0x80))
+            case 4 where b >= 0xA6 && b <= 0xA9: return Unicode.Scalar(0x2040 + UInt32(b - 0x80))
             default: break
             }
             if b < 0x80 { return Unicode.Scalar(b) }
@@ -178,7 +183,10 @@ public enum Formats {
         let names: [UInt32: String] = [
             0x00: "null", 0x08: "backspace", 0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed",
             0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line", 0x2028: "line separator",
-            0x2029: "paragraph separator",
+            0x2029: "paragraph separator", 0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+            0x202C: "pop directional formatting", 0x202D: "left-to-right override", 0x202E: "right-to-left override",
+            0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
+            0x2069: "pop directional isolate",
         ]
         return code + " (" + (names[scalar.value] ?? "a control character") + ")"
     }

@@ -17,7 +17,8 @@ enum IdentityRules {
             eachOrg: emailFormat),
         Rule("member-name", "members have a first and a last name", eachOrg: memberName),
         Rule(
-            "text-control", "names, descriptions, reasons and titles hold no control character (U+0000-U+001F, U+007F-U+009F), U+2028 or U+2029",
+            "text-control",
+            "names, descriptions, reasons and titles hold no control character (U+0000-U+001F, U+007F-U+009F), U+2028 or U+2029, nor a bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069)",
             eachOrg: textControl, rest: textControlRest),
         Rule(
             "timestamp-format", "createdAt, invitedAt, expiresAt, acceptedAt and the registration times are RFC 3339 timestamps",
@@ -168,7 +169,7 @@ enum IdentityRules {
         guard let value, let scalar = Formats.firstControlCharacter(value) else { return }
         report.error(
             path, pointer(),
-            "\(what(Quote.value(value))) contains \(Formats.describeControl(scalar)); names and other record text are one line without control characters"
+            "\(what(Quote.value(value))) contains \(Formats.describeControl(scalar)); names and other record text are one line without control or direction-override characters"
         )
     }
 
