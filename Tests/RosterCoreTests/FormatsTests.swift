@@ -67,4 +67,13 @@ import Testing
         }
         #expect(Formats.nameKey("AcmeCorp") == "acmecorp")
     }
+
+    /// A name's length counts what shows: invisible characters make no name long enough.
+    @Test func aNameIsAsLongAsWhatShows() {
+        #expect(Formats.trimmedLength("\u{2060}\u{2060}\u{2060}") == 0)
+        #expect(Formats.trimmedLength("A\u{200B}\u{FEFF}") == 1)
+        #expect(Formats.trimmedLength(" Zoë ") == 3)
+        #expect(Formats.trimmedLength("👨‍👩‍👧 Ops") == 5)
+        #expect(Formats.trimmedLength("Acme") == 4)
+    }
 }

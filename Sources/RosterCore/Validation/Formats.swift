@@ -191,10 +191,15 @@ public enum Formats {
         return code + " (" + (names[scalar.value] ?? "a control character") + ")"
     }
 
-    /// Length in characters after trimming surrounding white space.
+    /// Length in characters after trimming surrounding white space, counting only what shows:
+    /// the characters that show nothing (zero width space, word joiner, BOM...; see
+    /// ``nameKey(_:)``) do not count, so "\u{2060}\u{2060}\u{2060}" is no three-character name.
+    /// A joiner inside an emoji sequence stays: the sequence is one character either way.
     public static func trimmedLength(_ name: String) -> Int {
         if let ascii = trimmedASCII(name) { return ascii.utf8.count }
-        return name.trimmingCharacters(in: .whitespacesAndNewlines).count
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: name.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint || $0 == "\u{200D}" })
+        return String(shown).trimmingCharacters(in: .whitespacesAndNewlines).count
     }
 
     /// The fast path for the common case: an ASCII name, trimmed without Foundation.
