@@ -70,7 +70,12 @@ public struct RepositoryLock: Sendable {
             }
             guard errno == EEXIST else { throw .io(String(cString: strerror(errno))) }
             let holder = holder(root: root)
-            if let holder, holder.isStale { throw .stale(holder) }
+            if let holder, holder.isStale {
+                // The holder may have released the lock and exited since its file was read (a
+                // change that just finished): stale only while the file still names it.
+                if Self.holder(root: root) == holder { throw .stale(holder) }
+                continue
+            }
             if Date() >= deadline { throw holder.map { .held($0) } ?? .unreadable }
             usleep(holder == nil ? 10_000 : 20_000)
         }
