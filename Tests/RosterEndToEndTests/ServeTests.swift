@@ -66,7 +66,7 @@ import Testing
     /// Sends one raw request and reads the reply until the server closes or `until` appears.
     static func request(
         _ port: Int, _ target: String, method: String = "GET", host: String? = nil, extra: String = "",
-        until: String? = nil, timeout: Double = 5
+        until: String? = nil, timeout: Double = 5, whenSeen marker: (text: String, call: () -> Void)? = nil
     ) throws -> Reply {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
@@ -85,9 +85,14 @@ import Testing
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
         let deadline = Date().addingTimeInterval(timeout)
+        var marked = false
         while Date() < deadline {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n > 0 { data += buffer[0..<n] } else if n == 0 { break }
+            if let marker, !marked, String(decoding: data, as: UTF8.self).contains(marker.text) {
+                marked = true
+                marker.call()
+            }
             if let until, String(decoding: data, as: UTF8.self).contains(until) { break }
         }
         let reply = String(decoding: data, as: UTF8.self)
@@ -142,12 +147,16 @@ import Testing
     static func events(_ port: Int, timeout: Double, after action: () throws -> Void) throws -> Reply {
         let group = DispatchGroup()
         nonisolated(unsafe) var reply: Reply?
+        // The change is made once the stream said hello: a fixed half second was not always
+        // enough on a loaded machine, and a rebuild before the stream opened sent no reload.
+        let opened = DispatchSemaphore(value: 0)
         group.enter()
         DispatchQueue.global().async {
-            reply = try? Self.request(port, "/__roster/events", until: "event: reload", timeout: timeout)
+            reply = try? Self.request(
+                port, "/__roster/events", until: "event: reload", timeout: timeout, whenSeen: ("event: hello", { opened.signal() }))
             group.leave()
         }
-        Thread.sleep(forTimeInterval: 0.5)
+        _ = opened.wait(timeout: .now() + timeout)
         try action()
         group.wait()
         return reply ?? Reply(status: 0, headers: "", body: "")
