@@ -76,4 +76,12 @@ import Testing
         #expect(Formats.trimmedLength("👨‍👩‍👧 Ops") == 5)
         #expect(Formats.trimmedLength("Acme") == 4)
     }
+
+    /// Case is folded, not lowered: a final sigma and a sharp s compare as their capitals do.
+    @Test func namesDifferingOnlyInCaseHaveOneKey() {
+        #expect(Formats.nameKey("ΟΔΟΣ Data") == Formats.nameKey("οδος data"))
+        #expect(Formats.nameKey("Straße Analytics") == Formats.nameKey("STRASSE ANALYTICS"))
+        #expect(Formats.nameKey("Zoë Ops") == "zoë ops")
+        #expect(Formats.nameKey("Istanbul Data") != Formats.nameKey("ıstanbul data"))
+    }
 }

@@ -93,7 +93,7 @@ public enum Formats {
 
     /// The key under which two names count as the same: what a reader cannot tell apart is one
     /// name. Trimmed, runs of white space as one space (a page shows them so), NFKC-normalized
-    /// (a no-break space is a space, `ﬁ` is `fi`), lower-cased, and without the characters that
+    /// (a no-break space is a space, `ﬁ` is `fi`), case folded, and without the characters that
     /// show nothing (zero width space and joiners, bidi controls, the byte order mark, variation
     /// selectors), reading as a space the Hangul fillers and the blank Braille pattern, which
     /// show a blank: "Ac\u{200B}me", "Acme  Corp" or "Acme\u{3164}Corp" would otherwise pass for
@@ -130,7 +130,8 @@ public enum Formats {
             space = false
             visible.append(scalar)
         }
-        return String(visible).lowercased()
+        // Case folded, not lower-cased: "ΟΔΟΣ" is "οδος" (final sigma) and "STRASSE" "straße".
+        return String(visible).folding(options: .caseInsensitive, locale: nil)
     }
 
     /// A character that is not white space but shows as a blank the width of a letter: the
