@@ -99,12 +99,8 @@ import Testing
         p.arguments = ["-qec", "'\(rosterBinary.path)' org list --root '\(repo.path)'", "/dev/null"]
         p.environment = ProcessInfo.processInfo.environment.merging(fixedEnvironment) { $1 }.merging(environment) { $1 }
         p.environment?["NO_COLOR"] = environment["NO_COLOR"]
-        let out = Pipe()
-        p.standardOutput = out
         p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = try output(of: p)
         #expect(p.terminationStatus == 0)
         return String(decoding: data, as: UTF8.self)
     }

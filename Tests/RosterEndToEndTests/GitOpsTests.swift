@@ -25,13 +25,8 @@ import Testing
             p.environment = ProcessInfo.processInfo.environment.merging([
                 "GIT_AUTHOR_DATE": "2026-11-23T09:00:00Z", "GIT_COMMITTER_DATE": "2026-11-23T09:00:00Z",
             ]) { $1 }
-            let out = Pipe()
-            p.standardOutput = out
             p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            return String(decoding: try output(of: p), as: UTF8.self)
         }
 
         func commit(_ message: String) throws {

@@ -27,11 +27,7 @@ import Testing
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", script, dir.path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = try output(of: p)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
         return object.mapValues {
             Mail(headers: $0["headers"] as? [String: String] ?? [:], text: $0["text"] as? String ?? "", html: $0["html"] as? String ?? "")

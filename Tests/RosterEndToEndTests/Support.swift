@@ -97,3 +97,14 @@ func snapshot(_ url: URL) throws -> [String: Data] {
     }
     return out
 }
+
+/// Runs `process` (its program, arguments and environment set; its standard error as the
+/// caller chose) and returns what it printed on standard output, once it has exited.
+func output(of process: Process) throws -> Data {
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return data
+}
