@@ -353,4 +353,26 @@ import Testing
             "\(run.stdout)")
         #expect(run.stdout.contains("[policy-audit]"))
     }
+
+    /// Bytes that change no field (white space, key order, escapes) are a change no row of the
+    /// table allows: a newcomer, another org's super admin or a member rewrote an org's file
+    /// so (a megabyte of spaces, a name spelt with an escape) and was allowed with "0 changes
+    /// to records". Refused at the first byte that differs; a provider admin may.
+    @Test func bytesThatChangeNoFieldAreRefused() throws {
+        let repo = try PolicyTests.makeRepo()
+        let file = repo.url.appendingPathComponent("data/orgs/acme.json")
+        let base = try String(contentsOf: file, encoding: .utf8)
+        let lines = base.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("\"Acme\"") })
+        let column = lines[line].distance(from: lines[line].startIndex, to: lines[line].range(of: "Acme")!.lowerBound) + 1
+        let escaped = base.replacingOccurrences(of: "\"Acme\"", with: "\"\\u0041cme\"")
+        try Data((escaped + String(repeating: " ", count: 1_000_000)).utf8).write(to: file)
+        for actor in ["@stranger", "olga@other.example", "bob@acme.example", "ann@acme.example"] {
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", actor])
+            #expect(run.status == 1, "\(actor): \(run.stdout)")
+            #expect(run.stdout.contains("data/orgs/acme.json:\(line + 1):\(column): error: \(actor) ("), "\(actor): \(run.stdout)")
+            #expect(run.stdout.contains("none of its fields"), "\(actor): \(run.stdout)")
+        }
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "admin@provider.example"]).status == 0)
+    }
 }

@@ -71,7 +71,21 @@ public struct PolicyCheck: Sendable {
         policy.expireAfterDays = settings.invitations.effectiveExpireAfterDays
         policy.today = today
         let text = SourceText(bytes: new)
-        return FieldChange.between(a, b).compactMap { change in
+        let changes = FieldChange.between(a, b)
+        // The bytes differ and no field does (white space, key order, escapes): no row of the
+        // table allows that, and a newcomer rewrote any org's file so (20 MB of spaces too).
+        if changes.isEmpty, old != new {
+            let common = min(old.count, new.count)
+            let (line, column) = text.position(of: (0..<common).first { old[$0] != new[$0] } ?? common)
+            return [
+                Finding(
+                    path: path, pointer: nil, line: line, column: column, rule: standing.rule,
+                    message:
+                        "\(who) may not change this path: its bytes change but none of its fields (white space, key order or escapes); only a provider admin may reformat a record (`roster fmt`)"
+                )
+            ]
+        }
+        return changes.compactMap { change in
             guard let (rule, reason) = policy.refusal(change, standing: standing) else { return nil }
             let (line, column) = text.position(of: change.headOffset)
             return Finding(
