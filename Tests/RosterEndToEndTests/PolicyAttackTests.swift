@@ -375,4 +375,23 @@ import Testing
         }
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "admin@provider.example"]).status == 0)
     }
+
+    /// A newcomer's org is what `roster org register` writes under the id its file is named
+    /// after: the policy took the file's own "id", so `newco.json` claiming the id of an
+    /// existing org passed it, and only validation's id-filename rule refused the change.
+    @Test func aRegistrationClaimingAnotherIdIsRefusedByPolicy() throws {
+        let repo = try PolicyTests.makeRepo()
+        var env = fixedEnvironment
+        env["ROSTER_ACTOR"] = "nina@newco.example"
+        let register = try roster(
+            ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url, environment: env)
+        #expect(register.status == 0, "\(register.stderr)")
+        let file = repo.url.appendingPathComponent("data/orgs/newco.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"id\": \"newco\"", with: "\"id\": \"acme\"").utf8).write(to: file)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("nina@newco.example (newcomer) may add only the org"), "\(run.stdout)")
+        #expect(run.stdout.contains("/id differs (modified) [policy-newcomer]"), "\(run.stdout)")
+    }
 }

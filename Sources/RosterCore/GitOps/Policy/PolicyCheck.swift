@@ -42,7 +42,7 @@ public struct PolicyCheck: Sendable {
                 case (let old?, let new?): out += fields(change.path, orgID, old, new)
                 case (nil, let new?):
                     newOrgs += 1
-                    out += newOrg(change.path, new, first: newOrgs == 1)
+                    out += newOrg(change.path, orgID, new, first: newOrgs == 1)
                 default:
                     out.append(refusal(change.path, standing.rule, "deletes an org; only a provider admin may (`roster org delete`)"))
                 }
@@ -94,8 +94,10 @@ public struct PolicyCheck: Sendable {
         }
     }
 
-    /// A newcomer may add one org: exactly what `roster org register` writes for them.
-    func newOrg(_ path: String, _ bytes: [UInt8], first: Bool) -> [Finding] {
+    /// A newcomer may add one org: exactly what `roster org register` writes for them, under
+    /// the id its file is named after (the file's own "id" was taken as it was, so the policy
+    /// allowed `newco.json` claiming an existing org's id, and only validation refused it).
+    func newOrg(_ path: String, _ orgID: String, _ bytes: [UInt8], first: Bool) -> [Finding] {
         guard standing.memberships.isEmpty, first else {
             return [refusal(path, standing.rule, "creates an org; only a provider admin may, or a newcomer their one registration")]
         }
@@ -111,7 +113,7 @@ public struct PolicyCheck: Sendable {
         case .handle(let h): handle = h
         }
         let expected = OrgRecord.registered(
-            id: org.id, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
+            id: orgID, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
             handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
         let text = SourceText(bytes: bytes)
         if let difference = FieldChange.between(RecordEncoder.encode(expected), root).first {
