@@ -394,4 +394,29 @@ import Testing
         #expect(run.stdout.contains("nina@newco.example (newcomer) may add only the org"), "\(run.stdout)")
         #expect(run.stdout.contains("/id differs (modified) [policy-newcomer]"), "\(run.stdout)")
     }
+
+    /// A registration is what `roster org register` writes byte for byte: judged field by
+    /// field, anyone could add an org file padded with a megabyte of white space (or spelt with
+    /// escapes) that no summary shows the reviewer, and be allowed. Refused where the bytes
+    /// first differ; the file register wrote passes.
+    @Test func aRegistrationIsTheBytesRegisterWrites() throws {
+        let repo = try PolicyTests.makeRepo()
+        var env = fixedEnvironment
+        env["ROSTER_ACTOR"] = "nina@newco.example"
+        let register = try roster(
+            ["org", "register", "Newco", "--email", "nina@newco.example", "--first", "Nina", "--last", "N", "--handle", "nina-gh"], in: repo.url,
+            environment: env)
+        #expect(register.status == 0, "\(register.stderr)")
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@nina-gh"]).status == 0)
+        let file = repo.url.appendingPathComponent("data/orgs/newco.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix("{"))
+        try Data(("{" + String(repeating: " ", count: 1_000_000) + text.dropFirst()).utf8).write(to: file)
+        let run = try repo.run(["check", "--base", "HEAD", "--actor", "@nina-gh"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("data/orgs/newco.json:1:2: error: @nina-gh (newcomer) may add only the bytes"), "\(run.stdout)")
+        #expect(run.stdout.contains("[policy-newcomer]"), "\(run.stdout)")
+        try Data(text.utf8).write(to: file)
+        #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@nina-gh"]).status == 0)
+    }
 }

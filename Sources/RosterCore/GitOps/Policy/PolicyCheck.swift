@@ -75,8 +75,7 @@ public struct PolicyCheck: Sendable {
         // The bytes differ and no field does (white space, key order, escapes): no row of the
         // table allows that, and a newcomer rewrote any org's file so (20 MB of spaces too).
         if changes.isEmpty, old != new {
-            let common = min(old.count, new.count)
-            let (line, column) = text.position(of: (0..<common).first { old[$0] != new[$0] } ?? common)
+            let (line, column) = text.position(of: Self.firstDifference(new, old))
             return [
                 Finding(
                     path: path, pointer: nil, line: line, column: column, rule: standing.rule,
@@ -126,15 +125,35 @@ public struct PolicyCheck: Sendable {
                 )
             ]
         }
-        if let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber) { return [] }
-        let (line, column) = text.position(of: root.member("createdAt")?.node.offset ?? 0)
+        guard let day = Formats.timestamp(org.createdAt), auditDays.contains(day.dayNumber) else {
+            let (line, column) = text.position(of: root.member("createdAt")?.node.offset ?? 0)
+            return [
+                Finding(
+                    path: path, pointer: nil, line: line, column: column, rule: "policy-audit",
+                    message:
+                        "\(who) may not change /createdAt (added): \"createdAt\" must be the time of the registration, as `roster org register` writes it"
+                )
+            ]
+        }
+        // Byte for byte, not field by field: a registration that padded the same fields with
+        // megabytes of white space (which no summary shows the reviewer) was allowed.
+        let canonical = RecordEncoder.canonicalBytes(expected)
+        guard bytes != canonical else { return [] }
+        let (line, column) = text.position(of: Self.firstDifference(bytes, canonical))
         return [
             Finding(
-                path: path, pointer: nil, line: line, column: column, rule: "policy-audit",
+                path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
                 message:
-                    "\(who) may not change /createdAt (added): \"createdAt\" must be the time of the registration, as `roster org register` writes it"
+                    "\(who) may add only the bytes `roster org register` writes for them; white space, key order or escapes differ from here (`roster fmt` writes them)"
             )
         ]
+    }
+
+    /// The offset of the first byte where `a` and `b` differ (the shorter one's length when
+    /// one is the start of the other).
+    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let common = min(a.count, b.count)
+        return (0..<common).first { a[$0] != b[$0] } ?? common
     }
 
     var who: String { "\(standing.actor) (\(standing.role))" }
