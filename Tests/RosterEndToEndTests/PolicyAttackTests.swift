@@ -419,4 +419,20 @@ import Testing
         try Data(text.utf8).write(to: file)
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@nina-gh"]).status == 0)
     }
+
+    /// An invitation sent at a leap second (`10:00:60Z`, RFC 3339 and validation allow it)
+    /// without `expiresAt` had no expiry the check or `roster member activate` could compute,
+    /// and both took "cannot tell" for "not expired": accepted two years later. It expires as
+    /// any other; an expiry that still cannot be read is refused by the check.
+    @Test func anInvitationSentAtALeapSecondStillExpires() throws {
+        let repo = try PolicyTests.makeRepo()
+        try PolicyTests.editMember(repo, org: "acme", email: "bob@acme.example") { $0["invitedAt"] = "2024-12-31T23:59:60Z" }
+        try repo.commit("bob invited at a leap second, before invitations expired")
+        #expect(try repo.run(["validate"]).status == 0)
+        let (run, verb) = try PolicyTests.acceptBobsInvitation(repo)
+        #expect(run.status == 1, "\(run.stdout)")
+        #expect(run.stdout.contains("[invitation-expired]"), "\(run.stdout)")
+        #expect(verb.status != 0, "\(verb.stderr)")
+        #expect(verb.stderr.contains("expired at 2025-01-15T00:00:00Z"), "\(verb.stderr)")
+    }
 }

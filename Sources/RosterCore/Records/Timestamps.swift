@@ -10,7 +10,13 @@ public enum Timestamps {
         if let date = plain.date(from: text) { return date }
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
+        if let date = fractional.date(from: text) { return date }
+        // RFC 3339 has a leap second (`23:59:60Z`) and validation takes one; the formatter
+        // does not, so an invitation sent at second 60 had no expiry and never expired.
+        var u = Array(text.utf8)
+        guard u.count >= 20, u[16] == 0x3A, u[17] == 0x36, u[18] == 0x30 else { return nil }
+        (u[17], u[18]) = (0x35, 0x39)
+        return instant(String(decoding: u, as: UTF8.self)).map { $0.addingTimeInterval(1) }
     }
 
     /// `text` plus `days` days, written in UTC to the second (`2026-12-07T10:00:00Z`): what

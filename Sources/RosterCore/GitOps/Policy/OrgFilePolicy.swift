@@ -155,11 +155,18 @@ struct OrgFilePolicy {
         // One written before invitations expired has no `expiresAt` (it was valid for ever, to
         // whoever held the address years later): ``Timestamps/invitationExpiry(expiresAt:invitedAt:days:)``.
         let invitation = entry(base, c)
+        // An expiry that cannot be read is no reason to accept: it failed open, for ever.
         guard
             let expiry = Timestamps.invitationExpiry(
                 expiresAt: Self.string(invitation, "expiresAt"), invitedAt: Self.string(invitation, "invitedAt"), days: expireAfterDays),
-            let day = Formats.timestamp(expiry), day.dayNumber <= auditDays.upperBound - 1
-        else { return nil }
+            let day = Formats.timestamp(expiry)
+        else {
+            return (
+                "invitation-expired",
+                "when the invitation expires cannot be read from its expiresAt or invitedAt; a super admin sends a new one first (`roster member resend`)"
+            )
+        }
+        guard day.dayNumber <= auditDays.upperBound - 1 else { return nil }
         return (
             "invitation-expired",
             "the invitation expired at \(expiry) (one that expires on the day of the check counts as expired); a super admin sends a new one first (`roster member resend`)"
