@@ -60,7 +60,10 @@ enum OrgsIndexFiles {
         j.field("terms", strings: index.terms.lazy.map(\.first))
         j.key("statuses")
         j.beginObject()
-        for s in index.statuses { j.field(s.status.rawValue, s.count) }
+        for s in index.statuses {
+            j.key(text: s.status.rawValue)
+            j.number(s.count)
+        }
         j.endObject()
         j.endObject()
         return j.bytes + [0x0A]
