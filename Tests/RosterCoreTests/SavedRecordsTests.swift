@@ -91,6 +91,63 @@ import RosterSynth
         Self.expectSameAsRead(again, repo)
     }
 
+    /// What `stat` says of every file in the record folders now, as `roster build` takes it
+    /// before the load (``RecordStamps``).
+    static func stamps(_ repo: TemporaryRepo) throws -> RecordStamps {
+        var stamps = RecordStamps()
+        for folder in ["data", Snapshot.orgsDirectory, Snapshot.sharesDirectory] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: repo.path + "/" + folder) {
+                var info = stat()
+                if lstat(repo.path + "/" + folder + "/" + name, &info) == 0 { stamps.add(folder + "/" + name, info) }
+            }
+        }
+        return stamps
+    }
+
+    static func stampedLoad(_ repo: TemporaryRepo, _ stamps: RecordStamps) -> Snapshot {
+        RecordStore.load(
+            root: repo.path, keepSources: false, fingerprints: true, validating: fixtureDay,
+            clean: CleanOrgs.Request(salt: "test", earlier: nil, keepsRecords: true), stamps: stamps, now: later)
+    }
+
+    /// The load compares each file with its saved record by the stamps `roster build` took of
+    /// the inputs a moment before (no second `stat` of every file): the build stands for the
+    /// files as those stamps saw them, which its manifest records, so a file changed after them
+    /// is read by the next build.
+    @Test func theStampsTakenBeforeTheLoadDecideWhichFilesAreReadAgain() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let before = try Self.stamps(repo)
+        let text = try repo.read("data/orgs/acme.json")
+        try repo.write("data/orgs/acme.json", text.replacingOccurrences(of: "\"name\": \"Acme", with: "\"name\": \"Renamed Acme"))
+        let stale = Self.stampedLoad(repo, before)
+        #expect(stale.org("acme")?.record.name.hasPrefix("Acme") == true)
+        #expect(stale.savedRecordsUsed == stale.orgs.count + stale.shares.count)
+        let fresh = Self.stampedLoad(repo, try Self.stamps(repo))
+        #expect(fresh.org("acme")?.record.name.hasPrefix("Renamed Acme") == true)
+        #expect(fresh.savedRecordsUsed == fresh.orgs.count + fresh.shares.count - 1)
+        Self.expectSameAsRead(fresh, repo)
+        // A file the stamps do not name is looked at as before.
+        let unnamed = Self.stampedLoad(repo, RecordStamps())
+        #expect(unnamed.org("acme")?.record.name.hasPrefix("Renamed Acme") == true)
+    }
+
+    /// Stamps taken through a record folder that is a link (the walk of the inputs follows it)
+    /// never stand for its files: the load refuses the folder as it would without them.
+    @Test func stampsNeverStandForFilesOfALinkedFolder() throws {
+        let repo = try TemporaryRepo()
+        _ = Self.buildLoad(repo)
+        let orgs = repo.path + "/" + Snapshot.orgsDirectory
+        // Moved, not copied: the files keep their inodes and times, so their stamps match.
+        #expect(rename(orgs, repo.path + "/elsewhere") == 0)
+        #expect(symlink(repo.path + "/elsewhere", orgs) == 0)
+        let stamps = try Self.stamps(repo)
+        #expect(stamps.count > 3)
+        let linked = Self.stampedLoad(repo, stamps)
+        #expect(linked.orgs.isEmpty)
+        #expect(Validator.validate(linked, options: fixtureDay).contains { $0.rule == SymlinkScan.rule })
+    }
+
     @Test func aFileChangedJustBeforeTheLoadIsNotSaved() throws {
         let repo = try TemporaryRepo()
         // The files were all written a moment ago: none is old enough to trust its times.

@@ -101,6 +101,20 @@ import RosterCore
         #expect(InputStamps.take(root: url.path).digest != second.digest)
     }
 
+    /// The walk that stamps the inputs keeps what `stat` said of each regular file of the
+    /// record folders, for the load (``RecordStamps``); not of links, nor of other folders' files.
+    @Test func theStampsKeepEachRecordFileForTheLoad() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("{}".utf8).write(to: url.appendingPathComponent("data/orgs/b.json"))
+        try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("data/orgs/c.json").path, withDestinationPath: "a.json")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data("# Docs".utf8).write(to: url.appendingPathComponent("content/index.md"))
+        let taken = InputStamps.taking(root: url.path)
+        #expect(taken.records.count == 2)
+        #expect(taken.stamps == InputStamps.take(root: url.path))
+    }
+
     /// A no-op build trusts files that settled since by their stats, and keeps the file list.
     @Test func aNoOpRestampsFilesThatSettled() throws {
         let url = try folder()

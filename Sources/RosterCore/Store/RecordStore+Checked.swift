@@ -9,7 +9,7 @@ extension RecordStore {
     /// each checked by the per-org rules while its bytes are in hand.
     static func loadChecked(
         _ folders: RecordFolders, root: String, jobs: [(String, RecordKind)], findings: [Finding], options: ValidationOptions,
-        fingerprints: Bool, clean: CleanOrgs.Request? = nil, now: Int64 = RacyTimes.now()
+        fingerprints: Bool, clean: CleanOrgs.Request? = nil, stamps: RecordStamps? = nil, now: Int64 = RacyTimes.now()
     ) -> Snapshot {
         let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
         let match = saved?.match(jobs).entries ?? []
@@ -17,7 +17,7 @@ extension RecordStore {
         let window = saved?.window(others.map { match[$0] })
         let first = parallelMap(others) { j in
             if let saved, let window,
-                let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: nil, earlier: nil)
+                let result = savedResult(saved, match[j], in: window, folders: folders, stamps: stamps, job: jobs[j], context: nil, earlier: nil)
             {
                 return result
             }
@@ -43,7 +43,8 @@ extension RecordStore {
         ) { window, j in
             if slot[j] >= 0 { return first[slot[j]] }
             if let saved, let window,
-                let result = savedResult(saved, match[j], in: window, folders: folders, job: jobs[j], context: context, earlier: earlier)
+                let result = savedResult(
+                    saved, match[j], in: window, folders: folders, stamps: stamps, job: jobs[j], context: context, earlier: earlier)
             {
                 return result
             }
@@ -63,10 +64,12 @@ extension RecordStore {
     /// The result of a record file from its saved entry `k`, if the file is still the one saved
     /// (and, for an org, the per-org rules' findings on it are known in `context`); nil: read it.
     static func savedResult(
-        _ saved: SavedRecords, _ k: Int, in window: SavedRecords.Window, folders: RecordFolders, job: (path: String, kind: RecordKind),
-        context: UInt64?, earlier: CleanOrgs??
+        _ saved: SavedRecords, _ k: Int, in window: SavedRecords.Window, folders: RecordFolders, stamps: RecordStamps?,
+        job: (path: String, kind: RecordKind), context: UInt64?, earlier: CleanOrgs??
     ) -> FileResult? {
-        guard k >= 0, let stamp = folders.stamp(job.path), let entry = saved.entry(k, in: window, stamp: stamp, kind: job.kind) else { return nil }
+        guard k >= 0, let stamp = folders.stamp(job.path, known: stamps), let entry = saved.entry(k, in: window, stamp: stamp, kind: job.kind) else {
+            return nil
+        }
         var result = FileResult(path: job.path)
         (result.stamp, result.fingerprint, result.saved, result.unread) = (stamp, entry.fingerprint, k, true)
         if let share = entry.share { result.share = ShareFile(path: job.path, record: share) }

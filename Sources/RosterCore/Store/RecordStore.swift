@@ -41,10 +41,11 @@ public enum RecordStore {
     /// snapshot's ``Snapshot/cleanOrgs`` are the clean orgs of this load; with
     /// `clean.keepsRecords`, unchanged files come from the records saved by the last build, and
     /// ``Snapshot/saveRecords()`` saves this load's (``SavedRecords``: a file whose times are
-    /// not clearly older than `now`, read before the first file is looked at, is not saved).
+    /// not clearly older than `now`, read before the first file is looked at, is not saved);
+    /// with `stamps`, a file is compared with its saved record by the stamp taken there.
     public static func load(
         root: String, cache: RecordCache? = nil, keepSources: Bool = true, fingerprints: Bool = false,
-        validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil, now: Int64? = nil
+        validating: ValidationOptions? = nil, clean: CleanOrgs.Request? = nil, stamps: RecordStamps? = nil, now: Int64? = nil
     ) -> Snapshot {
         let now = now ?? RacyTimes.now()
         // Record folders are opened once, without following a link, and files are read
@@ -82,7 +83,7 @@ public enum RecordStore {
                 keepOpen = true
                 return loadChecked(
                     folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints, clean: clean,
-                    now: now)
+                    stamps: stamps, now: now)
             }
             let results = parallelMap(jobs) { loadFile(folders, root: root, path: $0, kind: $1, keep: keepSources, fingerprint: fingerprints) }
             var snapshot = assemble(results, extraFindings: findings)

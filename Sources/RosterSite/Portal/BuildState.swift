@@ -16,6 +16,8 @@ struct BuildState {
     var previous: BuildManifest?
     /// The orgs the last build into this folder found clean (``CleanOrgs``), for `roster build`.
     var earlierClean: CleanOrgs?
+    /// What `stat` said of each record file as the inputs were stamped (`roster build`).
+    var recordStamps: RecordStamps?
 
     /// Reading and validating.
     var snapshot: Snapshot?

@@ -23,7 +23,12 @@ extension PortalBuilder {
         // `git rev-parse` runs while the inputs are stamped: a process started and waited for,
         // a few milliseconds in which the stamps' walk would otherwise wait.
         let root = options.root
-        let (head, inputs) = concurrently({ GitHistory.head(root: root) ?? "" }, { session == nil ? InputStamps.take(root: root) : InputStamps() })
+        let (head, (inputs, records)) = concurrently({ GitHistory.head(root: root) ?? "" }) { () -> (InputStamps, RecordStamps?) in
+            guard session == nil else { return (InputStamps(), nil) }
+            let taken = InputStamps.taking(root: root)
+            return (taken.stamps, taken.records)
+        }
+        s.recordStamps = records
         s.header = BuildManifest.Header(
             generator: generator, format: options.format.rawValue, head: head, today: options.today.description, inputs: inputs)
         s.remembered = session?.lastManifest()
@@ -60,7 +65,7 @@ extension PortalBuilder {
             options.session == nil ? CleanOrgs.Request(salt: generator, earlier: s.earlierClean, keepsRecords: options.keepsRecords) : nil
         var snapshot = RecordStore.load(
             root: options.root, cache: options.session?.records, keepSources: options.session != nil, fingerprints: true,
-            validating: options.session == nil ? validation : nil, clean: clean)
+            validating: options.session == nil ? validation : nil, clean: clean, stamps: s.recordStamps)
         let unread = snapshot.savedRecordsUsed
         s.clock.lap("reading" + (unread > 0 ? " (\(Plural.count(unread, "unchanged file")) from \(SavedRecords.folder)/)" : ""))
         let findings = Validator.validate(snapshot, options: validation, memo: options.session?.validation)

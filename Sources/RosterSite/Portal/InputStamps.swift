@@ -19,10 +19,15 @@ struct InputStamps: Sendable, Equatable {
     /// Takes the stamps of the input folders of `root` (``SymlinkScan/folders``); `now` is the
     /// wall-clock time in nanoseconds, read before the first stat.
     static func take(root: String, now: Int64 = RacyTimes.now()) -> InputStamps {
+        taking(root: root, now: now).stamps
+    }
+
+    /// The stamps, and what `stat` said of each record file on the way (``RecordStamps``).
+    static func taking(root: String, now: Int64 = RacyTimes.now()) -> (stamps: InputStamps, records: RecordStamps) {
         var walk = Walk(root: root, now: now)
         for folder in SymlinkScan.folders { walk.visit(folder) }
         let t = walk.total
-        return InputStamps(digest: "\(t.count):" + String(t.sumA, radix: 16) + String(t.sumB, radix: 16), racy: t.racy)
+        return (InputStamps(digest: "\(t.count):" + String(t.sumA, radix: 16) + String(t.sumB, radix: 16), racy: t.racy), t.records)
     }
 
     /// Whether nothing changed since `earlier` was taken: the same digest, and every file that

@@ -23,12 +23,15 @@ extension InputStamps {
             var sumB: UInt64 = 0
             var racy: [String: UInt64] = [:]
             var folders: [String] = []
+            /// The stamps of the record files (``RecordStamps``), for the load.
+            var records = RecordStamps()
 
             mutating func merge(_ other: Part) {
                 count += other.count
                 sumA = sumA &+ other.sumA
                 sumB = sumB &+ other.sumB
                 racy.merge(other.racy) { a, _ in a }
+                records.merge(other.records)
             }
 
             /// Folders count too: a link or an empty folder added is a change the build must see.
@@ -77,6 +80,7 @@ extension InputStamps {
                 listed.append(name)
             }
             let fd = dirfd(dir), prefix = Array((relative + "/").utf8), root = root, now = now, names = listed
+            let records = RecordStamps.holdsRecords(relative)
             let workers = names.count >= 2048 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
             let size = max(1, (names.count + workers - 1) / workers)
             let ranges = stride(from: 0, to: names.count, by: size).map { $0..<min(names.count, $0 + size) }
@@ -88,6 +92,7 @@ extension InputStamps {
                     path.removeSubrange(prefix.count...)
                     for c in names[k].dropLast() { path.append(UInt8(bitPattern: c)) }
                     part.add(path, info, root: root, now: now)
+                    if records { part.records.add(String(decoding: path, as: UTF8.self), info) }
                 }
                 return part
             }
