@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RosterCore
+import RosterSynth
 
 /// The preview validates with a memo: orgs whose files did not change keep their findings.
 /// Whatever changes between two validations, the result must be what a full validation says.
@@ -82,5 +83,24 @@ import Testing
         #expect(real.count == 1)
         #expect(findings { _ in 42 } == real, "every address collides")
         #expect(findings { UInt64($0.utf8.count) } == real, "addresses of one length collide")
+    }
+
+    /// Grouped into parts by fingerprint (more than 16,384 members), the repeats are those one
+    /// table finds: each member whose address came before, with the first that had it.
+    @Test(arguments: [100, 17_000, 40_000])
+    func theRepeatsOfManyMembersAreThoseOfOneTable(members: Int) {
+        var rng = SplitMix64(seed: UInt64(members))
+        let emails = (0..<members).map { _ in "u\(rng.next() % UInt64(members / 2))@example.com" }
+        var seen: [String: Int] = [:]
+        var expected: [(member: Int, first: Int)] = []
+        for (k, e) in emails.enumerated() {
+            if let first = seen[e] { expected.append((k, first)) } else { seen[e] = k }
+        }
+        #expect(expected.count > members / 4)
+        for hash in [{ (e: String) in FNV1a.fingerprint(Array(e.utf8)) }, { (e: String) in UInt64(e.utf8.count) << 60 | 7 }] {
+            let found = EmailOwners.repeats(emails.map(hash)) { emails[$0] == emails[$1] }
+            #expect(found.map(\.member) == expected.map(\.member))
+            #expect(found.map(\.first) == expected.map(\.first))
+        }
     }
 }

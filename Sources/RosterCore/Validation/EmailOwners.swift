@@ -26,3 +26,52 @@ struct EmailOwners {
         return nil
     }
 }
+
+extension EmailOwners {
+    /// Each member whose e-mail a member before it (by ordinal) has, with the ordinal of the
+    /// first that has it, in the order of the members; `fingerprints[k]` is member k's.
+    /// `sameEmail(a, b)`: whether members a and b have the same e-mail (asked of equal
+    /// fingerprints only).
+    ///
+    /// The members are first grouped by the high bits of their fingerprints into parts of about
+    /// 16,000, each then looked up in a table of its own that stays in a core's cache: one
+    /// table of a million members (11 MB at 100,000 orgs) missed the cache on nearly every
+    /// member, and the rule cost 16 times what it cost at a tenth of the orgs.
+    static func repeats(_ fingerprints: [UInt64], sameEmail: (Int, Int) -> Bool) -> [(member: Int, first: Int)] {
+        let n = fingerprints.count
+        var bits = 0
+        while n >> bits > 16_384 && bits < 16 { bits += 1 }
+        var found: [(member: Int, first: Int)] = []
+        guard bits > 0 else {
+            var owners = EmailOwners(members: n)
+            for k in 0..<n {
+                if let first = owners.first(fingerprints[k], ordinal: k, sameEmail: { sameEmail($0, k) }) { found.append((k, first)) }
+            }
+            return found
+        }
+        // A counting sort by part, stable: within a part, the members stay in their order.
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for f in fingerprints { starts[Int(f >> shift) + 1] += 1 }
+        for p in 0..<(1 << bits) { starts[p + 1] += starts[p] }
+        var next = starts
+        var order = [UInt32](repeating: 0, count: n)
+        for k in 0..<n {
+            let p = Int(fingerprints[k] >> shift)
+            order[next[p]] = UInt32(k)
+            next[p] += 1
+        }
+        for p in 0..<(1 << bits) where starts[p + 1] - starts[p] > 1 {
+            var owners = EmailOwners(members: starts[p + 1] - starts[p])
+            for j in starts[p]..<starts[p + 1] {
+                let k = Int(order[j])
+                // The part's own bits turned to the bottom: the table picks slots (and tags)
+                // by the high bits, which every fingerprint of the part shares.
+                let print = fingerprints[k] << UInt64(bits) | fingerprints[k] >> shift
+                if let first = owners.first(print, ordinal: k, sameEmail: { sameEmail($0, k) }) { found.append((k, first)) }
+            }
+        }
+        found.sort { $0.member < $1.member }
+        return found
+    }
+}

@@ -23,10 +23,9 @@ enum InvariantRules {
 
     /// `hash` is a parameter so a test can make every address collide.
     static func userSingleOrg(_ c: ValidationContext, _ report: inout RuleReport, hash: (String) -> UInt64) {
-        // Indexes instead of copies, and a table of member ordinals keyed by a hash of each
-        // address's bytes (an equal hash is confirmed by comparing the addresses): this walks
-        // every member of the marketplace, and a String-keyed table spent most of its time
-        // hashing and reference counting.
+        // Ordinals instead of copies, and fingerprints of each address's bytes (an equal one is
+        // confirmed by comparing the addresses): this walks every member of the marketplace,
+        // and a String-keyed table spent most of its time hashing and reference counting.
         let orgs = c.snapshot.orgs
         // starts[k]: the ordinal of the first member of org k.
         var starts: [Int] = []
@@ -37,7 +36,6 @@ enum InvariantRules {
             total += org.record.members.count
         }
         starts.append(total)
-        var owners = EmailOwners(members: total)
         func orgOf(_ ordinal: Int) -> Int {
             var (low, high) = (0, orgs.count - 1)  // the last org whose start is at most `ordinal`
             while low < high {
@@ -46,20 +44,25 @@ enum InvariantRules {
             }
             return low
         }
+        func email(_ ordinal: Int) -> String {
+            let o = orgOf(ordinal)
+            return orgs[o].record.members[ordinal - starts[o]].email
+        }
+        var prints: [UInt64] = []
+        prints.reserveCapacity(total)
         for k in orgs.indices {
             orgs[k].record.members.withUnsafeBufferPointer { members in
-                for i in members.indices {
-                    let first = owners.first(hash(members[i].email), ordinal: starts[k] + i) { other in
-                        let o = orgOf(other)
-                        return orgs[o].record.members[other - starts[o]].email == members[i].email
-                    }
-                    guard let first, case let o = orgOf(first), o != k else { continue }
-                    report.error(
-                        orgs[k].path, "/members/\(i)/email",
-                        "\(Quote.bare(members[i].email)) is already a member of \(Quote.bare(orgs[o].record.id)); a user belongs to one consumer org at most"
-                    )
-                }
+                for i in members.indices { prints.append(hash(members[i].email)) }
             }
+        }
+        for (member, first) in EmailOwners.repeats(prints, sameEmail: { email($0) == email($1) }) {
+            let (k, o) = (orgOf(member), orgOf(first))
+            guard o != k else { continue }
+            let i = member - starts[k]
+            report.error(
+                orgs[k].path, "/members/\(i)/email",
+                "\(Quote.bare(orgs[k].record.members[i].email)) is already a member of \(Quote.bare(orgs[o].record.id)); a user belongs to one consumer org at most"
+            )
         }
     }
 
