@@ -420,6 +420,28 @@ import Testing
         #expect(try repo.run(["check", "--base", "HEAD", "--actor", "@nina-gh"]).status == 0)
     }
 
+    /// A newcomer known by a handle proves no address: a registration giving a provider
+    /// admin's address was allowed, and the portal, the e-mails and the SCIM export then showed
+    /// that admin as its requester. Refused at the address; another address passes.
+    @Test func aNewcomerMayNotRegisterWithAProviderAdminsAddress() throws {
+        let repo = try PolicyTests.makeRepo()
+        for (email, refused) in [("Admin@provider.example", true), ("mallory@evil.example", false)] {
+            try repo.git("checkout", "-q", "--", ".")
+            try repo.git("clean", "-q", "-fd", "data")
+            var env = fixedEnvironment
+            env["ROSTER_ACTOR"] = email.lowercased()
+            let register = try roster(
+                ["org", "register", "Evil Co", "--email", email.lowercased(), "--first", "Mal", "--last", "Lory", "--handle", "mallory"],
+                in: repo.url,
+                environment: env)
+            #expect(register.status == 0, "\(register.stderr)")
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", "@mallory"])
+            #expect((run.status == 1) == refused, "\(email): \(run.stdout)")
+            #expect(run.stdout.contains("a provider admin's address") == refused, "\(run.stdout)")
+            if refused { #expect(run.stdout.contains("data/orgs/evil-co.json:"), "\(run.stdout)") }
+        }
+    }
+
     /// An invitation sent at a leap second (`10:00:60Z`, RFC 3339 and validation allow it)
     /// without `expiresAt` had no expiry the check or `roster member activate` could compute,
     /// and both took "cannot tell" for "not expired": accepted two years later. It expires as

@@ -111,6 +111,16 @@ public struct PolicyCheck: Sendable {
         case .email(let e): email = e
         case .handle(let h): handle = h
         }
+        // A handle says nothing of the address its registration gives: not a provider admin's
+        // (the portal, the e-mails and the SCIM export would show that admin as the requester).
+        if settings.admins.contains(where: { $0.lowercased() == email.lowercased() }) {
+            let (line, column) = SourceText(bytes: bytes).position(of: root.offset(of: "/members/0/email"))
+            return [
+                Finding(
+                    path: path, pointer: nil, line: line, column: column, rule: "policy-newcomer",
+                    message: "\(who) may not register with \(Quote.bare(email)), a provider admin's address; only that admin may use it")
+            ]
+        }
         let expected = OrgRecord.registered(
             id: orgID, name: org.name, email: email, first: requester.firstName, last: requester.lastName,
             handle: handle, at: org.createdAt, autoApprove: settings.registration.autoApprove)
