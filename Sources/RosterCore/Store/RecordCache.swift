@@ -9,7 +9,7 @@ public final class RecordCache: @unchecked Sendable {
     /// What `stat` says of a file, enough to tell it changed: a write changes its modification
     /// time, and a modification time set back (`touch -d`) changes its change time, which
     /// nobody can set back.
-    struct Stamp: Equatable, Sendable {
+    public struct Stamp: Equatable, Sendable {
         var size: Int
         var seconds: Int
         var nanoseconds: Int
@@ -17,7 +17,7 @@ public final class RecordCache: @unchecked Sendable {
         var changeNanoseconds: Int
         var inode: UInt
 
-        init(_ info: stat) {
+        public init(_ info: stat) {
             size = Int(info.st_size)
             seconds = info.st_mtim.tv_sec
             nanoseconds = info.st_mtim.tv_nsec

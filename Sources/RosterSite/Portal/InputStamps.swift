@@ -27,7 +27,12 @@ struct InputStamps: Sendable, Equatable {
         var walk = Walk(root: root, now: now)
         for folder in SymlinkScan.folders { walk.visit(folder) }
         let t = walk.total
-        return (InputStamps(digest: "\(t.count):" + String(t.sumA, radix: 16) + String(t.sumB, radix: 16), racy: t.racy), t.records)
+        let tables = t.records
+        let records = RecordStamps { path in
+            for table in tables { if let stamp = table.value(path[...]) { return stamp } }
+            return nil
+        }
+        return (InputStamps(digest: "\(t.count):" + String(t.sumA, radix: 16) + String(t.sumB, radix: 16), racy: t.racy), records)
     }
 
     /// Whether nothing changed since `earlier` was taken: the same digest, and every file that

@@ -23,15 +23,16 @@ extension InputStamps {
             var sumB: UInt64 = 0
             var racy: [String: UInt64] = [:]
             var folders: [String] = []
-            /// The stamps of the record files (``RecordStamps``), for the load.
-            var records = RecordStamps()
+            /// What `stat` said of the regular files of the record folders, for the load
+            /// (``RecordStamps``): a table of each part of a folder, made on its thread.
+            var records: [NameTable<RecordCache.Stamp>] = []
 
             mutating func merge(_ other: Part) {
                 count += other.count
                 sumA = sumA &+ other.sumA
                 sumB = sumB &+ other.sumB
                 racy.merge(other.racy) { a, _ in a }
-                records.merge(other.records)
+                records += other.records
             }
 
             /// Folders count too: a link or an empty folder added is a change the build must see.
@@ -88,12 +89,14 @@ extension InputStamps {
                 var part = Part()
                 var info = stat()
                 var path = prefix
+                var table = records ? NameTable<RecordCache.Stamp>(capacity: range.count) : nil
                 for k in range where fstatat(fd, names[k], &info, AT_SYMLINK_NOFOLLOW) == 0 {
                     path.removeSubrange(prefix.count...)
                     for c in names[k].dropLast() { path.append(UInt8(bitPattern: c)) }
                     part.add(path, info, root: root, now: now)
-                    if records { part.records.add(String(decoding: path, as: UTF8.self), info) }
+                    if table != nil, (info.st_mode & S_IFMT) == S_IFREG { path.withUnsafeBytes { _ = table!.insert($0, RecordCache.Stamp(info)) } }
                 }
+                if let table { part.records.append(table) }
                 return part
             }
             for part in parts { total.merge(part) }
