@@ -121,9 +121,15 @@ extension Snapshot {
     /// asked to keep them; then lets go of what was saved before. Whether new entries were made.
     @discardableResult
     public mutating func saveRecords() -> Bool {
-        guard let pending = recordsToSave else { return false }
+        takeRecordsToSave()?() ?? false
+    }
+
+    /// What ``saveRecords()`` would do, to be done later or on another thread (the snapshot no
+    /// longer holds it); nil when there is nothing to save.
+    public mutating func takeRecordsToSave() -> (@Sendable () -> Bool)? {
+        guard let pending = recordsToSave else { return nil }
         recordsToSave = nil
-        return pending.saved.save(pending.parts)
+        return { pending.saved.save(pending.parts) }
     }
 }
 

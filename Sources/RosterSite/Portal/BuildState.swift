@@ -21,6 +21,8 @@ struct BuildState {
 
     /// Reading and validating.
     var snapshot: Snapshot?
+    /// The decoded records to save for the next build, once validation passed.
+    var recordsToSave: (@Sendable () -> Bool)?
 
     /// Loading templates, docs and history.
     var templates = TemplateSet.empty
