@@ -442,6 +442,28 @@ import Testing
         }
     }
 
+    /// A deleted org's id keeps its history (the portal's history of an org is `git log` of its
+    /// file): a newcomer registering under it took that history as their own. Refused; under
+    /// another id the same registration passes.
+    @Test func aNewcomerMayNotRegisterUnderADeletedOrgsId() throws {
+        let repo = try PolicyTests.makeRepo()
+        #expect(try repo.run(["org", "delete", "other-org", "--confirm", "Other Org"]).status == 0)
+        try repo.commit("other org deleted")
+        for (id, refused) in [("other-org", true), ("other-org-2", false)] {
+            try repo.git("checkout", "-q", "--", ".")
+            try repo.git("clean", "-q", "-fd", "data")
+            var env = fixedEnvironment
+            env["ROSTER_ACTOR"] = "nina@newco.example"
+            let register = try roster(
+                ["org", "register", "Other Org", "--id", id, "--email", "nina@newco.example", "--first", "Nina", "--last", "N"], in: repo.url,
+                environment: env)
+            #expect(register.status == 0, "\(register.stderr)")
+            let run = try repo.run(["check", "--base", "HEAD", "--actor", "nina@newco.example"])
+            #expect((run.status == 1) == refused, "\(id): \(run.stdout)")
+            #expect(run.stdout.contains("was deleted (data/deletions/other-org.json)") == refused, "\(run.stdout)")
+        }
+    }
+
     /// An invitation sent at a leap second (`10:00:60Z`, RFC 3339 and validation allow it)
     /// without `expiresAt` had no expiry the check or `roster member activate` could compute,
     /// and both took "cannot tell" for "not expired": accepted two years later. It expires as

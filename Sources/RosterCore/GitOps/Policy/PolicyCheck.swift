@@ -103,6 +103,16 @@ public struct PolicyCheck: Sendable {
         guard settings.registration.enabled else {
             return [refusal(path, "policy-newcomer", "registration is disabled in the base's \(Snapshot.marketplacePath)")]
         }
+        // The history of a file is the history of its path: under a deleted org's id, the new
+        // org's page would list that org's commits as its own.
+        guard base.sources[Tombstone.path(for: orgID)] == nil else {
+            return [
+                refusal(
+                    path, "policy-newcomer",
+                    "the org \(Quote.bare(orgID)) was deleted (\(Tombstone.path(for: orgID))) and its id stays with its history; register under another id (`roster org register NAME --id ID`)"
+                )
+            ]
+        }
         guard let org = head.orgs[path], let requester = org.members.first, let root = JSONParser.parse(bytes).root else {
             return [refusal(path, "policy-newcomer", "the new org file cannot be read as a registration")]
         }
