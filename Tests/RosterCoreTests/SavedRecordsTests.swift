@@ -103,7 +103,7 @@ import RosterSynth
                 }
             }
         }
-        return RecordStamps { [stamps] in stamps[$0] }
+        return RecordStamps(lookup: { [stamps] in stamps[$0] })
     }
 
     static func stampedLoad(_ repo: TemporaryRepo, _ stamps: RecordStamps) -> Snapshot {
@@ -130,7 +130,7 @@ import RosterSynth
         #expect(fresh.savedRecordsUsed == fresh.orgs.count + fresh.shares.count - 1)
         Self.expectSameAsRead(fresh, repo)
         // A file the stamps do not name is looked at as before.
-        let unnamed = Self.stampedLoad(repo, RecordStamps { _ in nil })
+        let unnamed = Self.stampedLoad(repo, RecordStamps(lookup: { _ in nil }))
         #expect(unnamed.org("acme")?.record.name.hasPrefix("Renamed Acme") == true)
     }
 
@@ -144,7 +144,7 @@ import RosterSynth
         #expect(rename(orgs, repo.path + "/elsewhere") == 0)
         #expect(symlink(repo.path + "/elsewhere", orgs) == 0)
         let stamps = try Self.stamps(repo)
-        #expect(stamps.stamp(Snapshot.orgsDirectory + "/acme.json") != nil)
+        #expect(stamps.table()(Snapshot.orgsDirectory + "/acme.json") != nil)
         let linked = Self.stampedLoad(repo, stamps)
         #expect(linked.orgs.isEmpty)
         #expect(Validator.validate(linked, options: fixtureDay).contains { $0.rule == SymlinkScan.rule })

@@ -111,9 +111,10 @@ import RosterCore
         try FileManager.default.createDirectory(at: url.appendingPathComponent("content"), withIntermediateDirectories: true)
         try Data("# Docs".utf8).write(to: url.appendingPathComponent("content/index.md"))
         let taken = InputStamps.taking(root: url.path)
-        #expect(taken.records.stamp("data/orgs/a.json") != nil && taken.records.stamp("data/orgs/b.json") != nil)
-        #expect(taken.records.stamp("data/orgs/c.json") == nil)
-        #expect(taken.records.stamp("content/index.md") == nil)
+        let stamp = taken.records.table()
+        #expect(stamp("data/orgs/a.json") != nil && stamp("data/orgs/b.json") != nil)
+        #expect(stamp("data/orgs/c.json") == nil)
+        #expect(stamp("content/index.md") == nil)
         #expect(taken.stamps == InputStamps.take(root: url.path))
     }
 

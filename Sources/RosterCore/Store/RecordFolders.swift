@@ -37,10 +37,10 @@ struct RecordFolders: Sendable {
     /// What `stat` says of the record file `path` now, without opening it or following a link
     /// (or what it said when `known` was taken, if `known` names it); nil unless it is a regular
     /// file in a record folder that is not a link.
-    func stamp(_ path: String, known: RecordStamps? = nil) -> RecordCache.Stamp? {
+    func stamp(_ path: String, known: RecordStamps.Lookup? = nil) -> RecordCache.Stamp? {
         let folder = AtomicWriter.parent(of: path)
         guard case .success(let fd)? = folders[folder] else { return nil }
-        if let stamp = known?.stamp(path) { return stamp }
+        if let stamp = known?(path) { return stamp }
         var info = stat()
         guard fstatat(fd, String(path.dropFirst(folder.count + 1)), &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return nil

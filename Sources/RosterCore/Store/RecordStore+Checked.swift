@@ -12,6 +12,8 @@ extension RecordStore {
         fingerprints: Bool, clean: CleanOrgs.Request? = nil, stamps: RecordStamps? = nil, now: Int64 = RacyTimes.now()
     ) -> Snapshot {
         let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
+        // Only with records saved is there anything to compare stamps with.
+        let stamps = saved == nil ? nil : stamps?.table()
         let match = saved?.match(jobs).entries ?? []
         let others = jobs.indices.filter { jobs[$0].1 != .org }
         let window = saved?.window(others.map { match[$0] })
@@ -64,7 +66,7 @@ extension RecordStore {
     /// The result of a record file from its saved entry `k`, if the file is still the one saved
     /// (and, for an org, the per-org rules' findings on it are known in `context`); nil: read it.
     static func savedResult(
-        _ saved: SavedRecords, _ k: Int, in window: SavedRecords.Window, folders: RecordFolders, stamps: RecordStamps?,
+        _ saved: SavedRecords, _ k: Int, in window: SavedRecords.Window, folders: RecordFolders, stamps: RecordStamps.Lookup?,
         job: (path: String, kind: RecordKind), context: UInt64?, earlier: CleanOrgs??
     ) -> FileResult? {
         guard k >= 0, let stamp = folders.stamp(job.path, known: stamps), let entry = saved.entry(k, in: window, stamp: stamp, kind: job.kind) else {

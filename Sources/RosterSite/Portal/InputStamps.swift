@@ -27,10 +27,14 @@ struct InputStamps: Sendable, Equatable {
         var walk = Walk(root: root, now: now)
         for folder in SymlinkScan.folders { walk.visit(folder) }
         let t = walk.total
-        let tables = t.records
-        let records = RecordStamps { path in
-            for table in tables { if let stamp = table.value(path[...]) { return stamp } }
-            return nil
+        let met = t.records
+        let records = RecordStamps {
+            // A table of each part, on every core.
+            let tables = parallelMap(met, chunkSize: 1) { $0.table() }
+            return { path in
+                for table in tables { if let stamp = table.value(path[...]) { return stamp } }
+                return nil
+            }
         }
         return (InputStamps(digest: "\(t.count):" + String(t.sumA, radix: 16) + String(t.sumB, radix: 16), racy: t.racy), records)
     }

@@ -25,7 +25,7 @@ extension InputStamps {
             var folders: [String] = []
             /// What `stat` said of the regular files of the record folders, for the load
             /// (``RecordStamps``): a table of each part of a folder, made on its thread.
-            var records: [NameTable<RecordCache.Stamp>] = []
+            var records: [MetStamps] = []
 
             mutating func merge(_ other: Part) {
                 count += other.count
@@ -89,14 +89,14 @@ extension InputStamps {
                 var part = Part()
                 var info = stat()
                 var path = prefix
-                var table = records ? NameTable<RecordCache.Stamp>(capacity: range.count) : nil
+                var met = MetStamps()
                 for k in range where fstatat(fd, names[k], &info, AT_SYMLINK_NOFOLLOW) == 0 {
                     path.removeSubrange(prefix.count...)
                     for c in names[k].dropLast() { path.append(UInt8(bitPattern: c)) }
                     part.add(path, info, root: root, now: now)
-                    if table != nil, (info.st_mode & S_IFMT) == S_IFREG { path.withUnsafeBytes { _ = table!.insert($0, RecordCache.Stamp(info)) } }
+                    if records, (info.st_mode & S_IFMT) == S_IFREG { met.add(path, RecordCache.Stamp(info)) }
                 }
-                if let table { part.records.append(table) }
+                if records { part.records.append(met) }
                 return part
             }
             for part in parts { total.merge(part) }
@@ -110,5 +110,25 @@ extension InputStamps {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+    }
+}
+
+/// What `stat` said of the regular files of one part of a record folder, as the walk met them:
+/// paths back to back, made into a table only when a load asks (``RecordStamps``).
+struct MetStamps: Sendable {
+    private var bytes: [UInt8] = []
+    private var entries: [(start: Int, count: Int, stamp: RecordCache.Stamp)] = []
+
+    mutating func add(_ path: [UInt8], _ stamp: RecordCache.Stamp) {
+        entries.append((bytes.count, path.count, stamp))
+        bytes.append(contentsOf: path)
+    }
+
+    func table() -> NameTable<RecordCache.Stamp> {
+        var table = NameTable<RecordCache.Stamp>(capacity: entries.count)
+        bytes.withUnsafeBytes { all in
+            for e in entries { table.insert(UnsafeRawBufferPointer(rebasing: all[e.start..<(e.start + e.count)]), e.stamp) }
+        }
+        return table
     }
 }
