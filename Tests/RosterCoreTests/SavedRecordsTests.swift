@@ -103,7 +103,8 @@ import RosterSynth
                 }
             }
         }
-        return RecordStamps(lookup: { [stamps] in stamps[$0] })
+        let taken = stamps
+        return RecordStamps { { taken[$0] } }
     }
 
     static func stampedLoad(_ repo: TemporaryRepo, _ stamps: RecordStamps) -> Snapshot {
@@ -130,7 +131,7 @@ import RosterSynth
         #expect(fresh.savedRecordsUsed == fresh.orgs.count + fresh.shares.count - 1)
         Self.expectSameAsRead(fresh, repo)
         // A file the stamps do not name is looked at as before.
-        let unnamed = Self.stampedLoad(repo, RecordStamps(lookup: { _ in nil }))
+        let unnamed = Self.stampedLoad(repo, RecordStamps { { _ in nil } })
         #expect(unnamed.org("acme")?.record.name.hasPrefix("Renamed Acme") == true)
     }
 

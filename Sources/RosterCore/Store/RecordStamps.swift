@@ -20,10 +20,6 @@ public struct RecordStamps: Sendable {
         self.make = make
     }
 
-    public init(lookup: @escaping Lookup) {
-        make = { lookup }
-    }
-
     /// Whether `relative` (a folder, relative to the root) holds record files.
     public static func holdsRecords(_ relative: String) -> Bool {
         RecordFolders.paths.contains(relative)

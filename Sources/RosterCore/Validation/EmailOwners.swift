@@ -42,14 +42,8 @@ extension EmailOwners {
         var bits = 0
         while n >> bits > 16_384 && bits < 16 { bits += 1 }
         var found: [(member: Int, first: Int)] = []
-        guard bits > 0 else {
-            var owners = EmailOwners(members: n)
-            for k in 0..<n {
-                if let first = owners.first(fingerprints[k], ordinal: k, sameEmail: { sameEmail($0, k) }) { found.append((k, first)) }
-            }
-            return found
-        }
         // A counting sort by part, stable: within a part, the members stay in their order.
+        // (Up to 16,384 members, one part: a shift by 64 leaves nothing, `<< 0` everything.)
         let shift = UInt64(64 - bits)
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)
         for f in fingerprints { starts[Int(f >> shift) + 1] += 1 }
