@@ -313,3 +313,65 @@ import RosterCore
         #expect(paths.insert("orgs/org-1/index.htm"[...]) { "x" })
     }
 }
+
+/// The first look at the output paths, made on every core while every path is ASCII, finds what
+/// the look at one path after the other finds: the same folders, and the same first path
+/// refused, for the same reason, across runs of 4,096 paths; hashes that collide still need
+/// equal bytes.
+@Suite struct OutputPathsTests {
+    /// A site's paths: each org's page and JSON, taking turns, with the lists around them.
+    func site(_ orgs: Int) -> [String] {
+        ["index.html", "orgs/index.html"] + (0..<orgs).flatMap { ["orgs/o\($0)/index.html", "api/orgs/o\($0).json"] } + [
+            "api/orgs.json", "a/b/c/d.html",
+        ]
+    }
+
+    @Test func onEveryCoreTheFoldersAreThoseFoundOnePathAfterTheOther() throws {
+        for paths in [site(0), site(3), site(5000), ["index.html"], ["x/y", "x/y/z", "x/z", "w/x/y"]] {
+            let parallel = try #require(OutputPaths.parallel(paths))
+            let serial = OutputPaths.serial(paths)
+            #expect(parallel.refused == nil && serial.refused == nil)
+            #expect(parallel.folders.sorted() == serial.folders.sorted())
+            #expect(Set(parallel.folders).count == parallel.folders.count)
+        }
+        #expect(OutputPaths.check(site(2)).folders.sorted() == ["a", "a/b", "a/b/c", "api", "api/orgs", "orgs", "orgs/o0", "orgs/o1"])
+    }
+
+    @Test func theFirstPathRefusedIsTheOneOnePathAfterTheOtherRefuses() throws {
+        let paths = site(5000)
+        let cases: [(paths: [String], refused: Int, why: OutputPaths.Refusal)] = [
+            // A path twice, the second far from the first (another run of paths).
+            (paths + [paths[9000]], paths.count, .twice),
+            (Array(paths[..<6000]) + [paths[17]] + Array(paths[6000...]), 6000, .twice),
+            // A path that leaves, before and after a path twice: the first in order counts.
+            (Array(paths[..<100]) + ["../x"] + Array(paths[100...]) + [paths[5]], 100, .leaves),
+            (Array(paths[..<100]) + [paths[5], "/etc/passwd"] + Array(paths[100...]), 100, .twice),
+            (paths + ["orgs/./x"], paths.count, .leaves),
+            (["a//b"] + paths, 0, .leaves),
+        ]
+        for c in cases {
+            let parallel = try #require(OutputPaths.parallel(c.paths))
+            #expect(parallel.refused == c.refused && parallel.refusal == c.why)
+            let serial = OutputPaths.serial(c.paths)
+            #expect(serial.refused == c.refused && serial.refusal == c.why)
+        }
+    }
+
+    /// A path that is not ASCII sends the whole list one path after the other, where two
+    /// spellings of one text are one path twice.
+    @Test func aPathThatIsNotASCIIIsLookedAtAsText() {
+        let paths = site(3000) + ["assets/caf\u{E9}.css"] + site(0).map { "x/" + $0 } + ["assets/cafe\u{301}.css"]
+        #expect(OutputPaths.parallel(paths) == nil)
+        let checked = OutputPaths.check(paths)
+        #expect(checked.refused == paths.count - 1 && checked.refusal == .twice)
+    }
+
+    /// Items whose hashes collide are told apart by `same`; the first of two equal items stays.
+    @Test func hashedSlotsCompareTheItemsOfCollidingHashes() {
+        var slots = HashedSlots(capacity: 4)
+        let words = (0..<1000).map { "w\($0 % 700)" }
+        var added: [Int] = []
+        for (k, w) in words.enumerated() where slots.insert(k, hash: UInt64(k % 700 % 3), same: { words[$0] == w }) { added.append(k) }
+        #expect(added == Array(0..<700))
+    }
+}

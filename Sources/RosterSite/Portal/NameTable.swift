@@ -104,14 +104,11 @@ extension NameTable: Sendable where Value: Sendable {}
 /// 200,000 paths shares the paths' storage (copied bytes held 15 MB more at 100,000 orgs).
 struct StringTable {
     private var keys: [String] = []
-    private var hashes: [UInt64] = []
-    /// Key index + 1 for each slot; 0: empty. A power of two, at least twice the keys.
-    private var slots: [Int32]
+    private var slots: HashedSlots
 
     init(capacity: Int = 16) {
-        slots = Array(repeating: 0, count: NameTable<Bool>.slotCount(for: capacity))
+        slots = HashedSlots(capacity: capacity)
         keys.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
     }
 
     var count: Int { keys.count }
@@ -120,27 +117,50 @@ struct StringTable {
     /// keep (called only when it is added: a folder's String is made once).
     @discardableResult
     mutating func insert(_ key: Substring, make: () -> String) -> Bool {
-        if 2 * (keys.count + 1) > slots.count { grow() }
         var key = key
         let hash = key.withUTF8 { NameTable<Bool>.hash(UnsafeRawBufferPointer($0)) }
+        guard slots.insert(keys.count, hash: hash, same: { [keys] in SiteOutput.same(keys[$0][...], key) }) else { return false }
+        keys.append(make())
+        return true
+    }
+}
+
+/// Items (numbered by the caller) in an open-addressing table by a hash made beforehand: a
+/// look-up compares hashes first and calls `same` only on a hash that matches.
+struct HashedSlots {
+    private var hashes: [UInt64] = []
+    private var items: [Int32] = []
+    /// Entry index + 1 for each slot; 0: empty. A power of two, at least twice the entries.
+    private var slots: [Int32]
+
+    init(capacity: Int) {
+        slots = Array(repeating: 0, count: NameTable<Bool>.slotCount(for: capacity))
+        hashes.reserveCapacity(capacity)
+        items.reserveCapacity(capacity)
+    }
+
+    /// Adds `item` unless an item for which `same` holds, with the same hash, is there; whether
+    /// it was added.
+    mutating func insert(_ item: Int, hash: UInt64, same: (Int) -> Bool) -> Bool {
+        if 2 * (hashes.count + 1) > slots.count { grow() }
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] != 0 {
-            let k = Int(slots[slot]) - 1
-            if hashes[k] == hash && SiteOutput.same(keys[k][...], key) { return false }
+            let e = Int(slots[slot]) - 1
+            if hashes[e] == hash && same(Int(items[e])) { return false }
             slot = (slot + 1) & (slots.count - 1)
         }
-        keys.append(make())
         hashes.append(hash)
-        slots[slot] = Int32(keys.count)
+        items.append(Int32(item))
+        slots[slot] = Int32(hashes.count)
         return true
     }
 
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
-        for k in keys.indices {
-            var slot = Int(truncatingIfNeeded: hashes[k]) & (slots.count - 1)
+        for e in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[e]) & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(k + 1)
+            slots[slot] = Int32(e + 1)
         }
     }
 }

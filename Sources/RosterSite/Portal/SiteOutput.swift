@@ -97,36 +97,15 @@ public struct SiteOutput: Sendable {
     /// So a refused build changes no file in the folder. The folders and files are looked at
     /// on every core; the first refused in order is reported, as one thread would have.
     func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> Targets {
-        // Hashed on their bytes (``StringTable``), not `Set<String>`: 200,000 paths and 100,000
-        // folders at 100,000 orgs.
-        var seen = StringTable(capacity: paths.count)
-        var known = StringTable(capacity: paths.count / 2)
-        var folders: [String] = []
-        // Two paths that are the same text (canonically equivalent, "é" and "e\u{301}") are two
-        // outputs of one path, as `Set<String>` had them: the manifest and the stale-file removal
-        // compare paths as Strings, so a build with both kept the one of them no longer made.
-        // Bytes suffice while every path is ASCII; from the first that is not, Strings are kept.
-        var texts: Set<String>?
-        for (k, path) in paths.enumerated() {
-            guard Self.isContained(path) else {
-                throw Failure(path: path, reason: "refused: the path would leave the output folder; nothing was written")
-            }
-            if texts == nil, !path.utf8.allSatisfy({ $0 < 0x80 }) { texts = Set(paths[..<k]) }
-            guard seen.insert(path[...], make: { path }), texts?.insert(path).inserted ?? true else {
-                throw Failure(path: path, reason: "refused: two outputs have this path; nothing was written")
-            }
-            var folder = Self.parent(of: path[...])
-            while !folder.isEmpty,
-                known.insert(
-                    folder,
-                    make: {
-                        folders.append(String(folder))
-                        return folders[folders.count - 1]
-                    })
-            {
-                folder = Self.parent(of: folder)
-            }
+        let checked = OutputPaths.check(paths)
+        if let k = checked.refused {
+            throw Failure(
+                path: paths[k],
+                reason: checked.refusal == .leaves
+                    ? "refused: the path would leave the output folder; nothing was written"
+                    : "refused: two outputs have this path; nothing was written")
         }
+        let folders = checked.folders
         // Sorted, a folder comes before what it holds: a link is met before anything behind it.
         let sorted = folders.sorted()
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -205,7 +184,7 @@ public struct SiteOutput: Sendable {
         var out: [Substring] = []
         var recent: [(folder: Substring, count: Int, seen: Int)] = []
         var runStart = 0
-        for k in paths.indices where k + 1 == paths.count || !Self.same(Self.parent(of: paths[k + 1]), Self.parent(of: paths[runStart])) {
+        for k in paths.indices where k + 1 == paths.count || !Self.sameParent(paths[k + 1], paths[runStart]) {
             let folder = Self.parent(of: paths[runStart]), run = k + 1 - runStart
             runStart = k + 1
             var at = recent.firstIndex { Self.same($0.folder, folder) }
@@ -219,6 +198,18 @@ public struct SiteOutput: Sendable {
             if let i = at, recent[i].count >= listedFolderSize, !out.contains(where: { Self.same($0, folder) }) { out.append(folder) }
         }
         return out
+    }
+
+    /// Whether the folders of two paths are the same bytes, read in place: two Substrings made
+    /// for each of 200,000 paths, on one thread, were most of ``foldersReadWhole(_:)``.
+    static func sameParent(_ a: String, _ b: String) -> Bool {
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let i = x.lastIndex(of: 0x2F) ?? 0, j = y.lastIndex(of: 0x2F) ?? 0
+                return i == j && (i == 0 || memcmp(x.baseAddress!, y.baseAddress!, i) == 0)
+            }
+        }
+        return (same ?? nil) ?? Self.same(parent(of: a), parent(of: b))
     }
 
     /// Whether two folders are the same bytes (not the same text: see ``foldersReadWhole(_:)``).
