@@ -60,6 +60,11 @@ import RosterSynth
         #expect(size > 2 * SavedRecords.Chunk.size)
         let all = Self.buildLoad(repo)
         #expect(all.savedRecordsUsed == orgs + 3)
+        // A window is read in runs of about a megabyte (on every core), each entry whole in one.
+        let saved = SavedRecords(root: repo.path, salt: "test")
+        let window = saved.window(Array(saved.entries.indices))
+        #expect(window.runs.count > 2 && window.runs.count <= size / SavedRecords.runSize + 2)
+        #expect(saved.entries.allSatisfy { entry in window.with(entry) { $0.count } == entry.count })
         let late = all.orgs[SavedRecords.windowJobs + 100]
         let text = try repo.read(late.path)
         try repo.write(late.path, text.replacingOccurrences(of: "\"name\": \"", with: "\"name\": \"Renamed "))

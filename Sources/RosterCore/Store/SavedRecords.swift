@@ -209,22 +209,25 @@ public final class SavedRecords: Sendable {
                 total += span.count
                 return total <= Self.maxWindow
             })
-        var run: Range<Int>?
-        func flush() {
-            if let r = run, let bytes = Self.read(file, r) { window.runs.append((r.lowerBound, bytes)) }
-        }
+        var runs: [Range<Int>] = []
         for span in spans {
-            // A gap of up to 64 KB is read rather than start another run.
-            if let r = run, span.lowerBound <= r.upperBound + 65536 {
-                run = r.lowerBound..<max(r.upperBound, span.upperBound)
+            // A gap of up to 64 KB is read rather than start another run; a run stops at about
+            // a megabyte, and the runs are read on every core: read on one thread, the
+            // windows of a load held it up (their pages faulted in as they were filled) for
+            // 7 ms at 10,000 orgs.
+            if let r = runs.last, span.lowerBound <= r.upperBound + 65536, r.count < Self.runSize {
+                runs[runs.count - 1] = r.lowerBound..<max(r.upperBound, span.upperBound)
             } else {
-                flush()
-                run = span
+                runs.append(span)
             }
         }
-        flush()
+        let file = file
+        window.runs = parallelMap(runs, chunkSize: 1) { r in Self.read(file, r).map { (r.lowerBound, $0) } }.compactMap { $0 }
         return window
     }
+
+    /// The size from which a run of a window stops taking more entries.
+    static let runSize = 1 << 20
 
     /// For each of the `jobs` (in the order an earlier load saved them in), the entry saved for
     /// it, or -1; and how many paths were looked up in a table. Walked side by side, as a merge
