@@ -327,7 +327,9 @@ import RosterCore
     }
 
     @Test func onEveryCoreTheFoldersAreThoseFoundOnePathAfterTheOther() throws {
-        for paths in [site(0), site(3), site(5000), ["index.html"], ["x/y", "x/y/z", "x/z", "w/x/y"]] {
+        // Folders taking turns, more of them than a run keeps in mind, at several depths.
+        let turns = (0..<3000).map { "t\($0 % 6)/\($0 % 7 == 0 ? "d/e/" : "")f\($0 % 11)/x\($0).html" }
+        for paths in [site(0), site(3), site(5000), ["index.html"], ["x/y", "x/y/z", "x/z", "w/x/y"], turns, turns.reversed()] {
             let parallel = try #require(OutputPaths.parallel(paths))
             let serial = OutputPaths.serial(paths)
             #expect(parallel.refused == nil && serial.refused == nil)

@@ -24,14 +24,19 @@ enum OutputPaths {
         parallel(paths) ?? serial(paths)
     }
 
+    typealias Folder = (path: Int32, end: Int32, hash: UInt64)
+
     /// What one run of consecutive paths found, on its core.
     private struct Run: Sendable {
         var ascii = true
         var leaves: Int?
         var hashes: [UInt64] = []
-        /// The folders on the way to the run's paths (each a path's prefix), with their hashes;
-        /// a folder met again at once (the path before had the same parent) is left out.
-        var folders: [(path: Int, end: Int, hash: UInt64)] = []
+        /// The folders on the way to the run's paths (each a path's prefix: its path and
+        /// length), with their hashes; a folder among the last few added is left out, and so
+        /// are the folders that hold it. (Each org's page and JSON take turns, so every path
+        /// had a new parent: with all their folders, at 100,000 orgs these held 10 MB at the
+        /// build's peak of memory.)
+        var folders: [Folder] = []
     }
 
     /// The check made with the hashes made on every core; nil when a path is not ASCII.
@@ -40,19 +45,20 @@ enum OutputPaths {
         let found = parallelMap(runs, chunkSize: 1) { run -> Run in
             var r = Run()
             r.hashes.reserveCapacity(run.count)
-            var previous: [UInt8] = []
+            var recent: [[UInt8]] = []
             for k in run {
                 let ok: Bool? = paths[k].utf8.withContiguousStorageIfAvailable { bytes in
                     guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
                     if r.leaves == nil, !SiteOutput.isContained(bytes) { r.leaves = k }
                     r.hashes.append(NameTable<Bool>.hash(UnsafeRawBufferPointer(bytes)))
-                    // The folders: each prefix before a `/`, from the longest; a parent the
-                    // path before had too is known with all the folders that hold it.
+                    // The folders: each prefix before a `/`, from the longest, up to one added
+                    // lately (the folders that hold it were added with it).
                     var end = bytes.lastIndex(of: 0x2F) ?? 0
-                    if end > 0, previous.elementsEqual(bytes[..<end]) { return true }
-                    previous = Array(bytes[..<end])
-                    while end > 0 {
-                        r.folders.append((k, end, NameTable<Bool>.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<end])))))
+                    while end > 0, !recent.contains(where: { $0.elementsEqual(bytes[..<end]) }) {
+                        if recent.count == 4 { recent.removeFirst() }
+                        recent.append(Array(bytes[..<end]))
+                        r.folders.append(
+                            (Int32(k), Int32(end), NameTable<Bool>.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<end])))))
                         end = bytes[..<end].lastIndex(of: 0x2F) ?? 0
                     }
                     return true
@@ -78,9 +84,9 @@ enum OutputPaths {
         if checked.refused != nil { return checked }
         // Each folder once, as the prefix of the first path met on its way.
         let candidates = found.flatMap { $0.folders }
-        func prefix(_ c: (path: Int, end: Int, hash: UInt64)) -> Substring {
-            let path = paths[c.path]
-            return path[..<path.utf8.index(path.startIndex, offsetBy: c.end)]
+        func prefix(_ c: Folder) -> Substring {
+            let path = paths[Int(c.path)]
+            return path[..<path.utf8.index(path.startIndex, offsetBy: Int(c.end))]
         }
         var known = HashedSlots(capacity: candidates.count / 2)
         for (k, c) in candidates.enumerated() where known.insert(k, hash: c.hash, same: { SiteOutput.same(prefix(candidates[$0]), prefix(c)) }) {
