@@ -353,9 +353,9 @@ import RosterCore
         ]
         for c in cases {
             let parallel = try #require(OutputPaths.parallel(c.paths))
-            #expect(parallel.refused == c.refused && parallel.refusal == c.why)
+            #expect(parallel.refused?.path == c.refused && parallel.refused?.why == c.why)
             let serial = OutputPaths.serial(c.paths)
-            #expect(serial.refused == c.refused && serial.refusal == c.why)
+            #expect(serial.refused?.path == c.refused && serial.refused?.why == c.why)
         }
     }
 
@@ -365,7 +365,7 @@ import RosterCore
         let paths = site(3000) + ["assets/caf\u{E9}.css"] + site(0).map { "x/" + $0 } + ["assets/cafe\u{301}.css"]
         #expect(OutputPaths.parallel(paths) == nil)
         let checked = OutputPaths.check(paths)
-        #expect(checked.refused == paths.count - 1 && checked.refusal == .twice)
+        #expect(checked.refused?.path == paths.count - 1 && checked.refused?.why == .twice)
     }
 
     /// Items whose hashes collide are told apart by `same`; the first of two equal items stays.

@@ -12,12 +12,11 @@ import RosterCore
 enum OutputPaths {
     enum Refusal: Equatable { case leaves, twice }
 
-    struct Checked: Equatable {
+    struct Checked {
         /// The folders on the way to the paths, each once, in no particular order.
         var folders: [String] = []
-        /// The first path refused, in the order of the paths, and why.
-        var refused: Int?
-        var refusal: Refusal?
+        /// The first path refused, in the order of the paths (its index), and why.
+        var refused: (path: Int, why: Refusal)?
     }
 
     static func check(_ paths: [String]) -> Checked {
@@ -77,10 +76,10 @@ enum OutputPaths {
         var seen = HashedSlots(capacity: paths.count)
         let leaves = found.lazy.compactMap { $0.leaves }.first ?? paths.count
         for k in 0..<leaves where !seen.insert(k, hash: hashes[k], same: { SiteOutput.same(paths[$0], paths[k]) }) {
-            (checked.refused, checked.refusal) = (k, .twice)
+            checked.refused = (k, .twice)
             break
         }
-        if checked.refused == nil, leaves < paths.count { (checked.refused, checked.refusal) = (leaves, .leaves) }
+        if checked.refused == nil, leaves < paths.count { checked.refused = (leaves, .leaves) }
         if checked.refused != nil { return checked }
         // Each folder once, as the prefix of the first path met on its way.
         let candidates = found.flatMap { $0.folders }
@@ -107,12 +106,12 @@ enum OutputPaths {
         var texts: Set<String>?
         for (k, path) in paths.enumerated() {
             guard SiteOutput.isContained(path) else {
-                (checked.refused, checked.refusal) = (k, .leaves)
+                checked.refused = (k, .leaves)
                 return checked
             }
             if texts == nil, !path.utf8.allSatisfy({ $0 < 0x80 }) { texts = Set(paths[..<k]) }
             guard seen.insert(path[...], make: { path }), texts?.insert(path).inserted ?? true else {
-                (checked.refused, checked.refusal) = (k, .twice)
+                checked.refused = (k, .twice)
                 return checked
             }
             var folder = SiteOutput.parent(of: path[...])

@@ -98,10 +98,10 @@ public struct SiteOutput: Sendable {
     /// on every core; the first refused in order is reported, as one thread would have.
     func checkTargets(_ paths: [String], files: Bool) throws(Failure) -> Targets {
         let checked = OutputPaths.check(paths)
-        if let k = checked.refused {
+        if let (k, why) = checked.refused {
             throw Failure(
                 path: paths[k],
-                reason: checked.refusal == .leaves
+                reason: why == .leaves
                     ? "refused: the path would leave the output folder; nothing was written"
                     : "refused: two outputs have this path; nothing was written")
         }
