@@ -72,6 +72,10 @@ import RosterSynth
         #expect(again.savedRecordsUsed == orgs + 2)
         #expect(again.org(late.record.id)?.record.name.hasPrefix("Renamed ") == true)
         Self.expectSameAsRead(again, repo)
+        // The file saved anew, its kept entries copied a megabyte at a time, reads back whole.
+        let copied = Self.buildLoad(repo)
+        #expect(copied.savedRecordsUsed == orgs + 3)
+        Self.expectSameAsRead(copied, repo)
     }
 
     @Test func aFileRewrittenWithTheSameSizeAndTimeIsReadAgain() throws {
