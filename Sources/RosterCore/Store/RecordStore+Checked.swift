@@ -6,12 +6,13 @@ extension RecordStore {
     typealias OrgCheck = @Sendable (OrgFile, [UInt8]) -> [Finding]
 
     /// Reads the settings and the shares first (the per-org rules look at both), then the orgs,
-    /// each checked by the per-org rules while its bytes are in hand.
+    /// each checked by the per-org rules while its bytes are in hand; a file unchanged since
+    /// `saved` (the records the last build saved, with `clean.keepsRecords`) comes from there.
     static func loadChecked(
         _ folders: RecordFolders, root: String, jobs: [(String, RecordKind)], findings: [Finding], options: ValidationOptions,
-        fingerprints: Bool, clean: CleanOrgs.Request? = nil, stamps: RecordStamps? = nil, now: Int64 = RacyTimes.now()
+        fingerprints: Bool, clean: CleanOrgs.Request? = nil, saved: SavedRecords? = nil, stamps: RecordStamps? = nil,
+        now: Int64 = RacyTimes.now()
     ) -> Snapshot {
-        let saved = clean.flatMap { $0.keepsRecords ? SavedRecords(root: root, salt: $0.salt) : nil }
         // Only with records saved is there anything to compare stamps with.
         let stamps = saved == nil ? nil : stamps?.table()
         let match = saved?.match(jobs).entries ?? []
