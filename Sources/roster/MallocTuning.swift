@@ -15,7 +15,7 @@ import Foundation
 /// every buffer from there up (a page rendered, a file compared, a window of saved records)
 /// was a mapping of its own, its pages faulted in anew. From 4 MB up only: a one-org rebuild at
 /// 10,000 orgs faults 18,500 pages instead of 26,300, with about 4% less CPU; a warm build at
-/// 100,000 orgs peaks about 6 MB higher (32 MB, tried before, raised it by 30 MB). Left alone
+/// 100,000 orgs peaks 6 to 12 MB higher (32 MB, tried before, raised it by 30 MB). Left alone
 /// when `GLIBC_TUNABLES` sets malloc's own values.
 enum MallocTuning {
     static func apply() {

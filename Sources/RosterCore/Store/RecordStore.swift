@@ -64,7 +64,9 @@ public enum RecordStore {
             for (dir, _) in records { listed[dir] = folders.entries(in: dir) }
             return listed
         }
-        let salt = cache == nil && !keepSources && validating != nil && clean?.keepsRecords == true ? clean?.salt : nil
+        // The options of a lean load that validates as it reads (below), if this is one.
+        let checking = cache == nil && !keepSources ? validating : nil
+        let salt = checking != nil && clean?.keepsRecords == true ? clean?.salt : nil
         let (saved, listed) = salt.map { salt in concurrently({ SavedRecords(root: root, salt: salt) }, listing) } ?? (nil, listing())
         var findings = SymlinkScan.findings(root: root, listed: listed)
         for (dir, kind) in records {
@@ -87,7 +89,7 @@ public enum RecordStore {
                     message: "a change was interrupted before all its files were written; run `roster unlock` to complete it"))
         }
         guard let cache else {
-            if !keepSources, let validating {
+            if let validating = checking {
                 keepOpen = true
                 return loadChecked(
                     folders, root: root, jobs: jobs, findings: findings, options: validating, fingerprints: fingerprints, clean: clean,
