@@ -65,6 +65,18 @@ import RosterSynth
         let window = saved.window(Array(saved.entries.indices))
         #expect(window.runs.count > 2 && window.runs.count <= size / SavedRecords.runSize + 2)
         #expect(saved.entries.allSatisfy { entry in window.with(entry) { $0.count } == entry.count })
+        // A save copies the kept entries within the kernel, or through a buffer where it cannot:
+        // both give the bytes of the range, across chunks.
+        let file = try repo.bytes(recordsFile)
+        for range in [0..<size, 5..<(SavedRecords.Chunk.size + 7), (size - 3)..<size, 9..<9] {
+            for inKernel in [true, false] {
+                let copy = repo.path + "/copy"
+                let out = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                #expect(inKernel ? saved.copy(range, to: out) : saved.bufferedCopy(range, to: out))
+                close(out)
+                #expect(Array(try repo.bytes("copy")) == Array(file[range]))
+            }
+        }
         let late = all.orgs[SavedRecords.windowJobs + 100]
         let text = try repo.read(late.path)
         try repo.write(late.path, text.replacingOccurrences(of: "\"name\": \"", with: "\"name\": \"Renamed "))

@@ -423,8 +423,30 @@ public final class SavedRecords: Sendable {
         }
     }
 
-    /// Copies `range` of this file to `out`, a chunk at a time.
-    private func copy(_ range: Range<Int>, to out: Int32) -> Bool {
+    /// Copies `range` of this file to `out`: within the kernel where it can (`copy_file_range`:
+    /// no pass through a buffer of ours, and on a file system that shares blocks, Btrfs or XFS,
+    /// no copy at all), else a chunk at a time. The save of 100,000 orgs copies 105 MB for one
+    /// changed org: 45 ms on tmpfs instead of 50 to 58.
+    func copy(_ range: Range<Int>, to out: Int32) -> Bool {
+        guard let copyFileRange = Self.copyFileRange else { return bufferedCopy(range, to: out) }
+        var offset = Int64(range.lowerBound)
+        while offset < Int64(range.upperBound) {
+            let n = copyFileRange(file, &offset, out, nil, range.upperBound - Int(offset), 0)
+            if n > 0 { continue }
+            // Refused by the kernel or the file system (ENOSYS, EXDEV, EINVAL), or the file
+            // ended early: the rest goes through a buffer (which then fails at the end).
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            return bufferedCopy(Int(offset)..<range.upperBound, to: out)
+        }
+        return true
+    }
+
+    /// glibc's `copy_file_range`, looked up (the Glibc module does not declare it).
+    private static let copyFileRange: CopyFileRange? = dlsym(nil, "copy_file_range").map { unsafeBitCast($0, to: CopyFileRange.self) }
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+
+    /// ``copy(_:to:)`` through a buffer of ours, a chunk at a time.
+    func bufferedCopy(_ range: Range<Int>, to out: Int32) -> Bool {
         // Through one buffer: a new one for each megabyte was a new mapping whose pages faulted
         // in anew, 100 of them when one org of 100,000 changed.
         var buffer = [UInt8](repeating: 0, count: min(range.count, Chunk.size))
