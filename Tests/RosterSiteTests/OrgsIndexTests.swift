@@ -66,6 +66,34 @@ import Testing
         #expect(ListPages(total: 100_000).links(page: 6).map { $0["label"] ?? "…" } == ["1", "…", "4", "5", "6", "7", "8", "…", "1000"])
     }
 
+    /// Words of ASCII text are found on its bytes, in place: the same words as Unicode's
+    /// categories give, for every byte below 0x80, texts longer than the reused buffer, and a
+    /// text that is ASCII but for one character anywhere (its words then come the general way).
+    @Test func wordsOfASCIITextAreThoseOfTheGeneralWay() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + Array("aZ9 -")
+        var scratch: [UInt8] = []
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
+            for _ in 0..<40 {
+                let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+                var found: [String] = []
+                SearchTokens.eachWord(text, scratch: &scratch) { (word: UnsafeRawBufferPointer) in found.append(String(decoding: word, as: UTF8.self))
+                }
+                #expect(found == SearchTokens.unicodeWords(text), "\(text.debugDescription)")
+                guard length > 0 else { continue }
+                var mixed = Array(text)
+                mixed[Int.random(in: 0..<length, using: &generator)] = "É"
+                let other = String(mixed)
+                found = []
+                SearchTokens.eachWord(other, scratch: &scratch) { (word: UnsafeRawBufferPointer) in
+                    found.append(String(decoding: word, as: UTF8.self))
+                }
+                #expect(found == SearchTokens.unicodeWords(other), "\(other.debugDescription)")
+                #expect(found.joined().contains("e"))
+            }
+        }
+    }
+
     /// The words are ordered as the script compares them, by UTF-16 code units, though they
     /// are compared on their UTF-8 bytes: every pair of these words, each way round, in the
     /// order UTF-16 gives, including a character past U+FFFF against one from U+E000 up, where

@@ -45,14 +45,21 @@ struct OrgsIndex: Sendable {
                 }
             }
         }.flatMap { $0 }
-        rows = Self.cut(encoded.indices.map { (String($0), encoded[$0]) }, open: 0x5B, close: 0x5D, limit: Self.rowsPerPiece)
-            .map { (Int($0.first)!, $0.json) }
+        rows = Self.cut(encoded, open: 0x5B, close: 0x5D, limit: Self.rowsPerPiece)
         terms = Self.cut(Self.postings(orgs, order: order), open: 0x7B, close: 0x7D, limit: .max)
-        var byStatus: [OrgStatus: [Int]] = [:]
-        // By index: an org copied as the loop variable costs a reference count per field.
-        for n in order.indices { byStatus[orgs[order[n]].record.status, default: []].append(n) }
-        statuses = OrgStatus.allCases.sorted { $0.rawValue < $1.rawValue }.map { s in
-            (s, byStatus[s]?.count ?? 0, PostingList.encode(byStatus[s] ?? [], total: total))
+        // Each status's orgs in a list of their own, found by the status's place among the
+        // cases (a dictionary hashed each of 10,000 statuses); each org read in place (copied
+        // as the loop variable, it cost a reference count per field).
+        let cases = OrgStatus.allCases
+        var byStatus = [[Int]](repeating: [], count: cases.count)
+        orgs.withUnsafeBufferPointer { orgs in
+            for n in order.indices {
+                let status = orgs[order[n]].record.status
+                byStatus[cases.firstIndex(of: status)!].append(n)
+            }
+        }
+        statuses = cases.indices.sorted { cases[$0].rawValue < cases[$1].rawValue }.map { k in
+            (cases[k], byStatus[k].count, PostingList.encode(byStatus[k], total: total))
         }
     }
 
@@ -172,19 +179,24 @@ struct OrgsIndex: Sendable {
     }
 
     /// Entries joined into pieces of about ``pieceTarget`` bytes (at most `limit` entries),
-    /// each between `open` and `close`, one entry a line; each piece named by its first key.
-    static func cut(_ entries: [(String, [UInt8])], open: UInt8, close: UInt8, limit: Int) -> [(first: String, json: [UInt8])] {
-        var pieces: [(first: String, json: [UInt8])] = []
-        var current: [UInt8] = [], first = "", count = 0
+    /// each between `open` and `close`, one entry a line; each piece named by its first entry.
+    static func cut<Key>(_ entries: [(Key, [UInt8])], open: UInt8, close: UInt8, limit: Int) -> [(first: Key, json: [UInt8])] {
+        cut(entries.map(\.1), open: open, close: close, limit: limit).map { (entries[$0.first].0, $0.json) }
+    }
+
+    /// The same for entries named by their place: each piece named by the place of its first.
+    static func cut(_ entries: [[UInt8]], open: UInt8, close: UInt8, limit: Int) -> [(first: Int, json: [UInt8])] {
+        var pieces: [(first: Int, json: [UInt8])] = []
+        var current: [UInt8] = [], first = 0, count = 0
         func flush() {
             guard count > 0 else { return }
             current.append(contentsOf: [0x0A, close])
             pieces.append((first, current))
             current = []; count = 0
         }
-        for (key, bytes) in entries {
+        for (k, bytes) in entries.enumerated() {
             if count > 0 && (current.count + bytes.count > pieceTarget || count >= limit) { flush() }
-            if count == 0 { first = key; current = [open, 0x0A] } else { current.append(contentsOf: [0x2C, 0x0A]) }
+            if count == 0 { first = k; current = [open, 0x0A] } else { current.append(contentsOf: [0x2C, 0x0A]) }
             current.append(contentsOf: bytes)
             count += 1
         }
