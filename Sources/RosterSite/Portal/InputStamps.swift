@@ -32,7 +32,7 @@ struct InputStamps: Sendable, Equatable {
             // A table of each part, on every core.
             let tables = parallelMap(met, chunkSize: 1) { $0.table() }
             return { path in
-                for table in tables { if let stamp = table.value(path[...]) { return stamp } }
+                for table in tables { if let stamp = table.value(path) { return stamp } }
                 return nil
             }
         }

@@ -55,6 +55,11 @@ struct NameTable<Value> {
         return true
     }
 
+    /// The value of `name`, its bytes read in place (a native String's always are).
+    func value(_ name: String) -> Value? {
+        name.utf8.withContiguousStorageIfAvailable { value(UnsafeRawBufferPointer($0)) } ?? value(name[...])
+    }
+
     func value(_ name: Substring) -> Value? {
         var name = name
         return name.withUTF8 { value(UnsafeRawBufferPointer($0)) }
