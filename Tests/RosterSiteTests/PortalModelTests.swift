@@ -24,6 +24,20 @@ import Testing
         }
     }
 
+    /// An org's values are read by its position when no two orgs share an id, and, when two
+    /// do, by a look-up of the id, which finds the last of them: both ways give what a look-up
+    /// of each id gives.
+    @Test func anOrgsValuesAtItsPositionAreThoseOfItsId() {
+        for ids in [["a", "b", "c"], ["a", "b", "a", "c"], [], ["x", "x"]] {
+            var index: [String: Int] = [:]
+            for (k, id) in ids.enumerated() { index[id] = k }
+            let table = ByOrgID(index: index, values: ids.indices.map { $0 * 10 })
+            for (k, id) in ids.enumerated() {
+                #expect(table.place(position: k, id: id).map { table[place: $0] } == table[id], "\(ids) \(k)")
+            }
+        }
+    }
+
     /// Names are ordered as people expect by the same key whether they are ASCII (read as
     /// bytes) or not (read as Characters).
     @Test func theASCIIKeyIsTheKeyOfEveryCharacter() {

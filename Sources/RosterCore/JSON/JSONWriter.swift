@@ -60,7 +60,7 @@ public enum JSONWriter {
     }
 
     /// The content of `s` escaped as in ``writeString(_:htmlSafe:into:)``, without the quotes.
-    static func appendEscaped(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
+    public static func appendEscaped(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
         // A native string lends its bytes in place; `var s = s; s.withUTF8` retained and
         // released each one (the portal writes millions of strings).
         if s.utf8.withContiguousStorageIfAvailable({ escape($0, htmlSafe: htmlSafe, into: &out) }) == nil {

@@ -32,7 +32,7 @@ extension PortalBuilder {
         // copied the table, a reference count on the same object from both threads.
         let tables = OrgKeyTables(sharesOfOrg: m.sharesOfOrg, history: m.history, today: m.today)
         let keys = parallelMap(Array(orgs.indices), chunkSize: 256) { i in
-            orgKey(m, orgs[i], baseKey, fingerprint: fingerprints?[i], tables)
+            orgKey(m, orgs[i], at: i, baseKey, fingerprint: fingerprints?[i], tables)
         }
         let shareKeys = self.shareKeys(m, baseKey)
         // The files that show every record come first (each gets a range of the workers' own,
@@ -155,7 +155,7 @@ extension PortalBuilder {
     /// Everything an org's page shows: its file, the shares it consumes, its history.
     /// Nil (the page is always made) for a file whose bytes were not read. `known`: the
     /// fingerprint `roster build`'s lean load took of the file (looked up when not given).
-    func orgKey(_ m: PortalModel, _ org: OrgFile, _ base: FNV1a, fingerprint known: UInt64?, _ tables: OrgKeyTables) -> String? {
+    func orgKey(_ m: PortalModel, _ org: OrgFile, at position: Int, _ base: FNV1a, fingerprint known: UInt64?, _ tables: OrgKeyTables) -> String? {
         var h = base
         // The preview keeps the bytes and remembers their fingerprints; `roster build` reads
         // the fingerprint its lean load took, without keeping the bytes.
@@ -169,10 +169,12 @@ extension PortalBuilder {
         h.add(fingerprint)
         // Part by part, as the shares' keys: no string is made for a link, and each is read
         // in place.
-        tables.sharesOfOrg[org.record.id]?.forEachLent { _, s in
-            h.add(s.pointee.share.digest)
-            h.add(s.pointee.link.since)
-            h.add(s.pointee.link.until ?? "")
+        if let place = tables.sharesOfOrg.place(position: position, id: org.record.id) {
+            tables.sharesOfOrg[place: place].forEachLent { _, s in
+                h.add(s.pointee.share.digest)
+                h.add(s.pointee.link.since)
+                h.add(s.pointee.link.until ?? "")
+            }
         }
         tables.history.commits(touching: org.path).forEachLent { _, c in h.add(c.pointee.hash) }
         // The page changes on the day the org expires, though its file does not.

@@ -3,12 +3,12 @@ import RosterCore
 /// The read-only JSON API (`api/`); the search index is ``OrgsIndex``. E-mails are redacted as on the pages.
 /// Written as a stream in the canonical layout (two-space indent, HTML-safe strings).
 enum JSONAPI {
-    /// The org `org` points to, read in place (handed over as a value, each of 100,000 orgs
-    /// was copied, a reference count per field); `sharesOfOrg` and `activeUsers` are the
-    /// model's, taken out of it once for every org.
+    /// The org `org` points to, at `position` among the snapshot's orgs, read in place (handed
+    /// over as a value, each of 100,000 orgs was copied, a reference count per field);
+    /// `sharesOfOrg` and `activeUsers` are the model's, taken out of it once for every org.
     static func orgSummary(
-        _ org: UnsafePointer<OrgFile>, sharesOfOrg: ByOrgID<[(share: ShareName, link: ShareLink)]>, activeUsers: ByOrgID<Int>,
-        into j: inout JSONStream
+        _ org: UnsafePointer<OrgFile>, at position: Int, sharesOfOrg: ByOrgID<[(share: ShareName, link: ShareLink)]>,
+        activeUsers: ByOrgID<Int>, into j: inout JSONStream
     ) {
         let id = org.pointee.record.id
         j.beginObject()
@@ -17,14 +17,15 @@ enum JSONAPI {
         j.field("status", org.pointee.record.status.rawValue)
         j.field("createdAt", org.pointee.record.createdAt)
         j.field("teams", org.pointee.record.teams.count)
-        let users = activeUsers[id] ?? org.pointee.record.userCount
+        let place = sharesOfOrg.place(position: position, id: id)
+        let users = place.map { activeUsers[place: $0] } ?? org.pointee.record.userCount
         j.field("users", users)
         j.field("invitations", org.pointee.record.members.count - users)
         // A loop, not `field(_:strings:)` over a lazy map: that generic, from another module,
         // ran unspecialized, copying each (share, link) through the runtime's metadata.
         j.key("shares")
         j.beginArray()
-        sharesOfOrg[id]?.forEachLent { _, s in j.string(s.pointee.share.id) }
+        if let place { sharesOfOrg[place: place].forEachLent { _, s in j.string(s.pointee.share.id) } }
         j.endArray()
         j.field("url", "orgs/" + id + "/index.html")
         j.endObject()
@@ -41,7 +42,7 @@ enum JSONAPI {
         let sharesOfOrg = m.sharesOfOrg, activeUsers = m.activeUsers
         m.snapshot.orgs.withUnsafeBufferPointer { orgs in
             for k in orgs.indices {
-                orgSummary(orgs.baseAddress! + k, sharesOfOrg: sharesOfOrg, activeUsers: activeUsers, into: &j)
+                orgSummary(orgs.baseAddress! + k, at: k, sharesOfOrg: sharesOfOrg, activeUsers: activeUsers, into: &j)
                 if j.bytes.count >= pieceSize { emit(j.take()) }
             }
         }

@@ -41,7 +41,8 @@ struct OrgsIndex: Sendable {
             orgs.withUnsafeBufferPointer { orgs in
                 run.map { k in
                     let org = orgs.baseAddress! + order[k]
-                    return Self.row(org, shares: sharesOfOrg[org.pointee.record.id] ?? [], users: activeUsers[org.pointee.record.id])
+                    let place = sharesOfOrg.place(position: order[k], id: org.pointee.record.id)
+                    return Self.row(org, shares: sharesOfOrg, users: place.map { activeUsers[place: $0] }, at: place)
                 }
             }
         }.flatMap { $0 }
@@ -64,12 +65,12 @@ struct OrgsIndex: Sendable {
     }
 
     /// `["name","id","status",teams,users,invitations,shares,"created","share names"]`: the
-    /// row of the org `org` points to, which consumes `shares` and has `users` active users
-    /// (counted when nil). Read through a pointer: an org handed over as a value was copied, a
-    /// reference count per field, for each of 100,000 orgs.
-    static func row(_ org: UnsafePointer<OrgFile>, shares: [(share: ShareName, link: ShareLink)], users: Int?) -> [UInt8] {
-        var names = shares.prefix(shareNamesShown).map(\.share.name).joined(separator: ", ")
-        if shares.count > shareNamesShown { names += " and \(shares.count - shareNamesShown) more" }
+    /// row of the org `org` points to, which consumes the shares at `place` of `shares` (none
+    /// when nil) and has `users` active users (counted when nil). Read through a pointer: an org
+    /// handed over as a value was copied, a reference count per field, for each of 100,000
+    /// orgs; the shares lent in place, their names escaped one after the other into the string
+    /// (joined first, each link was copied, a reference count for each of its fields).
+    static func row(_ org: UnsafePointer<OrgFile>, shares: ByOrgID<[(share: ShareName, link: ShareLink)]>, users: Int?, at place: Int?) -> [UInt8] {
         var out: [UInt8] = [0x5B]
         for text in [org.pointee.record.name, org.pointee.record.id, org.pointee.record.status.rawValue] {
             JSONWriter.writeString(text, htmlSafe: true, into: &out)
@@ -77,11 +78,19 @@ struct OrgsIndex: Sendable {
         }
         let active = users ?? org.pointee.record.userCount
         let teams = org.pointee.record.teams.count, members = org.pointee.record.members.count
-        out.append(contentsOf: "\(teams),\(active),\(members - active),\(shares.count),".utf8)
+        let count = place.map { shares[place: $0].count } ?? 0
+        out.append(contentsOf: "\(teams),\(active),\(members - active),\(count),".utf8)
         JSONWriter.writeString(Labels.day(org.pointee.record.createdAt), htmlSafe: true, into: &out)
-        out.append(0x2C)
-        JSONWriter.writeString(names, htmlSafe: true, into: &out)
-        out.append(0x5D)
+        out.append(contentsOf: [0x2C, 0x22])
+        if let place {
+            shares[place: place].forEachLent { k, s in
+                guard k < shareNamesShown else { return }
+                if k > 0 { out.append(contentsOf: [0x2C, 0x20]) }
+                JSONWriter.appendEscaped(s.pointee.share.name, htmlSafe: true, into: &out)
+            }
+        }
+        if count > shareNamesShown { out.append(contentsOf: " and \(count - shareNamesShown) more".utf8) }
+        out.append(contentsOf: [0x22, 0x5D])
         return out
     }
 
