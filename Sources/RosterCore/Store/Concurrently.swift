@@ -24,3 +24,45 @@ public func concurrently<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _
     done.wait()
     return (a!, b)
 }
+
+/// Makes items `0..<count` and hands each to `consume` in order, two at a time: this thread
+/// makes the even ones while a thread of its own makes the odd ones, at most one ahead of what
+/// `consume` took, so no more than two are held at once. For one long file made of runs that do
+/// not depend on each other (`api/orgs.json`): its job alone kept a core busy at the end of a
+/// one-org rebuild while the other was idle, and a job on the pool's threads cannot spread over
+/// them (libdispatch runs an apply nested in another on one thread).
+public func inTurns<T: Sendable>(_ count: Int, make: @escaping @Sendable (Int) -> T, consume: (T) -> Void) {
+    guard count > 1 else {
+        for k in 0..<count { consume(make(k)) }
+        return
+    }
+    let slot = TurnSlot<T>()
+    let thread = Thread {
+        for k in stride(from: 1, to: count, by: 2) {
+            slot.taken.wait()
+            slot.item = make(k)
+            slot.ready.signal()
+        }
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    for k in 0..<count {
+        if k % 2 == 0 {
+            consume(make(k))
+        } else {
+            slot.ready.wait()
+            let item = slot.item!
+            slot.item = nil
+            slot.taken.signal()
+            consume(item)
+        }
+    }
+}
+
+/// The odd item of ``inTurns(_:make:consume:)`` on its way from the thread that made it: the
+/// semaphores order every access to `item`.
+private final class TurnSlot<T>: @unchecked Sendable {
+    var item: T?
+    let ready = DispatchSemaphore(value: 0)
+    let taken = DispatchSemaphore(value: 1)
+}

@@ -34,20 +34,34 @@ enum JSONAPI {
     /// Bytes handed to `emit` about this many at a time (``PortalBuilder/Job/Content/pieces(_:)``).
     static let pieceSize = 256 * 1024
 
+    /// Orgs summed up in one run of `api/orgs.json` (about 250 KB).
+    static let runOrgs = 1024
+
+    /// `api/orgs.json`: runs of orgs summed up two at a time (``inTurns(_:make:consume:)``),
+    /// handed to `emit` in pieces of at least ``pieceSize`` bytes. The bytes are those one
+    /// stream writes: each run goes on with the array after the orgs before it.
     static func orgs(_ m: PortalModel, emit: ([UInt8]) -> Void) {
-        var j = JSONStream(htmlSafe: true, capacity: pieceSize + 4096)
-        j.beginArray()
-        // Each record read in place: `for org in` copied every record (a reference count per
-        // field), a third of this file's time.
-        let sharesOfOrg = m.sharesOfOrg, activeUsers = m.activeUsers
-        m.snapshot.orgs.withUnsafeBufferPointer { orgs in
-            for k in orgs.indices {
-                orgSummary(orgs.baseAddress! + k, at: k, sharesOfOrg: sharesOfOrg, activeUsers: activeUsers, into: &j)
-                if j.bytes.count >= pieceSize { emit(j.take()) }
+        let orgs = m.snapshot.orgs, sharesOfOrg = m.sharesOfOrg, activeUsers = m.activeUsers
+        var piece: [UInt8] = [0x5B]
+        piece.reserveCapacity(pieceSize + 2 * runOrgs * 256)
+        inTurns((orgs.count + runOrgs - 1) / runOrgs) { n -> [UInt8] in
+            let run = (n * runOrgs)..<min(orgs.count, (n + 1) * runOrgs)
+            var j = JSONStream(continuingArrayAtDepth: 1, after: run.lowerBound, htmlSafe: true, capacity: runOrgs * 256)
+            // Each record read in place: `for org in` copied every record (a reference count
+            // per field), a third of this file's time.
+            orgs.withUnsafeBufferPointer { orgs in
+                for k in run { orgSummary(orgs.baseAddress! + k, at: k, sharesOfOrg: sharesOfOrg, activeUsers: activeUsers, into: &j) }
+            }
+            return j.take()
+        } consume: { run in
+            piece += run
+            if piece.count >= pieceSize {
+                emit(piece)
+                piece.removeAll(keepingCapacity: true)
             }
         }
-        j.endArray()
-        emit(j.take())
+        piece += orgs.isEmpty ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A]
+        emit(piece)
     }
 
     static func org(_ m: PortalModel, _ org: OrgRecord) -> [UInt8] {
