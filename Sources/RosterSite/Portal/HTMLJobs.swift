@@ -1,3 +1,4 @@
+import Dispatch
 import RosterCore
 import RosterTemplates
 
@@ -131,13 +132,29 @@ extension PortalBuilder {
         let orgPage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.org(m, orgs[$0], frame: orgFrame), "org", &$1) }
         let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, orgs[$0].record) }
         let sharePage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.share(m, shares[$0], frame: shareFrame), "share", &$1) }
-        for i in orgs.indices {
-            let id = orgs[i].record.id
-            jobs.append(Job(path: "orgs/" + id + "/index.html", key: orgKeys[i], item: i, into: orgPage))
-            jobs.append(Job(path: "api/orgs/" + id + ".json", key: orgKeys[i], item: i, of: orgJSON))
-        }
-        for i in shares.indices {
-            jobs.append(Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage))
+        // Made in place on every core, two for each org then one for each share: 200,000
+        // paths made and jobs stored one after the other held up the build on one core for
+        // 50 ms at 100,000 orgs.
+        let start = jobs.count, records = 2 * orgs.count + shares.count
+        guard records > 0 else { return }
+        jobs = [Job](unsafeUninitializedCapacity: max(jobs.capacity, start + records)) { buffer, count in
+            _ = buffer.initialize(fromContentsOf: jobs)
+            nonisolated(unsafe) let out = buffer.baseAddress! + start
+            let runs = stride(from: 0, to: orgs.count + shares.count, by: 512).map { $0..<min(orgs.count + shares.count, $0 + 512) }
+            DispatchQueue.concurrentPerform(iterations: runs.count) { r in
+                for k in runs[r] {
+                    if k < orgs.count {
+                        let id = orgs[k].record.id
+                        (out + 2 * k).initialize(to: Job(path: "orgs/" + id + "/index.html", key: orgKeys[k], item: k, into: orgPage))
+                        (out + 2 * k + 1).initialize(to: Job(path: "api/orgs/" + id + ".json", key: orgKeys[k], item: k, of: orgJSON))
+                    } else {
+                        let i = k - orgs.count
+                        (out + 2 * orgs.count + i).initialize(
+                            to: Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage))
+                    }
+                }
+            }
+            count = start + records
         }
     }
 
