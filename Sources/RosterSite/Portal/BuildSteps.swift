@@ -121,26 +121,34 @@ extension PortalBuilder {
         // leaves the output folder as it was.
         let writer: OutputWriter
         let existing: [Bool]
+        // Before the first page is written, the manifest in the folder keys no page and lists
+        // this build's files with the earlier ones: a build stopped half-way (killed, a write
+        // that failed) left pages of inputs that may change back, which the earlier manifest's
+        // keys would then reuse, and files that only the stale-file removal of a later build
+        // finds. (The preview keeps its manifest in memory once it has built.) Its bytes are
+        // made while the output folder is looked at, whose stretches on one thread left a core
+        // idle (25 ms at 100,000 orgs); it is written only once the look found nothing wrong.
+        let paths = s.jobs.map(\.path), header = s.header, previous = s.previous?.files
+        let marks = s.remembered == nil
+        let unfinished: [UInt8]?
         do {
             let manifest = options.session == nil ? [CleanOrgs.fileName, BuildManifest.fileName] : []
             // `roster build` looks at each file that is there (the preview trusts its own last
             // build): what is in the way of a write, and which unchanged pages are still there.
-            let targets = try s.output.checkTargets(s.jobs.map(\.path) + manifest, files: s.remembered == nil)
-            existing = targets.existing
-            writer = try OutputWriter(s.output, folders: targets.folders, workers: workers)
+            let output = s.output
+            let look = { Result { () throws(SiteOutput.Failure) in try output.checkTargets(paths + manifest, files: marks) } }
+            let targets: Result<SiteOutput.Targets, SiteOutput.Failure>
+            (unfinished, targets) = marks ? concurrently({ Self.unfinishedManifest(header, paths, previous: previous) }, look) : (nil, look())
+            existing = try targets.get().existing
+            writer = try OutputWriter(s.output, folders: try targets.get().folders, workers: workers)
         } catch {
             throw .output(error)
         }
         s.clock.lap("checking the output folder")
         defer { writer.closeFolder() }
-        // Before the first page is written, the manifest in the folder keys no page and lists
-        // this build's files with the earlier ones: a build stopped half-way (killed, a write
-        // that failed) left pages of inputs that may change back, which the earlier manifest's
-        // keys would then reuse, and files that only the stale-file removal of a later build
-        // finds. (The preview keeps its manifest in memory once it has built.)
-        if s.remembered == nil {
+        if let unfinished {
             do {
-                try s.output.write(Self.unfinishedManifest(s.header, s.jobs.map(\.path), previous: s.previous?.files), to: BuildManifest.fileName)
+                try s.output.write(unfinished, to: BuildManifest.fileName)
             } catch {
                 throw .output(error)
             }
