@@ -21,7 +21,7 @@ import RosterCore
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("abcdef".utf8).write(to: folder.appendingPathComponent("list.json"))
-        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        let writer = try OutputWriter(SiteOutput(directory: folder.path))
         defer { writer.closeFolder() }
         #expect(!writer.fresh)
         #expect(try writer.write(pieces: pieces(["abc", "def"]), to: "list.json") == false)
@@ -45,7 +45,7 @@ import RosterCore
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("secret".utf8).write(to: outside)
         try FileManager.default.linkItem(at: outside, to: folder.appendingPathComponent("list.json"))
-        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        let writer = try OutputWriter(SiteOutput(directory: folder.path))
         defer { writer.closeFolder() }
         #expect(try writer.write(pieces: pieces(["sec", "ret"]), to: "list.json") == false)
         for parts in [["sec", "RET"], ["new"], ["secret", "!"]] {
@@ -65,7 +65,7 @@ import RosterCore
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var old = "[1,2,3],[4,5,6],[7,8,9]"
         try Data(old.utf8).write(to: folder.appendingPathComponent("list.json"))
-        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: [], workers: 1)
+        let writer = try OutputWriter(SiteOutput(directory: folder.path))
         defer { writer.closeFolder() }
         #expect(!writer.fresh)
         let cases: [[String]] = [
@@ -88,12 +88,40 @@ import RosterCore
 
     @Test func piecesGoStraightIntoAnEmptyFolder() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let writer = try OutputWriter(SiteOutput(directory: folder.path), folders: ["api"], workers: 1)
+        let writer = try OutputWriter(SiteOutput(directory: folder.path))
         defer { writer.closeFolder() }
         #expect(writer.fresh)
         #expect(try writer.write(pieces: pieces(["[", "1,", "2]"]), to: "api/list.json"))
         #expect(try contents("api/list.json") == "[1,2]")
         #expect(throws: SiteOutput.Failure.self) { try writer.write(pieces: pieces(["x"]), to: "../out.json") }
+    }
+
+    /// The folders of a file are made with it, by whichever thread writes the first file of a
+    /// folder: first for a file alone in its folder, else when the file cannot be opened for
+    /// want of its folder. A folder that is there already, or that another thread made
+    /// meanwhile, is used as it is; a file where a folder goes fails the write that needs it.
+    @Test func eachFileMakesTheFoldersItGoesIn() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try OutputWriter(SiteOutput(directory: folder.path))
+        defer { writer.closeFolder() }
+        #expect(writer.fresh)
+        let paths = (0..<400).flatMap { ["orgs/o\($0)/index.html", "api/orgs/o\($0).json", "a/b/c\($0 % 3)/d/\($0).txt"] }
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            for k in stride(from: part, to: paths.count, by: 4) {
+                #expect((try? writer.write(Array(paths[k].utf8), to: paths[k], alone: paths[k].hasSuffix("index.html"))) == true)
+            }
+        }
+        for path in paths { #expect(try contents(path) == path) }
+        #expect(try writer.write(Array("x".utf8), to: "orgs/o1/index.html", alone: true))
+        try Data("file".utf8).write(to: folder.appendingPathComponent("in-the-way"))
+        for alone in [false, true] {
+            let failure = #expect(throws: SiteOutput.Failure.self) {
+                try writer.write(Array("x".utf8), to: "in-the-way/deeper/page.html", alone: alone)
+            }
+            #expect(failure?.path == (alone ? "in-the-way/deeper" : "in-the-way/deeper/page.html"))
+        }
+        #expect(OutputWriter.makeFolder("new/deeper", in: writer.folder) == nil)
+        #expect(try contents("in-the-way") == "file")
     }
 
     /// `api/orgs.json` of 1,200 orgs comes in several pieces, which together are the one array.
@@ -172,8 +200,8 @@ import RosterCore
 
     /// A folder that holds many outputs is read whole instead of a `fstatat` a path: what its
     /// entries say must be what a look at each path says, a link, a folder or a pipe where a
-    /// file goes refused, a folder that is a link refused before anything behind it, and only
-    /// the folders not there yet are made.
+    /// file goes refused, a folder that is a link refused before anything behind it, and a
+    /// file already there found there.
     @Test func aFolderReadWholeRefusesWhatALookAtEachPathRefuses() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let fm = FileManager.default
@@ -182,7 +210,8 @@ import RosterCore
         let output = SiteOutput(directory: folder.path)
         try fm.createDirectory(at: folder.appendingPathComponent("api/orgs"), withIntermediateDirectories: true)
         try fm.createDirectory(at: folder.appendingPathComponent("orgs/o7"), withIntermediateDirectories: true)
-        #expect(try output.checkTargets(paths, files: true).folders == (0..<100).filter { $0 != 7 }.map { "orgs/o\($0)" }.sorted())
+        #expect(creat(folder.appendingPathComponent(paths[14]).path, 0o644) >= 0)
+        #expect(try output.checkTargets(paths, files: true).existing == paths.indices.map { $0 == 14 })
         #expect(mkfifo(folder.appendingPathComponent(paths[41]).path, 0o600) == 0)
         let pipe = #expect(throws: SiteOutput.Failure.self) { try output.checkTargets(paths, files: true) }
         #expect(pipe?.path == paths[41])
@@ -255,11 +284,10 @@ import RosterCore
         #expect(linked?.path == "\(decomposed)/evil")
     }
 
-    /// The folders of the outputs, each once, each after the folder that holds it.
-    @Test func theFoldersOfTheOutputsComeParentsFirst() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// The folders of the outputs, each once.
+    @Test func theFoldersOfTheOutputsComeOnce() throws {
         let paths = ["orgs/b/index.html", "index.html", "api/orgs/b.json", "orgs/a/index.html", "api/orgs.json"]
-        #expect(try SiteOutput(directory: folder.path).checkTargets(paths, files: true).folders == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
+        #expect(OutputPaths.check(paths).folders.sorted() == ["api", "api/orgs", "orgs", "orgs/a", "orgs/b"])
         #expect(SiteOutput.parent(of: "index.html") == "")
         #expect(SiteOutput.parent(of: "orgs/a/index.html") == "orgs/a")
     }

@@ -52,6 +52,10 @@ extension PortalBuilder {
         var path: String
         var key: String?
         var content: Content
+        /// The only file of its folder, which holds no other folder (the page of one record,
+        /// `orgs/ID/index.html`): into an output folder that was empty, its folder is made with
+        /// it (``OutputWriter/write(pieces:to:alone:)``).
+        var alone = false
 
         init(path: String, key: String?, make: @escaping @Sendable () -> [UInt8]) {
             (self.path, self.key, content) = (path, key, .whole(make))

@@ -140,7 +140,7 @@ extension PortalBuilder {
             let targets: Result<SiteOutput.Targets, SiteOutput.Failure>
             (unfinished, targets) = marks ? concurrently({ Self.unfinishedManifest(header, paths, previous: previous) }, look) : (nil, look())
             existing = try targets.get().existing
-            writer = try OutputWriter(s.output, folders: try targets.get().folders, workers: workers)
+            writer = try OutputWriter(s.output)
         } catch {
             throw .output(error)
         }

@@ -145,12 +145,15 @@ extension PortalBuilder {
                 for k in runs[r] {
                     if k < orgs.count {
                         let id = orgs[k].record.id
-                        (out + 2 * k).initialize(to: Job(path: "orgs/" + id + "/index.html", key: orgKeys[k], item: k, into: orgPage))
+                        var page = Job(path: "orgs/" + id + "/index.html", key: orgKeys[k], item: k, into: orgPage)
+                        page.alone = true
+                        (out + 2 * k).initialize(to: page)
                         (out + 2 * k + 1).initialize(to: Job(path: "api/orgs/" + id + ".json", key: orgKeys[k], item: k, of: orgJSON))
                     } else {
                         let i = k - orgs.count
-                        (out + 2 * orgs.count + i).initialize(
-                            to: Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage))
+                        var page = Job(path: "shares/\(shares[i].record.id)/index.html", key: shareKeys[i], item: i, into: sharePage)
+                        page.alone = true
+                        (out + 2 * orgs.count + i).initialize(to: page)
                     }
                 }
             }

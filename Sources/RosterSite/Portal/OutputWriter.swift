@@ -1,11 +1,11 @@
 import Foundation
 import RosterCore
 
-/// Writes the files of one build into the output folder. Its folders are made once, before the
-/// first file, and every file is opened relative to the folder (one `openat`, no walk of the
-/// absolute path per file). Into a folder that was empty or missing when the build began there
-/// is nothing to compare with, so files are created without a read; otherwise a file whose bytes
-/// would not change is left alone (its modification time stays).
+/// Writes the files of one build into the output folder. Every file is opened relative to the
+/// folder (one `openat`, no walk of the absolute path per file), and a folder that is not there
+/// is made by the thread that writes a file into it. Into a folder that was empty or missing
+/// when the build began there is nothing to compare with, so files are created without a read;
+/// otherwise a file whose bytes would not change is left alone (its modification time stays).
 ///
 /// Folders on the way were checked not to be links (``SiteOutput/checkTargets(_:files:)``);
 /// the file itself is opened with `O_NOFOLLOW`.
@@ -16,34 +16,28 @@ struct OutputWriter: Sendable {
     /// The folder was empty or missing: every file is new.
     let fresh: Bool
 
-    /// Opens the output folder (made if missing) and makes `folders` in it (sorted: a folder
-    /// before the folders it holds).
-    init(_ output: SiteOutput, folders: [String], workers: Int) throws(SiteOutput.Failure) {
+    /// Opens the output folder (made if missing). The folders of the files are made as the files
+    /// are (``write(pieces:to:alone:)``): made all at once before the first file, 10,000 org
+    /// folders in `orgs/` took 37 ms at 10,000 orgs, the two threads taking turns at the lock of
+    /// `orgs/`; made among the pages, a thread seldom waits.
+    init(_ output: SiteOutput) throws(SiteOutput.Failure) {
         self.output = output
         do { try AtomicWriter.makeDirectories(output.directory) } catch { throw SiteOutput.Failure(path: ".", reason: error.reason) }
         folder = open(output.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw SiteOutput.Failure(path: ".", reason: String(cString: strerror(errno))) }
         fresh = SiteOutput.holdsNothing(folder)
-        if let failure = Self.make(folders, in: folder, workers: workers) {
-            Glibc.close(folder)
-            throw failure
-        }
     }
 
-    /// Makes `folders` (sorted: a folder before what it holds) in `parent`, those of one depth
-    /// at a time on `workers` threads (10,000 org folders took 40 ms on one); the first failure.
-    static func make(_ folders: [String], in parent: Int32, workers: Int) -> SiteOutput.Failure? {
-        let byDepth = Dictionary(grouping: folders) { $0.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) } }
-        for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!
-            let chunks = ParallelJobs.chunks(count: level.count, alone: 0, size: 256)
-            let failures = ParallelJobs.map(count: level.count, chunks: chunks, workers: workers) { k -> SiteOutput.Failure? in
-                guard mkdirat(parent, level[k], 0o755) != 0, errno != EEXIST else { return nil }
-                return SiteOutput.Failure(path: level[k], reason: String(cString: strerror(errno)))
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { return failure }
+    /// Makes the folder `path` in `parent` and the folders on its way that are not there; a
+    /// folder that is there already (another thread's file made it) is fine. Nil when done,
+    /// else why the folder could not be made.
+    static func makeFolder(_ path: Substring, in parent: Int32) -> SiteOutput.Failure? {
+        if mkdirat(parent, String(path), 0o755) == 0 || errno == EEXIST { return nil }
+        if errno == ENOENT, let slash = path.lastIndex(of: "/") {
+            if let failure = makeFolder(path[..<slash], in: parent) { return failure }
+            if mkdirat(parent, String(path), 0o755) == 0 || errno == EEXIST { return nil }
         }
-        return nil
+        return SiteOutput.Failure(path: String(path), reason: String(cString: strerror(errno)))
     }
 
     func closeFolder() {
@@ -51,8 +45,8 @@ struct OutputWriter: Sendable {
     }
 
     /// Writes `bytes` at `relative` unless the file already holds them; returns whether it wrote.
-    func write(_ bytes: [UInt8], to relative: String) throws(SiteOutput.Failure) -> Bool {
-        try write(pieces: { emit in emit(bytes) }, to: relative)
+    func write(_ bytes: [UInt8], to relative: String, alone: Bool = false) throws(SiteOutput.Failure) -> Bool {
+        try write(pieces: { emit in emit(bytes) }, to: relative, alone: alone)
     }
 
     /// Writes the bytes `make` hands to its `emit`, piece by piece, unless the file already
@@ -61,7 +55,10 @@ struct OutputWriter: Sendable {
     /// (the bytes before it are the same already), the file then cut to the new length. (Made
     /// once to compare and again to write, `api/orgs.json` cost twice its 20 ms at 10,000 orgs,
     /// on the one thread that made it, in every rebuild.)
-    func write(pieces make: (_ emit: ([UInt8]) -> Void) -> Void, to relative: String) throws(SiteOutput.Failure) -> Bool {
+    /// Into a folder that was empty, the folder of a file `alone` in it is made first (a file
+    /// opened in a folder not there fails at a cost; the first file of any other folder makes
+    /// it so).
+    func write(pieces make: (_ emit: ([UInt8]) -> Void) -> Void, to relative: String, alone: Bool = false) throws(SiteOutput.Failure) -> Bool {
         guard SiteOutput.isContained(relative) else {
             throw SiteOutput.Failure(path: relative, reason: "refused: the path would leave the output folder")
         }
@@ -98,7 +95,14 @@ struct OutputWriter: Sendable {
             }
         }
         // A name just freed is made anew (`O_EXCL`): a link put there meanwhile is not opened.
-        let fd = openat(folder, relative, O_WRONLY | O_CREAT | (replaced ? O_EXCL : O_TRUNC) | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | (replaced ? O_EXCL : O_TRUNC) | O_NOFOLLOW | O_CLOEXEC
+        let slash = relative.utf8.lastIndex(of: 0x2F)
+        if fresh, alone, let slash, let failure = Self.makeFolder(relative[..<slash], in: folder) { throw failure }
+        var fd = openat(folder, relative, flags, 0o644)
+        if fd < 0, errno == ENOENT, let slash {
+            if let failure = Self.makeFolder(relative[..<slash], in: folder) { throw failure }
+            fd = openat(folder, relative, flags, 0o644)
+        }
         guard fd >= 0 else { throw failure(relative) }
         defer { Glibc.close(fd) }
         var ok = true

@@ -141,7 +141,7 @@ public struct PortalBuilder: Sendable {
                 case .into(let item, let make):
                     buffer.removeAll(keepingCapacity: true)
                     make(item, &buffer)
-                    wrote = try writer.write(buffer, to: job.path)
+                    wrote = try writer.write(buffer, to: job.path, alone: job.alone)
                 case .pieces(let make): wrote = try writer.write(pieces: make, to: job.path)
                 }
                 return JobResult(key: key, rendered: true, wrote: wrote, error: nil)

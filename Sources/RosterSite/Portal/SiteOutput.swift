@@ -83,8 +83,6 @@ public struct SiteOutput: Sendable {
 
     /// What ``checkTargets(_:files:)`` found in the output folder.
     struct Targets: Equatable {
-        /// The folders the paths need that are not there yet, each after the folders that hold it.
-        var folders: [String]
         /// For each path, whether a file is there already (empty when files were not looked
         /// at, or the folder holds nothing): a page whose key did not change is not made again
         /// when its file is still there.
@@ -105,15 +103,14 @@ public struct SiteOutput: Sendable {
                     ? "refused: the path would leave the output folder; nothing was written"
                     : "refused: two outputs have this path; nothing was written")
         }
-        let folders = checked.folders
-        // Sorted, a folder comes before what it holds: a link is met before anything behind it.
-        let sorted = folders.sorted()
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return Targets(folders: sorted, existing: []) }
+        guard fd >= 0 else { return Targets(existing: []) }
         defer { close(fd) }
         // An empty folder holds no link or file in the way: a full build skips a stat for each
         // of its 30,000 paths (each failed at the first missing folder, on one thread).
-        guard !Self.holdsNothing(fd) else { return Targets(folders: sorted, existing: []) }
+        guard !Self.holdsNothing(fd) else { return Targets(existing: []) }
+        // Sorted, a folder comes before what it holds: a link is met before anything behind it.
+        let sorted = checked.folders.sorted()
         // The folders read whole for both checks, listed side by side: at 100,000 orgs `orgs/`
         // (for the folders) and `api/orgs/` (for the files) hold 100,000 entries each, and were
         // read one after the other on one core.
@@ -128,16 +125,14 @@ public struct SiteOutput: Sendable {
                 path: wrong.path,
                 reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a folder goes; remove it; nothing was written")
         }
-        // Folders that are there are not made again (a `mkdirat` that fails for each of 10,000).
-        let missing = zip(sorted, folderKinds).compactMap { $1 == nil ? $0 : nil }
-        guard files else { return Targets(folders: missing, existing: []) }
+        guard files else { return Targets(existing: []) }
         let fileKinds = Self.kinds(paths, in: fd, listed: listed)
         if let wrong = Self.firstMismatch(paths, fileKinds, expected: S_IFREG) {
             throw Failure(
                 path: wrong.path,
                 reason: "refused: this is \(Self.kind(wrong.kind)) in the output folder where a file goes; remove it; nothing was written")
         }
-        return Targets(folders: missing, existing: fileKinds.map { $0 == S_IFREG })
+        return Targets(existing: fileKinds.map { $0 == S_IFREG })
     }
 
     /// The kind (`S_IFMT` bits) of what each of `paths` names in the folder `fd`, a link not
