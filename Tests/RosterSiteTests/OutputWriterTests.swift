@@ -346,6 +346,22 @@ import RosterCore
 /// the look at one path after the other finds: the same folders, and the same first path
 /// refused, for the same reason, across runs of 4,096 paths; hashes that collide still need
 /// equal bytes.
+/// The lookups of many paths are cut into ranges the cores take in turn: every path once, in
+/// order, no range over ``OutputLookup/rangeSize`` once there are several cores.
+@Suite struct OutputLookupRangeTests {
+    @Test func rangesCoverEveryPathOnceInOrder() {
+        for count in [0, 1, 4095, 4096, 8192, 8193, 20_000, 211_000] {
+            let ranges = OutputLookup.ranges(count)
+            #expect(ranges.flatMap { Array($0) } == Array(0..<count), "\(count)")
+            #expect(ranges.allSatisfy { !$0.isEmpty })
+            if count >= 4096, ParallelJobs.defaultWorkers > 1 {
+                #expect(ranges.count >= 2 && ranges.allSatisfy { $0.count <= OutputLookup.rangeSize }, "\(count): \(ranges.count) ranges")
+            }
+        }
+        #expect(OutputLookup.ranges(211_000).count >= 211_000 / OutputLookup.rangeSize || ParallelJobs.defaultWorkers == 1)
+    }
+}
+
 @Suite struct OutputPathsTests {
     /// A site's paths: each org's page and JSON, taking turns, with the lists around them.
     func site(_ orgs: Int) -> [String] {

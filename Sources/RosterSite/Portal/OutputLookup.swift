@@ -55,11 +55,15 @@ struct OutputLookup {
     }
 
     /// Index ranges that spread `count` lookups over the cores (one range when they are few).
+    /// At most ``rangeSize`` a range, taken in turn by the cores: cut in as many ranges as
+    /// cores, one core finished its half of 200,000 paths 40 ms before the other.
     static func ranges(_ count: Int) -> [Range<Int>] {
         let workers = count >= 4096 ? ParallelJobs.defaultWorkers : 1
-        let size = max(1, (count + workers - 1) / workers)
+        let size = max(1, min((count + workers - 1) / workers, workers > 1 ? rangeSize : count))
         return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
     }
+
+    static let rangeSize = 8192
 
     /// Whether `path` (relative to the output folder, as bytes) names a file or folder there.
     mutating func exists(_ path: ArraySlice<UInt8>) -> Bool {
