@@ -84,9 +84,10 @@ extension InputStamps {
                     bytes.append(0)
                 }
             }
+            // Name k is `names[bounds[k]..<bounds[k + 1]]`, its zero last.
             starts.append(bytes.count)
-            let fd = dirfd(dir), prefix = Array((relative + "/").utf8), root = root, now = now, names = bytes, ends = starts
-            let count = ends.count - 1
+            let fd = dirfd(dir), prefix = Array((relative + "/").utf8), root = root, now = now, names = bytes, bounds = starts
+            let count = bounds.count - 1
             let records = RecordStamps.holdsRecords(relative)
             let workers = count >= 2048 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
             let size = max(1, (count + workers - 1) / workers)
@@ -98,7 +99,7 @@ extension InputStamps {
                 var met = MetStamps()
                 names.withUnsafeBufferPointer { names in
                     for k in range {
-                        let name = UnsafeBufferPointer(rebasing: names[ends[k]..<(ends[k + 1] - 1)])
+                        let name = UnsafeBufferPointer(rebasing: names[bounds[k]..<(bounds[k + 1] - 1)])
                         let found = name.baseAddress!.withMemoryRebound(to: CChar.self, capacity: name.count + 1) {
                             fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) == 0
                         }
