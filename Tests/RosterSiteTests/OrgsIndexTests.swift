@@ -42,6 +42,10 @@ import Testing
         try project.write(
             "data/orgs/acme.json",
             try project.read("data/orgs/acme.json").replacingOccurrences(of: "\"name\": \"Acme\"", with: "\"name\": \"\(hostile)\""))
+        // The names of the shares an org consumes go into its row one after the other.
+        try project.write(
+            "data/shares/feed.json",
+            try project.read("data/shares/feed.json").replacingOccurrences(of: "\"name\": \"Data feed\"", with: "\"name\": \"<b>\(hostile)\""))
         try project.build()
         let pieces = try project.outputFiles().filter { $0.key.hasPrefix("search/") || $0.key == "search-index.json" }
         #expect(pieces.count >= 5)
@@ -50,6 +54,9 @@ import Testing
         }
         #expect(
             pieces["search/rows-0.js"]?.contains(#"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" x"#)
+                == true)
+        #expect(
+            pieces["search/rows-0.js"]?.contains(#""\u003cb\u003e\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \" x"]"#)
                 == true)
     }
 
