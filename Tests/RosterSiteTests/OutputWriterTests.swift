@@ -139,6 +139,14 @@ import RosterCore
         #expect(parsed.problems.isEmpty)
         guard case .array(let orgs)? = parsed.root?.value else { Issue.record("not an array"); return }
         #expect(orgs.count == 1_200)
+        // Runs made apart, joined: the canonical layout one stream writes, its end included.
+        #expect(parts.flatMap { $0 } == JSONWriter.canonicalBytes(try #require(parsed.root), htmlSafe: true))
+        let none = PortalModel(
+            snapshot: RecordStore.load(root: try SiteProject(records: try syntheticRecords(orgs: 0)).root.path),
+            docs: try DocsSite.load(directory: project.root.path + "/content"), history: GitHistory(commits: [], head: nil), today: fixedDay)
+        parts = []
+        JSONAPI.orgs(none) { parts.append($0) }
+        #expect(String(decoding: parts.flatMap { $0 }, as: UTF8.self) == "[]\n")
     }
 
     /// A build keeps no record file's bytes, only a fingerprint of each: the same as of the bytes.

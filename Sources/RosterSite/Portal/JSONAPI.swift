@@ -42,7 +42,9 @@ enum JSONAPI {
     /// stream writes: each run goes on with the array after the orgs before it.
     static func orgs(_ m: PortalModel, emit: ([UInt8]) -> Void) {
         let orgs = m.snapshot.orgs, sharesOfOrg = m.sharesOfOrg, activeUsers = m.activeUsers
-        var piece: [UInt8] = [0x5B]
+        var opening = JSONStream(htmlSafe: true)
+        opening.beginArray()
+        var piece = opening.take()
         piece.reserveCapacity(pieceSize + 2 * runOrgs * 256)
         inTurns((orgs.count + runOrgs - 1) / runOrgs) { n -> [UInt8] in
             let run = (n * runOrgs)..<min(orgs.count, (n + 1) * runOrgs)
@@ -60,8 +62,9 @@ enum JSONAPI {
                 piece.removeAll(keepingCapacity: true)
             }
         }
-        piece += orgs.isEmpty ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A]
-        emit(piece)
+        var closing = JSONStream(continuingArrayAtDepth: 1, after: orgs.count, htmlSafe: true)
+        closing.endArray()
+        emit(piece + closing.take())
     }
 
     static func org(_ m: PortalModel, _ org: OrgRecord) -> [UInt8] {
