@@ -11,6 +11,9 @@ public struct ByOrgID<Value: Sendable>: Sendable {
         index[id].map { values[$0] }
     }
 
+    /// How many places there are: one for each org, or for each id when ids repeat.
+    var count: Int { values.count }
+
     /// The place of an org's values (the same in every table of ``PortalModel``, which share
     /// one index): a share's key reads four values of each of its consumers with one lookup.
     func place(of id: String) -> Int? {
