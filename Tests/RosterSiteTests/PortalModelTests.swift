@@ -1,3 +1,4 @@
+import Foundation
 import RosterSynth
 import Testing
 
@@ -71,5 +72,70 @@ import Testing
                 #expect((x == y) == NaturalOrder.same(ka, kb), "\(a.debugDescription) ~ \(b.debugDescription)")
             }
         }
+    }
+
+    /// The places of records in natural order of their names, then of their ids, are those a
+    /// sort by the keys' pieces gives, whether every name is ASCII (their keys' bytes compared
+    /// in one buffer) or not: names that are prefixes of others, hold a NUL, are empty, or are
+    /// the same with ids repeated (the first record first).
+    @Test func theNaturalOrderIsThatOfTheKeysThenTheIds() {
+        let ascii = [
+            "", "a", "A", "ab", "a b", "a\u{0}", "a\u{0}b", "a\u{1}", "Org 2", "Org 10", "org 010", "Org2", "7", "07", "x9y", "Acme Analytics 12",
+        ]
+        var random = SplitMix64(seed: 11)
+        for names in [ascii, ascii + ["Zoë", "Œuvre 3"]] {
+            for count in [0, 1, 2, 40, 300] {
+                let records = (0..<count).map { _ in
+                    (name: names[Int(random.next() % UInt64(names.count))], id: "id-\(random.next() % 4)")
+                }
+                let expected = records.indices.sorted { a, b in
+                    let x = NaturalOrder.key(records[a].name), y = NaturalOrder.key(records[b].name)
+                    return x != y ? x.lexicographicallyPrecedes(y) : records[a].id < records[b].id
+                }
+                #expect(PortalModel.naturalOrder(records) { ($0.name, $0.id) } == expected, "\(count) of \(names.count) names")
+            }
+        }
+    }
+
+    /// What the model counts and lists in its one pass over the orgs (each record read in place)
+    /// is what the records say, taken one by one: the orgs of each status, users, invitations
+    /// and teams, the registration queue (by request time, then id), and each org's shares,
+    /// in the order of the shares' names, with the link of each.
+    @Test func theIndexesAreWhatTheRecordsSay() throws {
+        let dir = scratch.appendingPathComponent("model-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (path, bytes) in SyntheticMarketplace(orgs: 400, membersPerOrg: 3, shares: 30, seed: 9).files() {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        let snapshot = RecordStore.load(root: dir.path)
+        let m = PortalModel(
+            snapshot: snapshot, docs: try DocsSite.load(directory: dir.appendingPathComponent("content").path), history: .empty, today: fixedDay)
+        let orgs = snapshot.orgs.map(\.record)
+        for status in OrgStatus.allCases {
+            let count = orgs.filter { $0.status == status }.count
+            #expect(m.statusCounts[status] == (count == 0 ? nil : count), "\(status)")
+        }
+        #expect(m.statusCounts.values.reduce(0, +) == orgs.count)
+        #expect(m.userCount == orgs.map(\.userCount).reduce(0, +))
+        #expect(m.invitationCount == orgs.map(\.invitationCount).reduce(0, +))
+        #expect(m.teamCount == orgs.map(\.teams.count).reduce(0, +))
+        let queue = orgs.filter { $0.status == .pending }.sorted { a, b in
+            let (x, y) = (a.registration?.requestedAt ?? "", b.registration?.requestedAt ?? "")
+            return x != y ? x < y : a.id < b.id
+        }
+        #expect(queue.count > 1)
+        #expect(m.pendingRegistrations.map(\.id) == queue.map(\.id))
+        let shares = snapshot.shares.map(\.record).sorted { $0.name < $1.name }
+        var linked = 0
+        for org in orgs {
+            let expected = shares.flatMap { share in share.consumers.filter { $0.org == org.id }.map { (share.id, $0.since, $0.until) } }
+            let listed = (m.sharesOfOrg[org.id] ?? []).map { ($0.share.id, $0.link.since, $0.link.until) }
+            #expect(listed.elementsEqual(expected) { $0 == $1 }, "\(org.id)")
+            #expect(m.orgNames[org.id] == org.name && m.orgStatus[org.id] == org.status, "\(org.id)")
+            linked += listed.count
+        }
+        #expect(linked > orgs.count / 2)
     }
 }

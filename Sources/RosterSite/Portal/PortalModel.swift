@@ -1,3 +1,4 @@
+import Foundation
 import RosterCore
 
 /// What the portal's pages are made of: the snapshot plus the indexes several pages share,
@@ -69,12 +70,30 @@ public final class PortalModel: Sendable {
     /// The places of `records` in natural order of their names (then of their ids).
     static func naturalOrder<Record: Sendable>(_ records: [Record], _ nameAndId: @Sendable (Record) -> (String, String)) -> [Int] {
         let keys = parallelMap(records, chunkSize: 512) { (NaturalOrder.sortKey(nameAndId($0).0), nameAndId($0).1) }
-        // Names all ASCII (the usual case): their keys' bytes alone, compared with `memcmp`
-        // (a key of two arrays, copied for each comparison, cost 20 ms at 10,000 orgs).
-        let bytes = keys.compactMap(\.0.bytes)
-        if bytes.count == keys.count {
-            return records.indices.sorted { a, b in
-                bytes[a] != bytes[b] ? NaturalOrder.precedes(bytes: bytes[a], bytes[b]) : keys[a].1 < keys[b].1
+        // Names all ASCII (the usual case): their keys' bytes, back to back in one buffer,
+        // compared in place with `memcmp`. (A key of two arrays, copied for each comparison,
+        // cost 20 ms at 10,000 orgs; then an array each, read through a copy, cost two
+        // reference counts and a miss of the cache for each of 1,700,000 comparisons at
+        // 100,000 orgs, 100 ms on one core.)
+        if keys.allSatisfy({ $0.0.bytes != nil }) {
+            var all: [UInt8] = [], starts: [Int] = []
+            all.reserveCapacity(keys.reduce(1) { $0 + $1.0.bytes!.count })
+            starts.reserveCapacity(keys.count + 1)
+            for key in keys {
+                starts.append(all.count)
+                all.append(contentsOf: key.0.bytes!)
+            }
+            starts.append(all.count)
+            // Past the last key, so that the buffer is never empty.
+            all.append(0)
+            return all.withUnsafeBufferPointer { all in
+                let base = all.baseAddress!
+                return records.indices.sorted { a, b in
+                    let x = starts[a], y = starts[b], xCount = starts[a + 1] - x, yCount = starts[b + 1] - y
+                    let order = memcmp(base + x, base + y, min(xCount, yCount))
+                    if order != 0 { return order < 0 }
+                    return xCount != yCount ? xCount < yCount : keys[a].1 < keys[b].1
+                }
             }
         }
         return records.indices.sorted { a, b in
