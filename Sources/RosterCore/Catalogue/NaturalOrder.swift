@@ -50,10 +50,17 @@ public enum NaturalOrder {
     }
 
     /// Whether the bytes of an ASCII text's key (``SortKey/bytes``) come before another's.
-    public static func precedes(bytes x: [UInt8], _ y: [UInt8]) -> Bool {
+    static func precedes(bytes x: [UInt8], _ y: [UInt8]) -> Bool {
+        x.withUnsafeBytes { x in y.withUnsafeBytes { y in order(bytes: x, y) < 0 } }
+    }
+
+    /// The order of the bytes of two ASCII texts' keys (``SortKey/bytes``), read where they
+    /// are: below zero when `x` comes first, zero when they are the same. The bytes both have
+    /// compared with `memcmp`, then the shorter first.
+    @inlinable public static func order(bytes x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
         let common = min(x.count, y.count)
-        let order = x.withUnsafeBytes { x in y.withUnsafeBytes { y in common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common) } }
-        return order != 0 ? order < 0 : x.count < y.count
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order != 0 ? Int(order) : x.count - y.count
     }
 
     /// Comparable pieces: text runs folded, digit runs as zero-padded numbers.

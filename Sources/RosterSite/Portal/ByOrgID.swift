@@ -15,7 +15,7 @@ public struct ByOrgID<Value: Sendable>: Sendable {
     var count: Int { values.count }
 
     /// The place of an org's values (the same in every table of ``PortalModel``, which share
-    /// one index): a share's key reads four values of each of its consumers with one lookup.
+    /// one index): a share's key reads what each of its consumers shows with one lookup.
     func place(of id: String) -> Int? {
         index[id]
     }

@@ -1,4 +1,3 @@
-import Foundation
 import RosterCore
 
 /// What the portal's pages are made of: the snapshot plus the indexes several pages share,
@@ -89,10 +88,10 @@ public final class PortalModel: Sendable {
             return all.withUnsafeBufferPointer { all in
                 let base = all.baseAddress!
                 return records.indices.sorted { a, b in
-                    let x = starts[a], y = starts[b], xCount = starts[a + 1] - x, yCount = starts[b + 1] - y
-                    let order = memcmp(base + x, base + y, min(xCount, yCount))
-                    if order != 0 { return order < 0 }
-                    return xCount != yCount ? xCount < yCount : keys[a].1 < keys[b].1
+                    let order = NaturalOrder.order(
+                        bytes: UnsafeRawBufferPointer(start: base + starts[a], count: starts[a + 1] - starts[a]),
+                        UnsafeRawBufferPointer(start: base + starts[b], count: starts[b + 1] - starts[b]))
+                    return order != 0 ? order < 0 : keys[a].1 < keys[b].1
                 }
             }
         }
