@@ -74,13 +74,14 @@ public final class PortalModel: Sendable {
         // cost 20 ms at 10,000 orgs; then an array each, read through a copy, cost two
         // reference counts and a miss of the cache for each of 1,700,000 comparisons at
         // 100,000 orgs, 100 ms on one core.)
-        if keys.allSatisfy({ $0.0.bytes != nil }) {
+        let bytes = keys.compactMap(\.0.bytes)
+        if bytes.count == keys.count {
             var all: [UInt8] = [], starts: [Int] = []
-            all.reserveCapacity(keys.reduce(1) { $0 + $1.0.bytes!.count })
-            starts.reserveCapacity(keys.count + 1)
-            for key in keys {
+            all.reserveCapacity(bytes.reduce(1) { $0 + $1.count })
+            starts.reserveCapacity(bytes.count + 1)
+            for key in bytes {
                 starts.append(all.count)
-                all.append(contentsOf: key.0.bytes!)
+                all.append(contentsOf: key)
             }
             starts.append(all.count)
             // Past the last key, so that the buffer is never empty.
