@@ -64,12 +64,19 @@ let package = Package(
             ],
             // The Swift runtime and Foundation linked in: every command starts without resolving
             // some 19,000 symbols across 20 shared libraries (hooks and CI call roster often).
+            // mimalloc (Debian's libmimalloc-dev) in place of glibc's malloc, for every
+            // allocation of the process (it comes before libc, so its malloc and free are the
+            // ones found): a build allocates and frees millions of small strings and arrays on
+            // every core. One-org rebuild at 10,000 orgs 0.227 -> 0.200 s, warm full build
+            // 0.616 -> 0.568 s, one-org rebuild at 100,000 orgs 2.27 -> 1.95 s, and lower peaks
+            // (medians of alternating runs; jemalloc and tcmalloc gained less).
             linkerSettings: [
+                .linkedLibrary("mimalloc"),
                 .unsafeFlags([
                     "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization",
                     "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections",
                     "-l_FoundationCShims", "-Xlinker", "--end-group",
-                ])
+                ]),
             ]
         ),
         // Writes Sources/RosterSite/Scaffold/DefaultTemplates+Generated.swift from site-templates/.

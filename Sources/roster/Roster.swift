@@ -33,7 +33,6 @@ struct Roster: AsyncParsableCommand {
 
     /// Parses the command line after ``CommandLineFixups`` (root first, did-you-mean).
     static func main() async {
-        MallocTuning.apply()
         do {
             await main(try CommandLineFixups.rearranged(Array(CommandLine.arguments.dropFirst())))
         } catch let error as CommandLineFixups.UnknownVerb {

@@ -33,6 +33,16 @@ import Testing
         #expect(run.stdout.hasSuffix("0 errors, 1 warning in 4 files\n"))
     }
 
+    /// roster links mimalloc (Package.swift) ahead of libc, so that its malloc, not glibc's,
+    /// serves every allocation; mimalloc says so on standard error when asked.
+    @Test func rosterAllocatesThroughMimalloc() throws {
+        let run = try roster(["validate", "--root", packageRoot.path], environment: fixedEnvironment.merging(["MIMALLOC_VERBOSE": "1"]) { $1 })
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("mimalloc: option 'verbose': 1"), "\(run.stderr.prefix(300))")
+        // Without the variable, mimalloc is silent.
+        #expect(try roster(["validate", "--root", packageRoot.path]).stderr.isEmpty)
+    }
+
     @Test func badUsageExitsWith64() throws {
         #expect(try roster(["validate", "--format", "yaml"]).status == 64)
         #expect(try roster(["validate", "--today", "yesterday"]).status == 64)

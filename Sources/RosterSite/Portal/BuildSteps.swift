@@ -103,10 +103,6 @@ extension PortalBuilder {
         s.recordsToSave = nil
         let (saved, model) = concurrently(save) { PortalModel(snapshot: snapshot, docs: docs, history: history, today: today) }
         s.model = model
-        // The entries were made on every core, into their own heaps: what those heaps hold
-        // free goes back to the system before the pages take more (a first build at 100,000
-        // orgs otherwise rendered with 15 MB more).
-        if saved { Self.returnFreeMemory() }
         s.clock.lap(saved ? "indexing, saving decoded records" : "indexing")
         return .proceed
     }
@@ -159,9 +155,6 @@ extension PortalBuilder {
         // the build's peak of memory (the search index's pieces and a closure for each of
         // 200,000 files held 40 MB at 100,000 orgs).
         for k in s.jobs.indices { s.jobs[k].content = .whole { [] } }
-        // Pages were freed by the threads that wrote them, into their own heaps: the pages
-        // those heaps hold free go back to the system before the manifest takes more.
-        Self.returnFreeMemory()
         s.clock.lap("rendering and writing")
         return .proceed
     }
@@ -221,15 +214,5 @@ extension PortalBuilder {
         var current = NameTable<Bool>(capacity: paths.count)
         for path in paths { current.insert(path[...], true) }
         return previous.filter { current.value($0[...]) == nil }
-    }
-
-    /// glibc's `malloc_trim(0)` (not in Swift's Glibc module): the free pages of every heap go
-    /// back to the system. Nothing elsewhere.
-    static func returnFreeMemory() {
-        #if os(Linux)
-            typealias Trim = @convention(c) (Int) -> Int32
-            guard let symbol = dlsym(nil, "malloc_trim") else { return }
-            _ = unsafeBitCast(symbol, to: Trim.self)(0)
-        #endif
     }
 }
