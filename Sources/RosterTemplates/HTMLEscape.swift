@@ -26,7 +26,7 @@ public enum HTMLEscape {
                 k += 1
                 continue
             }
-            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+            if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
             switch b {
             case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
             case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
@@ -37,6 +37,6 @@ public enum HTMLEscape {
             k += 1
             run = k
         }
-        if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
     }
 }

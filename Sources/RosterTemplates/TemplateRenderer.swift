@@ -35,7 +35,7 @@ struct TemplateRenderer {
         while i < range.upperBound {
             switch p.ops[i] {
             case .text(let bytes):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p.text[bytes]))
+                out.appendBytes(UnsafeBufferPointer(rebasing: p.text[bytes]))
             case .variable(let path, let escaped):
                 write(p.names[path], escaped: escaped && escape, into: &out)
             case .section(let path, let inverted, let end):

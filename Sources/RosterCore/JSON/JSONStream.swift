@@ -43,7 +43,7 @@ public struct JSONStream {
     private mutating func pad(_ level: Int) {
         let n = 2 * level
         guard n <= Self.spaces.utf8CodeUnitCount else { for _ in 0..<n { bytes.append(0x20) }; return }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: n))
+        bytes.appendBytes(UnsafeBufferPointer(start: Self.spaces.utf8Start, count: n))
     }
 
     /// Static bytes: no array to retain on every line.
@@ -64,8 +64,10 @@ public struct JSONStream {
                 $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C
             })
         bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: [0x22, 0x3A, 0x20])
+        bytes.appendBytes(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
 
     /// A key made of data (escaped as any string).

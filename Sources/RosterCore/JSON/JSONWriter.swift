@@ -77,7 +77,7 @@ public enum JSONWriter {
             let b = bytes[k]
             let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
             if plain { k += 1; continue }
-            if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+            if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -99,6 +99,6 @@ public enum JSONWriter {
             k += 1
             run = k
         }
-        if run < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
     }
 }
