@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RosterCore
 @testable import RosterSite
 
 @Suite struct MarkdownTests {
@@ -52,6 +53,33 @@ import Testing
         let display = EmailDisplay(showEmails: false)
         #expect(display.text("Invite <jane@acme.example>, bob@b.example.") == "Invite <j•••@acme.example>, b•••@b.example.")
         #expect(EmailDisplay(showEmails: true)("jane@acme.example") == "jane@acme.example")
+    }
+
+    /// An address written into JSON without a String for its redacted form gives the bytes of
+    /// the String way, for the fast case (ASCII first characters) and the others, with
+    /// characters the JSON escapes, and with addresses shown whole.
+    @Test func anAddressWrittenIntoJSONIsItsShownFormEscaped() {
+        let addresses = [
+            "jane@acme.example", "j@x.example", "élise@x.example", "e\u{301}lise@x.example", "@x.example", "no-at-sign", "",
+            "a\"b@x.example", "ab@<x>&\u{2028}.example", "ab@x\u{2029}\u{20AC}.example", "x@",
+        ]
+        for show in [false, true] {
+            let display = EmailDisplay(showEmails: show)
+            for address in addresses {
+                var fast = JSONStream(htmlSafe: true), plain = JSONStream(htmlSafe: true)
+                fast.beginArray()
+                plain.beginArray()
+                display.write(address, into: &fast)
+                plain.string(display(address))
+                fast.endArray()
+                plain.endArray()
+                #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: plain.bytes, as: UTF8.self), "\(address)")
+            }
+        }
+        // The dots of a redacted address stay as they are; the two line separators are escaped.
+        var j = JSONStream(htmlSafe: true)
+        EmailDisplay(showEmails: false).write("ab@x\u{2028}\u{20AC}.example", into: &j)
+        #expect(String(decoding: j.bytes, as: UTF8.self) == #""a•••@x\u2028€.example""#)
     }
 }
 

@@ -93,6 +93,11 @@ public struct JSONStream {
     }
 
     public mutating func string(_ s: String) { value(); JSONWriter.writeString(s, htmlSafe: htmlSafe, into: &bytes) }
+    /// A string given as its UTF-8 bytes (valid UTF-8), made by the caller without a String.
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        value()
+        JSONWriter.writeString(utf8: utf8, htmlSafe: htmlSafe, into: &bytes)
+    }
     public mutating func number(_ n: Int) { value(); bytes.append(contentsOf: String(n).utf8) }
     public mutating func bool(_ b: Bool) { value(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
 

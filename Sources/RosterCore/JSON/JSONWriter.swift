@@ -69,6 +69,14 @@ public enum JSONWriter {
         }
     }
 
+    /// `"…"`: the UTF-8 `bytes` (which must be valid UTF-8) as a JSON string, escaped as
+    /// ``writeString(_:htmlSafe:into:)`` escapes a String's.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool = false, into out: inout [UInt8]) {
+        out.append(0x22)
+        escape(bytes, htmlSafe: htmlSafe, into: &out)
+        out.append(0x22)
+    }
+
     /// The bytes of a string's content, escaped, without its quotes.
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout [UInt8]) {
         // Runs of bytes that need no escape are copied at once.
@@ -77,6 +85,12 @@ public enum JSONWriter {
             let b = bytes[k]
             let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
             if plain { k += 1; continue }
+            // Another character that starts with E2 than U+2028 and U+2029 (the dots of each
+            // redacted e-mail, •••) goes on with the run.
+            if b == 0xE2 && !(k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)) {
+                k += 1
+                continue
+            }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -90,8 +104,8 @@ public enum JSONWriter {
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
-                // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR.
+            case 0xE2:
+                // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (the only E2 left here).
                 out.append(contentsOf: (bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 k += 2
             default: out.append(b)

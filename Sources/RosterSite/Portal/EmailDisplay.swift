@@ -13,6 +13,15 @@ public struct EmailDisplay: Sendable {
         showEmails ? email : Self.redact(email)
     }
 
+    /// `email` as it appears, written into `j` as a JSON string: the redacted form is made in a
+    /// buffer on the stack, not as a String (an org's JSON file writes some 30 addresses; each
+    /// String made was an allocation and a check of its UTF-8, and its release).
+    func write(_ email: String, into j: inout JSONStream) {
+        guard !showEmails else { return j.string(email) }
+        var email = email
+        if email.withUTF8({ Self.withFastRedaction($0) { j.string(utf8: $0) } }) == nil { j.string(Self.redact(email)) }
+    }
+
     /// Free text (a commit subject, a reason) with every e-mail address in it redacted.
     public func text(_ text: String) -> String {
         guard !showEmails, text.contains("@") else { return text }
@@ -39,22 +48,23 @@ public struct EmailDisplay: Sendable {
         // The "@" is found in the UTF-8 bytes: searching Characters cost a grapheme walk for
         // each of the 400,000 addresses a 10,000-org portal shows.
         var email = email
-        let fast = email.withUTF8 { bytes -> String? in
-            guard let at = bytes.firstIndex(of: 0x40), at > 0 else { return "•••" }
-            // An ASCII first byte followed by an ASCII byte is a whole first character: the
-            // result is written in one allocation, bytes copied.
-            guard bytes[0] < 0x80, bytes[1] < 0x80 else { return nil }
-            let domain = UnsafeBufferPointer(rebasing: bytes[at...])
-            return String(unsafeUninitializedCapacity: 1 + dots.count + domain.count) { out in
-                out[0] = bytes[0]
-                _ = UnsafeMutableBufferPointer(rebasing: out[1...]).initialize(from: dots)
-                _ = UnsafeMutableBufferPointer(rebasing: out[(1 + dots.count)...]).initialize(from: domain)
-                return 1 + dots.count + domain.count
-            }
-        }
-        if let fast { return fast }
-        guard let at = email.utf8.firstIndex(of: 0x40), let first = email.first else { return "•••" }
+        if let fast = email.withUTF8({ withFastRedaction($0) { String(decoding: $0, as: UTF8.self) } }) { return fast }
+        guard let at = email.utf8.firstIndex(of: 0x40), at > email.utf8.startIndex, let first = email.first else { return "•••" }
         return String(first) + "•••" + email[at...]
+    }
+
+    /// The redacted form of the address `bytes`, made in a buffer on the stack and handed to
+    /// `body`, when its first character is one ASCII byte (an ASCII byte followed by another);
+    /// nil, and `body` not called, for any other address, and one with no local part.
+    static func withFastRedaction<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let at = bytes.firstIndex(of: 0x40), at > 0, bytes[0] < 0x80, bytes[1] < 0x80 else { return nil }
+        let domain = UnsafeBufferPointer(rebasing: bytes[at...])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 + dots.count + domain.count) { out in
+            out[0] = bytes[0]
+            _ = UnsafeMutableBufferPointer(rebasing: out[1...]).initialize(from: dots)
+            _ = UnsafeMutableBufferPointer(rebasing: out[(1 + dots.count)...]).initialize(from: domain)
+            return body(UnsafeBufferPointer(out))
+        }
     }
 
     static let dots = Array("•••".utf8)

@@ -121,13 +121,15 @@ enum JSONAPI {
         for k in members.indices.sorted(by: { members[$0].email < members[$1].email }) {
             let mem = members[k]
             j.beginObject()
-            j.field("email", e(mem.email))
+            j.key("email")
+            e.write(mem.email, into: &j)
             j.field("firstName", mem.firstName)
             j.field("lastName", mem.lastName)
             j.field("role", mem.role.rawValue)
             j.field("state", mem.state.rawValue)
             j.field("invitedAt", mem.invitedAt)
-            j.field("invitedBy", e(mem.invitedBy))
+            j.key("invitedBy")
+            e.write(mem.invitedBy, into: &j)
             j.endObject()
         }
         j.endArray()
@@ -139,7 +141,10 @@ enum JSONAPI {
             j.field("name", t.name)
             j.key("default")
             j.bool(t.isDefault)
-            j.field("members", strings: t.members.sorted().lazy.map { e($0) })
+            j.key("members")
+            j.beginArray()
+            for email in t.members.sorted() { e.write(email, into: &j) }
+            j.endArray()
             j.endObject()
         }
         j.endArray()
