@@ -85,8 +85,8 @@ public enum JSONWriter {
             let b = bytes[k]
             let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
             if plain { k += 1; continue }
-            // Another character that starts with E2 than U+2028 and U+2029 (the dots of each
-            // redacted e-mail, •••) goes on with the run.
+            // A character that starts with E2 but is neither U+2028 nor U+2029 (such as the dots
+            // of each redacted e-mail, •••) goes on with the run.
             if b == 0xE2 && !(k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)) {
                 k += 1
                 continue
