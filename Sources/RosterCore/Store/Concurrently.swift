@@ -66,3 +66,35 @@ private final class TurnSlot<T>: @unchecked Sendable {
     let ready = DispatchSemaphore(value: 0)
     let taken = DispatchSemaphore(value: 1)
 }
+
+/// Work started on a thread of its own (as ``concurrently(_:_:)`` starts its first half) and
+/// waited for later, where its result is needed: for work whose result nothing in between
+/// needs, so that the cores it leaves idle at the start (its own serial stretches) and those
+/// the work in between leaves idle are filled by the other.
+public final class Background<T: Sendable>: @unchecked Sendable {
+    /// Written by the thread before it signals `done`; read after `done` was waited for.
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var waited = false
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result, once the work is done (waiting for it the first time).
+    public func wait() -> T {
+        lock.withLock {
+            if !waited {
+                done.wait()
+                waited = true
+            }
+            return result!
+        }
+    }
+}

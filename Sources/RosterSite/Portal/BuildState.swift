@@ -23,6 +23,8 @@ struct BuildState {
     var snapshot: Snapshot?
     /// The decoded records to save for the next build, once validation passed.
     var recordsToSave: (@Sendable () -> Bool)?
+    /// Their save, under way while the pages are made; whether it made new entries.
+    var savingRecords: Background<Bool>?
 
     /// Loading templates, docs and history.
     var templates = TemplateSet.empty

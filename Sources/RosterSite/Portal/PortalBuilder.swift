@@ -105,6 +105,9 @@ public struct PortalBuilder: Sendable {
     public func build() throws(Failure) -> Report {
         let output = SiteOutput(directory: options.output)
         var state = BuildState(output: output, clock: BuildClock(everyLap: allTimings, progress: progress))
+        // A build that stopped on an error still lets the records' save finish (they passed
+        // validation): stopped by the process's exit, it left a file half written.
+        defer { _ = state.savingRecords?.wait() }
         state.report.timings = try BuildPipeline(steps: steps, progress: progress).run(&state)
         if !options.freesMemory { _ = Unmanaged.passRetained(Leftovers(state)) }
         return state.report
