@@ -35,7 +35,9 @@ import RosterCore
             let want = Self.expected(org, email)
             #expect(lookup.fullName(email) == want.name, "\(email)")
             #expect(lookup.teamNames(of: email) == want.teams, "\(email)")
+            #expect(lookup.teamList(of: email) == want.teams.sorted().joined(separator: ", "), "\(email)")
         }
+        #expect(lookup.teamList(of: "m1@acme.example") == "Alpha, Beta, Beta, Everyone")
         #expect(lookup.teamNames(of: "m1@acme.example") == ["Everyone", "Beta", "Beta", "Alpha"])
         #expect(lookup.fullName("m0@acme.example") == "First0 Last")
     }

@@ -65,7 +65,7 @@ extension Pages {
                 .role: .string(mem.role.rawValue), .roleLabel: .string(Labels.role(mem.role)),
                 .state: .string(mem.state.rawValue), .stateLabel: .string(Labels.state(mem.state)),
                 .invitedAt: .string(Labels.day(mem.invitedAt)), .invitedBy: .string(m.email(mem.invitedBy)),
-                .teams: .string(lookup.teamNames(of: mem.email).sorted().joined(separator: ", ")),
+                .teams: .string(lookup.teamList(of: mem.email)),
             ]
         }
     }
