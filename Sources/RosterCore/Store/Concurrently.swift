@@ -11,18 +11,9 @@ import Foundation
 /// of work). (`first` escapes: the thread may outlive the wait by a moment, which
 /// `withoutActuallyEscaping` would take for an escape and trap on.)
 public func concurrently<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
-    nonisolated(unsafe) var a: A?
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        a = first()
-        done.signal()
-    }
-    // The deep JSON documents a parse may meet need the stack a main thread has.
-    thread.stackSize = 8 << 20
-    thread.start()
+    let a = Background(first)
     let b = second()
-    done.wait()
-    return (a!, b)
+    return (a.wait(), b)
 }
 
 /// Makes items `0..<count` and hands each to `consume` in order, two at a time: this thread
@@ -67,10 +58,10 @@ private final class TurnSlot<T>: @unchecked Sendable {
     let taken = DispatchSemaphore(value: 1)
 }
 
-/// Work started on a thread of its own (as ``concurrently(_:_:)`` starts its first half) and
-/// waited for later, where its result is needed: for work whose result nothing in between
-/// needs, so that the cores it leaves idle at the start (its own serial stretches) and those
-/// the work in between leaves idle are filled by the other.
+/// Work started on a thread of its own (see ``concurrently(_:_:)`` for why not a block on a
+/// global queue) and waited for later, where its result is needed: for work whose result
+/// nothing in between needs, so that the cores it leaves idle (its own serial stretches) and
+/// those the work in between leaves idle are filled by the other.
 public final class Background<T: Sendable>: @unchecked Sendable {
     /// Written by the thread before it signals `done`; read after `done` was waited for.
     private var result: T?
@@ -83,6 +74,7 @@ public final class Background<T: Sendable>: @unchecked Sendable {
             result = work()
             done.signal()
         }
+        // The deep JSON documents a parse may meet need the stack a main thread has.
         thread.stackSize = 8 << 20
         thread.start()
     }

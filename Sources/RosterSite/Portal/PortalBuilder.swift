@@ -106,7 +106,8 @@ public struct PortalBuilder: Sendable {
         let output = SiteOutput(directory: options.output)
         var state = BuildState(output: output, clock: BuildClock(everyLap: allTimings, progress: progress))
         // A build that stopped on an error still lets the records' save finish (they passed
-        // validation): stopped by the process's exit, it left a file half written.
+        // validation): cut short by the process's exit, it left its new file half written
+        // beside the records (removed an hour later by another save).
         defer { _ = state.savingRecords?.wait() }
         state.report.timings = try BuildPipeline(steps: steps, progress: progress).run(&state)
         if !options.freesMemory { _ = Unmanaged.passRetained(Leftovers(state)) }
