@@ -65,6 +65,29 @@ import Testing
         #expect(incremental.keys.filter { incremental[$0] != fresh[$0] }.sorted() == [])
     }
 
+    /// The records are saved beside the pages being made: a build refused by its output folder
+    /// after validation still saves them whole (the next build reads them) and leaves no
+    /// half-written file beside them.
+    @Test func aBuildRefusedByItsOutputFolderStillSavesTheRecordsItValidated() throws {
+        let (repo, out) = try ContainmentTests.builtProject()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let cache = repo.appendingPathComponent(".roster-cache")
+        // Files written less than two seconds before a build are not saved (the first build's).
+        Thread.sleep(forTimeInterval: 2.2)
+        let saved = try Data(contentsOf: cache.appendingPathComponent("records")).count
+        // A file where the orgs' pages' folder goes: refused before the first write.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("orgs"))
+        try Data("in the way\n".utf8).write(to: out.appendingPathComponent("orgs"))
+        let refused = try roster(["build", "--out", "out"], in: repo)
+        #expect(refused.status != 0 && refused.stderr.contains("where a folder goes"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: cache.appendingPathComponent("records")).count > saved, "the records were saved")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".tmp") } == [])
+        try FileManager.default.removeItem(at: out.appendingPathComponent("orgs"))
+        let timed = fixedEnvironment.merging(["ROSTER_BUILD_TIMINGS": "1"]) { $1 }
+        let next = try roster(["build", "--out", "out"], in: repo, environment: timed)
+        #expect(next.status == 0 && next.stderr.contains("unchanged files from .roster-cache/"), "\(next.stderr)")
+    }
+
     /// After one org changed, the incremental build's tree is the tree of a fresh full build.
     @Test func anIncrementalBuildEqualsAFreshOne() throws {
         let (repo, out) = try ContainmentTests.builtProject()
