@@ -109,7 +109,14 @@ public struct PageTemplate: Sendable {
     /// Renders with a stack of values after the bytes `out` holds: a thread that renders
     /// thousands of pages reuses one buffer instead of allocating (and growing) one for each.
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
-        var renderer = TemplateRenderer(library: library, escape: escape, stack: frames)
+        var renderer = TemplateRenderer(library: library, escape: escape, stack: frames.map(TemplateFrame.value), model: nil)
+        renderer.run(self, depth: 0, into: &out)
+    }
+
+    /// Renders with a stack of values and levels of `model` (``TemplateModel``), the last
+    /// looked at first, after the bytes `out` holds.
+    public func render(frames: [TemplateFrame], model: any TemplateModel, library: [String: PageTemplate], into out: inout [UInt8]) {
+        var renderer = TemplateRenderer(library: library, escape: true, stack: frames, model: model)
         renderer.run(self, depth: 0, into: &out)
     }
 }

@@ -1,5 +1,6 @@
-/// Renders a compiled ``PageTemplate`` into bytes: a stack of values (a section pushes its
-/// value; a name is looked up from the top down, as Mustache says), escaping by default.
+/// Renders a compiled ``PageTemplate`` into bytes: a stack of values and levels of a
+/// ``TemplateModel`` (a section pushes its value, or each row of a level's list; a name is
+/// looked up from the top down, as Mustache says), escaping by default.
 ///
 /// The bytes are an `inout` argument, not a property, so that a variable is written from
 /// the frame that has it: returning each value found copied it, and every frame looked at on
@@ -9,7 +10,9 @@ struct TemplateRenderer {
     let library: [String: PageTemplate]
     /// False for plain-text e-mails: `{{name}}` writes the value as it is.
     let escape: Bool
-    var stack: [TemplateValue]
+    var stack: [TemplateFrame]
+    /// The model whose levels the stack's `.model` frames are (``TemplateModel``).
+    let model: (any TemplateModel)?
 
     /// A template's operations, text and names, borrowed for one run.
     struct Program {
@@ -51,46 +54,74 @@ struct TemplateRenderer {
     }
 
     mutating func section(_ p: Program, _ path: Range<Int>, inverted: Bool, body: Range<Int>, depth: Int, into out: inout [UInt8]) {
-        let value = lookup(p.names[path])
+        let found = lookup(p.names[path])
         if inverted {
-            if value?.isTruthy != true { run(p, body, depth: depth, into: &out) }
+            if found?.isTruthy != true { run(p, body, depth: depth, into: &out) }
             return
         }
-        guard let value, value.isTruthy else { return }
-        if case .list(let items) = value {
+        guard let found, found.isTruthy else { return }
+        switch found {
+        case .value(.list(let items)):
             for item in items {
-                stack.append(item)
+                stack.append(.value(item))
                 run(p, body, depth: depth, into: &out)
                 stack.removeLast()
             }
-        } else if case .fieldList(let rows) = value {
+        case .value(.fieldList(let rows)):
             for row in rows {
-                stack.append(.fields(row))
+                stack.append(.value(.fields(row)))
                 run(p, body, depth: depth, into: &out)
                 stack.removeLast()
             }
-        } else {
-            stack.append(value)
+        case .value(let value):
+            stack.append(.value(value))
             run(p, body, depth: depth, into: &out)
             stack.removeLast()
+        case .place(let place):
+            stack.append(.model(place))
+            run(p, body, depth: depth, into: &out)
+            stack.removeLast()
+        case .rows(let place, let count):
+            for item in 0..<count {
+                stack.append(.model(TemplatePlace(scope: place.scope, row: place.row, item: Int32(item))))
+                run(p, body, depth: depth, into: &out)
+                stack.removeLast()
+            }
         }
     }
 
     /// The first frame (from the top) that has the first name; the rest of a dotted name is
     /// looked up in that value only, as the Mustache spec says.
-    func lookup(_ path: Slice<UnsafeBufferPointer<PageTemplate.Name>>) -> TemplateValue? {
-        guard let first = path.first else { return stack.last }
-        var value: TemplateValue?
+    func lookup(_ path: Slice<UnsafeBufferPointer<PageTemplate.Name>>) -> TemplateFound? {
+        guard let first = path.first else {
+            switch stack.last {
+            case .value(let value): return .value(value)
+            case .model(let place): return .place(place)
+            case nil: return nil
+            }
+        }
+        var found: TemplateFound?
         var k = stack.count - 1
-        while k >= 0, value == nil {
-            value = Self.member(stack[k], first)
+        while k >= 0, found == nil {
+            switch stack[k] {
+            case .value(let value): found = Self.member(value, first).map(TemplateFound.value)
+            case .model(let place): found = member(.place(place), first)
+            }
             k -= 1
         }
         for name in path.dropFirst() {
-            guard let outer = value else { return nil }
-            value = Self.member(outer, name)
+            guard let outer = found else { return nil }
+            found = member(outer, name)
         }
-        return value
+        return found
+    }
+
+    func member(_ found: TemplateFound, _ name: PageTemplate.Name) -> TemplateFound? {
+        switch found {
+        case .value(let value): Self.member(value, name).map(TemplateFound.value)
+        case .place(let place): name.key.flatMap { model?.find($0, at: place) }
+        case .rows: nil
+        }
     }
 
     static func member(_ value: TemplateValue, _ name: PageTemplate.Name) -> TemplateValue? {
@@ -105,32 +136,37 @@ struct TemplateRenderer {
     /// that has it, in place; a dotted name or `.` is looked up.
     func write(_ path: Slice<UnsafeBufferPointer<PageTemplate.Name>>, escaped: Bool, into out: inout [UInt8]) {
         guard path.count == 1 else {
-            if let value = lookup(path) { Self.write(value, escaped: escaped, into: &out) }
+            if case .value(let value)? = lookup(path) { Self.write(value, escaped: escaped, into: &out) }
             return
         }
-        let name = path[path.startIndex]
+        let name = path[path.startIndex], model = model
         stack.withUnsafeBufferPointer { frames in
             var k = frames.count - 1
             while k >= 0 {
-                if Self.write(name, of: frames[k], escaped: escaped, into: &out) { return }
+                if Self.write(name, of: frames[k], model: model, escaped: escaped, into: &out) { return }
                 k -= 1
             }
         }
     }
 
     /// Writes the member `name` of `frame`; false when the frame has no such member.
-    static func write(_ name: PageTemplate.Name, of frame: borrowing TemplateValue, escaped: Bool, into out: inout [UInt8]) -> Bool {
+    static func write(
+        _ name: PageTemplate.Name, of frame: borrowing TemplateFrame, model: (any TemplateModel)?, escaped: Bool, into out: inout [UInt8]
+    ) -> Bool {
         switch frame {
-        case .fields(let fields):
+        case .value(.fields(let fields)):
             guard let key = name.key, let k = fields.index(of: key) else { return false }
             write(fields.pairs[k].1, escaped: escaped, into: &out)
             return true
-        case .object(let names):
+        case .value(.object(let names)):
             guard let value = names[name.text] else { return false }
             write(value, escaped: escaped, into: &out)
             return true
-        default:
+        case .value:
             return false
+        case .model(let place):
+            guard let key = name.key, let model else { return false }
+            return model.write(key, at: place, escaped: escaped, into: &out)
         }
     }
 

@@ -99,4 +99,9 @@ public struct TemplateSet: Sendable {
     public func render(frames: [TemplateValue], template: String, into out: inout [UInt8]) {
         library[template]?.render(frames: frames, library: library, into: &out)
     }
+
+    /// Renders with a stack of values and levels of `model` after the bytes `out` holds.
+    public func render(frames: [TemplateFrame], model: any TemplateModel, template: String, into out: inout [UInt8]) {
+        library[template]?.render(frames: frames, model: model, library: library, into: &out)
+    }
 }

@@ -80,4 +80,43 @@ import Testing
         #expect(String(decoding: alone, as: UTF8.self) == "<a><b>T&amp;")
         #expect(buffer == Array("before|".utf8) + alone)
     }
+
+    /// A model with a page (a title, a list of two rows, an empty list, a level) whose rows
+    /// have a name each, and only the second a title; it writes its names itself only for the
+    /// rows' names, in upper case, to tell its writing from ``find(_:at:)``'s.
+    final class TwoRows: TemplateModel {
+        func find(_ key: TemplateKey, at place: TemplatePlace) -> TemplateFound? {
+            switch (place.scope, key) {
+            case (0, .title): .value("Page <1>")
+            case (0, .rows): .rows(TemplatePlace(scope: 1), count: 2)
+            case (0, .members): .rows(TemplatePlace(scope: 1), count: 0)
+            case (0, .org): .place(TemplatePlace(scope: 2))
+            case (1, .name): .value(.string(["a", "b"][Int(place.item)]))
+            case (1, .title): place.item == 1 ? .value("row title") : nil
+            case (2, .id): .value(7)
+            default: nil
+            }
+        }
+
+        func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout [UInt8]) -> Bool {
+            guard place.scope == 1, key == .name else { return write(find(key, at: place), escaped: escaped, into: &out) }
+            out += Array(["A&", "B&"][Int(place.item)].utf8).flatMap { $0 == 0x26 && escaped ? Array("&amp;".utf8) : [$0] }
+            return true
+        }
+    }
+
+    /// A page's values answered by its model look up as plain values would: a name a level
+    /// lacks falls through to the frames under it, a list goes row by row, a level is a section
+    /// and the first part of a dotted name, and a list or level writes nothing.
+    @Test func aModelsLevelsActAsTheValuesTheyStandFor() throws {
+        let template = try PageTemplate(
+            "{{title}}|{{#rows}}{{name}}:{{title}}:{{{name}}}:{{root}},{{/rows}}|{{^members}}none{{/members}}{{#members}}x{{/members}}"
+                + "|{{org.id}}{{#org}}{{id}}{{title}}{{/org}}|{{rows}}{{org}}{{#org}}{{.}}{{/org}}|{{siteTitle}}{{#title}}[{{.}}]{{/title}}")
+        let frames: [TemplateFrame] = [.value(.fields([.root: "../", .siteTitle: "Site", .title: "Frame"])), .model(TemplatePlace(scope: 0))]
+        var out: [UInt8] = []
+        template.render(frames: frames, model: TwoRows(), library: [:], into: &out)
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == "Page &lt;1&gt;|A&amp;:Page &lt;1&gt;:A&:../,B&amp;:row title:B&:../,|none|77Page &lt;1&gt;||Site[Page &lt;1&gt;]")
+    }
 }

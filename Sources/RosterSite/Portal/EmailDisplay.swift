@@ -1,5 +1,6 @@
 import Foundation
 import RosterCore
+import RosterTemplates
 
 /// How e-mails appear in the portal: `j•••@acme.example`, unless `portal.showEmails` is true.
 public struct EmailDisplay: Sendable {
@@ -20,6 +21,16 @@ public struct EmailDisplay: Sendable {
         guard !showEmails else { return j.string(email) }
         var email = email
         if email.withUTF8({ Self.withFastRedaction($0) { j.string(utf8: $0) } }) == nil { j.string(Self.redact(email)) }
+    }
+
+    /// `email` as it appears, written into a page (``TemplateOutput``), escaped when asked:
+    /// the redacted form made on the stack, as ``write(_:into:)`` does for JSON.
+    func write(_ email: String, escaped: Bool, into out: inout [UInt8]) {
+        guard !showEmails else { return TemplateOutput.text(email, escaped: escaped, into: &out) }
+        var email = email
+        if email.withUTF8({ Self.withFastRedaction($0) { TemplateOutput.bytes($0, escaped: escaped, into: &out) } }) == nil {
+            TemplateOutput.text(Self.redact(email), escaped: escaped, into: &out)
+        }
     }
 
     /// Free text (a commit subject, a reason) with every e-mail address in it redacted.

@@ -15,6 +15,10 @@ extension PortalBuilder {
         @Sendable func page(_ frames: [TemplateValue], _ template: String, _ out: inout [UInt8]) {
             t.render(frames: frames + scriptFrame, template: template, into: &out)
         }
+        let scriptFrames = scriptFrame.map(TemplateFrame.value)
+        @Sendable func orgPage(_ frames: [TemplateFrame], _ model: OrgPage, _ out: inout [UInt8]) {
+            t.render(frames: scriptFrames.isEmpty ? frames : frames + scriptFrames, model: model, template: "org", into: &out)
+        }
         let baseKey = pageBaseKey(m, t)
 
         var jobs: [Job] = [
@@ -61,7 +65,7 @@ extension PortalBuilder {
             jobs.append(Job(path: "shares/" + ListPages.file(n), key: key) { page(Pages.shares(m, page: n), "shares") })
         }
         jobs.reserveCapacity(jobs.count + 2 * m.snapshot.orgs.count + m.snapshot.shares.count + m.docs.pages.count + t.assets.count)
-        recordJobs(m, orgKeys: keys, shareKeys: shareKeys, render: page, into: &jobs)
+        recordJobs(m, orgKeys: keys, shareKeys: shareKeys, render: page, org: orgPage, into: &jobs)
         for doc in m.docs.pages {
             jobs.append(Job(path: "docs/\(doc.slug)/index.html", key: nil) { page(Pages.doc(m, doc), "doc") })
         }
@@ -127,7 +131,7 @@ extension PortalBuilder {
     /// The pages of every org (and its JSON), with the keys `orgKeys`, and of every share.
     func recordJobs(
         _ m: PortalModel, orgKeys: [String?], shareKeys: [String], render page: @escaping @Sendable ([TemplateValue], String, inout [UInt8]) -> Void,
-        into jobs: inout [Job]
+        org renderOrg: @escaping @Sendable ([TemplateFrame], OrgPage, inout [UInt8]) -> Void, into jobs: inout [Job]
     ) {
         // The navigation and menus of record pages are the same on every one: made once.
         let orgFrame = PageContext.frame(m, depth: 2, title: "", section: .orgs)
@@ -137,7 +141,8 @@ extension PortalBuilder {
         let orgs = m.snapshot.orgs, shares = m.snapshot.shares
         // A job captures the record's position, not a copy of the record: 200,000 copies held
         // a reference to every field of every record until the end of the build.
-        let orgPage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.org(m, orgs[$0], frame: orgFrame), "org", &$1) }
+        let orgFrames: [TemplateFrame] = [.value(.fields(orgFrame)), OrgPage.root]
+        let orgPage: @Sendable (Int, inout [UInt8]) -> Void = { renderOrg(orgFrames, OrgPage(m, orgs[$0]), &$1) }
         let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, orgs[$0].record) }
         let sharePage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.share(m, shares[$0], frame: shareFrame), "share", &$1) }
         // Made in place on every core, two for each org then one for each share: 200,000

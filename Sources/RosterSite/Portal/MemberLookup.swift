@@ -1,4 +1,5 @@
 import RosterCore
+import RosterTemplates
 
 /// The members of one org found by e-mail, and the teams each is in. Most orgs are small:
 /// scanning ten members costs less than building a dictionary for each of 10,000 pages, so
@@ -56,14 +57,24 @@ struct MemberLookup {
     /// names, made, grown and sorted for each member, was a fifth of the allocations of an org
     /// page.
     func teamList(of email: String) -> String {
-        guard teamsByEmail == nil else { return teamNames(of: email).sorted().joined(separator: ", ") }
-        var list = ""
+        var list: [UInt8] = []
+        writeTeamList(of: email, escaped: false, into: &list)
+        return String(decoding: list, as: UTF8.self)
+    }
+
+    /// What ``teamList(of:)`` gives, written into a page (escaped when asked) as the teams are
+    /// met, with no text made for it.
+    func writeTeamList(of email: String, escaped: Bool, into out: inout [UInt8]) {
+        guard teamsByEmail == nil else {
+            return TemplateOutput.text(teamNames(of: email).sorted().joined(separator: ", "), escaped: escaped, into: &out)
+        }
+        // A comma once something was written, as the text joined by commas has it.
+        let start = out.count
         for t in teamsByName {
             for member in teams[t].members where member == email {
-                if !list.isEmpty { list += ", " }
-                list += teams[t].name
+                if out.count > start { out.append(contentsOf: [0x2C, 0x20]) }
+                TemplateOutput.text(teams[t].name, escaped: escaped, into: &out)
             }
         }
-        return list
     }
 }
