@@ -8,6 +8,11 @@ public struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLitera
         pairs = elements
     }
 
+    /// The values of `pairs`, in their order.
+    public init(_ pairs: [(TemplateKey, TemplateValue)]) {
+        self.pairs = pairs
+    }
+
     /// The value of `key`; when a key is given twice, the last one.
     public subscript(key: TemplateKey) -> TemplateValue? {
         index(of: key).map { pairs[$0].1 }

@@ -9,7 +9,7 @@ import RosterTemplates
 /// 0.03 s more to free it), a hundred allocations a page.
 ///
 /// Its levels and names are those the plain values had (`OrgPageProbeTests` holds their
-/// pages): the page; `org` (``Pages/orgRow(_:_:root:)``); `registration`; `members`, by
+/// pages): the page; `org` (``OrgRow``); `registration`; `members`, by
 /// e-mail; `teamList`, the default team first, then by name, each with its `members`; and the
 /// shares, history, commands and apps as plain values.
 final class OrgPage: TemplateModel {
@@ -33,8 +33,7 @@ final class OrgPage: TemplateModel {
     /// The org's shares and the commits of its file, looked up once.
     let linked: [(share: ShareName, link: ShareLink)]
     let commits: [GitHistory.Commit]
-    /// Made when first asked for: the org's row and its registration.
-    private var row: TemplateFields?
+    /// Made when first asked for: the org's registration.
     private var registrationFields: TemplateFields?
 
     init(_ m: PortalModel, _ file: OrgFile) {
@@ -60,7 +59,7 @@ final class OrgPage: TemplateModel {
     func find(_ key: TemplateKey, at place: TemplatePlace) -> TemplateFound? {
         switch Level(rawValue: place.scope) {
         case .page: page(key)
-        case .org: orgRow()[key].map(TemplateFound.value)
+        case .org: OrgRow(m: m, shares: linked, root: "../../").value(key, of: org).map(TemplateFound.value)
         case .registration: registration()[key].map(TemplateFound.value)
         case .member: member(key, members[Int(place.item)]).map(TemplateFound.value)
         case .team: team(key, Int(place.item))
@@ -143,13 +142,6 @@ final class OrgPage: TemplateModel {
         default: return nil
         }
         return .value(value)
-    }
-
-    func orgRow() -> TemplateFields {
-        if let row { return row }
-        let made = Pages.orgRow(m, org, root: "../../")
-        row = made
-        return made
     }
 
     func registration() -> TemplateFields {

@@ -47,17 +47,8 @@ enum Pages {
     }
 
     static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> TemplateFields {
-        let shares = m.sharesOfOrg[org.id] ?? []
-        let (users, invitations) = m.counts(org)
-        return [
-            .id: .string(org.id), .name: .string(org.name), .href: "\(root)orgs/\(org.id)/index.html",
-            .status: .string(org.status.rawValue), .statusLabel: .string(Labels.status(org.status)),
-            .teams: .int(org.teams.count), .users: .int(users), .invitations: .int(invitations),
-            .hasInvitations: .bool(invitations > 0), .shareCount: .int(shares.count),
-            .shareNames: .string(shares.map(\.share.name).joined(separator: ", ")),
-            .created: .string(Labels.day(org.createdAt)),
-            .expired: .bool(org.isExpired(on: m.today)), .until: .string(org.until ?? ""),
-        ]
+        let row = OrgRow(m: m, shares: m.sharesOfOrg[org.id] ?? [], root: root)
+        return TemplateFields(OrgRow.keys.map { ($0, row.value($0, of: org) ?? "") })
     }
 
     /// One page of the Consumer Orgs list (`number` from 1): ``ListPages/pageSize`` orgs in name
@@ -166,5 +157,39 @@ enum Pages {
                 "docsNav": .rows(docsNav), "content": .string(page.html), "description": .string(page.front.description ?? ""),
                 "toc": .rows(toc), "hasToc": .bool(toc.count > 1),
             ])
+    }
+}
+
+/// An org's values as a row of the orgs list and at the top of its page (`org`), each found
+/// by its name: the org page asks for the few it shows, the list makes them all.
+struct OrgRow {
+    let m: PortalModel
+    let shares: [(share: ShareName, link: ShareLink)]
+    /// The site root, relative to the page.
+    let root: String
+
+    static let keys: [TemplateKey] = [
+        .id, .name, .href, .status, .statusLabel, .teams, .users, .invitations, .hasInvitations, .shareCount, .shareNames, .created, .expired,
+        .until,
+    ]
+
+    func value(_ key: TemplateKey, of org: OrgRecord) -> TemplateValue? {
+        switch key {
+        case .id: .string(org.id)
+        case .name: .string(org.name)
+        case .href: .string(root + "orgs/" + org.id + "/index.html")
+        case .status: .string(org.status.rawValue)
+        case .statusLabel: .string(Labels.status(org.status))
+        case .teams: .int(org.teams.count)
+        case .users: .int(m.counts(org).users)
+        case .invitations: .int(m.counts(org).invitations)
+        case .hasInvitations: .bool(m.counts(org).invitations > 0)
+        case .shareCount: .int(shares.count)
+        case .shareNames: .string(shares.map(\.share.name).joined(separator: ", "))
+        case .created: .string(Labels.day(org.createdAt))
+        case .expired: .bool(org.isExpired(on: m.today))
+        case .until: .string(org.until ?? "")
+        default: nil
+        }
     }
 }
