@@ -10,11 +10,11 @@ import RosterTemplates
 ///
 /// Its levels and names are those the plain values had (`OrgPageProbeTests` holds their
 /// pages): the page; `org` (``OrgRow``); `registration`; `members`, by
-/// e-mail; `teamList`, the default team first, then by name, each with its `members`; and the
-/// shares, history, commands and apps as plain values.
+/// e-mail; `teamList`, the default team first, then by name, each with its `members`;
+/// `commands` (``HowTo``); and the shares, history and apps as plain values.
 final class OrgPage: TemplateModel {
     enum Level: Int32 {
-        case page, org, registration, member, team, teamMember
+        case page, org, registration, member, team, teamMember, command
     }
 
     let m: PortalModel
@@ -30,6 +30,8 @@ final class OrgPage: TemplateModel {
     let teams: [Int]
     /// The e-mails of each team of ``teams``, sorted.
     let teamMembers: [[String]]
+    /// What one can do to the org in its status (``HowTo``).
+    let steps: [HowTo.Step]
     /// The org's shares and the commits of its file, looked up once.
     let linked: [(share: ShareName, link: ShareLink)]
     let commits: [GitHistory.Commit]
@@ -46,6 +48,7 @@ final class OrgPage: TemplateModel {
         let all = org.members
         self.all = all
         members = all.indices.sorted { all[$0].email < all[$1].email }
+        steps = HowTo.plan(for: org.status)
         linked = m.sharesOfOrg[org.id] ?? []
         commits = m.history.commits(touching: file.path)
         let teams = org.teams
@@ -64,6 +67,12 @@ final class OrgPage: TemplateModel {
         case .member: member(key, members[Int(place.item)]).map(TemplateFound.value)
         case .team: team(key, Int(place.item))
         case .teamMember: teamMember(key, teamMembers[Int(place.row)][Int(place.item)]).map(TemplateFound.value)
+        case .command:
+            switch key {
+            case .label: .value(.string(steps[Int(place.item)].label))
+            case .command: .value(.string(steps[Int(place.item)].command(for: org)))
+            default: nil
+            }
         case nil: nil
         }
     }
@@ -94,6 +103,9 @@ final class OrgPage: TemplateModel {
             case .email: m.email.write(email, escaped: escaped, into: &out)
             default: return false
             }
+            return true
+        case .command where key == .command:
+            steps[Int(place.item)].write(for: org, escaped: escaped, into: &out)
             return true
         default:
             return write(find(key, at: place), escaped: escaped, into: &out)
@@ -131,7 +143,7 @@ final class OrgPage: TemplateModel {
                     ? ""
                     : "It is still linked to \(Plural.count(shares, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."
             )
-        case .commands: value = .fieldRows(HowTo.commands(for: org))
+        case .commands: return .rows(TemplatePlace(scope: Level.command.rawValue), count: steps.count)
         case .editURL: value = .string(m.settings.portal.editURL.map { $0 + file.path } ?? "")
         case .file: value = .string(file.path)
         // The org's end date and apps (content/consumer-lifecycle.md).
