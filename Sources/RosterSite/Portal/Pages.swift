@@ -92,18 +92,21 @@ enum Pages {
     }
 
     static func share(_ m: PortalModel, _ file: ShareFile, frame: TemplateFields? = nil) -> [TemplateValue] {
-        // Names looked up once, not twice per comparison.
+        // Names looked up once, not twice per comparison. The model's tables are taken out of
+        // it once a page: read through `m` for each consumer, each read took a reference count
+        // on the same table from both threads.
         let links = file.record.consumers
-        let names = links.map { m.orgNames[$0.org] ?? $0.org }
+        let orgNames = m.orgNames, orgStatus = m.orgStatus, orgBlockers = m.orgBlockers, today = m.today
+        let names = links.map { orgNames[$0.org] ?? $0.org }
         let consumers: [TemplateFields] = links.indices.sorted { names[$0] < names[$1] }.map { k in
             let link = links[k]
-            let status = m.orgStatus[link.org]
+            let status = orgStatus[link.org]
             return [
                 .name: .string(names[k]), .href: "../../orgs/\(link.org)/index.html",
                 .status: .string(status?.rawValue ?? ""), .statusLabel: .string(status.map(Labels.status) ?? ""),
                 // Why this org's users cannot use the share today: the org, else the link's dates
                 // (as `roster share show` says, and the export grants).
-                .blocker: .string(status == nil ? "the org does not exist" : blocker(m.orgBlockers[link.org], link.closedReason(on: m.today))),
+                .blocker: .string(status == nil ? "the org does not exist" : blocker(orgBlockers[link.org], link.closedReason(on: today))),
                 .since: .string(link.since), .until: .string(link.until ?? ""),
             ]
         }
