@@ -84,4 +84,26 @@ import Testing
         #expect(Formats.nameKey("Zoë Ops") == "zoë ops")
         #expect(Formats.nameKey("Istanbul Data") != Formats.nameKey("ıstanbul data"))
     }
+
+    /// The checks read a string's bytes in place; a string whose bytes are not in one piece (a
+    /// bridged or lazily made one) goes through the same loop over its view, with the same result.
+    @Test func theChecksSayTheSameOverBytesInPlaceAndOverTheView() {
+        let texts = [
+            "", "   ", " Acme ", "\tAc me\n", "ACME", "acme", "Zoë", " x\u{202E}y", "a\u{0085}b", "e\u{2028}", "\u{2066}i", "a@b.co",
+            "A@B.CO", "a..b@c.co", "x@y", "\u{2060}", "é ", " \r\n",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            #expect(Formats.hasNoUppercase(text) == Formats.hasNoUppercase(bytes.lazy.map { $0 }), "\(text.debugDescription)")
+            #expect(Formats.firstControlCharacter(text) == Formats.firstControlCharacter(bytes: bytes.lazy.map { $0 }), "\(text.debugDescription)")
+            #expect(Formats.trimmedASCII(bytes: bytes) == Formats.trimmedASCII(bytes: bytes.lazy.map { $0 }), "\(text.debugDescription)")
+            let isEmail = bytes.withUnsafeBufferPointer { Formats.isValidEmail($0) }
+            #expect(Formats.isValidEmail(text) == isEmail, "\(text.debugDescription)")
+        }
+        // Trimmed as the view trims: from the first byte that is not a space to the last.
+        #expect(Formats.trimmedASCII(" \tAc me \n") == "Ac me")
+        #expect(Formats.trimmedASCII("   ") == "")
+        #expect(Formats.trimmedASCII(" Zoë ") == nil)
+        #expect(Formats.hasNoUppercase("zoë") && !Formats.hasNoUppercase("zOë") && !Formats.hasNoUppercase("aB"))
+    }
 }
