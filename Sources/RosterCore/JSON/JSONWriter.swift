@@ -79,8 +79,13 @@ public enum JSONWriter {
 
     /// The bytes of a string's content, escaped, without its quotes.
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout [UInt8]) {
-        // Runs of bytes that need no escape are copied at once.
-        var k = 0, run = 0
+        // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
+        // of the bytes looked at below are passed over first (``ByteWords``).
+        var k = ByteWords.skipPlain(bytes, from: 0) { w in
+            let json = ByteWords.below(w, 0x20) | ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.equal(w, 0xE2)
+            return htmlSafe ? json | ByteWords.equal(w, 0x3C) | ByteWords.equal(w, 0x3E) | ByteWords.equal(w, 0x26) : json
+        }
+        var run = 0
         while k < bytes.count {
             let b = bytes[k]
             let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))

@@ -81,6 +81,8 @@ struct PlainScanner {
     mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
         guard take(0x22) else { return nil }
         let start = i
+        // The words of 8 bytes with no quote, backslash or control byte passed over first.
+        i = ByteWords.skipPlain(bytes, from: i) { w in ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) }
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x22 {
