@@ -51,4 +51,19 @@ import RosterSynth
         #expect(ByteWords.below(0x2020_2020_1F20_2020, 0x20) != 0)
         #expect(ByteWords.below(0xFFFF_FFFF_FFFF_FFFF, 0x20) == 0)
     }
+
+    /// The JSON escaper passes over the words after a character that starts with E2 (the dots
+    /// of a redacted address) but still escapes what comes after it: a line separator, a
+    /// quote, a control byte, and with `htmlSafe` an angle bracket, eight bytes or more later.
+    @Test func theJSONEscaperStillEscapesWhatFollowsTheDots() {
+        let text = "a•••@org-1086.example/\u{2028}/•twelve bytes\"•fourteen bytes\u{1}•<and>&"
+        var out: [UInt8] = []
+        JSONWriter.writeString(text, htmlSafe: true, into: &out)
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == #""a•••@org-1086.example/\u2028/•twelve bytes\"•fourteen bytes\u0001•\u003cand\u003e\u0026""#)
+        out = []
+        JSONWriter.writeString(text, htmlSafe: false, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""a•••@org-1086.example/\u2028/•twelve bytes\"•fourteen bytes\u0001•<and>&""#)
+    }
 }

@@ -81,10 +81,11 @@ public enum JSONWriter {
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout [UInt8]) {
         // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
         // of the bytes looked at below are passed over first (``ByteWords``).
-        var k = ByteWords.skipPlain(bytes, from: 0) { w in
+        let special = { (w: UInt64) -> UInt64 in
             let json = ByteWords.below(w, 0x20) | ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.equal(w, 0xE2)
             return htmlSafe ? json | ByteWords.equal(w, 0x3C) | ByteWords.equal(w, 0x3E) | ByteWords.equal(w, 0x26) : json
         }
+        var k = ByteWords.skipPlain(bytes, from: 0, special)
         var run = 0
         while k < bytes.count {
             let b = bytes[k]
@@ -92,8 +93,9 @@ public enum JSONWriter {
             if plain { k += 1; continue }
             // A character that starts with E2 but is neither U+2028 nor U+2029 (such as the dots
             // of each redacted e-mail, •••) goes on with the run.
+            // The words after it are passed over again (an address's domain, after its dots).
             if b == 0xE2 && !(k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)) {
-                k += 1
+                k = ByteWords.skipPlain(bytes, from: k + 1, special)
                 continue
             }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
