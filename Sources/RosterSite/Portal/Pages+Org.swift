@@ -18,7 +18,8 @@ final class OrgPage: TemplateModel {
     }
 
     let m: PortalModel
-    let file: OrgFile
+    /// The org's file, relative to the root.
+    let path: String
     let org: OrgRecord
     /// The org's members, read in place: a member taken out of the array was a copy, a
     /// reference count for each of its texts, for each name written.
@@ -40,7 +41,7 @@ final class OrgPage: TemplateModel {
 
     init(_ m: PortalModel, _ file: OrgFile) {
         self.m = m
-        self.file = file
+        path = file.path
         let org = file.record
         self.org = org
         lookup = MemberLookup(org)
@@ -144,8 +145,8 @@ final class OrgPage: TemplateModel {
                     : "It is still linked to \(Plural.count(shares, "share")), which its users cannot use while it is \(org.isExpired(on: m.today) ? "expired" : org.status.rawValue)."
             )
         case .commands: return .rows(TemplatePlace(scope: Level.command.rawValue), count: steps.count)
-        case .editURL: value = .string(m.settings.portal.editURL.map { $0 + file.path } ?? "")
-        case .file: value = .string(file.path)
+        case .editURL: value = .string(m.settings.portal.editURL.map { $0 + path } ?? "")
+        case .file: value = .string(path)
         // The org's end date and apps (content/consumer-lifecycle.md).
         case .until: value = .string(org.until ?? "")
         case .expired: value = .bool(org.isExpired(on: m.today))
