@@ -5,7 +5,8 @@
 # every file; a stat of every input and output; the preview's rebuild (bench/serve.py); and
 # `roster diff` of 100 changed orgs against `git diff` of the same range.
 # BEFORE=/path/to/an/older/roster runs every roster row with it too, alternating, for an A/B.
-# Prints min / median / max (wall seconds, and user+system CPU) and `uptime` before and after.
+# Prints min / median / max (wall seconds, and user+system CPU), `uptime` before and after, and
+# the memory available and held by tmpfs at the start (a full tmpfs slows the file-heavy rows).
 # Data: DATA_1000, DATA_10000, DATA_100000 (roster-synth N orgs x 10 members, N/10 shares;
 # made in the scratch folder when not given or missing). They are copied, never changed.
 # Usage: [BEFORE=old-roster] [SIZES="1000 10000 100000"] [RUNS=5] [RUNS_100K=3] [DIFF_RUNS=25] bench/speed.sh
