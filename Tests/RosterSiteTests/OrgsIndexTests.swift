@@ -80,16 +80,20 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let alphabet = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + Array("aZ9 -")
         var scratch: [UInt8] = []
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
-            for _ in 0..<40 {
-                let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+        // A line feed after a carriage return makes one Character with it: the texts of fixed
+        // characters have such a pair at each end, and a random text may have fewer Characters
+        // than it drew (placing the "É" by the drawn count once ran past the end).
+        let fixed = ["\r\n", "a\r\n", "\r\nb", "x\r\n\r\ny"]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200, -1] {
+            for round in 0..<(length < 0 ? fixed.count : 40) {
+                let text = length < 0 ? fixed[round] : String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
                 var found: [String] = []
                 SearchTokens.eachWord(text, scratch: &scratch) { (word: UnsafeRawBufferPointer) in found.append(String(decoding: word, as: UTF8.self))
                 }
                 #expect(found == SearchTokens.unicodeWords(text), "\(text.debugDescription)")
-                guard length > 0 else { continue }
                 var mixed = Array(text)
-                mixed[Int.random(in: 0..<length, using: &generator)] = "É"
+                guard !mixed.isEmpty else { continue }
+                mixed[Int.random(in: 0..<mixed.count, using: &generator)] = "É"
                 let other = String(mixed)
                 found = []
                 SearchTokens.eachWord(other, scratch: &scratch) { (word: UnsafeRawBufferPointer) in
