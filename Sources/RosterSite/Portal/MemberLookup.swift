@@ -37,7 +37,20 @@ struct MemberLookup {
 
     /// "First Last" of the member with `email`.
     func fullName(_ email: String) -> String? {
-        member(email).map { "\(members[$0].firstName) \(members[$0].lastName)" }
+        member(email).map(fullName(at:))
+    }
+
+    /// "First Last" of the member at position `k`.
+    func fullName(at k: Int) -> String {
+        "\(members[k].firstName) \(members[k].lastName)"
+    }
+
+    /// What ``fullName(at:)`` gives, written into a page (escaped when asked) with no text
+    /// made for it: escaping is byte by byte, so the two names escaped apart are the whole.
+    func writeFullName(at k: Int, escaped: Bool, into out: inout [UInt8]) {
+        TemplateOutput.text(members[k].firstName, escaped: escaped, into: &out)
+        out.append(0x20)
+        TemplateOutput.text(members[k].lastName, escaped: escaped, into: &out)
     }
 
     /// The names of the teams that list `email`, in the order of the teams (a team that lists

@@ -21,9 +21,8 @@ final class OrgPage: TemplateModel {
     /// The org's file, relative to the root.
     let path: String
     let org: OrgRecord
-    /// The org's members, read in place: a member taken out of the array was a copy, a
-    /// reference count for each of its texts, for each name written.
-    let all: [Membership]
+    /// The org's members (`lookup.members`, read in place: a member taken out of the array was
+    /// a copy, a reference count for each of its texts, for each name written) and teams.
     let lookup: MemberLookup
     /// The positions of the members by e-mail.
     let members: [Int]
@@ -33,8 +32,9 @@ final class OrgPage: TemplateModel {
     let teamMembers: [[String]]
     /// What one can do to the org in its status (``HowTo``).
     let steps: [HowTo.Step]
-    /// The org's shares and the commits of its file, looked up once.
+    /// The org's shares and the commits of its file, looked up once, and its row (`org`).
     let linked: [(share: ShareName, link: ShareLink)]
+    let row: OrgRow
     let commits: [GitHistory.Commit]
     /// Made when first asked for: the org's registration.
     private var registrationFields: TemplateFields?
@@ -47,10 +47,10 @@ final class OrgPage: TemplateModel {
         lookup = MemberLookup(org)
         // Sorted by index: sorting the members themselves copies each one, twice per comparison.
         let all = org.members
-        self.all = all
         members = all.indices.sorted { all[$0].email < all[$1].email }
         steps = HowTo.plan(for: org.status)
         linked = m.sharesOfOrg[org.id] ?? []
+        row = OrgRow(m, org, shares: linked, root: "../../")
         commits = m.history.commits(touching: file.path)
         let teams = org.teams
         self.teams = teams.indices.sorted { (teams[$0].isDefault ? 0 : 1, teams[$0].name) < (teams[$1].isDefault ? 0 : 1, teams[$1].name) }
@@ -63,7 +63,7 @@ final class OrgPage: TemplateModel {
     func find(_ key: TemplateKey, at place: TemplatePlace) -> TemplateFound? {
         switch Level(rawValue: place.scope) {
         case .page: page(key)
-        case .org: OrgRow(m: m, shares: linked, root: "../../").value(key, of: org).map(TemplateFound.value)
+        case .org: row.value(key, of: org).map(TemplateFound.value)
         case .registration: registration()[key].map(TemplateFound.value)
         case .member: member(key, members[Int(place.item)]).map(TemplateFound.value)
         case .team: team(key, Int(place.item))
@@ -85,10 +85,10 @@ final class OrgPage: TemplateModel {
         case .member:
             let k = members[Int(place.item)]
             switch key {
-            case .name: writeName(k, escaped: escaped, into: &out)
-            case .email: m.email.write(all[k].email, escaped: escaped, into: &out)
-            case .invitedBy: m.email.write(all[k].invitedBy, escaped: escaped, into: &out)
-            case .teams: lookup.writeTeamList(of: all[k].email, escaped: escaped, into: &out)
+            case .name: lookup.writeFullName(at: k, escaped: escaped, into: &out)
+            case .email: m.email.write(lookup.members[k].email, escaped: escaped, into: &out)
+            case .invitedBy: m.email.write(lookup.members[k].invitedBy, escaped: escaped, into: &out)
+            case .teams: lookup.writeTeamList(of: lookup.members[k].email, escaped: escaped, into: &out)
             default: return write(member(key, k).map(TemplateFound.value), escaped: escaped, into: &out)
             }
             return true
@@ -97,7 +97,7 @@ final class OrgPage: TemplateModel {
             switch key {
             case .name:
                 if let k = lookup.member(email) {
-                    writeName(k, escaped: escaped, into: &out)
+                    lookup.writeFullName(at: k, escaped: escaped, into: &out)
                 } else {
                     TemplateOutput.text(email, escaped: escaped, into: &out)
                 }
@@ -111,13 +111,6 @@ final class OrgPage: TemplateModel {
         default:
             return write(find(key, at: place), escaped: escaped, into: &out)
         }
-    }
-
-    /// "First Last" of the member at `k`, as ``MemberLookup/fullName(_:)`` makes it.
-    func writeName(_ k: Int, escaped: Bool, into out: inout [UInt8]) {
-        TemplateOutput.text(all[k].firstName, escaped: escaped, into: &out)
-        out.append(0x20)
-        TemplateOutput.text(all[k].lastName, escaped: escaped, into: &out)
     }
 
     func page(_ key: TemplateKey) -> TemplateFound? {
@@ -165,8 +158,9 @@ final class OrgPage: TemplateModel {
     }
 
     func member(_ key: TemplateKey, _ k: Int) -> TemplateValue? {
-        switch key {
-        case .name: "\(all[k].firstName) \(all[k].lastName)"
+        let all = lookup.members
+        return switch key {
+        case .name: .string(lookup.fullName(at: k))
         case .email: .string(m.email(all[k].email))
         case .role: .string(all[k].role.rawValue)
         case .roleLabel: .string(Labels.role(all[k].role))

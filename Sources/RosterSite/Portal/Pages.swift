@@ -47,7 +47,7 @@ enum Pages {
     }
 
     static func orgRow(_ m: PortalModel, _ org: OrgRecord, root: String) -> TemplateFields {
-        let row = OrgRow(m: m, shares: m.sharesOfOrg[org.id] ?? [], root: root)
+        let row = OrgRow(m, org, shares: m.sharesOfOrg[org.id] ?? [], root: root)
         return TemplateFields(OrgRow.keys.map { ($0, row.value($0, of: org) ?? "") })
     }
 
@@ -170,6 +170,13 @@ struct OrgRow {
     let shares: [(share: ShareName, link: ShareLink)]
     /// The site root, relative to the page.
     let root: String
+    /// Active users and open invitations (``PortalModel/counts(_:)``), counted once.
+    let users: Int, invitations: Int
+
+    init(_ m: PortalModel, _ org: OrgRecord, shares: [(share: ShareName, link: ShareLink)], root: String) {
+        (self.m, self.shares, self.root) = (m, shares, root)
+        (users, invitations) = m.counts(org)
+    }
 
     static let keys: [TemplateKey] = [
         .id, .name, .href, .status, .statusLabel, .teams, .users, .invitations, .hasInvitations, .shareCount, .shareNames, .created, .expired,
@@ -184,9 +191,9 @@ struct OrgRow {
         case .status: .string(org.status.rawValue)
         case .statusLabel: .string(Labels.status(org.status))
         case .teams: .int(org.teams.count)
-        case .users: .int(m.counts(org).users)
-        case .invitations: .int(m.counts(org).invitations)
-        case .hasInvitations: .bool(m.counts(org).invitations > 0)
+        case .users: .int(users)
+        case .invitations: .int(invitations)
+        case .hasInvitations: .bool(invitations > 0)
         case .shareCount: .int(shares.count)
         case .shareNames: .string(shares.map(\.share.name).joined(separator: ", "))
         case .created: .string(Labels.day(org.createdAt))
