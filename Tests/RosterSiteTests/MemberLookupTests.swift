@@ -2,7 +2,7 @@ import Testing
 import RosterCore
 @testable import RosterSite
 
-/// Small orgs are scanned, large ones go through dictionaries: the answers must be the same.
+/// The members and teams walked side by side answer as dictionaries built from the whole org.
 @Suite struct MemberLookupTests {
     static func org(members count: Int) -> OrgRecord {
         let members = (0..<count).map { n in
@@ -27,18 +27,31 @@ import RosterCore
         return (names[email], teamsOf[email] ?? [])
     }
 
-    @Test(arguments: [4, MemberLookup.scanLimit + 8])
-    func scanningAndDictionariesAgree(members: Int) {
+    @Test(arguments: [2, 4, 40])
+    func theWalkAnswersAsDictionariesDo(members: Int) {
         let org = Self.org(members: members)
         let lookup = MemberLookup(org)
-        for email in org.members.map(\.email) + ["nobody@acme.example", "m1@acme.example"] {
+        for email in org.members.map(\.email) + ["nobody@acme.example", "m1@acme.example", "", "zz@acme.example"] {
             let want = Self.expected(org, email)
             #expect(lookup.fullName(email) == want.name, "\(email)")
-            #expect(lookup.teamNames(of: email) == want.teams, "\(email)")
-            #expect(lookup.teamList(of: email) == want.teams.sorted().joined(separator: ", "), "\(email)")
+            #expect(lookup.member(email) == org.members.firstIndex { $0.email == email }, "\(email)")
         }
-        #expect(lookup.teamList(of: "m1@acme.example") == "Alpha, Beta, Beta, Everyone")
-        #expect(lookup.teamNames(of: "m1@acme.example") == ["Everyone", "Beta", "Beta", "Alpha"])
+        for (k, member) in org.members.enumerated() {
+            #expect(lookup.teamList(at: k) == Self.expected(org, member.email).teams.sorted().joined(separator: ", "), "\(k)")
+        }
+        // The first member with each of a team's e-mails, sorted, and nil for one that is no member.
+        for (t, team) in org.teams.enumerated() {
+            let want = team.members.sorted().map { email in (email, org.members.firstIndex { $0.email == email }) }
+            #expect(lookup.teamPlaces[t].map(\.email) == want.map(\.0))
+            #expect(lookup.teamPlaces[t].map(\.member) == want.map(\.1))
+        }
+        #expect(lookup.byEmail.map { org.members[$0].email } == org.members.map(\.email).sorted())
+        // Two members with one e-mail: both show the teams that list it.
+        #expect(lookup.teamList(at: members - 1) == lookup.teamList(at: 0))
         #expect(lookup.fullName("m0@acme.example") == "First0 Last")
+        if members >= 4 {
+            #expect(lookup.teamList(at: 1) == "Alpha, Beta, Beta, Everyone")
+            #expect(lookup.teamPlaces[1].map(\.member) == [1, 1, nil])
+        }
     }
 }

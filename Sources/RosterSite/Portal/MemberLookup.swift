@@ -1,38 +1,78 @@
 import RosterCore
 import RosterTemplates
 
-/// The members of one org found by e-mail, and the teams each is in. Most orgs are small:
-/// scanning ten members costs less than building a dictionary for each of 10,000 pages, so
-/// dictionaries are built only for large orgs. Both ways give the same answers.
+/// The members of one org found by e-mail, and the teams each is in, worked out once for the
+/// org's page: the members sorted by e-mail, and each team's e-mails sorted, are walked side
+/// by side. A scan of the members for each team member, and of every team for each member's
+/// team list, compared some 225 texts on a page of ten members in two teams; a dictionary
+/// for each of 10,000 pages cost more than the scans.
 struct MemberLookup {
     let members: [Membership]
     let teams: [Team]
-    private let byEmail: [String: Int]?
-    private let teamsByEmail: [String: [String]]?
-    /// For a scanned org, the places of its teams in the order of their names.
-    private let teamsByName: [Int]
-
-    static let scanLimit = 32
+    /// The members' positions in the order of their e-mails (members with the same e-mail in
+    /// the order of the file: the sort is stable).
+    let byEmail: [Int]
+    /// For each team (as in `teams`), its e-mails sorted, each with the position of the first
+    /// member with it (nil: not a member of the org).
+    let teamPlaces: [[(email: String, member: Int?)]]
+    /// For each member, the positions of the teams that list its e-mail, in the order of the
+    /// teams' names (a team that lists it twice, twice): member `k`'s are
+    /// `teamsOf[teamsFrom[k]..<teamsFrom[k + 1]]`.
+    private let teamsFrom: [Int]
+    private let teamsOf: [Int]
 
     init(_ org: OrgRecord) {
         let members = org.members, teams = org.teams
         (self.members, self.teams) = (members, teams)
-        let memberships = teams.reduce(0) { $0 + $1.members.count }
-        guard members.count > Self.scanLimit || memberships > 2 * Self.scanLimit else {
-            (byEmail, teamsByEmail) = (nil, nil)
-            teamsByName = teams.indices.sorted { teams[$0].name < teams[$1].name }
-            return
+        let byEmail = members.indices.sorted { members[$0].email < members[$1].email }
+        self.byEmail = byEmail
+        // For each e-mail of each team, the members with it: a range of `byEmail`.
+        var emails: [[String]] = [], groups: [[Range<Int>]] = []
+        emails.reserveCapacity(teams.count)
+        groups.reserveCapacity(teams.count)
+        for team in teams {
+            let sorted = team.members.sorted()
+            var j = 0
+            groups.append(
+                sorted.map { email in
+                    while j < byEmail.count, members[byEmail[j]].email < email { j += 1 }
+                    var k = j
+                    while k < byEmail.count, members[byEmail[k]].email == email { k += 1 }
+                    return j..<k
+                })
+            emails.append(sorted)
         }
-        teamsByName = []
-        // The first member of an e-mail given twice, as a scan finds it.
-        byEmail = Dictionary(members.indices.map { (members[$0].email, $0) }, uniquingKeysWith: { first, _ in first })
-        teamsByEmail = Dictionary(grouping: teams.flatMap { t in t.members.map { ($0, t.name) } }, by: \.0).mapValues { $0.map(\.1) }
+        teamPlaces = teams.indices.map { t in
+            zip(emails[t], groups[t]).map { email, group in (email, group.isEmpty ? nil : byEmail[group.lowerBound]) }
+        }
+        // Each member's teams, counted, then placed, team by team in the order of their names.
+        let byName = teams.indices.sorted { teams[$0].name < teams[$1].name }
+        var from = [Int](repeating: 0, count: members.count + 1)
+        for t in byName {
+            for group in groups[t] { for p in group { from[byEmail[p] + 1] += 1 } }
+        }
+        for k in members.indices { from[k + 1] += from[k] }
+        var next = from, list = [Int](repeating: 0, count: from[members.count])
+        for t in byName {
+            for group in groups[t] {
+                for p in group {
+                    list[next[byEmail[p]]] = t
+                    next[byEmail[p]] += 1
+                }
+            }
+        }
+        (teamsFrom, teamsOf) = (from, list)
     }
 
     /// The position of the first member with `email`.
     func member(_ email: String) -> Int? {
-        if let byEmail { return byEmail[email] }
-        return members.indices.first { members[$0].email == email }
+        // The first place in `byEmail` whose e-mail is not before `email`.
+        var (low, high) = (0, byEmail.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if members[byEmail[mid]].email < email { low = mid + 1 } else { high = mid }
+        }
+        return low < byEmail.count && members[byEmail[low]].email == email ? byEmail[low] : nil
     }
 
     /// "First Last" of the member with `email`.
@@ -53,41 +93,22 @@ struct MemberLookup {
         TemplateOutput.text(members[k].lastName, escaped: escaped, into: &out)
     }
 
-    /// The names of the teams that list `email`, in the order of the teams (a team that lists
-    /// it twice, twice).
-    func teamNames(of email: String) -> [String] {
-        if let teamsByEmail { return teamsByEmail[email] ?? [] }
-        var names: [String] = []
-        for t in teams.indices {
-            for member in teams[t].members where member == email { names.append(teams[t].name) }
-        }
-        return names
-    }
-
-    /// The names of the teams that list `email`, sorted and joined by commas, as the org page
-    /// shows them: what ``teamNames(of:)`` sorted and joined gives. A scanned org's teams are
-    /// walked in the order of their names, so the text is made as they are met: the array of
-    /// names, made, grown and sorted for each member, was a fifth of the allocations of an org
-    /// page.
-    func teamList(of email: String) -> String {
+    /// The names of the teams that list the e-mail of the member at `k`, in the order of their
+    /// names, joined by commas, as the org page shows them.
+    func teamList(at k: Int) -> String {
         var list: [UInt8] = []
-        writeTeamList(of: email, escaped: false, into: &list)
+        writeTeamList(at: k, escaped: false, into: &list)
         return String(decoding: list, as: UTF8.self)
     }
 
-    /// What ``teamList(of:)`` gives, written into a page (escaped when asked) as the teams are
-    /// met, with no text made for it.
-    func writeTeamList(of email: String, escaped: Bool, into out: inout [UInt8]) {
-        guard teamsByEmail == nil else {
-            return TemplateOutput.text(teamNames(of: email).sorted().joined(separator: ", "), escaped: escaped, into: &out)
-        }
-        // A comma once something was written, as the text joined by commas has it.
+    /// What ``teamList(at:)`` gives, written into a page (escaped when asked), with no text made
+    /// for it.
+    func writeTeamList(at k: Int, escaped: Bool, into out: inout [UInt8]) {
+        // A comma once something was written (a team's name is never empty in a valid org).
         let start = out.count
-        for t in teamsByName {
-            for member in teams[t].members where member == email {
-                if out.count > start { out.append(contentsOf: [0x2C, 0x20]) }
-                TemplateOutput.text(teams[t].name, escaped: escaped, into: &out)
-            }
+        for i in teamsFrom[k]..<teamsFrom[k + 1] {
+            if out.count > start { out.append(contentsOf: [0x2C, 0x20]) }
+            TemplateOutput.text(teams[teamsOf[i]].name, escaped: escaped, into: &out)
         }
     }
 }

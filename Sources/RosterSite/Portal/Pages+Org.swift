@@ -11,10 +11,11 @@ import RosterTemplates
 /// Its levels and names are those the plain values had (`OrgPageProbeTests` holds their
 /// pages): the page; `org` (``OrgRow``); `registration`; `members`, by
 /// e-mail; `teamList`, the default team first, then by name, each with its `members`;
-/// `commands` (``HowTo``); and the shares, history and apps as plain values.
+/// `commands` (``HowTo``); `shares`, each a share the org consumes; and the history and
+/// apps as plain values.
 final class OrgPage: TemplateModel {
     enum Level: Int32 {
-        case page, org, registration, member, team, teamMember, command
+        case page, org, registration, member, team, teamMember, command, share
     }
 
     let m: PortalModel
@@ -28,8 +29,9 @@ final class OrgPage: TemplateModel {
     let members: [Int]
     /// The positions of the teams: the default one first, then by name.
     let teams: [Int]
-    /// The e-mails of each team of ``teams``, sorted.
-    let teamMembers: [[String]]
+    /// The e-mails of each team of ``teams``, sorted, each with the position of its member
+    /// (nil: not a member of the org), found once for the page.
+    let teamMembers: [[(email: String, member: Int?)]]
     /// What one can do to the org in its status (``HowTo``).
     let steps: [HowTo.Step]
     /// The org's shares and the commits of its file, looked up once, and its row (`org`).
@@ -44,17 +46,16 @@ final class OrgPage: TemplateModel {
         path = file.path
         let org = file.record
         self.org = org
-        lookup = MemberLookup(org)
-        // Sorted by index: sorting the members themselves copies each one, twice per comparison.
-        let all = org.members
-        members = all.indices.sorted { all[$0].email < all[$1].email }
+        let lookup = MemberLookup(org)
+        self.lookup = lookup
+        members = lookup.byEmail
         steps = HowTo.plan(for: org.status)
         linked = m.sharesOfOrg[org.id] ?? []
         row = OrgRow(m, org, shares: linked, root: "../../")
         commits = m.history.commits(touching: file.path)
         let teams = org.teams
         self.teams = teams.indices.sorted { (teams[$0].isDefault ? 0 : 1, teams[$0].name) < (teams[$1].isDefault ? 0 : 1, teams[$1].name) }
-        teamMembers = self.teams.map { teams[$0].members.sorted() }
+        teamMembers = self.teams.map { lookup.teamPlaces[$0] }
     }
 
     /// The frames of the page: the frame of every org page, then the page.
@@ -68,6 +69,7 @@ final class OrgPage: TemplateModel {
         case .member: member(key, members[Int(place.item)]).map(TemplateFound.value)
         case .team: team(key, Int(place.item))
         case .teamMember: teamMember(key, teamMembers[Int(place.row)][Int(place.item)]).map(TemplateFound.value)
+        case .share: share(key, linked[Int(place.item)]).map(TemplateFound.value)
         case .command:
             switch key {
             case .label: .value(.string(steps[Int(place.item)].label))
@@ -88,20 +90,33 @@ final class OrgPage: TemplateModel {
             case .name: lookup.writeFullName(at: k, escaped: escaped, into: &out)
             case .email: m.email.write(lookup.members[k].email, escaped: escaped, into: &out)
             case .invitedBy: m.email.write(lookup.members[k].invitedBy, escaped: escaped, into: &out)
-            case .teams: lookup.writeTeamList(of: lookup.members[k].email, escaped: escaped, into: &out)
+            case .teams: lookup.writeTeamList(at: k, escaped: escaped, into: &out)
             default: return write(member(key, k).map(TemplateFound.value), escaped: escaped, into: &out)
             }
             return true
         case .teamMember:
-            let email = teamMembers[Int(place.row)][Int(place.item)]
+            let (email, member) = teamMembers[Int(place.row)][Int(place.item)]
             switch key {
             case .name:
-                if let k = lookup.member(email) {
-                    lookup.writeFullName(at: k, escaped: escaped, into: &out)
+                if let member {
+                    lookup.writeFullName(at: member, escaped: escaped, into: &out)
                 } else {
                     TemplateOutput.text(email, escaped: escaped, into: &out)
                 }
             case .email: m.email.write(email, escaped: escaped, into: &out)
+            default: return false
+            }
+            return true
+        case .share:
+            let s = linked[Int(place.item)]
+            switch key {
+            case .name: TemplateOutput.text(s.share.name, escaped: escaped, into: &out)
+            case .href:
+                out.append(contentsOf: "../../shares/".utf8)
+                TemplateOutput.text(s.share.id, escaped: escaped, into: &out)
+                out.append(contentsOf: "/index.html".utf8)
+            case .since: TemplateOutput.text(s.link.since, escaped: escaped, into: &out)
+            case .until: TemplateOutput.text(s.link.until ?? "", escaped: escaped, into: &out)
             default: return false
             }
             return true
@@ -125,7 +140,7 @@ final class OrgPage: TemplateModel {
         case .members: return .rows(TemplatePlace(scope: Level.member.rawValue), count: members.count)
         case .hasMembers: value = .bool(!members.isEmpty)
         case .teamList: return .rows(TemplatePlace(scope: Level.team.rawValue), count: teams.count)
-        case .shares: value = .fieldRows(shares())
+        case .shares: return .rows(TemplatePlace(scope: Level.share.rawValue), count: linked.count)
         case .hasShares: value = .bool(!linked.isEmpty)
         case .history: value = .fieldRows(history())
         case .hasHistory: value = .bool(!commits.isEmpty)
@@ -168,7 +183,7 @@ final class OrgPage: TemplateModel {
         case .stateLabel: .string(Labels.state(all[k].state))
         case .invitedAt: .string(Labels.day(all[k].invitedAt))
         case .invitedBy: .string(m.email(all[k].invitedBy))
-        case .teams: .string(lookup.teamList(of: all[k].email))
+        case .teams: .string(lookup.teamList(at: k))
         default: nil
         }
     }
@@ -185,20 +200,22 @@ final class OrgPage: TemplateModel {
         }
     }
 
-    func teamMember(_ key: TemplateKey, _ email: String) -> TemplateValue? {
+    func teamMember(_ key: TemplateKey, _ place: (email: String, member: Int?)) -> TemplateValue? {
         switch key {
-        case .name: .string(lookup.fullName(email) ?? email)
-        case .email: .string(m.email(email))
+        case .name: .string(place.member.map(lookup.fullName(at:)) ?? place.email)
+        case .email: .string(m.email(place.email))
         default: nil
         }
     }
 
-    func shares() -> [TemplateFields] {
-        linked.map { s in
-            [
-                .name: .string(s.share.name), .href: "../../shares/\(s.share.id)/index.html", .since: .string(s.link.since),
-                .until: .string(s.link.until ?? ""),
-            ]
+    /// A share the org consumes, as a row of `shares`.
+    func share(_ key: TemplateKey, _ s: (share: ShareName, link: ShareLink)) -> TemplateValue? {
+        switch key {
+        case .name: .string(s.share.name)
+        case .href: .string("../../shares/\(s.share.id)/index.html")
+        case .since: .string(s.link.since)
+        case .until: .string(s.link.until ?? "")
+        default: nil
         }
     }
 
