@@ -1,16 +1,24 @@
 /// Writes JSON in the canonical layout of ``JSONWriter`` (two-space indent, `"key": value`,
 /// one member or element per line, a final newline) straight into bytes, without building a
 /// ``JSONNode`` tree first: the portal writes 10,000 org files and lists of 10,000 entries.
-public struct JSONStream {
-    public private(set) var bytes: [UInt8] = []
+/// The bytes go into a ``ByteSink``: appended to an array, each key's and each indent's bytes
+/// cost a check of the array's room and uniqueness each.
+public struct JSONStream: ~Copyable {
+    var sink: ByteSink
     let htmlSafe: Bool
     /// For each open object or array: whether it is an array, and how many entries it has.
     private var open: [(array: Bool, count: Int)] = []
 
     public init(htmlSafe: Bool = false, capacity: Int = 4096) {
         self.htmlSafe = htmlSafe
-        bytes.reserveCapacity(capacity)
+        sink = ByteSink(capacity: capacity)
     }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { sink.bytes }
+
+    /// How many bytes were written so far.
+    public var count: Int { sink.count }
 
     /// A stream that goes on with an array open `depth` levels deep, after `written` elements:
     /// each of several threads writes one run of a long array's elements, and the runs are
@@ -26,15 +34,14 @@ public struct JSONStream {
 
     /// The bytes written so far, leaving the buffer empty: a large document handed over in pieces.
     public mutating func take() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        sink.take()
     }
 
     /// Before an entry: the comma after the previous one, the line break and the indent.
     private mutating func entry() {
         guard let top = open.last else { return }
-        if top.count > 0 { bytes.append(0x2C) }
-        bytes.append(0x0A)
+        if top.count > 0 { sink.append(0x2C) }
+        sink.append(0x0A)
         open[open.count - 1].count += 1
         pad(open.count)
     }
@@ -42,12 +49,9 @@ public struct JSONStream {
     /// Two spaces per level, appended at once (the export writes 160 MB, a quarter of it indent).
     private mutating func pad(_ level: Int) {
         let n = 2 * level
-        guard n <= Self.spaces.utf8CodeUnitCount else { for _ in 0..<n { bytes.append(0x20) }; return }
-        bytes.appendBytes(UnsafeBufferPointer(start: Self.spaces.utf8Start, count: n))
+        sink.room(n).initialize(repeating: 0x20, count: n)
+        sink.wrote(n)
     }
-
-    /// Static bytes: no array to retain on every line.
-    private static let spaces: StaticString = "                                "
 
     /// A value in an array or at the top (in an object, ``key(_:)`` comes first).
     private mutating func value() {
@@ -63,43 +67,50 @@ public struct JSONStream {
             UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy {
                 $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C
             })
-        bytes.append(0x22)
-        bytes.appendBytes(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        let length = name.utf8CodeUnitCount
+        let at = sink.room(length + 4)
+        at.pointee = 0x22
+        (at + 1).initialize(from: name.utf8Start, count: length)
+        (at + 1 + length).pointee = 0x22
+        (at + 2 + length).pointee = 0x3A
+        (at + 3 + length).pointee = 0x20
+        sink.wrote(length + 4)
     }
 
     /// A key made of data (escaped as any string).
     public mutating func key(text name: String) {
         entry()
-        JSONWriter.writeString(name, htmlSafe: htmlSafe, into: &bytes)
-        bytes.append(contentsOf: [0x3A, 0x20])
+        JSONWriter.writeString(name, htmlSafe: htmlSafe, into: &sink)
+        sink.append(": ")
     }
 
-    public mutating func beginObject() { value(); bytes.append(0x7B); open.append((false, 0)) }
-    public mutating func beginArray() { value(); bytes.append(0x5B); open.append((true, 0)) }
+    public mutating func beginObject() { value(); sink.append(0x7B); open.append((false, 0)) }
+    public mutating func beginArray() { value(); sink.append(0x5B); open.append((true, 0)) }
     public mutating func endObject() { close(0x7D) }
     public mutating func endArray() { close(0x5D) }
 
     private mutating func close(_ bracket: UInt8) {
         let top = open.removeLast()
         if top.count > 0 {
-            bytes.append(0x0A)
+            sink.append(0x0A)
             pad(open.count)
         }
-        bytes.append(bracket)
-        if open.isEmpty { bytes.append(0x0A) }
+        sink.append(bracket)
+        if open.isEmpty { sink.append(0x0A) }
     }
 
-    public mutating func string(_ s: String) { value(); JSONWriter.writeString(s, htmlSafe: htmlSafe, into: &bytes) }
+    public mutating func string(_ s: String) { value(); JSONWriter.writeString(s, htmlSafe: htmlSafe, into: &sink) }
     /// A string given as its UTF-8 bytes (valid UTF-8), made by the caller without a String.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         value()
-        JSONWriter.writeString(utf8: utf8, htmlSafe: htmlSafe, into: &bytes)
+        JSONWriter.writeString(utf8: utf8, htmlSafe: htmlSafe, into: &sink)
     }
-    public mutating func number(_ n: Int) { value(); bytes.append(contentsOf: String(n).utf8) }
-    public mutating func bool(_ b: Bool) { value(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    public mutating func number(_ n: Int) {
+        value()
+        var n = String(n)
+        n.withUTF8 { sink.appendBytes($0) }
+    }
+    public mutating func bool(_ b: Bool) { value(); sink.append(b ? "true" : "false") }
 
     /// `"name": "value"`; nothing at all when the value is nil (as JSONWriter drops it).
     public mutating func field(_ name: StaticString, _ text: String?) {

@@ -53,14 +53,14 @@ public enum JSONWriter {
 
     /// Escapes only what JSON requires, plus U+2028/U+2029 so the text is safe to embed in a
     /// script, working on UTF-8 bytes.
-    public static func writeString(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
+    public static func writeString<Output: ByteOutput & ~Copyable>(_ s: String, htmlSafe: Bool = false, into out: inout Output) {
         out.append(0x22)
         appendEscaped(s, htmlSafe: htmlSafe, into: &out)
         out.append(0x22)
     }
 
     /// The content of `s` escaped as in ``writeString(_:htmlSafe:into:)``, without the quotes.
-    public static func appendEscaped(_ s: String, htmlSafe: Bool = false, into out: inout [UInt8]) {
+    public static func appendEscaped<Output: ByteOutput & ~Copyable>(_ s: String, htmlSafe: Bool = false, into out: inout Output) {
         // A native string lends its bytes in place; `var s = s; s.withUTF8` retained and
         // released each one (the portal writes millions of strings).
         if s.utf8.withContiguousStorageIfAvailable({ escape($0, htmlSafe: htmlSafe, into: &out) }) == nil {
@@ -71,14 +71,16 @@ public enum JSONWriter {
 
     /// `"…"`: the UTF-8 `bytes` (which must be valid UTF-8) as a JSON string, escaped as
     /// ``writeString(_:htmlSafe:into:)`` escapes a String's.
-    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool = false, into out: inout [UInt8]) {
+    public static func writeString<Output: ByteOutput & ~Copyable>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool = false, into out: inout Output
+    ) {
         out.append(0x22)
         escape(bytes, htmlSafe: htmlSafe, into: &out)
         out.append(0x22)
     }
 
     /// The bytes of a string's content, escaped, without its quotes.
-    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout [UInt8]) {
+    private static func escape<Output: ByteOutput & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout Output) {
         // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
         // of the bytes looked at below are passed over first (``ByteWords``).
         let special = { (w: UInt64) -> UInt64 in
@@ -100,20 +102,22 @@ public enum JSONWriter {
             }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
             switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x3C: out.append(contentsOf: "\\u003c".utf8)
-            case 0x3E: out.append(contentsOf: "\\u003e".utf8)
-            case 0x26: out.append(contentsOf: "\\u0026".utf8)
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            case 0x3C: out.append("\\u003c")
+            case 0x3E: out.append("\\u003e")
+            case 0x26: out.append("\\u0026")
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                let hex: StaticString = "0123456789abcdef"
+                out.append("\\u00")
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 0xF)])
             case 0xE2:
                 // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (the only E2 left here).
-                out.append(contentsOf: (bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                out.append(bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 k += 2
             default: out.append(b)
             }

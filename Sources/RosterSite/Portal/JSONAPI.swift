@@ -108,7 +108,7 @@ enum JSONAPI {
         j.endArray()
         if !org.apps.isEmpty { apps(m, org, into: &j) }
         j.endObject()
-        return j.bytes
+        return j.take()
     }
 
     /// An org's members by e-mail and its teams by id, e-mails redacted as on the pages.
@@ -178,7 +178,7 @@ enum JSONAPI {
         // Records and links read in place, not copied (as in `orgs`).
         let shares = m.snapshot.shares
         for i in shares.indices {
-            if j.bytes.count >= pieceSize { emit(j.take()) }
+            if j.count >= pieceSize { emit(j.take()) }
             j.beginObject()
             j.field("id", shares[i].record.id)
             j.field("name", shares[i].record.name)
