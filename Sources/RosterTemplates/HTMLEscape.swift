@@ -11,15 +11,19 @@ public enum HTMLEscape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ s: String, to out: inout [UInt8]) {
-        // The bytes read where they are: `var s = s; s.withUTF8` copied the string (a
-        // reference count taken and dropped) for every value escaped.
-        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ append(bytes: $0, to: &out) }) { return done }
-        var s = s
-        s.withUTF8 { append(bytes: $0, to: &out) }
+    static func append<Output: ByteOutput & ~Copyable>(_ s: String, to out: inout Output) {
+        withBytes(of: s) { append(bytes: $0, to: &out) }
     }
 
-    static func append(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Calls `body` with the UTF-8 bytes of `s`, read where they are: `var s = s; s.withUTF8`
+    /// copied the string (a reference count taken and dropped) for every value escaped.
+    static func withBytes(of s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable(body) { return done }
+        var s = s
+        s.withUTF8(body)
+    }
+
+    static func append<Output: ByteOutput & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Output) {
         // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
         // of the five are passed over first (``ByteWords``).
         var k = ByteWords.skipPlain(bytes, from: 0) { w in
@@ -34,11 +38,11 @@ public enum HTMLEscape {
             }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
             switch b {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            case 0x26: out.append("&amp;")
+            case 0x3C: out.append("&lt;")
+            case 0x3E: out.append("&gt;")
+            case 0x22: out.append("&quot;")
+            default: out.append("&#39;")
             }
             k += 1
             run = k

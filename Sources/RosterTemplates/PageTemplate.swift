@@ -1,3 +1,5 @@
+import RosterCore
+
 /// A Mustache template compiled for the portal's view models (``TemplateValue``: texts,
 /// numbers, booleans, lists and sets of named values).
 ///
@@ -110,7 +112,9 @@ public struct PageTemplate: Sendable {
     /// thousands of pages reuses one buffer instead of allocating (and growing) one for each.
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
         var renderer = TemplateRenderer(library: library, escape: escape, stack: frames.map(TemplateFrame.value), model: nil)
-        renderer.run(self, depth: 0, into: &out)
+        var sink = ByteSink(capacity: 16_384)
+        renderer.run(self, depth: 0, into: &sink)
+        sink.appendAll(to: &out)
     }
 
     /// Renders with a stack of values and levels of `model` (``TemplateModel``), the last
@@ -121,6 +125,8 @@ public struct PageTemplate: Sendable {
         var stack = frames
         stack.reserveCapacity(frames.count + 6)
         var renderer = TemplateRenderer(library: library, escape: true, stack: stack, model: model)
-        renderer.run(self, depth: 0, into: &out)
+        var sink = ByteSink(capacity: 16_384)
+        renderer.run(self, depth: 0, into: &sink)
+        sink.appendAll(to: &out)
     }
 }

@@ -16,16 +16,16 @@ public protocol TemplateModel: AnyObject {
     /// Writes the value of `key` at `place` (escaped when asked) and returns true; a level or
     /// a list writes nothing, as with ``TemplateFields``. False when the place has no such name.
     /// The default writes what ``find(_:at:)`` gives.
-    func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout [UInt8]) -> Bool
+    func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout ByteSink) -> Bool
 }
 
 extension TemplateModel {
-    public func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout [UInt8]) -> Bool {
+    public func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout ByteSink) -> Bool {
         write(find(key, at: place), escaped: escaped, into: &out)
     }
 
     /// Writes `found` as ``write(_:at:escaped:into:)`` does; false when nothing was found.
-    public func write(_ found: TemplateFound?, escaped: Bool, into out: inout [UInt8]) -> Bool {
+    public func write(_ found: TemplateFound?, escaped: Bool, into out: inout ByteSink) -> Bool {
         guard let found else { return false }
         if case .value(let value) = found { TemplateRenderer.write(value, escaped: escaped, into: &out) }
         return true
@@ -70,11 +70,12 @@ public enum TemplateFrame: Sendable {
 
 /// Writing a model's values into a page, escaped or not, as the renderer writes its own.
 public enum TemplateOutput {
-    public static func text(_ s: String, escaped: Bool, into out: inout [UInt8]) {
-        escaped ? HTMLEscape.append(s, to: &out) : out.append(contentsOf: s.utf8)
+    public static func text(_ s: String, escaped: Bool, into out: inout ByteSink) {
+        guard escaped else { return HTMLEscape.withBytes(of: s) { out.appendBytes($0) } }
+        HTMLEscape.append(s, to: &out)
     }
 
-    public static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, into out: inout [UInt8]) {
+    public static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, into out: inout ByteSink) {
         escaped ? HTMLEscape.append(bytes: bytes, to: &out) : out.appendBytes(bytes)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import RosterCore
 @testable import RosterSite
 @testable import RosterTemplates
 
@@ -98,9 +99,10 @@ import Testing
             }
         }
 
-        func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout [UInt8]) -> Bool {
+        func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout ByteSink) -> Bool {
             guard place.scope == 1, key == .name else { return write(find(key, at: place), escaped: escaped, into: &out) }
-            out += Array(["A&", "B&"][Int(place.item)].utf8).flatMap { $0 == 0x26 && escaped ? Array("&amp;".utf8) : [$0] }
+            let bytes: [UInt8] = Array(["A&", "B&"][Int(place.item)].utf8).flatMap { $0 == 0x26 && escaped ? Array("&amp;".utf8) : [$0] }
+            bytes.withUnsafeBufferPointer { out.appendBytes($0) }
             return true
         }
     }

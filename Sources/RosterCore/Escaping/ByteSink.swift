@@ -59,6 +59,11 @@ public struct ByteSink: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: used))
     }
 
+    /// Appends the bytes written to `array`, in one copy.
+    public func appendAll(to array: inout [UInt8]) {
+        array.append(contentsOf: UnsafeBufferPointer(start: base, count: used))
+    }
+
     /// The bytes written so far, leaving the sink empty (its memory kept).
     public mutating func take() -> [UInt8] {
         defer { used = 0 }

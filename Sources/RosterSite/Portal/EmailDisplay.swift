@@ -25,7 +25,7 @@ public struct EmailDisplay: Sendable {
 
     /// `email` as it appears, written into a page (``TemplateOutput``), escaped when asked:
     /// the redacted form made on the stack, as ``write(_:into:)`` does for JSON.
-    func write(_ email: String, escaped: Bool, into out: inout [UInt8]) {
+    func write(_ email: String, escaped: Bool, into out: inout ByteSink) {
         guard !showEmails else { return TemplateOutput.text(email, escaped: escaped, into: &out) }
         var email = email
         if email.withUTF8({ Self.withFastRedaction($0) { TemplateOutput.bytes($0, escaped: escaped, into: &out) } }) == nil {

@@ -22,13 +22,13 @@ public enum HowTo {
 
         /// The command for `org`.
         func command(for org: OrgRecord) -> String {
-            var out: [UInt8] = []
+            var out = ByteSink(capacity: 128)
             write(for: org, escaped: false, into: &out)
-            return String(decoding: out, as: UTF8.self)
+            return String(decoding: out.bytes, as: UTF8.self)
         }
 
         /// The command for `org`, written into a page (escaped when asked).
-        func write(for org: OrgRecord, escaped: Bool, into out: inout [UInt8]) {
+        func write(for org: OrgRecord, escaped: Bool, into out: inout ByteSink) {
             for piece in pieces {
                 switch piece {
                 case .text(let text): TemplateOutput.text(text, escaped: escaped, into: &out)

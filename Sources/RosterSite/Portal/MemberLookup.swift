@@ -87,7 +87,7 @@ struct MemberLookup {
 
     /// What ``fullName(at:)`` gives, written into a page (escaped when asked) with no text
     /// made for it: escaping is byte by byte, so the two names escaped apart are the whole.
-    func writeFullName(at k: Int, escaped: Bool, into out: inout [UInt8]) {
+    func writeFullName(at k: Int, escaped: Bool, into out: inout ByteSink) {
         TemplateOutput.text(members[k].firstName, escaped: escaped, into: &out)
         out.append(0x20)
         TemplateOutput.text(members[k].lastName, escaped: escaped, into: &out)
@@ -96,18 +96,18 @@ struct MemberLookup {
     /// The names of the teams that list the e-mail of the member at `k`, in the order of their
     /// names, joined by commas, as the org page shows them.
     func teamList(at k: Int) -> String {
-        var list: [UInt8] = []
+        var list = ByteSink(capacity: 64)
         writeTeamList(at: k, escaped: false, into: &list)
-        return String(decoding: list, as: UTF8.self)
+        return String(decoding: list.bytes, as: UTF8.self)
     }
 
     /// What ``teamList(at:)`` gives, written into a page (escaped when asked), with no text made
     /// for it.
-    func writeTeamList(at k: Int, escaped: Bool, into out: inout [UInt8]) {
+    func writeTeamList(at k: Int, escaped: Bool, into out: inout ByteSink) {
         // A comma once something was written (a team's name is never empty in a valid org).
         let start = out.count
         for i in teamsFrom[k]..<teamsFrom[k + 1] {
-            if out.count > start { out.append(contentsOf: [0x2C, 0x20]) }
+            if out.count > start { out.append(", ") }
             TemplateOutput.text(teams[teamsOf[i]].name, escaped: escaped, into: &out)
         }
     }

@@ -82,7 +82,7 @@ final class OrgPage: TemplateModel {
 
     /// A member's and a team member's values are written from the record (the page's most
     /// frequent names); the others as ``find(_:at:)`` gives them.
-    func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout [UInt8]) -> Bool {
+    func write(_ key: TemplateKey, at place: TemplatePlace, escaped: Bool, into out: inout ByteSink) -> Bool {
         switch Level(rawValue: place.scope) {
         case .member:
             let k = members[Int(place.item)]
@@ -112,9 +112,9 @@ final class OrgPage: TemplateModel {
             switch key {
             case .name: TemplateOutput.text(s.share.name, escaped: escaped, into: &out)
             case .href:
-                out.append(contentsOf: "../../shares/".utf8)
+                out.append("../../shares/")
                 TemplateOutput.text(s.share.id, escaped: escaped, into: &out)
-                out.append(contentsOf: "/index.html".utf8)
+                out.append("/index.html")
             case .since: TemplateOutput.text(s.link.since, escaped: escaped, into: &out)
             case .until: TemplateOutput.text(s.link.until ?? "", escaped: escaped, into: &out)
             default: return false
