@@ -50,8 +50,24 @@ public struct ByteSink: ~Copyable {
     @inlinable @inline(__always)
     public mutating func appendBytes(_ piece: UnsafeBufferPointer<UInt8>) {
         guard let start = piece.baseAddress else { return }
-        room(piece.count).initialize(from: start, count: piece.count)
-        used += piece.count
+        let n = piece.count, to = UnsafeMutableRawPointer(room(n)), from = UnsafeRawPointer(start)
+        // Most pieces are short (a quote, a name, an indent): copied as two words that may
+        // overlap, not through a call of `memcpy` for each.
+        switch n {
+        case 8...16:
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        case 4..<8:
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+        case 1..<4:
+            to.storeBytes(of: start[0], as: UInt8.self)
+            to.storeBytes(of: start[n / 2], toByteOffset: n / 2, as: UInt8.self)
+            to.storeBytes(of: start[n - 1], toByteOffset: n - 1, as: UInt8.self)
+        case 0: break
+        default: to.copyMemory(from: from, byteCount: n)
+        }
+        used += n
     }
 
     /// The bytes written so far, copied.

@@ -23,14 +23,22 @@ public enum ByteWords {
     }
 
     /// The offset, from `start`, of the first word of 8 bytes of `bytes` in which `special`
-    /// flags a byte, or of the last bytes, fewer than 8: every byte before it is one
-    /// `special` does not flag.
+    /// flags a byte, or of the last bytes, fewer than 8, or the end: every byte before it is
+    /// one `special` does not flag. The last bytes are looked at as the word that ends with
+    /// them: most values end in fewer than 8 bytes, which were otherwise looked at one by one.
     @inlinable @inline(__always)
     public static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ special: (UInt64) -> UInt64) -> Int {
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var k = start
         while k + 8 <= bytes.count, special(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) == 0 { k += 8 }
+        // The word that ends with the last bytes holds every byte from `k` on; none flagged,
+        // none of them is special (whatever its first bytes, before `start` or not, are).
+        if k < bytes.count, k + 8 > bytes.count, bytes.count >= 8,
+            special(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) == 0
+        {
+            return bytes.count
+        }
         return k
     }
 }
