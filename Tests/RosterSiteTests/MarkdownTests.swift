@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RosterCore
 @testable import RosterSite
+import RosterTemplates
 
 @Suite struct MarkdownTests {
     @Test func rawHTMLAndDangerousLinksAreRemoved() {
@@ -55,8 +56,8 @@ import RosterCore
         #expect(EmailDisplay(showEmails: true)("jane@acme.example") == "jane@acme.example")
     }
 
-    /// An address written into JSON without a String for its redacted form gives the bytes of
-    /// the String way, for the fast case (ASCII first characters) and the others, with
+    /// An address written into JSON or a page without a String for its redacted form gives the
+    /// bytes of the String way, for the fast case (ASCII first characters) and the others, with
     /// characters the JSON escapes, and with addresses shown whole.
     @Test func anAddressWrittenIntoJSONIsItsShownFormEscaped() {
         let addresses = [
@@ -74,6 +75,13 @@ import RosterCore
                 fast.endArray()
                 plain.endArray()
                 #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: plain.bytes, as: UTF8.self), "\(address)")
+                // Into a page, escaped and not, as the shown form's text is written.
+                for escaped in [true, false] {
+                    var parts = ByteSink(), whole = ByteSink()
+                    display.write(address, escaped: escaped, into: &parts)
+                    TemplateOutput.text(display(address), escaped: escaped, into: &whole)
+                    #expect(parts.bytes == whole.bytes, "\(address) escaped \(escaped)")
+                }
             }
         }
         // The dots of a redacted address stay as they are; the two line separators are escaped.

@@ -105,6 +105,19 @@ public struct JSONStream: ~Copyable {
         value()
         JSONWriter.writeString(utf8: utf8, htmlSafe: htmlSafe, into: &sink)
     }
+    /// A string given in three parts, joined without a String or a buffer made for it: the
+    /// UTF-8 bytes `head` and `tail` (whole characters, escaped) around `middle`, a text of the
+    /// code that needs no escape (written as it is).
+    public mutating func string(utf8 head: UnsafeBufferPointer<UInt8>, verbatim middle: StaticString, utf8 tail: UnsafeBufferPointer<UInt8>) {
+        assert(JSONWriter.canonicalBytes(JSONNode(.string(middle.description)), htmlSafe: htmlSafe).count == middle.utf8CodeUnitCount + 3)
+        value()
+        sink.append(0x22)
+        JSONWriter.appendEscaped(utf8: head, htmlSafe: htmlSafe, into: &sink)
+        sink.append(middle)
+        JSONWriter.appendEscaped(utf8: tail, htmlSafe: htmlSafe, into: &sink)
+        sink.append(0x22)
+    }
+
     public mutating func number(_ n: Int) {
         value()
         var n = String(n)

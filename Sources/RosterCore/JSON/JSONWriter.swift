@@ -79,6 +79,14 @@ public enum JSONWriter {
         out.append(0x22)
     }
 
+    /// The UTF-8 `bytes` (whole characters) escaped as in ``writeString(utf8:htmlSafe:into:)``,
+    /// without the quotes.
+    public static func appendEscaped<Output: ByteOutput & ~Copyable>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool = false, into out: inout Output
+    ) {
+        escape(bytes, htmlSafe: htmlSafe, into: &out)
+    }
+
     /// The bytes of a string's content, escaped, without its quotes.
     private static func escape<Output: ByteOutput & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, htmlSafe: Bool, into out: inout Output) {
         // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
