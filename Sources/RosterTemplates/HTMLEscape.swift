@@ -12,15 +12,7 @@ public enum HTMLEscape {
     }
 
     static func append<Output: ByteOutput & ~Copyable>(_ s: String, to out: inout Output) {
-        withBytes(of: s) { append(bytes: $0, to: &out) }
-    }
-
-    /// Calls `body` with the UTF-8 bytes of `s`, read where they are: `var s = s; s.withUTF8`
-    /// copied the string (a reference count taken and dropped) for every value escaped.
-    static func withBytes(of s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if let done: Void = s.utf8.withContiguousStorageIfAvailable(body) { return done }
-        var s = s
-        s.withUTF8(body)
+        s.withUTF8InPlace { append(bytes: $0, to: &out) }
     }
 
     static func append<Output: ByteOutput & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Output) {

@@ -71,7 +71,7 @@ public enum TemplateFrame: Sendable {
 /// Writing a model's values into a page, escaped or not, as the renderer writes its own.
 public enum TemplateOutput {
     public static func text(_ s: String, escaped: Bool, into out: inout ByteSink) {
-        guard escaped else { return HTMLEscape.withBytes(of: s) { out.appendBytes($0) } }
+        guard escaped else { return s.withUTF8InPlace { out.appendBytes($0) } }
         HTMLEscape.append(s, to: &out)
     }
 

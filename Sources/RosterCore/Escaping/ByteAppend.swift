@@ -9,3 +9,15 @@ extension Array where Element == UInt8 {
         for b in piece { append(b) }
     }
 }
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes, read where they are when it has them in one
+    /// piece (a native string): `var s = s; s.withUTF8` copied the string first, a reference
+    /// count taken and dropped, for each of the millions of values the portal writes.
+    @inlinable
+    public func withUTF8InPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}

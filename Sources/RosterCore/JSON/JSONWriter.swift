@@ -61,12 +61,7 @@ public enum JSONWriter {
 
     /// The content of `s` escaped as in ``writeString(_:htmlSafe:into:)``, without the quotes.
     public static func appendEscaped<Output: ByteOutput & ~Copyable>(_ s: String, htmlSafe: Bool = false, into out: inout Output) {
-        // A native string lends its bytes in place; `var s = s; s.withUTF8` retained and
-        // released each one (the portal writes millions of strings).
-        if s.utf8.withContiguousStorageIfAvailable({ escape($0, htmlSafe: htmlSafe, into: &out) }) == nil {
-            var copy = s
-            copy.withUTF8 { escape($0, htmlSafe: htmlSafe, into: &out) }
-        }
+        s.withUTF8InPlace { escape($0, htmlSafe: htmlSafe, into: &out) }
     }
 
     /// `"…"`: the UTF-8 `bytes` (which must be valid UTF-8) as a JSON string, escaped as

@@ -20,8 +20,7 @@ public struct EmailDisplay: Sendable {
     /// buffer first (the escaper then stopped at each of the dots, 700 instructions an address).
     func write(_ email: String, into j: inout JSONStream) {
         guard !showEmails else { return j.string(email) }
-        var email = email
-        let written: Void? = email.withUTF8 { bytes in
+        let written: Void? = email.withUTF8InPlace { bytes in
             Self.withFastRedaction(bytes) { first, domain in j.string(utf8: first, verbatim: Self.dots, utf8: domain) }
         }
         if written == nil { j.string(Self.redact(email)) }
@@ -31,8 +30,7 @@ public struct EmailDisplay: Sendable {
     /// its parts as ``write(_:into:)`` writes it into JSON.
     func write(_ email: String, escaped: Bool, into out: inout ByteSink) {
         guard !showEmails else { return TemplateOutput.text(email, escaped: escaped, into: &out) }
-        var email = email
-        let written: Void? = email.withUTF8 { bytes in
+        let written: Void? = email.withUTF8InPlace { bytes in
             Self.withFastRedaction(bytes) { first, domain in
                 TemplateOutput.bytes(first, escaped: escaped, into: &out)
                 out.append(Self.dots)
@@ -67,8 +65,7 @@ public struct EmailDisplay: Sendable {
     public static func redact(_ email: String) -> String {
         // The "@" is found in the UTF-8 bytes: searching Characters cost a grapheme walk for
         // each of the 400,000 addresses a 10,000-org portal shows.
-        var email = email
-        let fast = email.withUTF8 { bytes in
+        let fast = email.withUTF8InPlace { bytes in
             withFastRedaction(bytes) { first, domain in
                 String(decoding: first, as: UTF8.self) + dots.description + String(decoding: domain, as: UTF8.self)
             }
