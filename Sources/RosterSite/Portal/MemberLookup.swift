@@ -21,7 +21,9 @@ struct MemberLookup {
     private let teamsFrom: [Int]
     private let teamsOf: [Int]
 
-    init(_ org: OrgRecord) {
+    /// The record lent (`borrowing`): an initializer takes what it is given, so the record was
+    /// copied for it, a reference count for each of its fields, on every org page.
+    init(_ org: borrowing OrgRecord) {
         let members = org.members, teams = org.teams
         (self.members, self.teams) = (members, teams)
         let byEmail = members.indices.sorted { members[$0].email < members[$1].email }

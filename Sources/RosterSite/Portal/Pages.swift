@@ -173,7 +173,8 @@ struct OrgRow {
     /// Active users and open invitations (``PortalModel/counts(_:)``), counted once.
     let users: Int, invitations: Int
 
-    init(_ m: PortalModel, _ org: OrgRecord, shares: [(share: ShareName, link: ShareLink)], root: String) {
+    /// The record lent, as ``MemberLookup/init(_:)`` has it.
+    init(_ m: PortalModel, _ org: borrowing OrgRecord, shares: [(share: ShareName, link: ShareLink)], root: String) {
         (self.m, self.shares, self.root) = (m, shares, root)
         (users, invitations) = m.counts(org)
     }
