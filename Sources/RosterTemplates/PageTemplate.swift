@@ -109,7 +109,8 @@ public struct PageTemplate: Sendable {
     }
 
     /// Renders with a stack of values after the bytes `out` holds: a thread that renders
-    /// thousands of pages reuses one buffer instead of allocating (and growing) one for each.
+    /// thousands of pages reuses one buffer instead of growing one for each. The renderer
+    /// writes into a ``ByteSink`` of its own, copied into `out` at once.
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
         var renderer = TemplateRenderer(library: library, escape: escape, stack: frames.map(TemplateFrame.value), model: nil)
         var sink = ByteSink(capacity: 16_384)

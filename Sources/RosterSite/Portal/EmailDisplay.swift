@@ -67,7 +67,18 @@ public struct EmailDisplay: Sendable {
         // each of the 400,000 addresses a 10,000-org portal shows.
         let fast = email.withUTF8InPlace { bytes in
             withFastRedaction(bytes) { first, domain in
-                String(decoding: first, as: UTF8.self) + dots.description + String(decoding: domain, as: UTF8.self)
+                // Made at its length in one piece, as the parts are written elsewhere.
+                String(unsafeUninitializedCapacity: first.count + dots.utf8CodeUnitCount + domain.count) { text in
+                    var k = 0
+                    func put(_ part: UnsafeBufferPointer<UInt8>) {
+                        _ = UnsafeMutableBufferPointer(rebasing: text[k...]).initialize(from: part)
+                        k += part.count
+                    }
+                    put(first)
+                    put(UnsafeBufferPointer(start: dots.utf8Start, count: dots.utf8CodeUnitCount))
+                    put(domain)
+                    return k
+                }
             }
         }
         if let fast { return fast }
