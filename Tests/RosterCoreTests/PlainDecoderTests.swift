@@ -86,6 +86,71 @@ import Testing
         #expect(taken > 0)
     }
 
+    /// The scanner passes white space a word at a time and stops in a string at its first quote,
+    /// backslash, control or non-ASCII byte found from the word: every layout RFC 8259 allows
+    /// (no white space, indents of every length, tabs, CRLF) and a non-ASCII letter at every
+    /// place in a value read alike both ways, with the same record.
+    @Test func everyLayoutAndEveryPlaceOfANonASCIILetterReadsAlike() throws {
+        let (path, bytes) = try #require(
+            SyntheticMarketplace(orgs: 3, membersPerOrg: 4, shares: 1, seed: 9).files().first { $0.path.hasPrefix("data/orgs/") })
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n").map { $0.drop { $0 == " " } }
+        var layouts: [String] = [lines.joined(), lines.joined(separator: "\r\n") + "\r\n"]
+        for indent in 0...19 {
+            layouts.append(lines.map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n") + String(repeating: " ", count: indent))
+            layouts.append(
+                lines.map { String(repeating: "\t", count: indent % 5) + String(repeating: " ", count: indent) + $0 }.joined(separator: "\n"))
+        }
+        for layout in layouts {
+            #expect(Self.checkAlike(Array(layout.utf8), path: path, kind: .org, "layout \(layout.prefix(40))"))
+        }
+        let org = try #require(PlainDecoder.org(bytes, path: path))
+        let first = try #require(org.members.first?.firstName)
+        for length in 0...20 {
+            for place in 0...length {
+                let name = String(repeating: "a", count: place) + "é" + String(repeating: "b", count: length - place)
+                let changed = text.replacingOccurrences(of: "\"firstName\": \"\(first)\"", with: "\"firstName\": \"\(name)\"")
+                #expect(Self.checkAlike(Array(changed.utf8), path: path, kind: .org, name))
+                #expect(PlainDecoder.org(Array(changed.utf8), path: path)?.members.first?.firstName == name)
+            }
+        }
+    }
+
+    /// A key is one of the names of its object exactly: a prefix of a name, a name with a byte
+    /// more, another case, or a key longer than any name (16 bytes) leaves the file to the parser.
+    @Test func aKeyNearANameIsNotTheName() throws {
+        let good = try [UInt8](Data(contentsOf: fixturesURL.appendingPathComponent("base/data/orgs/acme.json")))
+        let text = String(decoding: good, as: UTF8.self)
+        #expect(PlainDecoder.org(good, path: "data/orgs/acme.json") != nil)
+        for (from, to) in [
+            ("\"name\"", "\"nam\""), ("\"name\"", "\"names\""), ("\"name\"", "\"Name\""), ("\"email\"", "\"emai\""),
+            ("\"email\"", "\"emailx\""), ("\"createdAt\"", "\"createdAtXXXXXXXXX\""), ("\"id\"", "\"i\""), ("\"id\"", "\"\""),
+            ("\"members\"", "\"membersmembersmem\""), ("\"lastName\"", "\"lastNamé\""),
+        ] {
+            let changed = text.replacingOccurrences(of: from, with: to)
+            #expect(changed != text)
+            #expect(PlainDecoder.org(Array(changed.utf8), path: "data/orgs/acme.json") == nil, "\(to)")
+        }
+    }
+
+    /// A key's two words are the same whether read as words (the rest of the file is long
+    /// enough) or byte by byte (a key within 16 bytes of the end).
+    @Test func aKeyIsTheSameTwoWordsReadEitherWay() {
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...16, using: &rng)
+            let bytes = (0..<(count + 16)).map { _ in UInt8.random(in: 0x20...0xFF, using: &rng) }
+            bytes.withUnsafeBufferPointer { all in
+                let key = UnsafeBufferPointer(rebasing: all[0..<count])
+                let (low, high) = KeyNames.words(key, readable: all.count)
+                let (byteLow, byteHigh) = KeyNames.words(key, readable: count)
+                #expect(low == byteLow && high == byteHigh, "\(count) bytes")
+                let again = (0..<count).map { k in UInt8(truncatingIfNeeded: (k < 8 ? low : high) >> (8 * UInt64(k % 8))) }
+                #expect(again == Array(key))
+            }
+        }
+    }
+
     /// A long value read earlier in the file is reused only for the same bytes: the pool took a
     /// string 256 bytes longer that starts and ends like the new one for it, so a member's own
     /// last name written before the org's name turned the name into that last name (an

@@ -21,7 +21,25 @@ struct PlainScanner {
         return false
     }
 
+    /// Passes over white space. A record file's indentation is runs of spaces after a line
+    /// break: they are passed 8 at a time, the first byte that is not a space found from the
+    /// word at once (byte by byte, a member's key cost 60 instructions of spaces).
     mutating func skipSpace() {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= bytes.count {
+            // Zero bytes where the word holds a space; the lowest set bit is the first other byte.
+            let other = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ByteWords.ones &* 0x20)
+            guard other != 0 else {
+                i += 8
+                continue
+            }
+            i += other.trailingZeroBitCount &>> 3
+            switch bytes[i] {
+            case 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -65,36 +83,59 @@ struct PlainScanner {
     /// The next key of an open object (its ':' consumed) as an index into `names`; nil at the
     /// closing brace or on a failure. A key not in `names`, or seen before (`seen` holds one
     /// bit per name), fails: the parser reports unknown and duplicate keys.
-    mutating func key(in names: [StaticString], _ count: inout Int, _ seen: inout UInt32) -> Int? {
+    mutating func key(in names: KeyNames, _ count: inout Int, _ seen: inout UInt32) -> Int? {
         guard more(0x7D, &count), let raw = rawString(), take(0x3A) else { return nil }
-        for k in names.indices where names[k].utf8CodeUnitCount == raw.count {
-            guard memcmp(names[k].utf8Start, raw.baseAddress!, raw.count) == 0 else { continue }
-            guard seen & (1 << k) == 0 else { break }
-            seen |= 1 << k
-            return k
+        // Every name is at most 16 bytes, and no key holds a zero byte (a control byte fails
+        // the string): two words padded with zeros are equal exactly when the bytes are.
+        if raw.count <= 16 {
+            let (low, high) = KeyNames.words(raw, readable: bytes.baseAddress! + bytes.count - raw.baseAddress!)
+            for k in names.low.indices where names.low[k] == low && names.high[k] == high {
+                guard seen & (1 << k) == 0 else { break }
+                seen |= 1 << k
+                return k
+            }
         }
         fail()
         return nil
     }
 
     /// The bytes between the quotes of a string without escapes or control characters.
+    /// Sets ``lastWasASCII``.
     mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
         guard take(0x22) else { return nil }
         let start = i
-        // The words of 8 bytes with no quote, backslash or control byte passed over first.
-        i = ByteWords.skipPlain(bytes, from: i) { w in ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) }
-        while i < bytes.count {
+        lastWasASCII = true
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while true {
+            // Words with no quote, backslash, control or non-ASCII byte are passed over; the
+            // lowest bit a test sets is exact (a wrong one only ever follows a right one), so
+            // the cursor goes straight to the first such byte.
+            while i + 8 <= bytes.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let special = ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) | (w & ByteWords.highs)
+                guard special == 0 else {
+                    i += special.trailingZeroBitCount &>> 3
+                    break
+                }
+                i += 8
+            }
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == 0x22 {
                 i += 1
                 return UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
             }
             if b == 0x5C || b < 0x20 { break }
+            if b >= 0x80 { lastWasASCII = false }
             i += 1
         }
         fail()
         return nil
     }
+
+    /// Whether the string ``rawString()`` last read is ASCII: its String is then made without
+    /// looking at its bytes again.
+    private(set) var lastWasASCII = true
 
     /// A string value, as the parser makes it (invalid UTF-8 fails). A value longer than 15
     /// bytes (shorter ones live inside the string) that the file held before is the earlier
@@ -141,9 +182,7 @@ struct PlainScanner {
     }
 
     private mutating func make(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-        var ascii = true
-        for b in raw where b >= 0x80 { ascii = false; break }
-        if ascii { return String(decoding: raw, as: UTF8.self) }
+        if lastWasASCII { return String(decoding: raw, as: UTF8.self) }
         guard let s = String(validating: raw, as: UTF8.self) else { fail(); return nil }
         return s
     }
@@ -179,6 +218,45 @@ struct PlainScanner {
         guard !failed, i + n <= bytes.count, memcmp(word.utf8Start, bytes.baseAddress! + i, n) == 0 else { return false }
         i += n
         return true
+    }
+}
+
+/// The keys of one kind of object, for ``PlainScanner/key(in:_:_:)``: each name's bytes as
+/// two words, padded with zeros to 16 bytes. A key read is matched by comparing two words with
+/// each name's, where a `memcmp` for each name of the same length took 100 instructions a key.
+struct KeyNames: Sendable {
+    let low: [UInt64]
+    let high: [UInt64]
+
+    init(_ names: [StaticString]) {
+        let pairs = names.map { name in
+            precondition(name.utf8CodeUnitCount <= 16, "a key of a record is at most 16 bytes")
+            return name.withUTF8Buffer { Self.words($0, readable: 0) }
+        }
+        (low, high) = (pairs.map(\.0), pairs.map(\.1))
+    }
+
+    /// `bytes` (at most 16) as two words padded with zeros. When `readable` bytes from the
+    /// first can be read (the rest of a file), they are read as two words and masked.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) -> (UInt64, UInt64) {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n > 0 else { return (0, 0) }
+        if readable >= 16 {
+            let raw = UnsafeRawPointer(base)
+            let low = raw.loadUnaligned(as: UInt64.self) & mask(min(n, 8))
+            let high = n > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask(n - 8) : 0
+            return (low, high)
+        }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for k in 0..<n {
+            if k < 8 { low |= UInt64(bytes[k]) << (8 * k) } else { high |= UInt64(bytes[k]) << (8 * (k - 8)) }
+        }
+        return (low, high)
+    }
+
+    /// The low `n` bytes (1 to 8) of a word.
+    private static func mask(_ n: Int) -> UInt64 {
+        n >= 8 ? ~0 : (1 << (8 * UInt64(n))) - 1
     }
 }
 

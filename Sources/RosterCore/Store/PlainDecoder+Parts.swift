@@ -1,9 +1,9 @@
 /// The parts of records ``PlainDecoder`` reads: members, teams, apps, shares and their consumers.
 /// Each returns nil (and the scanner fails) when a required field is missing.
 extension PlainDecoder {
-    static let memberKeys: [StaticString] = [
+    static let memberKeys = KeyNames([
         "email", "handle", "firstName", "lastName", "role", "state", "invitedAt", "invitedBy", "expiresAt", "acceptedAt",
-    ]
+    ])
 
     static func member(_ s: inout PlainScanner) -> Membership? {
         guard s.take(0x7B) else { return nil }
@@ -30,7 +30,7 @@ extension PlainDecoder {
             handle: handle, expiresAt: expiresAt, acceptedAt: acceptedAt)
     }
 
-    static let teamKeys: [StaticString] = ["id", "name", "default", "members"]
+    static let teamKeys = KeyNames(["id", "name", "default", "members"])
 
     static func team(_ s: inout PlainScanner) -> Team? {
         guard s.take(0x7B) else { return nil }
@@ -48,7 +48,7 @@ extension PlainDecoder {
         return Team(id: id, name: name, isDefault: isDefault, members: members)
     }
 
-    static let appKeys: [StaticString] = ["id", "name", "description", "team", "visibility", "shares", "createdBy", "createdAt"]
+    static let appKeys = KeyNames(["id", "name", "description", "team", "visibility", "shares", "createdBy", "createdAt"])
 
     static func app(_ s: inout PlainScanner) -> App? {
         guard s.take(0x7B) else { return nil }
@@ -73,7 +73,7 @@ extension PlainDecoder {
             createdAt: createdAt)
     }
 
-    static let shareKeys: [StaticString] = ["$schema", "schemaVersion", "id", "name", "description", "consumers"]
+    static let shareKeys = KeyNames(["$schema", "schemaVersion", "id", "name", "description", "consumers"])
 
     static func share(_ s: inout PlainScanner) -> ShareRecord? {
         guard s.take(0x7B) else { return nil }
@@ -94,7 +94,7 @@ extension PlainDecoder {
         return ShareRecord(id: id, name: name, description: description, consumers: consumers)
     }
 
-    static let consumerKeys: [StaticString] = ["org", "since", "until"]
+    static let consumerKeys = KeyNames(["org", "since", "until"])
 
     static func consumer(_ s: inout PlainScanner) -> ShareLink? {
         guard s.take(0x7B) else { return nil }

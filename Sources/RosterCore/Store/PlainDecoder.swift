@@ -23,10 +23,10 @@ enum PlainDecoder {
     }
 
     /// Keys in the order of ``RecordKeys``: a key's index is its bit in the `seen` mask.
-    static let orgKeys: [StaticString] = [
+    static let orgKeys = KeyNames([
         "$schema", "schemaVersion", "id", "name", "status", "createdAt", "until", "statusChangedAt", "statusChangedBy", "registration", "members",
         "teams", "apps",
-    ]
+    ])
 
     static func org(_ s: inout PlainScanner) -> OrgRecord? {
         guard s.take(0x7B) else { return nil }
@@ -96,7 +96,7 @@ enum PlainDecoder {
         }
     }
 
-    static let registrationKeys: [StaticString] = ["requestedBy", "requestedAt", "decision", "decidedBy", "decidedAt", "reason"]
+    static let registrationKeys = KeyNames(["requestedBy", "requestedAt", "decision", "decidedBy", "decidedAt", "reason"])
 
     static func registration(_ s: inout PlainScanner) -> Registration? {
         guard s.take(0x7B) else { return nil }
