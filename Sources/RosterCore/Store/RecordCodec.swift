@@ -288,21 +288,28 @@ struct RecordReader {
         return n
     }
 
+    /// Each record is made once from its parts, read into locals first: a record made and then
+    /// changed field by field was copied twice on the way out, a reference count for each field
+    /// (two copies of every member and every org read).
     mutating func org() -> OrgRecord {
-        var o = OrgRecord(id: string(), name: string(), status: choice(CodecCases.status), createdAt: string())
-        o.until = optional()
-        o.statusChangedAt = optional()
-        o.statusChangedBy = optional()
-        if byte() == 1 { o.registration = registration() }
-        let members = items()
-        o.members.reserveCapacity(members)
-        for _ in 0..<members where !failed { o.members.append(member()) }
-        let teams = items()
-        o.teams.reserveCapacity(teams)
-        for _ in 0..<teams where !failed { o.teams.append(team()) }
-        let apps = items()
-        for _ in 0..<apps where !failed { o.apps.append(app()) }
-        return o
+        let (id, name, status, createdAt) = (string(), string(), choice(CodecCases.status), string())
+        let (until, changedAt, changedBy) = (optional(), optional(), optional())
+        let registration = byte() == 1 ? registration() : nil
+        let members = list { $0.member() }
+        let teams = list { $0.team() }
+        let apps = list { $0.app() }
+        return OrgRecord(
+            id: id, name: name, status: status, createdAt: createdAt, until: until, statusChangedAt: changedAt, statusChangedBy: changedBy,
+            registration: registration, members: members, teams: teams, apps: apps)
+    }
+
+    /// A count, then that many items, each read by `item`.
+    private mutating func list<T>(_ item: (inout RecordReader) -> T) -> [T] {
+        let n = items()
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n where !failed { out.append(item(&self)) }
+        return out
     }
 
     mutating func registration() -> Registration {
@@ -315,22 +322,17 @@ struct RecordReader {
     }
 
     mutating func member() -> Membership {
-        var m = Membership(
-            email: string(), firstName: string(), lastName: string(), role: choice(CodecCases.role), state: choice(CodecCases.state),
-            invitedAt: string(), invitedBy: string())
-        if byte() == 1 {
-            let (expiresAt, acceptedAt, handle) = (optional(), optional(), optional())
-            m.extras = MembershipExtras.make(expiresAt: expiresAt, acceptedAt: acceptedAt, handle: handle)
-        }
-        return m
+        let (email, first, last) = (string(), string(), string())
+        let (role, state, invitedAt, invitedBy) = (choice(CodecCases.role), choice(CodecCases.state), string(), string())
+        let (expiresAt, acceptedAt, handle) = byte() == 1 ? (optional(), optional(), optional()) : (nil, nil, nil)
+        return Membership(
+            email: email, firstName: first, lastName: last, role: role, state: state, invitedAt: invitedAt, invitedBy: invitedBy,
+            handle: handle, expiresAt: expiresAt, acceptedAt: acceptedAt)
     }
 
     mutating func team() -> Team {
-        var t = Team(id: string(), name: string(), isDefault: byte() == 1)
-        let n = items()
-        t.members.reserveCapacity(n)
-        for _ in 0..<n where !failed { t.members.append(string()) }
-        return t
+        let (id, name, isDefault) = (string(), string(), byte() == 1)
+        return Team(id: id, name: name, isDefault: isDefault, members: list { $0.string() })
     }
 
     mutating func app() -> App {

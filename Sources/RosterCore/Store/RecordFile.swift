@@ -23,6 +23,14 @@ public struct RecordFile<Record: Sendable & Equatable>: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with the record lent from a box held for the call. Read through
+    /// ``record`` from a file that is not a local (an array's element, a class's property),
+    /// the record was copied for each use: a reference count for each of its fields.
+    @inlinable public func withRecord<R>(_ body: (borrowing Record) throws -> R) rethrows -> R {
+        let box = self.box
+        return try body(box.value)
+    }
+
     public static func == (a: RecordFile, b: RecordFile) -> Bool {
         a.path == b.path && (a.box === b.box || a.box.value == b.box.value)
     }

@@ -143,7 +143,7 @@ extension PortalBuilder {
         // a reference to every field of every record until the end of the build.
         let orgFrames: [TemplateFrame] = [.value(.fields(orgFrame)), OrgPage.root]
         let orgPage: @Sendable (Int, inout [UInt8]) -> Void = { renderOrg(orgFrames, OrgPage(m, orgs[$0]), &$1) }
-        let orgJSON: @Sendable (Int) -> [UInt8] = { JSONAPI.org(m, orgs[$0].record) }
+        let orgJSON: @Sendable (Int) -> [UInt8] = { orgs[$0].withRecord { JSONAPI.org(m, $0) } }
         let sharePage: @Sendable (Int, inout [UInt8]) -> Void = { page(Pages.share(m, shares[$0], frame: shareFrame), "share", &$1) }
         // Made in place on every core, two for each org then one for each share: 200,000
         // paths made and jobs stored one after the other held up the build on one core for

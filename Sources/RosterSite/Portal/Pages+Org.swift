@@ -44,16 +44,16 @@ final class OrgPage: TemplateModel {
     init(_ m: PortalModel, _ file: OrgFile) {
         self.m = m
         path = file.path
-        let org = file.record
-        self.org = org
-        let lookup = MemberLookup(org)
+        // One copy, kept; the rest read in place from the file's box (a local copy for them
+        // took a reference count for each field).
+        org = file.record
+        let (lookup, status, id, teams) = file.withRecord { (MemberLookup($0), $0.status, $0.id, $0.teams) }
         self.lookup = lookup
         members = lookup.byEmail
-        steps = HowTo.plan(for: org.status)
-        linked = m.sharesOfOrg[org.id] ?? []
-        row = OrgRow(m, org, shares: linked, root: "../../")
+        steps = HowTo.plan(for: status)
+        linked = m.sharesOfOrg[id] ?? []
+        row = file.withRecord { [linked] in OrgRow(m, $0, shares: linked, root: "../../") }
         commits = m.history.commits(touching: file.path)
-        let teams = org.teams
         self.teams = teams.indices.sorted { (teams[$0].isDefault ? 0 : 1, teams[$0].name) < (teams[$1].isDefault ? 0 : 1, teams[$1].name) }
         teamMembers = self.teams.map { lookup.teamPlaces[$0] }
     }

@@ -58,7 +58,7 @@ enum Pages {
             ["value": .string(s.rawValue), "label": .string(Labels.status(s)), "count": .int(m.statusCounts[s] ?? 0)]
         }
         let pages = ListPages(total: m.orgOrder.count)
-        let rows = m.orgOrder[pages.range(number)].map { orgRow(m, m.snapshot.orgs[$0].record, root: "../") }
+        let rows = m.orgOrder[pages.range(number)].map { k in m.snapshot.orgs[k].withRecord { orgRow(m, $0, root: "../") } }
         return PageContext.page(
             PageContext.frame(m, depth: 1, title: number == 1 ? "Consumer orgs" : "Consumer orgs, page \(number)", section: .orgs),
             ["rows": .fieldRows(rows), "filters": .rows(filters), "total": .int(pages.total)].merging(
