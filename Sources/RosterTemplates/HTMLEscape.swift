@@ -16,29 +16,29 @@ public enum HTMLEscape {
     }
 
     static func append<Output: ByteOutput & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, to out: inout Output) {
-        // Runs of bytes that need no escape are copied at once; the words of 8 bytes with none
-        // of the five are passed over first (``ByteWords``).
-        var k = ByteWords.skipPlain(bytes, from: 0) { w in
-            ByteWords.equal(w, 0x26) | ByteWords.equal(w, 0x3C) | ByteWords.equal(w, 0x3E) | ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x27)
-        }
+        // Runs of bytes that need no escape are copied at once; the cursor goes from one byte
+        // in 0x22-0x27 or 0x3C-0x3E (the five, and `#$%=`) to the next (``ByteWords``).
+        let special = { (w: UInt64) -> UInt64 in ByteWords.within(w, 0x22, 0x27) | ByteWords.within(w, 0x3C, 0x3E) }
+        var k = ByteWords.firstFlagged(bytes, from: 0, special)
         var run = 0
         while k < bytes.count {
-            let b = bytes[k]
-            guard b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 else {
-                k += 1
+            let entity: StaticString
+            switch bytes[k] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default:
+                k = ByteWords.firstFlagged(bytes, from: k + 1, special)
                 continue
             }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
-            switch b {
-            case 0x26: out.append("&amp;")
-            case 0x3C: out.append("&lt;")
-            case 0x3E: out.append("&gt;")
-            case 0x22: out.append("&quot;")
-            default: out.append("&#39;")
-            }
+            out.append(entity)
             k += 1
             run = k
+            k = ByteWords.firstFlagged(bytes, from: k, special)
         }
-        if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        if run < bytes.count { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run...])) }
     }
 }

@@ -4,19 +4,25 @@ import Testing
 import RosterSynth
 
 @Suite struct ByteWordsTests {
-    /// A word is passed over only when none of its bytes is one looked for, and the first such
-    /// byte is never passed: on runs of plain bytes with one special byte put at every place
-    /// (and none), the skip stops at the word that holds it, or at the last bytes, or (none
-    /// there) at the end.
-    @Test func aSkipStopsAtTheWordOfTheFirstByteLookedFor() {
+    /// The cursor never passes a byte looked for, and goes straight to the first one: on runs
+    /// of plain bytes with a special byte put at every place (and none), from every start, it
+    /// stops at the first special byte at or after the start, or at the end. A byte looked for
+    /// before the start may only make it stop at the start (the caller looks at that byte), and
+    /// so may fewer than 4 bytes left of a value shorter than 8.
+    @Test func theCursorStopsAtTheFirstByteLookedFor() {
         var generator = SplitMix64(seed: 25)
         let looked: [(name: String, special: (UInt64) -> UInt64, isSpecial: (UInt8) -> Bool)] = [
             ("quote or backslash", { ByteWords.equal($0, 0x22) | ByteWords.equal($0, 0x5C) }, { $0 == 0x22 || $0 == 0x5C }),
             ("control", { ByteWords.below($0, 0x20) }, { $0 < 0x20 }),
             ("E2 or ampersand", { ByteWords.equal($0, 0xE2) | ByteWords.equal($0, 0x26) }, { $0 == 0xE2 || $0 == 0x26 }),
+            (
+                "HTML's ranges", { ByteWords.within($0, 0x22, 0x27) | ByteWords.within($0, 0x3C, 0x3E) },
+                { (0x22...0x27).contains($0) || (0x3C...0x3E).contains($0) }
+            ),
         ]
         for (name, special, isSpecial) in looked {
-            for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
+            let specials = (0...255).map(UInt8.init).filter(isSpecial)
+            for length in [0, 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 40] {
                 // Plain bytes: printable ASCII and high bytes that are none of the special ones.
                 let plain = (0..<length).map { _ -> UInt8 in
                     while true {
@@ -26,19 +32,62 @@ import RosterSynth
                 }
                 for place in [nil] + Array(0..<length) {
                     var bytes = plain
-                    // Every byte value the test flags, in turn, at `place`.
-                    let specials = (0...255).map(UInt8.init).filter(isSpecial)
-                    let byte = specials[Int(generator.next() % UInt64(specials.count))]
-                    if let place { bytes[place] = byte }
-                    let stop = bytes.withUnsafeBufferPointer { ByteWords.skipPlain($0, from: 0, special) }
-                    let first = bytes.firstIndex(where: isSpecial) ?? length
-                    #expect(stop <= first, "\(name): skipped past byte \(first) of \(length)")
-                    // At the word of the first one, at the last bytes, or at the end when there
-                    // is none and the last bytes were looked at as the word that ends with them.
-                    let atWord = stop % 8 == 0 && (stop + 8 > first || stop + 8 > length)
-                    #expect(atWord || (stop == length && first == length), "\(name): stopped at \(stop), before \(first) of \(length)")
-                    if first == length && length >= 8 { #expect(stop == length, "\(name): stopped at \(stop) of \(length), none looked for") }
+                    if let place { bytes[place] = specials[Int(generator.next() % UInt64(specials.count))] }
+                    for start in 0...length {
+                        let stop = bytes.withUnsafeBufferPointer { ByteWords.firstFlagged($0, from: start, special) }
+                        let first = bytes[start...].firstIndex(where: isSpecial) ?? length
+                        let context = "\(name): from \(start) of \(length), special at \(place.map(String.init) ?? "none")"
+                        #expect(stop == start || stop == first, "\(context): stopped at \(stop)")
+                        if !(length < 8 && length - start < 4) && !bytes[..<start].contains(where: isSpecial) {
+                            #expect(stop == first, "\(context): stopped at \(stop), not at \(first)")
+                        }
+                    }
                 }
+            }
+        }
+    }
+
+    /// A range test flags exactly the bytes in its range, each on its own and beside any other.
+    @Test func aRangeFlagsExactlyItsBytes() {
+        for (low, high): (UInt8, UInt8) in [(0x22, 0x27), (0x3C, 0x3E), (0x00, 0x1F), (0x41, 0x5A), (0x7F, 0x7F), (0x01, 0x7F)] {
+            for byte in 0...255 {
+                for other: UInt8 in [0x00, 0x23, 0x3D, 0x7F, 0x80, 0xFF, UInt8(byte)] {
+                    let word = UInt64(other) &* 0x0101_0101_0101_0101 & ~0xFF00 | UInt64(byte) << 8
+                    let flags = ByteWords.within(word, low, high)
+                    #expect((flags >> 8 & 0xFF != 0) == (low...high).contains(UInt8(byte)), "\(byte) in \(low)...\(high) beside \(other)")
+                    #expect((flags & 0xFF != 0) == (low...high).contains(other))
+                }
+            }
+        }
+    }
+
+    /// The escapers write what a byte-by-byte escaper writes, for texts made mostly of the
+    /// bytes they look for and their neighbours, of every length up to 40.
+    @Test func theJSONEscaperWritesWhatAByteByByteOneWrites() {
+        var generator = SplitMix64(seed: 31)
+        let pieces = ["a", "#", "=", "\"", "\\", "<", ">", "&", "'", "\u{1}", "\n", "\u{2028}", "\u{2029}", "•", "é", "\u{7F}", "xyzw"]
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 24)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            for htmlSafe in [false, true] {
+                var out: [UInt8] = []
+                JSONWriter.writeString(text, htmlSafe: htmlSafe, into: &out)
+                var expected = "\""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\"": expected += "\\\""
+                    case "\\": expected += "\\\\"
+                    case "\n": expected += "\\n"
+                    case "\u{1}": expected += "\\u0001"
+                    case "\u{2028}": expected += "\\u2028"
+                    case "\u{2029}": expected += "\\u2029"
+                    case "<" where htmlSafe: expected += "\\u003c"
+                    case ">" where htmlSafe: expected += "\\u003e"
+                    case "&" where htmlSafe: expected += "\\u0026"
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                expected += "\""
+                #expect(String(decoding: out, as: UTF8.self) == expected, "\(text.debugDescription)")
             }
         }
     }

@@ -90,17 +90,15 @@ public enum JSONWriter {
             let json = ByteWords.below(w, 0x20) | ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.equal(w, 0xE2)
             return htmlSafe ? json | ByteWords.equal(w, 0x3C) | ByteWords.equal(w, 0x3E) | ByteWords.equal(w, 0x26) : json
         }
-        var k = ByteWords.skipPlain(bytes, from: 0, special)
+        var k = ByteWords.firstFlagged(bytes, from: 0, special)
         var run = 0
         while k < bytes.count {
             let b = bytes[k]
             let plain = b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && !(htmlSafe && (b == 0x3C || b == 0x3E || b == 0x26))
-            if plain { k += 1; continue }
             // A character that starts with E2 but is neither U+2028 nor U+2029 (such as the dots
-            // of each redacted e-mail, •••) goes on with the run.
-            // The words after it are passed over again (an address's domain, after its dots).
-            if b == 0xE2 && !(k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)) {
-                k = ByteWords.skipPlain(bytes, from: k + 1, special)
+            // of each redacted e-mail, •••) goes on with the run, as a byte flagged but plain.
+            if plain || (b == 0xE2 && !(k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9))) {
+                k = ByteWords.firstFlagged(bytes, from: k + 1, special)
                 continue
             }
             if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
@@ -126,7 +124,8 @@ public enum JSONWriter {
             }
             k += 1
             run = k
+            k = ByteWords.firstFlagged(bytes, from: k, special)
         }
-        if run < k { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run..<k])) }
+        if run < bytes.count { out.appendBytes(UnsafeBufferPointer(rebasing: bytes[run...])) }
     }
 }
