@@ -116,8 +116,9 @@ import Testing
         }
     }
 
-    /// A key is one of the names of its object exactly: a prefix of a name, a name with a byte
-    /// more, another case, or a key longer than any name (16 bytes) leaves the file to the parser.
+    /// A key is one of the names of its object exactly, and a role, state or status one of its
+    /// values: a prefix of one, one with a byte more, another case, or a key longer than any
+    /// name (16 bytes) leaves the file to the parser.
     @Test func aKeyNearANameIsNotTheName() throws {
         let good = try [UInt8](Data(contentsOf: fixturesURL.appendingPathComponent("base/data/orgs/acme.json")))
         let text = String(decoding: good, as: UTF8.self)
@@ -126,6 +127,8 @@ import Testing
             ("\"name\"", "\"nam\""), ("\"name\"", "\"names\""), ("\"name\"", "\"Name\""), ("\"email\"", "\"emai\""),
             ("\"email\"", "\"emailx\""), ("\"createdAt\"", "\"createdAtXXXXXXXXX\""), ("\"id\"", "\"i\""), ("\"id\"", "\"\""),
             ("\"members\"", "\"membersmembersmem\""), ("\"lastName\"", "\"lastNamé\""),
+            ("\"team-member\"", "\"team-membe\""), ("\"team-member\"", "\"team-members\""), ("\"super-admin\"", "\"Super-admin\""),
+            ("\"enabled\"", "\"enabled \""), ("\"active\"", "\"activé\""), ("\"invited\"", "\"\""),
         ] {
             let changed = text.replacingOccurrences(of: from, with: to)
             #expect(changed != text)

@@ -84,11 +84,18 @@ struct PlainScanner {
     /// closing brace or on a failure. A key not in `names`, or seen before (`seen` holds one
     /// bit per name), fails: the parser reports unknown and duplicate keys.
     mutating func key(in names: KeyNames, _ count: inout Int, _ seen: inout UInt32) -> Int? {
-        guard more(0x7D, &count), let raw = rawString(), take(0x3A) else { return nil }
+        guard more(0x7D, &count) else { return nil }
         // Every name is at most 16 bytes, and no key holds a zero byte (a control byte fails
         // the string): two words padded with zeros are equal exactly when the bytes are.
-        if raw.count <= 16 {
-            let (low, high) = KeyNames.words(raw, readable: bytes.baseAddress! + bytes.count - raw.baseAddress!)
+        let words: (UInt64, UInt64)?
+        if let read = quotedKeyWords() {
+            words = read
+        } else {
+            guard let raw = rawString() else { return nil }
+            words = raw.count <= 16 ? KeyNames.words(raw, readable: bytes.baseAddress! + bytes.count - raw.baseAddress!) : nil
+        }
+        guard take(0x3A) else { return nil }
+        if let (low, high) = words {
             for k in names.low.indices where names.low[k] == low && names.high[k] == high {
                 guard seen & (1 << k) == 0 else { break }
                 seen |= 1 << k
@@ -97,6 +104,32 @@ struct PlainScanner {
         }
         fail()
         return nil
+    }
+
+    /// A key of at most 15 bytes, plain ASCII, read from the two words after its opening quote
+    /// (when 16 bytes follow it), the cursor then after its closing quote; nil otherwise, the
+    /// cursor not moved past white space (``rawString()`` reads the key then).
+    private mutating func quotedKeyWords() -> (UInt64, UInt64)? {
+        skipSpace()
+        let start = i + 1
+        guard !failed, start + 16 <= bytes.count, bytes[i] == 0x22 else { return nil }
+        let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+        let first = raw.loadUnaligned(as: UInt64.self), second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        // The first quote, backslash, control or non-ASCII byte; only a quote ends the key here.
+        func stops(_ w: UInt64) -> UInt64 {
+            ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) | (w & ByteWords.highs)
+        }
+        let n: Int
+        if case let flags = stops(first), flags != 0 {
+            n = flags.trailingZeroBitCount &>> 3
+        } else if case let flags = stops(second), flags != 0 {
+            n = 8 + flags.trailingZeroBitCount &>> 3
+        } else {
+            return nil
+        }
+        guard bytes[start + n] == 0x22 else { return nil }
+        i = start + n + 1
+        return n <= 8 ? (first & KeyNames.mask(n), 0) : (first, second & KeyNames.mask(n - 8))
     }
 
     /// The bytes between the quotes of a string without escapes or control characters.
@@ -145,21 +178,29 @@ struct PlainScanner {
         guard let raw = rawString() else { return nil }
         guard raw.count > 15 else { return make(raw) }
         let key = Self.key(raw)
-        // The lengths first: the key keeps only the low byte of the length, and comparing the
-        // new string's bytes alone took a longer pooled string that starts with them (and ends
-        // with the same eight bytes) for it, so a later value read as an earlier, longer one.
-        for k in pooledKeys.indices where pooledKeys[k] == key && pooled[k].utf8.count == raw.count {
-            let same = pooled[k].utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
-            if same == true { return pooled[k] }
+        if slots.isEmpty {
+            slots = [UInt8](repeating: 0, count: 2 * Self.poolLimit)
+            pooled.reserveCapacity(Self.poolLimit)
+            pooledKeys.reserveCapacity(Self.poolLimit)
+        }
+        // The slot of the key, or the first free one after it (the table is at most half full).
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> 57)
+        while slots[slot] != 0 {
+            let k = Int(slots[slot]) - 1
+            // The lengths first: the key keeps only the low byte of the length, and comparing the
+            // new string's bytes alone took a longer pooled string that starts with them (and ends
+            // with the same eight bytes) for it, so a later value read as an earlier, longer one.
+            if pooledKeys[k] == key && pooled[k].utf8.count == raw.count {
+                let same = pooled[k].utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
+                if same == true { return pooled[k] }
+            }
+            slot = (slot + 1) & (2 * Self.poolLimit - 1)
         }
         guard let made = make(raw) else { return nil }
         if pooled.count < Self.poolLimit {
-            if pooled.isEmpty {
-                pooled.reserveCapacity(Self.poolLimit)
-                pooledKeys.reserveCapacity(Self.poolLimit)
-            }
             pooled.append(made)
             pooledKeys.append(key)
+            slots[slot] = UInt8(pooled.count)
         } else {
             poolOverflowed = true
         }
@@ -167,9 +208,12 @@ struct PlainScanner {
     }
 
     /// Strings read so far that are longer than 15 bytes, up to ``poolLimit``, and a key of each
-    /// (its length, first and last eight bytes) that rules out most unequal ones at once.
+    /// (its length, first and last eight bytes) that rules out most unequal ones at once, found
+    /// by a table of twice as many slots (each the place in ``pooled`` plus one; 0 is free):
+    /// the strings looked through one by one were half the cost of a long value.
     private var pooled: [String] = []
     private var pooledKeys: [UInt64] = []
+    private var slots: [UInt8] = []
     static let poolLimit = 64
     /// Set when a long string was not pooled (a file with very many distinct values).
     private(set) var poolOverflowed = false
@@ -187,11 +231,17 @@ struct PlainScanner {
         return s
     }
 
-    /// A string that is one of an enum's raw values.
-    mutating func choice<E: RawRepresentable>(_: E.Type) -> E? where E.RawValue == String {
-        guard let raw = string() else { return nil }
-        guard let value = E(rawValue: raw) else { fail(); return nil }
-        return value
+    /// A string that is one of an enum's raw values, matched as two words (``KeyNames``): made
+    /// into a String and given to the enum, each took 250 instructions (the raw values of an
+    /// enum are looked through by a generic switch over strings).
+    mutating func choice<E>(_ choices: Choices<E>) -> E? {
+        guard let raw = rawString() else { return nil }
+        if raw.count <= 16 {
+            let (low, high) = KeyNames.words(raw, readable: bytes.baseAddress! + bytes.count - raw.baseAddress!)
+            for k in choices.names.low.indices where choices.names.low[k] == low && choices.names.high[k] == high { return choices.cases[k] }
+        }
+        fail()
+        return nil
     }
 
     mutating func bool() -> Bool? {
@@ -221,6 +271,18 @@ struct PlainScanner {
     }
 }
 
+/// The cases of an enum of strings and their raw values as ``KeyNames``, for
+/// ``PlainScanner/choice(_:)``.
+struct Choices<E: CaseIterable & RawRepresentable & Sendable>: Sendable where E.RawValue == String {
+    let cases: [E]
+    let names: KeyNames
+
+    init() {
+        cases = Array(E.allCases)
+        names = KeyNames(strings: cases.map(\.rawValue))
+    }
+}
+
 /// The keys of one kind of object, for ``PlainScanner/key(in:_:_:)``: each name's bytes as
 /// two words, padded with zeros to 16 bytes. A key read is matched by comparing two words with
 /// each name's, where a `memcmp` for each name of the same length took 100 instructions a key.
@@ -232,6 +294,14 @@ struct KeyNames: Sendable {
         let pairs = names.map { name in
             precondition(name.utf8CodeUnitCount <= 16, "a key of a record is at most 16 bytes")
             return name.withUTF8Buffer { Self.words($0, readable: 0) }
+        }
+        (low, high) = (pairs.map(\.0), pairs.map(\.1))
+    }
+
+    init(strings: [String]) {
+        let pairs = strings.map { name in
+            precondition(name.utf8.count <= 16, "a raw value read as two words is at most 16 bytes")
+            return name.withUTF8InPlace { Self.words($0, readable: 0) }
         }
         (low, high) = (pairs.map(\.0), pairs.map(\.1))
     }
@@ -254,8 +324,8 @@ struct KeyNames: Sendable {
         return (low, high)
     }
 
-    /// The low `n` bytes (1 to 8) of a word.
-    private static func mask(_ n: Int) -> UInt64 {
+    /// The low `n` bytes (0 to 8) of a word.
+    static func mask(_ n: Int) -> UInt64 {
         n >= 8 ? ~0 : (1 << (8 * UInt64(n))) - 1
     }
 }

@@ -22,6 +22,10 @@ enum PlainDecoder {
         }
     }
 
+    /// The values of each enumeration a record holds.
+    static let statuses = Choices<OrgStatus>(), decisions = Choices<Registration.Decision>(), roles = Choices<Role>()
+    static let states = Choices<MembershipState>(), visibilities = Choices<AppVisibility>()
+
     /// Keys in the order of ``RecordKeys``: a key's index is its bit in the `seen` mask.
     static let orgKeys = KeyNames([
         "$schema", "schemaVersion", "id", "name", "status", "createdAt", "until", "statusChangedAt", "statusChangedBy", "registration", "members",
@@ -40,7 +44,7 @@ enum PlainDecoder {
             case 1: _ = s.number(currentSchemaVersion)
             case 2: id = s.string()
             case 3: name = s.string()
-            case 4: status = s.choice(OrgStatus.self)
+            case 4: status = s.choice(statuses)
             case 5: createdAt = s.string()
             case 6: until = s.string()
             case 7: changedAt = s.string()
@@ -85,7 +89,7 @@ enum PlainDecoder {
                 items.deallocate()
                 (items, capacity) = (larger, 2 * capacity)
             }
-            (items + count).initialize(to: item)
+            (items + count).initialize(to: consume item)
             count += 1
         }
         guard !s.failed, count > 0 else { return [] }
@@ -106,7 +110,7 @@ enum PlainDecoder {
             switch k {
             case 0: by = s.string()
             case 1: at = s.string()
-            case 2: decision = s.choice(Registration.Decision.self)
+            case 2: decision = s.choice(decisions)
             case 3: decidedBy = s.string()
             case 4: decidedAt = s.string()
             default: reason = s.string()
