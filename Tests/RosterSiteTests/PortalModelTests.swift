@@ -74,6 +74,22 @@ import Testing
         }
     }
 
+    /// An ASCII name's key bytes made from its bytes at once are those its key's pieces give,
+    /// for names of digits with leading zeros and runs longer than 20, white space of each
+    /// kind at both ends and in runs, NULs and capitals; a name that is not ASCII has none.
+    @Test func anASCIIKeyMadeAtOnceIsTheKeyOfItsPieces() {
+        var generator = SplitMix64(seed: 61)
+        let pieces = [
+            "a", "B", "0", "00", "7", "12", "123456789012345678901234", "1234567890123456789", "0012345678901234567890", " ", "  ", "\t", "\n",
+            "\r\n", "\u{0}", "-", "Z", "zz", "\u{B}", "~",
+        ]
+        for _ in 0..<5000 {
+            let name = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(NaturalOrder.asciiKeyBytes(name) == NaturalOrder.sortKey(name).bytes, "\(name.debugDescription)")
+        }
+        for name in ["Zoë", "Org 2 é", "中文 2", "\u{80}"] { #expect(NaturalOrder.asciiKeyBytes(name) == nil) }
+    }
+
     /// The places of records in natural order of their names, then of their ids, are those a
     /// sort by the keys' pieces gives, whether every name is ASCII (their keys' bytes compared
     /// in one buffer) or not: names that are prefixes of others, hold a NUL, are empty, or are
