@@ -230,18 +230,19 @@ public enum Formats {
 
     /// The range of `bytes` without the spaces around it (empty at 0 when all are spaces); nil
     /// when a byte is not ASCII.
-    static func trimmedASCII(bytes: some Collection<UInt8>) -> Range<Int>? {
-        var first: Int?, last = 0, k = 0
-        for b in bytes {
+    static func trimmedASCII(bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Over the buffer by position (generic over a collection, through its iterator and an
+        // optional first, a name cost 40 instructions a byte).
+        var first = -1, last = 0
+        for k in 0..<bytes.count {
+            let b = bytes[k]
             if b >= 0x80 { return nil }
             if !isSpace(b) {
-                if first == nil { first = k }
+                if first < 0 { first = k }
                 last = k
             }
-            k += 1
         }
-        guard let first else { return 0..<0 }
-        return first..<(last + 1)
+        return first < 0 ? 0..<0 : first..<(last + 1)
     }
 
     /// A calendar date `YYYY-MM-DD`, or nil.
