@@ -61,6 +61,22 @@ import RosterSynth
         }
     }
 
+    /// A text is ASCII when no byte is 0x80 or above: one such byte at every place of texts of
+    /// every length up to 20 is found, in the words and in the last bytes.
+    @Test func aByteAbove0x7FAnywhereIsFound() {
+        for length in 0...20 {
+            let plain = [UInt8]((0..<length).map { UInt8($0 * 7 % 0x80) })
+            #expect(plain.withUnsafeBufferPointer(ByteWords.isASCII))
+            for place in 0..<length {
+                for high: UInt8 in [0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[place] = high
+                    #expect(!bytes.withUnsafeBufferPointer(ByteWords.isASCII), "\(high) at \(place) of \(length)")
+                }
+            }
+        }
+    }
+
     /// Bytes just beside the one looked for (one above, one below) are not taken for it.
     @Test func neighbouringBytesAreNotTakenForTheOneLookedFor() {
         for byte: UInt8 in [0x00, 0x01, 0x22, 0x26, 0x5C, 0x7F, 0x80, 0xE2, 0xFF] {

@@ -51,6 +51,8 @@ import Testing
             #"{"members": [{"email": "x"}, {"email": "y", "email": "z"}], "": 0}"#,
             "  [ [], {}, [[1]], {\"k\": []} ]  ", "{\"x\": 10, \"y\": 0}", "{}", "[1,]", "{\"a\": 01}", "{\"a\": \"b\\n\"}",
             String(repeating: "[", count: 70) + String(repeating: "]", count: 70), "\u{FEFF}{}", "", "{\"é\": 1}",
+            // Brackets and braces inside strings, in values passed over on the way.
+            #"{"a": "}{][", "b": ["]", {"c": "{", "d": [["}"]]}, "]]"], "e": {"f": "}"}, "g": 1}"#,
         ]
         for text in texts { Self.checkAlike(Array(text.utf8), text) }
         #expect(PlainLocator.offsets(of: ["/a/b/3"], in: Array(texts[0].utf8)) == [40])

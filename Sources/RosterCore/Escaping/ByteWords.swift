@@ -23,6 +23,22 @@ public enum ByteWords {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
 
+    /// Whether every byte is below 0x80, eight at a time.
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var k = 0, any: UInt64 = 0
+        while k + 8 <= bytes.count {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < bytes.count {
+            any |= UInt64(bytes[k])
+            k += 1
+        }
+        return any & highs == 0
+    }
+
     /// Not zero when a byte of `word` is in `low...high` (`high` below 0x80). Exact for each
     /// byte (no carry crosses a byte): two ranges cover the five bytes HTML escapes in 12
     /// operations, where five equality tests took 24.

@@ -1,4 +1,5 @@
 import Foundation
+import RosterCore
 
 /// How the Consumer Orgs search splits text into words, the same way `assets/portal.js` splits
 /// a query: accents removed (NFD, combining marks dropped), lower case, runs of letters and
@@ -61,7 +62,7 @@ enum SearchTokens {
     /// ``eachWord(_:scratch:_:)`` for the bytes of a text if they are ASCII (true), else nothing
     /// (false).
     private static func eachASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
-        guard isASCII(bytes) else { return false }
+        guard ByteWords.isASCII(bytes) else { return false }
         if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: max(64, bytes.count)) }
         scratch.withUnsafeMutableBytes { out in
             var n = 0
@@ -76,22 +77,6 @@ enum SearchTokens {
             if n > 0 { body(UnsafeRawBufferPointer(rebasing: out[..<n])) }
         }
         return true
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var k = 0, any: UInt64 = 0
-        while k + 8 <= bytes.count {
-            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            k += 8
-        }
-        while k < bytes.count {
-            any |= UInt64(bytes[k])
-            k += 1
-        }
-        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// JavaScript compares strings by UTF-16 code units; the shards are cut in that order so
