@@ -237,6 +237,18 @@ public enum RecordStore {
     }
 
     static func fileStem(_ path: String) -> String {
+        // An ASCII path (every record's) by its bytes: `hasSuffix` on the name compares
+        // Characters, and a stem cost 6,600 instructions, as much as checking a member.
+        let ascii = path.withUTF8InPlace { u -> String? in
+            guard ByteWords.isASCII(u) else { return nil }
+            var (start, end) = (u.count, u.count)
+            while start > 0 && u[start - 1] != 0x2F { start -= 1 }
+            if end - start >= 5 && u[end - 5] == 0x2E && u[end - 4] == 0x6A && u[end - 3] == 0x73 && u[end - 2] == 0x6F && u[end - 1] == 0x6E {
+                end -= 5
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+        }
+        if let ascii { return ascii }
         let bytes = path.utf8
         let start = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
         let name = Substring(path[start...])
