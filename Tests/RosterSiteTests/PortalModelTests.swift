@@ -74,7 +74,8 @@ import Testing
         }
     }
 
-    /// An ASCII name's key bytes made from its bytes at once are those its key's pieces give,
+    /// An ASCII name's key bytes (``NaturalOrder/SortKey/bytes``), made from its bytes at once,
+    /// are those its key's pieces give,
     /// for names of digits with leading zeros and runs longer than 20, white space of each
     /// kind at both ends and in runs, NULs and capitals; a name that is not ASCII has none.
     @Test func anASCIIKeyMadeAtOnceIsTheKeyOfItsPieces() {
@@ -85,7 +86,13 @@ import Testing
         ]
         for _ in 0..<5000 {
             let name = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-            #expect(NaturalOrder.asciiKeyBytes(name) == NaturalOrder.sortKey(name).bytes, "\(name.debugDescription)")
+            // Each piece's bytes, a byte 0 written 0 1, then 0 0.
+            var fromPieces: [UInt8] = []
+            for piece in NaturalOrder.key(name) {
+                for byte in piece.utf8 { fromPieces += byte == 0 ? [0, 1] : [byte] }
+                fromPieces += [0, 0]
+            }
+            #expect(NaturalOrder.asciiKeyBytes(name) == fromPieces, "\(name.debugDescription)")
         }
         for name in ["Zoë", "Org 2 é", "中文 2", "\u{80}"] { #expect(NaturalOrder.asciiKeyBytes(name) == nil) }
     }

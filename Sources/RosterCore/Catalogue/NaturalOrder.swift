@@ -22,18 +22,7 @@ public enum NaturalOrder {
     }
 
     public static func sortKey(_ text: String) -> SortKey {
-        let pieces = key(text)
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return SortKey(bytes: nil, pieces: pieces) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 24)
-        for piece in pieces {
-            for byte in piece.utf8 {
-                out.append(byte)
-                if byte == 0 { out.append(1) }
-            }
-            out.append(contentsOf: [0, 0])
-        }
-        return SortKey(bytes: out, pieces: pieces)
+        SortKey(bytes: asciiKeyBytes(text), pieces: key(text))
     }
 
     /// ``SortKey/bytes`` of an ASCII text, made from its bytes at once, with no piece made as

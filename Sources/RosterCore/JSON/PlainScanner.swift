@@ -122,14 +122,11 @@ struct PlainScanner {
         guard !failed, start + 16 <= bytes.count, bytes[i] == 0x22 else { return nil }
         let raw = UnsafeRawPointer(bytes.baseAddress! + start)
         let first = raw.loadUnaligned(as: UInt64.self), second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        // The first quote, backslash, control or non-ASCII byte; only a quote ends the key here.
-        func stops(_ w: UInt64) -> UInt64 {
-            ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) | (w & ByteWords.highs)
-        }
+        // Only a quote ends the key here (the general way reads the rest).
         let n: Int
-        if case let flags = stops(first), flags != 0 {
+        if case let flags = Self.stops(first), flags != 0 {
             n = flags.trailingZeroBitCount &>> 3
-        } else if case let flags = stops(second), flags != 0 {
+        } else if case let flags = Self.stops(second), flags != 0 {
             n = 8 + flags.trailingZeroBitCount &>> 3
         } else {
             return nil
@@ -151,8 +148,7 @@ struct PlainScanner {
             // lowest bit a test sets is exact (a wrong one only ever follows a right one), so
             // the cursor goes straight to the first such byte.
             while i + 8 <= bytes.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let special = ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) | (w & ByteWords.highs)
+                let special = Self.stops(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 guard special == 0 else {
                     i += special.trailingZeroBitCount &>> 3
                     break
@@ -173,9 +169,16 @@ struct PlainScanner {
         return nil
     }
 
+    /// The bytes of a word a string's scan stops at: a quote, a backslash, a control byte or a
+    /// byte of a non-ASCII character.
+    @inline(__always)
+    private static func stops(_ w: UInt64) -> UInt64 {
+        ByteWords.equal(w, 0x22) | ByteWords.equal(w, 0x5C) | ByteWords.below(w, 0x20) | (w & ByteWords.highs)
+    }
+
     /// Whether the string ``rawString()`` last read is ASCII: its String is then made without
     /// looking at its bytes again.
-    private(set) var lastWasASCII = true
+    private var lastWasASCII = true
 
     /// A string value, as the parser makes it (invalid UTF-8 fails). A value longer than 15
     /// bytes (shorter ones live inside the string) that the file held before is the earlier
