@@ -1,5 +1,6 @@
 import Testing
 @testable import RosterCore
+import RosterSynth
 
 @Suite struct JSONParserTests {
     struct BadInput: Sendable, CustomTestStringConvertible {
@@ -90,5 +91,103 @@ import Testing
         j.endArray()
         j.endObject()
         #expect(String(decoding: j.bytes, as: UTF8.self) == String(decoding: JSONWriter.canonicalBytes(tree, htmlSafe: true), as: UTF8.self))
+    }
+
+    /// Random trees, nested up to 64 levels, with every kind of key and value: streamed whole,
+    /// and with the outer array's elements written by streams that go on with it in runs (as
+    /// the portal writes its long lists on every core), they are the canonical writer's bytes.
+    @Test func randomTreesStreamAsTheCanonicalWriterWritesThem() {
+        var random = SplitMix64(seed: 31)
+        let keys: [StaticString] = ["a", "id", "members", "a-key-of-twenty-bytes"]
+        // A container at `level` (the outer array is level 1): the first child of each is a
+        // container down to `reach` (the others any value), and only values past level 64.
+        func tree(_ level: Int, reach: Int) -> JSONNode {
+            let pick = level > 64 ? random.next() % 3 : level < reach ? 3 + random.next() % 2 : random.next() % 5
+            let count = level < reach ? 1 + Int(random.next() % 3) : Int(random.next() % 4)
+            switch pick {
+            case 0: return JSONNode(.string(["", "x", "<&>", "e\u{2028}\"\\", "a longer text, past one word"][Int(random.next() % 5)]))
+            case 1: return JSONNode(.number(String(Int(random.next() % 2000) - 1000)))
+            case 2: return JSONNode(random.next() % 2 == 0 ? .bool(random.next() % 2 == 0) : .null)
+            case 3: return JSONNode(.array((0..<count).map { k in tree(level + 1, reach: k == 0 ? reach : 0) }))
+            default:
+                // Keys named in the code, then sometimes one of data.
+                var members = (0..<count).map { k in JSONMember(key: keys[k].description, node: tree(level + 1, reach: k == 0 ? reach : 0)) }
+                if random.next() % 3 == 0 { members.append(JSONMember(key: "da\"ta", node: tree(level + 1, reach: 0))) }
+                return JSONNode(.object(members))
+            }
+        }
+        func stream(_ node: JSONNode, into j: inout JSONStream) {
+            switch node.value {
+            case .null: j.bool(false)  // not written by the stream: never made below
+            case .bool(let b): j.bool(b)
+            case .number(let n): j.number(Int(n)!)
+            case .string(let s): j.string(s)
+            case .array(let items):
+                j.beginArray()
+                for item in items { stream(item, into: &j) }
+                j.endArray()
+            case .object(let members):
+                j.beginObject()
+                for (k, member) in members.enumerated() {
+                    if member.key == "da\"ta" { j.key(text: member.key) } else { j.key(keys[k]) }
+                    stream(member.node, into: &j)
+                }
+                j.endObject()
+            }
+        }
+        func withoutNulls(_ node: JSONNode) -> JSONNode {
+            switch node.value {
+            case .null: JSONNode(.bool(false))
+            case .array(let items): JSONNode(.array(items.map(withoutNulls)))
+            case .object(let members): JSONNode(.object(members.map { JSONMember(key: $0.key, node: withoutNulls($0.node)) }))
+            default: node
+            }
+        }
+        var deepest = 0
+        for _ in 0..<300 {
+            let reach = 2 + Int(random.next() % 63)
+            let items = (0..<Int(random.next() % 7)).map { _ in withoutNulls(tree(2, reach: reach)) }
+            let expected = JSONWriter.canonicalBytes(JSONNode(.array(items)), htmlSafe: true)
+            var whole = JSONStream(htmlSafe: true, capacity: 16)
+            stream(JSONNode(.array(items)), into: &whole)
+            #expect(whole.bytes == expected)
+            #expect(whole.depth == 0)
+            // In runs: the opening, runs of elements (each a stream of its own), the closing.
+            var opening = JSONStream(htmlSafe: true)
+            opening.beginArray()
+            var joined = opening.take()
+            var k = 0
+            while k < items.count {
+                let run = k..<min(items.count, k + 1 + Int(random.next() % 3))
+                var j = JSONStream(continuingArrayAtDepth: 1, after: run.lowerBound, htmlSafe: true, capacity: 16)
+                for item in items[run] { stream(item, into: &j) }
+                joined += j.take()
+                k = run.upperBound
+            }
+            var closing = JSONStream(continuingArrayAtDepth: 1, after: items.count, htmlSafe: true)
+            closing.endArray()
+            joined += closing.take()
+            #expect(joined == expected)
+            deepest = max(deepest, Self.depth(expected))
+        }
+        #expect(deepest == 64)
+    }
+
+    /// The deepest nesting of canonical JSON bytes (no string holds a bracket here).
+    static func depth(_ bytes: [UInt8]) -> Int {
+        var depth = 0, deepest = 0, inString = false, escaped = false
+        for b in bytes {
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true
+            } else if b == 0x5B || b == 0x7B {
+                depth += 1
+                deepest = max(deepest, depth)
+            } else if b == 0x5D || b == 0x7D {
+                depth -= 1
+            }
+        }
+        return deepest
     }
 }
