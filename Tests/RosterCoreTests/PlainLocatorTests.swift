@@ -53,9 +53,18 @@ import Testing
             String(repeating: "[", count: 70) + String(repeating: "]", count: 70), "\u{FEFF}{}", "", "{\"é\": 1}",
             // Brackets and braces inside strings, in values passed over on the way.
             #"{"a": "}{][", "b": ["]", {"c": "{", "d": [["}"]]}, "]]"], "e": {"f": "}"}, "g": 1}"#,
+            // A root object's members and their elements are kept by the walk that checks the
+            // file: repeated keys whose values are and are not arrays, nested and empty arrays.
+            #"{"m": [1, [2], {"x": [3]}], "n": [], "m": [[], {"y": 1}], "o": {"m": [4]}, "p": 5, "p": [6, 7]}"#,
+            #"{ "members" : [ {"a": 1} ,{"a": [ 2 ]} ] , "members2": [[[]]]}"#,
+            "{\"a\": " + String(repeating: "[", count: 62) + String(repeating: "]", count: 62) + "}",
+            "{\"a\": " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}",
         ]
         for text in texts { Self.checkAlike(Array(text.utf8), text) }
         #expect(PlainLocator.offsets(of: ["/a/b/3"], in: Array(texts[0].utf8)) == [40])
+        // The last "m"'s elements, the first "m"'s key; the last "p" (an array after a number).
+        let repeated = Array(texts.first { $0.hasPrefix(#"{"m""#) }!.utf8)
+        #expect(PlainLocator.offsets(of: ["/m/1/y", "/m", "/m/2", "/p/1", "/o/m/0"], in: repeated) == [48, 1, 1, 92, 70])
     }
 
     @Test(arguments: [UInt64(21), 22])

@@ -12,21 +12,64 @@ enum PlainLocator {
         return bytes.withUnsafeBufferPointer { buffer in
             guard ByteWords.isASCII(buffer) else { return nil }
             var s = PlainScanner(buffer)
-            guard s.skipValue(depth: 0), s.atEnd() else { return nil }
-            return pointers.map { offset(of: $0, buffer) }
+            var outline = Outline()
+            guard s.outline(into: &outline), s.atEnd() else { return nil }
+            return pointers.map { offset(of: $0, buffer, outline) }
         }
     }
 
-    static func offset(of pointer: String, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    /// What the walk that checks a file finds of its root object: each member, and the
+    /// elements of the members that are arrays. A pointer then goes straight to its member
+    /// and element (a record's findings point into `/members/N/...`): walked from the start
+    /// of the file for each pointer, every member before it passed over, placing one finding
+    /// cost more than checking the whole file.
+    struct Outline {
+        struct Member {
+            /// Where the key's bytes are (between its quotes), and its opening quote.
+            let key: Range<Int>, keyOffset: Int
+            /// Where the value begins; where its elements' offsets are in `elements`, when it is
+            /// an array.
+            let value: Int, elements: Range<Int>?
+        }
+        /// The file is an object, whose members are these.
+        var isObject = false
+        var members: [Member] = []
+        var elements: [Int] = []
+
+        /// As ``PlainScanner/member(named:)`` finds it: the offset of the first key equal to
+        /// `name`, and the value (and elements) of the last one.
+        func member(named name: String, in buffer: UnsafeBufferPointer<UInt8>) -> (key: Int, value: Int, elements: Range<Int>?)? {
+            var found: (key: Int, value: Int, elements: Range<Int>?)?
+            for m in members where UnsafeBufferPointer(rebasing: buffer[m.key]).elementsEqual(name.utf8) {
+                found = (found?.key ?? m.keyOffset, m.value, m.elements)
+            }
+            return found
+        }
+    }
+
+    static func offset(of pointer: String, _ buffer: UnsafeBufferPointer<UInt8>, _ outline: Outline) -> Int {
         var s = PlainScanner(buffer)
         s.skipSpace()
         var best = s.i
+        // The elements of the root's member the first part named, when it is an array.
+        var elements: Range<Int>?
         // Split as JSONNode.offset(of:) splits: the same parts, unescaped the same way.
-        for raw in pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst() {
+        for (level, raw) in pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().enumerated() {
             var part = String(Substring(raw))
             if raw.contains(UInt8(ascii: "~")) { part = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
             s.skipSpace()
             guard s.i < buffer.count else { return best }
+            if level == 0, outline.isObject {
+                guard let member = outline.member(named: part, in: buffer) else { return best }
+                (best, s.i, elements) = (member.key, member.value, member.elements)
+                continue
+            }
+            if level == 1, let elements {
+                guard let index = Int(part), index >= 0, index < elements.count else { return best }
+                let element = outline.elements[elements.lowerBound + index]
+                (best, s.i) = (element, element)
+                continue
+            }
             switch buffer[s.i] {
             case 0x7B:
                 guard let (key, value) = s.member(named: part) else { return best }
@@ -43,6 +86,40 @@ enum PlainLocator {
 }
 
 extension PlainScanner {
+    /// Skips the file's one value, as ``skipValue(depth:)`` does, keeping the ``PlainLocator/Outline``
+    /// of an object.
+    mutating func outline(into outline: inout PlainLocator.Outline) -> Bool {
+        skipSpace()
+        guard !failed, i < bytes.count, bytes[i] == 0x7B else { return skipValue(depth: 0) }
+        outline.isObject = true
+        i += 1
+        var count = 0
+        while more(0x7D, &count) {
+            skipSpace()
+            let keyOffset = i
+            guard let key = rawString(), take(0x3A) else { return fail() }
+            skipSpace()
+            let value = i
+            var elements: Range<Int>?
+            if i < bytes.count, bytes[i] == 0x5B, 1 < JSONParser.maxDepth {
+                // The array skipped as `skipValue(depth: 1)` would, each element's place kept.
+                i += 1
+                let first = outline.elements.count
+                var n = 0
+                while more(0x5D, &n) {
+                    skipSpace()
+                    outline.elements.append(i)
+                    guard skipValue(depth: 2) else { return fail() }
+                }
+                elements = first..<outline.elements.count
+            } else {
+                guard skipValue(depth: 1) else { return fail() }
+            }
+            outline.members.append(.init(key: (keyOffset + 1)..<(keyOffset + 1 + key.count), keyOffset: keyOffset, value: value, elements: elements))
+        }
+        return !failed
+    }
+
     /// Skips one value of a file that may hold anything plain: numbers, `null` and nesting too.
     mutating func skipValue(depth: Int) -> Bool {
         skipSpace()
