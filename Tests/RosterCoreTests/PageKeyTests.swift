@@ -20,4 +20,33 @@ import Testing
         }
         #expect(keys.count == 2_000)
     }
+
+    /// Texts are hashed from their bytes, a word at a time: every length, with one byte changed
+    /// at each place, hashes apart; the same text hashes alike however it is stored; and where
+    /// one text ends and the next begins counts.
+    @Test func textsHashApartByEveryByteAndAlikeHoweverStored() {
+        let base = Array("abcdefghijklmnopqrstuvwxyz0123456789-ABC".utf8)
+        var values: Set<UInt64> = [], count = 0
+        for length in 0...base.count {
+            for at in -1..<length {
+                var bytes = Array(base[0..<length])
+                if at >= 0 { bytes[at] ^= 0x01 }
+                var h = FNV1a()
+                h.add(String(decoding: bytes, as: UTF8.self))
+                values.insert(h.value)
+                count += 1
+            }
+        }
+        #expect(values.count == count)
+        func hash(_ texts: String...) -> UInt64 {
+            var h = FNV1a()
+            for t in texts { h.add(t) }
+            return h.value
+        }
+        let cut = String("<<abcdefghijklmnopqrstu>>".dropFirst(2).dropLast(2))
+        #expect(hash(cut) == hash("abcdefghijklmnopqrstu"))
+        #expect(hash("ab", "c") != hash("a", "bc") && hash("abcdefgh", "i") != hash("abcdefghi", ""))
+        // By bytes, not by canonical equivalence: a page shows the bytes.
+        #expect(hash("é") != hash("e\u{301}"))
+    }
 }

@@ -37,11 +37,10 @@ public struct FNV1a: Sendable {
         bytes.withUnsafeBytes { fingerprint($0) }
     }
 
+    /// A text's bytes, eight at a time from its own storage (byte by byte through its view, the
+    /// texts of the pages' keys cost 5 instructions a byte).
     public mutating func add(_ text: String) {
-        for b in text.utf8 {
-            value ^= UInt64(b)
-            value = value &* 0x100_0000_01b3
-        }
+        text.withUTF8InPlace { mix(UnsafeRawBufferPointer($0)) }
         add(separator: 0xfe)
     }
 
