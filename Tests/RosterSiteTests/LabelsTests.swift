@@ -1,3 +1,5 @@
+import RosterCore
+import RosterTemplates
 import Testing
 
 @testable import RosterSite
@@ -12,6 +14,13 @@ import Testing
         ]
         for (timestamp, day) in cases {
             #expect(Labels.day(timestamp) == day, "\(timestamp.debugDescription)")
+            // Written into a page, the same day, escaped when asked.
+            for escaped in [false, true] {
+                var out = ByteSink()
+                Labels.writeDay(timestamp, escaped: escaped, into: &out)
+                let expected = escaped ? HTMLEscape.string(day) : day
+                #expect(String(decoding: out.bytes, as: UTF8.self) == expected, "\(timestamp.debugDescription), escaped: \(escaped)")
+            }
         }
     }
 }

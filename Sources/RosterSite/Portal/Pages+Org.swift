@@ -91,6 +91,12 @@ final class OrgPage: TemplateModel {
             case .email: m.email.write(lookup.members[k].email, escaped: escaped, into: &out)
             case .invitedBy: m.email.write(lookup.members[k].invitedBy, escaped: escaped, into: &out)
             case .teams: lookup.writeTeamList(at: k, escaped: escaped, into: &out)
+            // Written as they are, with no value made for each (five of a row's nine).
+            case .role: TemplateOutput.text(lookup.members[k].role.rawValue, escaped: escaped, into: &out)
+            case .roleLabel: TemplateOutput.text(Labels.role(lookup.members[k].role), escaped: escaped, into: &out)
+            case .state: TemplateOutput.text(lookup.members[k].state.rawValue, escaped: escaped, into: &out)
+            case .stateLabel: TemplateOutput.text(Labels.state(lookup.members[k].state), escaped: escaped, into: &out)
+            case .invitedAt: Labels.writeDay(lookup.members[k].invitedAt, escaped: escaped, into: &out)
             default: return write(member(key, k).map(TemplateFound.value), escaped: escaped, into: &out)
             }
             return true
