@@ -63,6 +63,8 @@ import RosterTemplates
         let addresses = [
             "jane@acme.example", "j@x.example", "élise@x.example", "e\u{301}lise@x.example", "@x.example", "no-at-sign", "",
             "a\"b@x.example", "ab@<x>&\u{2028}.example", "ab@x\u{2029}\u{20AC}.example", "x@",
+            // A first byte that is escaped, each of the five; an "@" second, last, twice.
+            "'o@x.example", "&b@x.example", "<b@x.example", ">b@x.example", "\"b@x.example", "a@", "a@b@c.example", "@",
         ]
         for show in [false, true] {
             let display = EmailDisplay(showEmails: show)

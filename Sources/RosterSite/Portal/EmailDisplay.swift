@@ -32,7 +32,11 @@ public struct EmailDisplay: Sendable {
         guard !showEmails else { return TemplateOutput.text(email, escaped: escaped, into: &out) }
         let written: Void? = email.withUTF8InPlace { bytes in
             Self.withFastRedaction(bytes) { first, domain in
-                TemplateOutput.bytes(first, escaped: escaped, into: &out)
+                // One ASCII byte, escaped only when it is one of the five.
+                switch first[0] {
+                case 0x22, 0x26, 0x27, 0x3C, 0x3E: TemplateOutput.bytes(first, escaped: escaped, into: &out)
+                default: out.append(first[0])
+                }
                 out.append(Self.dots)
                 TemplateOutput.bytes(domain, escaped: escaped, into: &out)
             }
@@ -93,7 +97,10 @@ public struct EmailDisplay: Sendable {
     static func withFastRedaction<R>(
         _ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ first: UnsafeBufferPointer<UInt8>, _ domain: UnsafeBufferPointer<UInt8>) -> R
     ) -> R? {
-        guard let at = bytes.firstIndex(of: 0x40), at > 0, bytes[0] < 0x80, bytes[1] < 0x80 else { return nil }
+        // The "@" found by `memchr` (a loop over the bytes cost 4 instructions a byte).
+        guard bytes.count >= 2, let base = bytes.baseAddress, let found = memchr(base, 0x40, bytes.count) else { return nil }
+        let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard at > 0, bytes[0] < 0x80, bytes[1] < 0x80 else { return nil }
         return body(UnsafeBufferPointer(rebasing: bytes[0..<1]), UnsafeBufferPointer(rebasing: bytes[at...]))
     }
 
