@@ -111,23 +111,32 @@ public struct PageTemplate: Sendable {
     /// Renders with a stack of values after the bytes `out` holds: a thread that renders
     /// thousands of pages reuses one buffer instead of growing one for each. The renderer
     /// writes into a ``ByteSink`` of its own, copied into `out` at once.
+    /// (A set of templates renders through its own ``ResolvedLibrary``, made once: here one is
+    /// made for the call.)
     public func render(frames: [TemplateValue], library: [String: PageTemplate], escape: Bool = true, into out: inout [UInt8]) {
-        var renderer = TemplateRenderer(library: library, escape: escape, stack: frames.map(TemplateFrame.value), model: nil)
-        var sink = ByteSink(capacity: 16_384)
-        renderer.run(self, depth: 0, into: &sink)
-        sink.appendAll(to: &out)
+        ResolvedLibrary(library, root: self).render(0, frames: frames.map(TemplateFrame.value), model: nil, escape: escape, into: &out)
     }
 
     /// Renders with a stack of values and levels of `model` (``TemplateModel``), the last
     /// looked at first, after the bytes `out` holds.
     public func render(frames: [TemplateFrame], model: any TemplateModel, library: [String: PageTemplate], into out: inout [UInt8]) {
+        ResolvedLibrary(library, root: self).render(0, frames: frames, model: model, escape: true, into: &out)
+    }
+}
+
+extension ResolvedLibrary {
+    /// Renders the template at `index` with a stack of `frames` (and levels of `model`), after
+    /// the bytes `out` holds.
+    func render(_ index: Int, frames: [TemplateFrame], model: (any TemplateModel)?, escape: Bool, into out: inout [UInt8]) {
         // Room for the sections' frames: grown from the page's own, the stack was copied anew
         // on each of 10,000 pages.
         var stack = frames
         stack.reserveCapacity(frames.count + 6)
-        var renderer = TemplateRenderer(library: library, escape: true, stack: stack, model: model)
         var sink = ByteSink(capacity: 16_384)
-        renderer.run(self, depth: 0, into: &sink)
+        withExtendedLifetime(self) {
+            var renderer = TemplateRenderer(programs: UnsafeBufferPointer(programs), escape: escape, stack: stack, model: model)
+            renderer.run(index, depth: 0, into: &sink)
+        }
         sink.appendAll(to: &out)
     }
 }

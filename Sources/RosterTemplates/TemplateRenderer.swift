@@ -10,30 +10,27 @@ import RosterCore
 /// the way, a reference count taken and dropped for each (at 10,000 orgs, the rendering went
 /// from 10.5% to 9.3% of the build's CPU samples).
 struct TemplateRenderer {
-    let library: [String: PageTemplate]
+    /// The templates (``ResolvedLibrary``), held by the caller for the render.
+    let programs: UnsafeBufferPointer<Program>
     /// False for plain-text e-mails: `{{name}}` writes the value as it is.
     let escape: Bool
     var stack: [TemplateFrame]
     /// The model whose levels the stack's `.model` frames are (``TemplateModel``).
     let model: (any TemplateModel)?
 
-    /// A template's operations, text and names, borrowed for one run.
+    /// A template's operations, text and names, and the index in ``programs`` of each partial
+    /// it includes (-1: none such).
     struct Program {
         let ops: UnsafeBufferPointer<PageTemplate.Op>
         let text: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<PageTemplate.Name>
-        let partialNames: [String]
+        let partials: UnsafeBufferPointer<Int>
     }
 
-    mutating func run(_ template: PageTemplate, depth: Int, into out: inout ByteSink) {
-        template.ops.withUnsafeBufferPointer { ops in
-            template.text.withUnsafeBufferPointer { text in
-                template.names.withUnsafeBufferPointer { names in
-                    let program = Program(ops: ops, text: text, names: names, partialNames: template.partialNames)
-                    run(program, 0..<ops.count, depth: depth, into: &out)
-                }
-            }
-        }
+    /// Renders the template at `index` of ``programs``.
+    mutating func run(_ index: Int, depth: Int, into out: inout ByteSink) {
+        let program = programs[index]
+        run(program, 0..<program.ops.count, depth: depth, into: &out)
     }
 
     mutating func run(_ p: Program, _ range: Range<Int>, depth: Int, into out: inout ByteSink) {
@@ -50,7 +47,7 @@ struct TemplateRenderer {
                 continue
             case .partial(let n):
                 // Depth-limited, so a partial that includes itself cannot recurse forever.
-                if depth < 16, let partial = library[p.partialNames[n]] { run(partial, depth: depth + 1, into: &out) }
+                if depth < 16, p.partials[n] >= 0 { run(p.partials[n], depth: depth + 1, into: &out) }
             }
             i += 1
         }

@@ -28,7 +28,11 @@ public struct TemplateSet: Sendable {
         self.library = library
         self.assets = assets
         self.fingerprint = fingerprint
+        resolved = ResolvedLibrary(library)
     }
+
+    /// The library, each partial resolved once (``ResolvedLibrary``): what every render reads.
+    let resolved: ResolvedLibrary
 
     public static func load(directory: String, required: [String] = requiredTemplates) throws(Failure) -> TemplateSet {
         // Read without following any link: a linked asset or partial would publish a file from
@@ -86,22 +90,33 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    public func render(_ context: [String: TemplateValue], template: String) -> [UInt8] {
-        library[template]?.render(context, library: library) ?? []
+    /// Renders with `context` (nothing for an unknown template); with `escape: false` (plain-text
+    /// e-mails), `{{name}}` writes the value as it is.
+    public func render(_ context: [String: TemplateValue], template: String, escape: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        render([.value(.object(context))], model: nil, template: template, escape: escape, into: &out)
+        return out
     }
 
     /// Renders with a stack of values, the last looked at first (see ``PageTemplate``).
     public func render(frames: [TemplateValue], template: String) -> [UInt8] {
-        library[template]?.render(frames: frames, library: library) ?? []
+        var out: [UInt8] = []
+        render(frames: frames, template: template, into: &out)
+        return out
     }
 
     /// Renders with a stack of values after the bytes `out` holds (nothing for an unknown template).
     public func render(frames: [TemplateValue], template: String, into out: inout [UInt8]) {
-        library[template]?.render(frames: frames, library: library, into: &out)
+        render(frames.map(TemplateFrame.value), model: nil, template: template, escape: true, into: &out)
     }
 
     /// Renders with a stack of values and levels of `model` after the bytes `out` holds.
     public func render(frames: [TemplateFrame], model: any TemplateModel, template: String, into out: inout [UInt8]) {
-        library[template]?.render(frames: frames, model: model, library: library, into: &out)
+        render(frames, model: model, template: template, escape: true, into: &out)
+    }
+
+    private func render(_ frames: [TemplateFrame], model: (any TemplateModel)?, template: String, escape: Bool, into out: inout [UInt8]) {
+        guard let index = resolved.index[template] else { return }
+        resolved.render(index, frames: frames, model: model, escape: escape, into: &out)
     }
 }

@@ -55,6 +55,31 @@ import RosterCore
         #expect(t.partials.map(\.line) == [2, 3])
     }
 
+    /// Partials are resolved once per library: nested ones, one that is not there (nothing), one
+    /// that includes itself (16 levels deep, then nothing), the same through a set of templates
+    /// and through a template rendered with a library it is not in.
+    @Test func partialsResolvedOnceRenderAsLookedUpByName() throws {
+        let sources = [
+            "page": "<{{> a}}|{{> missing}}|{{#rows}}{{> b}}{{/rows}}|{{> loop}}>", "a": "a{{> b}}", "b": "b{{.}}",
+            "loop": "L{{> loop}}",
+        ]
+        var library: [String: PageTemplate] = [:]
+        for (name, source) in sources { library[name] = try PageTemplate(source) }
+        let set = TemplateSet(library: library, assets: [], fingerprint: 0)
+        let context: [String: TemplateValue] = ["rows": ["1", "2"]]
+        let expected = "<ab||b1b2|" + String(repeating: "L", count: 16) + ">"
+        #expect(String(decoding: set.render(context, template: "page"), as: UTF8.self) == expected)
+        // The page itself not in the library it is rendered with: its partials found there.
+        var others = library
+        others["page"] = nil
+        #expect(String(decoding: try PageTemplate(sources["page"]!).render(context, library: others), as: UTF8.self) == expected)
+        #expect(set.render(context, template: "nothing").isEmpty)
+        // Without escaping (the e-mails' text), a value as it is.
+        let text = TemplateSet(library: ["t": try PageTemplate("{{v}}")], assets: [], fingerprint: 0)
+        #expect(text.render(["v": "<&>"], template: "t", escape: false) == Array("<&>".utf8))
+        #expect(text.render(["v": "<&>"], template: "t") == Array("&lt;&amp;&gt;".utf8))
+    }
+
     @Test func syntaxErrorsHaveLineAndColumn() {
         #expect(throws: PageTemplate.SyntaxError(line: 2, column: 3, message: "the section {{#rows}} is not closed")) {
             try PageTemplate("a\nb {{#rows}}\nc")

@@ -94,6 +94,6 @@ public struct EmailMessage: Sendable, Equatable {
 extension TemplateSet {
     /// Text templates (e-mails) are rendered without HTML escaping of values.
     func renderText(_ context: [String: TemplateValue], template: String) -> [UInt8] {
-        library[template]?.render(context, library: library, escape: false) ?? []
+        render(context, template: template, escape: false)
     }
 }
