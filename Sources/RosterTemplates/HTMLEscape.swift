@@ -11,6 +11,14 @@ public enum HTMLEscape {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `byte` is one of the five this escapes.
+    public static func escapes(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x26, 0x27, 0x3C, 0x3E: true
+        default: false
+        }
+    }
+
     static func append<Output: ByteOutput & ~Copyable>(_ s: String, to out: inout Output) {
         s.withUTF8InPlace { append(bytes: $0, to: &out) }
     }

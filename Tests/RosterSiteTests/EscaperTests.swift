@@ -27,6 +27,10 @@ import Testing
         for (text, escaped) in Self.texts(seed: 47, pieces, { entities[$0] }) {
             #expect(HTMLEscape.string(text) == escaped, "\(text.debugDescription)")
         }
+        // Which bytes it escapes, as a caller that writes one byte asks.
+        for byte in UInt8(0)...0x7F {
+            #expect(HTMLEscape.escapes(byte) == (entities[Unicode.Scalar(byte)] != nil), "\(byte)")
+        }
     }
 
     @Test(arguments: [false, true]) func theJSONEscaperWritesWhatAScalarByScalarOneWrites(htmlSafe: Bool) {

@@ -32,11 +32,8 @@ public struct EmailDisplay: Sendable {
         guard !showEmails else { return TemplateOutput.text(email, escaped: escaped, into: &out) }
         let written: Void? = email.withUTF8InPlace { bytes in
             Self.withFastRedaction(bytes) { first, domain in
-                // One ASCII byte, escaped only when it is one of the five.
-                switch first[0] {
-                case 0x22, 0x26, 0x27, 0x3C, 0x3E: TemplateOutput.bytes(first, escaped: escaped, into: &out)
-                default: out.append(first[0])
-                }
+                // One ASCII byte, through the escaper only when it is one it escapes.
+                if HTMLEscape.escapes(first[0]) { TemplateOutput.bytes(first, escaped: escaped, into: &out) } else { out.append(first[0]) }
                 out.append(Self.dots)
                 TemplateOutput.bytes(domain, escaped: escaped, into: &out)
             }
