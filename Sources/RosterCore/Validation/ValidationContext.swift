@@ -1,5 +1,8 @@
 /// The snapshot with what several rules read of it.
-public struct ValidationContext: Sendable {
+/// A class, not a struct: each per-org rule is called through a function value, and a struct
+/// this large (the snapshot's tables) was copied for each of the 28 rules of every org, a
+/// reference count for each of its tables.
+public final class ValidationContext: Sendable {
     public let snapshot: Snapshot
     public let options: ValidationOptions
     public let settings: MarketplaceSettings
