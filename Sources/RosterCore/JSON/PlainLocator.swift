@@ -101,8 +101,9 @@ extension PlainScanner {
             skipSpace()
             let value = i
             var elements: Range<Int>?
-            if i < bytes.count, bytes[i] == 0x5B, 1 < JSONParser.maxDepth {
-                // The array skipped as `skipValue(depth: 1)` would, each element's place kept.
+            if i < bytes.count, bytes[i] == 0x5B {
+                // The array skipped as `skipValue(depth: 1)` would (one level is within the
+                // parser's depth), each element's place kept.
                 i += 1
                 let first = outline.elements.count
                 var n = 0
