@@ -91,6 +91,8 @@ import Testing
         let texts = [
             "", "   ", " Acme ", "\tAc me\n", "ACME", "acme", "Zoë", " x\u{202E}y", "a\u{0085}b", "e\u{2028}", "\u{2066}i", "a@b.co",
             "A@B.CO", "a..b@c.co", "x@y", "\u{2060}", "é ", " \r\n",
+            // No space at either end: whole when ASCII, wherever a byte that is not would be.
+            "Ada Lovelace", "Ada Lovelac\u{E9}x", "\u{E9}da", "a", "ab cdefgh ijklmnopq r", "abcdefgh\u{E9}", "Ada\u{E9}",
         ]
         for text in texts {
             let bytes = Array(text.utf8)

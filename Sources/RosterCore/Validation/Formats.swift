@@ -231,6 +231,8 @@ public enum Formats {
     /// The range of `bytes` without the spaces around it (empty at 0 when all are spaces); nil
     /// when a byte is not ASCII.
     static func trimmedASCII(bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Most names: no space at either end, all ASCII (told 8 bytes at a time).
+        if let head = bytes.first, let tail = bytes.last, !isSpace(head), !isSpace(tail), ByteWords.isASCII(bytes) { return 0..<bytes.count }
         // Over the buffer by position (generic over a collection, through its iterator and an
         // optional first, a name cost 40 instructions a byte).
         var first = -1, last = 0
